@@ -1,0 +1,526 @@
+//! `site.toml` → a validated [`Config`], read once and never changed after.
+//!
+//! Steps: parse the TOML into raw serde structs (syntax errors and unknown
+//! keys carry line and column), then check what TOML cannot: the default
+//! language exists, every label exists in every language, date formats and
+//! the highlight theme are valid. All problems are reported together.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostics::{self, Diagnostic, Failure, line_col};
+
+pub const CONFIG_FILE: &str = "site.toml";
+
+/// Names that front matter uses for its own fields; a taxonomy may not take them.
+pub const RESERVED_FIELDS: &[&str] = &[
+    "title", "summary", "date", "updated", "organisation", "level", "cover", "highlights", "draft", "weight",
+    "aliases", "slug", "extra", "year",
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    base_url: Spanned<String>,
+    default_language: Spanned<String>,
+    #[serde(default = "default_theme")]
+    theme: Spanned<String>,
+    #[serde(default = "default_paginate_by")]
+    paginate_by: Spanned<i64>,
+    languages: Spanned<IndexMap<String, Spanned<RawLanguage>>>,
+    #[serde(default)]
+    markdown: RawMarkdown,
+    #[serde(default)]
+    highlight: RawHighlight,
+    #[serde(default)]
+    taxonomies: IndexMap<String, Spanned<RawTaxonomy>>,
+}
+
+fn default_theme() -> Spanned<String> {
+    Spanned::new(0..0, "default".to_string())
+}
+
+fn default_paginate_by() -> Spanned<i64> {
+    Spanned::new(0..0, 10)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLanguage {
+    name: Option<String>,
+    title: String,
+    #[serde(default)]
+    description: String,
+    tag: Option<String>,
+    date_format: Option<Spanned<String>>,
+    #[serde(default)]
+    fallback: Fallback,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMarkdown {
+    #[serde(default)]
+    raw_html: RawHtml,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHighlight {
+    #[serde(default = "default_highlight_theme")]
+    theme: Spanned<String>,
+}
+
+impl Default for RawHighlight {
+    fn default() -> Self {
+        RawHighlight { theme: default_highlight_theme() }
+    }
+}
+
+fn default_highlight_theme() -> Spanned<String> {
+    Spanned::new(0..0, "InspiredGitHub".to_string())
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTaxonomy {
+    label: Spanned<BTreeMap<String, String>>,
+    #[serde(default)]
+    terms: IndexMap<String, Spanned<BTreeMap<String, String>>>,
+}
+
+/// What to do with raw HTML written in Markdown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Show it as text: nothing an author pastes can run on the public site.
+    #[default]
+    Escape,
+    /// Pass it through unchanged.
+    Allow,
+}
+
+/// What a language's lists do with a page that has no translation into it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Fallback {
+    /// List it with a notice and a link to the original.
+    #[default]
+    Notice,
+    /// Leave it out.
+    Skip,
+}
+
+/// One language of the site. The default language comes first in [`Config::languages`].
+#[derive(Debug, Clone)]
+pub struct Language {
+    /// The code used in file names and URLs: `zh`, `en`.
+    pub code: String,
+    /// Its own name, for the language switcher: `中文`, `English`.
+    pub name: String,
+    /// The BCP 47 tag for `lang` and `hreflang`: `zh-CN`, `en`.
+    pub tag: String,
+    pub title: String,
+    pub description: String,
+    /// A strftime format for dates.
+    pub date_format: String,
+    pub fallback: Fallback,
+    /// "" for the default language, "/en" for the others.
+    pub url_prefix: String,
+}
+
+impl Language {
+    /// Chinese, Japanese and Korean text: no spaces between words, no smart quotes.
+    pub fn is_cjk(&self) -> bool {
+        is_cjk_code(&self.code)
+    }
+}
+
+pub fn is_cjk_code(code: &str) -> bool {
+    let primary = code.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    matches!(primary.as_str(), "zh" | "ja" | "ko" | "yue" | "cmn" | "wuu")
+}
+
+/// A term of a taxonomy: a language-neutral key and a label per language.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub key: String,
+    /// Indexed like [`Config::languages`].
+    pub labels: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    pub name: String,
+    pub labels: Vec<String>,
+    pub terms: Vec<Term>,
+}
+
+impl Taxonomy {
+    pub fn term(&self, key: &str) -> Option<&Term> {
+        self.terms.iter().find(|t| t.key == key)
+    }
+}
+
+/// The site's configuration, validated.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The folder that holds site.toml.
+    pub root: PathBuf,
+    /// Without a trailing slash: `https://example.org` or `https://host/sub`.
+    pub base_url: String,
+    /// The path part of the base URL without a trailing slash: "" or "/sub".
+    pub base_path: String,
+    pub theme: String,
+    pub paginate_by: usize,
+    pub raw_html: RawHtml,
+    pub highlight_theme: String,
+    /// The default language first, the others in the order of site.toml.
+    pub languages: Vec<Language>,
+    pub taxonomies: Vec<Taxonomy>,
+}
+
+impl Config {
+    /// Reads and validates `<root>/site.toml`.
+    pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<Config, Failure> {
+        let path = root.join(CONFIG_FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Diagnostic::file_error(
+                    CONFIG_FILE,
+                    format!(
+                        "no site.toml in {}; run showcase in a site's folder or pass --root DIR",
+                        display_root(root)
+                    ),
+                )
+                .into());
+            }
+            Err(e) => return Err(Failure::io("read", &path, e)),
+        };
+        Config::parse(root, &text, base_url_override).map_err(Failure::Content)
+    }
+
+    /// Parses and validates the text of a site.toml.
+    pub fn parse(root: &Path, text: &str, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let (line, col) = e.span().map_or((0, 0), |s| line_col(text, s.start));
+            vec![Diagnostic::error(CONFIG_FILE, line, col, toml_message(e.message()))]
+        })?;
+        let mut errors = Vec::new();
+        let at = |span: std::ops::Range<usize>, message: String| {
+            let (line, col) = if span.is_empty() && span.start == 0 { (0, 0) } else { line_col(text, span.start) };
+            Diagnostic::error(CONFIG_FILE, line, col, message)
+        };
+
+        // Languages, the default one first.
+        let default_code = raw.default_language.get_ref().clone();
+        let raw_languages = raw.languages.get_ref();
+        if !raw_languages.contains_key(&default_code) {
+            let known: Vec<&str> = raw_languages.keys().map(String::as_str).collect();
+            errors.push(at(
+                raw.default_language.span(),
+                format!(
+                    "default_language \"{default_code}\" has no [languages.{default_code}] table{}",
+                    diagnostics::suggestion(&default_code, known)
+                ),
+            ));
+        }
+        let mut ordered: Vec<(&String, &Spanned<RawLanguage>)> = raw_languages.iter().collect();
+        ordered.sort_by_key(|(code, _)| **code != default_code);
+        let mut languages = Vec::new();
+        for (code, spanned) in ordered {
+            let lang = spanned.get_ref();
+            if !is_language_code(code) {
+                errors.push(at(
+                    spanned.span(),
+                    format!("\"{code}\" is not a language code; use a code such as \"zh\" or \"en\""),
+                ));
+                continue;
+            }
+            let date_format = match &lang.date_format {
+                Some(f) => {
+                    let probe = jiff::civil::date(2021, 1, 12);
+                    if let Err(e) = jiff::fmt::strtime::format(f.get_ref().as_bytes(), probe) {
+                        errors.push(at(f.span(), format!("date_format \"{}\" is not valid: {e}", f.get_ref())));
+                    }
+                    f.get_ref().clone()
+                }
+                None => default_date_format(code).to_string(),
+            };
+            let is_default = *code == default_code;
+            languages.push(Language {
+                code: code.clone(),
+                name: lang.name.clone().unwrap_or_else(|| default_language_name(code)),
+                tag: lang.tag.clone().unwrap_or_else(|| default_language_tag(code)),
+                title: lang.title.clone(),
+                description: lang.description.clone(),
+                date_format,
+                fallback: lang.fallback,
+                url_prefix: if is_default { String::new() } else { format!("/{code}") },
+            });
+        }
+        let codes: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
+
+        // Labels in every language.
+        let labels = |map: &Spanned<BTreeMap<String, String>>, what: &str, errors: &mut Vec<Diagnostic>| {
+            let mut out = Vec::new();
+            for code in &codes {
+                match map.get_ref().get(code) {
+                    Some(label) if !label.trim().is_empty() => out.push(label.clone()),
+                    _ => {
+                        errors.push(at(
+                            map.span(),
+                            format!("{what} has no label in language \"{code}\"; add {code} = \"…\""),
+                        ));
+                        out.push(String::new());
+                    }
+                }
+            }
+            for extra in map.get_ref().keys() {
+                if !codes.contains(extra) {
+                    errors.push(at(
+                        map.span(),
+                        format!(
+                            "{what} has a label in \"{extra}\", which is not a language of the site{}",
+                            diagnostics::suggestion(extra, codes.iter().map(String::as_str))
+                        ),
+                    ));
+                }
+            }
+            out
+        };
+
+        let mut taxonomies = Vec::new();
+        for (name, spanned) in &raw.taxonomies {
+            let tax = spanned.get_ref();
+            if RESERVED_FIELDS.contains(&name.as_str()) {
+                errors.push(at(
+                    spanned.span(),
+                    format!("a taxonomy cannot be called \"{name}\": that name is a front-matter field"),
+                ));
+            }
+            if !is_key(name) {
+                errors.push(at(spanned.span(), format!("taxonomy name \"{name}\" must be lowercase letters, digits and hyphens")));
+            }
+            let labels_of_tax = labels(&tax.label, &format!("taxonomy \"{name}\""), &mut errors);
+            let mut terms = Vec::new();
+            for (key, term) in &tax.terms {
+                if !is_key(key) {
+                    errors.push(at(
+                        term.span(),
+                        format!("term key \"{key}\" must be lowercase letters, digits and hyphens (it becomes a URL)"),
+                    ));
+                }
+                let term_labels = labels(term, &format!("term \"{key}\" of taxonomy \"{name}\""), &mut errors);
+                terms.push(Term { key: key.clone(), labels: term_labels });
+            }
+            taxonomies.push(Taxonomy { name: name.clone(), labels: labels_of_tax, terms });
+        }
+
+        let paginate_by = *raw.paginate_by.get_ref();
+        if !(1..=1000).contains(&paginate_by) {
+            errors.push(at(raw.paginate_by.span(), "paginate_by must be a whole number from 1 to 1000".into()));
+        }
+
+        let highlight_theme = raw.highlight.theme.get_ref().clone();
+        let themes = crate::markdown::highlight::theme_names();
+        if !themes.iter().any(|t| *t == highlight_theme) {
+            errors.push(at(
+                raw.highlight.theme.span(),
+                format!(
+                    "unknown highlight theme \"{highlight_theme}\"{}; the themes are: {}",
+                    diagnostics::suggestion(&highlight_theme, themes.iter().copied()),
+                    themes.join(", ")
+                ),
+            ));
+        }
+
+        let theme = raw.theme.get_ref().clone();
+        if theme.is_empty() || theme.contains(['/', '\\']) || theme.starts_with('.') {
+            errors.push(at(raw.theme.span(), format!("theme \"{theme}\" must be the name of a folder in themes/")));
+        }
+
+        let base_url_text = base_url_override.unwrap_or(raw.base_url.get_ref()).trim_end_matches('/').to_string();
+        let base_path = match parse_base_url(&base_url_text) {
+            Ok(path) => path,
+            Err(message) => {
+                if base_url_override.is_some() {
+                    errors.push(Diagnostic::error("--base-url", 0, 0, message));
+                } else {
+                    errors.push(at(raw.base_url.span(), message));
+                }
+                String::new()
+            }
+        };
+
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Config {
+            root: root.to_path_buf(),
+            base_url: base_url_text,
+            base_path,
+            theme,
+            paginate_by: paginate_by as usize,
+            raw_html: raw.markdown.raw_html,
+            highlight_theme,
+            languages,
+            taxonomies,
+        })
+    }
+
+    pub fn default_language(&self) -> &Language {
+        &self.languages[0]
+    }
+
+    /// The index of a language code, if the site has it.
+    pub fn language_index(&self, code: &str) -> Option<usize> {
+        self.languages.iter().position(|l| l.code == code)
+    }
+
+    pub fn taxonomy(&self, name: &str) -> Option<&Taxonomy> {
+        self.taxonomies.iter().find(|t| t.name == name)
+    }
+
+    /// A site path (`/cases/a/`) as a link: with the base path in front.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{}", self.base_path, path)
+    }
+
+    /// A site path as an absolute URL.
+    pub fn permalink(&self, path: &str) -> String {
+        let origin_len = self.base_url.len() - self.base_path.len();
+        format!("{}{}", &self.base_url[..origin_len], self.link(path))
+    }
+
+    pub fn theme_dir(&self) -> PathBuf {
+        self.root.join("themes").join(&self.theme)
+    }
+}
+
+fn display_root(root: &Path) -> String {
+    if root.as_os_str().is_empty() || root == Path::new(".") { "this folder".to_string() } else { root.display().to_string() }
+}
+
+/// toml's messages end with a newline and sometimes name internal types.
+fn toml_message(message: &str) -> String {
+    message.trim().replace('\n', "; ")
+}
+
+fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Term keys and taxonomy names: they become URL segments.
+pub fn is_key(key: &str) -> bool {
+    !key.is_empty()
+        && !key.starts_with('-')
+        && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn default_date_format(code: &str) -> &'static str {
+    if is_cjk_code(code) { "%Y年%-m月%-d日" } else { "%-d %B %Y" }
+}
+
+fn default_language_name(code: &str) -> String {
+    match code.split('-').next().unwrap_or(code) {
+        "zh" => "中文".into(),
+        "en" => "English".into(),
+        "ja" => "日本語".into(),
+        "ko" => "한국어".into(),
+        "fr" => "Français".into(),
+        "de" => "Deutsch".into(),
+        "ru" => "Русский".into(),
+        "es" => "Español".into(),
+        _ => code.to_string(),
+    }
+}
+
+fn default_language_tag(code: &str) -> String {
+    if code == "zh" { "zh-CN".into() } else { code.to_string() }
+}
+
+/// Checks a base URL and returns its path without the trailing slash.
+fn parse_base_url(url: &str) -> Result<String, String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("base_url \"{url}\" must start with https:// or http://"))?;
+    let (host, path) = rest.split_once('/').map_or((rest, ""), |(h, p)| (h, p));
+    if host.is_empty() || host.contains(['?', '#', ' ', '\\']) {
+        return Err(format!("base_url \"{url}\" has no valid host name"));
+    }
+    if path.contains(['?', '#', ' ', '\\', '"', '<', '>']) || path.split('/').any(|s| s == ".." || s == ".") {
+        return Err(format!("base_url \"{url}\" has a path that cannot be a folder of the site"));
+    }
+    let path = path.trim_end_matches('/');
+    Ok(if path.is_empty() { String::new() } else { format!("/{path}") })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+base_url = "https://example.org/"
+default_language = "zh"
+[languages.en]
+title = "Cases"
+[languages.zh]
+title = "案例"
+[taxonomies.industry]
+label = { zh = "产业", en = "Industry" }
+terms.fintech = { zh = "科技金融", en = "Tech finance" }
+"#;
+
+    #[test]
+    fn default_language_comes_first() {
+        let config = Config::parse(Path::new("."), MINIMAL, None).unwrap();
+        assert_eq!(config.languages[0].code, "zh");
+        assert_eq!(config.languages[0].tag, "zh-CN");
+        assert_eq!(config.languages[1].url_prefix, "/en");
+        assert_eq!(config.base_url, "https://example.org");
+        assert_eq!(config.taxonomies[0].terms[0].labels, vec!["科技金融", "Tech finance"]);
+    }
+
+    #[test]
+    fn sub_path_base_url() {
+        let config = Config::parse(Path::new("."), MINIMAL, Some("https://host/cases-site/")).unwrap();
+        assert_eq!(config.base_path, "/cases-site");
+        assert_eq!(config.link("/a/"), "/cases-site/a/");
+        assert_eq!(config.permalink("/a/"), "https://host/cases-site/a/");
+    }
+
+    #[test]
+    fn syntax_error_has_line_and_column() {
+        let errors = Config::parse(Path::new("."), "base_url = \"x\"\ndefault_language = \n", None).unwrap_err();
+        assert_eq!(errors[0].line, 2, "{errors:?}");
+        assert!(errors[0].col > 0);
+    }
+
+    #[test]
+    fn missing_label_and_unknown_default_reported_together() {
+        let text = MINIMAL.replace("default_language = \"zh\"", "default_language = \"zn\"").replace(", en = \"Tech finance\"", "");
+        let errors = Config::parse(Path::new("."), &text, None).unwrap_err();
+        let all: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert!(all.iter().any(|e| e.contains("default_language \"zn\"") && e.contains("did you mean \"zh\"")), "{all:?}");
+        assert!(all.iter().any(|e| e.contains("term \"fintech\"") && e.contains("\"en\"")), "{all:?}");
+    }
+
+    #[test]
+    fn unknown_key_is_an_error() {
+        let text = format!("{MINIMAL}\npaginate = 3\n");
+        let errors = Config::parse(Path::new("."), &text, None).unwrap_err();
+        assert!(errors[0].message.contains("paginate"), "{errors:?}");
+        assert!(errors[0].line > 0);
+    }
+}

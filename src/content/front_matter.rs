@@ -1,0 +1,459 @@
+//! Front matter: the YAML between the `---` lines at the top of a content file.
+//!
+//! Steps: split the file into front matter and body (a BOM and CRLF line ends
+//! are fine), parse the YAML, then check each field by hand so that every
+//! problem names its line: unknown fields get a did-you-mean, taxonomy terms
+//! are checked against site.toml, and `draft: yes` is explained.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde::Serialize;
+use serde_yaml::Value;
+
+use crate::config::{Config, RESERVED_FIELDS};
+use crate::content::slug::check_slug;
+use crate::diagnostics::suggestion;
+
+/// A problem in a file's text: line (1-based, in the whole file), column, message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+}
+
+impl Problem {
+    fn new(line: usize, col: usize, message: impl Into<String>) -> Self {
+        Problem { line, col, message: message.into() }
+    }
+}
+
+/// A content file cut in two.
+#[derive(Debug)]
+pub struct Split<'a> {
+    pub yaml: &'a str,
+    /// The 1-based line of the file on which the YAML starts.
+    pub yaml_line: usize,
+    pub body: &'a str,
+    /// The 1-based line of the file on which the body starts.
+    pub body_line: usize,
+}
+
+/// Cuts a file into its front matter and its body.
+pub fn split(text: &str) -> Result<Split<'_>, Problem> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_end].trim_end() != "---" {
+        return Err(Problem::new(
+            1,
+            1,
+            "the file does not start with front matter; begin it with a line \"---\", then \"title: …\", then another \"---\"",
+        ));
+    }
+    let mut offset = first_end;
+    let mut line = 2;
+    while offset < text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+        if text[offset..end].trim_end() == "---" {
+            return Ok(Split { yaml: &text[first_end..offset], yaml_line: 2, body: &text[end..], body_line: line + 1 });
+        }
+        offset = end;
+        line += 1;
+    }
+    Err(Problem::new(1, 1, "the front matter opened on line 1 is never closed; add a line \"---\" after it"))
+}
+
+/// Whether a highlight, cover or other field came with the page.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Highlight {
+    pub value: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Cover {
+    pub src: String,
+    pub alt: String,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Municipal,
+    District,
+}
+
+/// The checked front matter of one file.
+#[derive(Debug, Clone, Default)]
+pub struct FrontMatter {
+    pub title: String,
+    pub summary: Option<String>,
+    pub date: Option<Date>,
+    pub updated: Option<Date>,
+    pub organisation: Option<String>,
+    pub level: Option<Level>,
+    pub cover: Option<Cover>,
+    /// The line of `cover:`, to point at when its image is missing.
+    pub cover_line: usize,
+    pub highlights: Vec<Highlight>,
+    pub draft: bool,
+    pub weight: Option<i64>,
+    pub aliases: Vec<String>,
+    pub slug: Option<String>,
+    /// The line of `slug:`.
+    pub slug_line: usize,
+    pub extra: serde_json::Value,
+    /// Taxonomy name → term keys, in the order written; only taxonomies of site.toml.
+    pub terms: BTreeMap<String, Vec<String>>,
+}
+
+/// Parses and checks front matter YAML. `first_line` is the line of the file the YAML starts on.
+pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatter, Vec<Problem>> {
+    let locate = Locator { yaml, first_line };
+    let value: Value = if yaml.trim().is_empty() {
+        Value::Mapping(Default::default())
+    } else {
+        serde_yaml::from_str(yaml).map_err(|e| {
+            let (line, col) = e.location().map_or((first_line, 1), |l| (first_line + l.line() - 1, l.column()));
+            vec![Problem::new(line, col, format!("front matter is not valid YAML: {}", yaml_message(&e)))]
+        })?
+    };
+    let Value::Mapping(map) = value else {
+        return Err(vec![Problem::new(first_line, 1, "front matter must be a list of \"field: value\" lines")]);
+    };
+
+    let mut fm = FrontMatter::default();
+    let mut problems = Vec::new();
+    let mut has_title = false;
+    for (key, value) in &map {
+        let Some(key) = key.as_str() else {
+            problems.push(Problem::new(first_line, 1, "front matter field names must be text"));
+            continue;
+        };
+        let (line, col) = locate.key(key);
+        let mut bad = |message: String| problems.push(Problem::new(line, col, message));
+        match key {
+            "title" => match scalar(value) {
+                Some(t) if !t.trim().is_empty() => {
+                    fm.title = t;
+                    has_title = true;
+                }
+                _ => bad("title must be non-empty text".into()),
+            },
+            "summary" => text_field(value, key, &mut bad, &mut fm.summary),
+            "organisation" => text_field(value, key, &mut bad, &mut fm.organisation),
+            "date" | "updated" => match scalar(value).map(|s| parse_date(&s)) {
+                Some(Ok(date)) => *(if key == "date" { &mut fm.date } else { &mut fm.updated }) = Some(date),
+                Some(Err(m)) => bad(format!("{key}: {m}")),
+                None => bad(format!("{key} must be a date written as YYYY-MM-DD, such as 2021-01-12")),
+            },
+            "level" => match value.as_str() {
+                Some("municipal") => fm.level = Some(Level::Municipal),
+                Some("district") => fm.level = Some(Level::District),
+                Some(other) => bad(format!(
+                    "level must be \"municipal\" or \"district\", not \"{other}\"{}",
+                    suggestion(other, ["municipal", "district"])
+                )),
+                None => bad("level must be \"municipal\" or \"district\"".into()),
+            },
+            "cover" => {
+                fm.cover_line = line;
+                match cover(value) {
+                    Ok(c) => fm.cover = Some(c),
+                    Err(m) => bad(m),
+                }
+            }
+            "highlights" => match highlights(value) {
+                Ok(h) => fm.highlights = h,
+                Err(m) => bad(m),
+            },
+            "draft" => match value {
+                Value::Bool(b) => fm.draft = *b,
+                Value::String(s) if matches!(s.as_str(), "yes" | "no" | "on" | "off" | "y" | "n" | "Yes" | "No") => {
+                    bad(format!("draft must be true or false; \"{s}\" is text in YAML 1.2, write draft: {}",
+                        matches!(s.as_str(), "yes" | "on" | "y" | "Yes")))
+                }
+                _ => bad("draft must be true or false".into()),
+            },
+            "weight" => match value.as_i64() {
+                Some(w) => fm.weight = Some(w),
+                None => bad("weight must be a whole number".into()),
+            },
+            "aliases" => match string_list(value) {
+                Some(list) => fm.aliases = list,
+                None => bad("aliases must be a list of paths, such as [\"/old/path/\"]".into()),
+            },
+            "slug" => {
+                fm.slug_line = line;
+                match scalar(value) {
+                    Some(s) => match check_slug(&s) {
+                        Ok(()) => fm.slug = Some(s),
+                        Err(m) => bad(m),
+                    },
+                    None => bad("slug must be text".into()),
+                }
+            }
+            "extra" => match serde_json::to_value(value) {
+                Ok(v) => fm.extra = v,
+                Err(e) => bad(format!("extra cannot be used by templates: {e}")),
+            },
+            "year" => bad("year is derived from date; remove this field".into()),
+            _ => match config.taxonomy(key) {
+                Some(taxonomy) => {
+                    let Some(keys) = string_list(value) else {
+                        bad(format!("{key} must be a term key or a list of them, such as [{}]",
+                            taxonomy.terms.first().map_or("…", |t| t.key.as_str())));
+                        continue;
+                    };
+                    let mut seen = Vec::new();
+                    for term in keys {
+                        if taxonomy.term(&term).is_none() {
+                            let (line, col) = locate.value(key, &term);
+                            problems.push(Problem::new(line, col, format!(
+                                "unknown {key} \"{term}\"{}",
+                                match crate::diagnostics::did_you_mean(&term, taxonomy.terms.iter().map(|t| t.key.as_str())) {
+                                    Some(k) => format!("; did you mean \"{k}\"?"),
+                                    None => format!("; site.toml defines: {}", taxonomy.terms.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(", ")),
+                                }
+                            )));
+                        } else if !seen.contains(&term) {
+                            seen.push(term);
+                        }
+                    }
+                    fm.terms.insert(key.to_string(), seen);
+                }
+                None => {
+                    let known = RESERVED_FIELDS.iter().copied().filter(|f| *f != "year")
+                        .chain(config.taxonomies.iter().map(|t| t.name.as_str()));
+                    bad(format!("unknown field \"{key}\"{}", match crate::diagnostics::did_you_mean(key, known) {
+                        Some(k) => format!("; did you mean \"{k}\"?"),
+                        None => "; put free-form data for themes under extra:".to_string(),
+                    }));
+                }
+            },
+        }
+    }
+    if !has_title && !problems.iter().any(|p| p.message.starts_with("title")) {
+        problems.push(Problem::new(first_line.saturating_sub(1).max(1), 1, "title is missing; add a line \"title: …\" to the front matter"));
+    }
+    if problems.is_empty() { Ok(fm) } else { Err(problems) }
+}
+
+/// Finds where a key or a value stands in the YAML text, for messages.
+struct Locator<'a> {
+    yaml: &'a str,
+    first_line: usize,
+}
+
+impl Locator<'_> {
+    fn key(&self, key: &str) -> (usize, usize) {
+        for (i, line) in self.yaml.lines().enumerate() {
+            let trimmed = line.trim_start_matches(['"', '\'']);
+            if let Some(rest) = trimmed.strip_prefix(key)
+                && rest.trim_start_matches(['"', '\'']).trim_start().starts_with(':')
+            {
+                return (self.first_line + i, 1);
+            }
+        }
+        (self.first_line, 1)
+    }
+
+    fn value(&self, key: &str, value: &str) -> (usize, usize) {
+        let (key_line, _) = self.key(key);
+        for (i, line) in self.yaml.lines().enumerate().skip(key_line - self.first_line) {
+            if i > key_line - self.first_line && !line.starts_with([' ', '\t', '-']) {
+                break;
+            }
+            let from = if i == key_line - self.first_line { line.find(':').map_or(0, |c| c + 1) } else { 0 };
+            if let Some(pos) = find_word(&line[from..], value) {
+                return (self.first_line + i, line[..from + pos].chars().count() + 1);
+            }
+        }
+        (key_line, 1)
+    }
+}
+
+/// Finds `word` in `line` where it is not part of a longer key.
+fn find_word(line: &str, word: &str) -> Option<usize> {
+    let is_key_char = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    line.match_indices(word).map(|(i, _)| i).find(|&i| {
+        let before = line[..i].chars().next_back();
+        let after = line[i + word.len()..].chars().next();
+        !before.is_some_and(is_key_char) && !after.is_some_and(is_key_char)
+    })
+}
+
+fn yaml_message(e: &serde_yaml::Error) -> String {
+    let message = e.to_string();
+    // serde_yaml appends " at line L column C"; the position is reported separately.
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message,
+    }
+}
+
+fn scalar(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn text_field(value: &Value, key: &str, bad: &mut impl FnMut(String), slot: &mut Option<String>) {
+    match value {
+        Value::Null => {}
+        _ => match scalar(value) {
+            Some(s) => *slot = Some(s),
+            None => bad(format!("{key} must be text")),
+        },
+    }
+}
+
+fn string_list(value: &Value) -> Option<Vec<String>> {
+    match value {
+        Value::Null => Some(Vec::new()),
+        Value::Sequence(items) => items.iter().map(scalar).collect(),
+        other => scalar(other).map(|s| vec![s]),
+    }
+}
+
+fn cover(value: &Value) -> Result<Cover, String> {
+    let shape = "cover must be {src: image.jpg, alt: what the image shows}";
+    let Value::Mapping(map) = value else { return Err(shape.into()) };
+    let mut src = None;
+    let mut alt = None;
+    for (k, v) in map {
+        match k.as_str() {
+            Some("src") => src = scalar(v),
+            Some("alt") => alt = scalar(v),
+            Some(other) => return Err(format!("cover has no field \"{other}\"{}; {shape}", suggestion(other, ["src", "alt"]))),
+            None => return Err(shape.into()),
+        }
+    }
+    let src = src.filter(|s| !s.trim().is_empty()).ok_or_else(|| format!("cover has no src; {shape}"))?;
+    let alt = alt
+        .filter(|s| !s.trim().is_empty())
+        .ok_or_else(|| "cover has no alt text; describe the image for readers who cannot see it: alt: …".to_string())?;
+    Ok(Cover { src, alt })
+}
+
+fn highlights(value: &Value) -> Result<Vec<Highlight>, String> {
+    let shape = "highlights must be a list of {value: …, label: …}";
+    let Value::Sequence(items) = value else { return Err(shape.into()) };
+    items
+        .iter()
+        .map(|item| {
+            let Value::Mapping(map) = item else { return Err(shape.to_string()) };
+            let mut value = None;
+            let mut label = None;
+            for (k, v) in map {
+                match k.as_str() {
+                    Some("value") => value = scalar(v),
+                    Some("label") => label = scalar(v),
+                    Some(other) => {
+                        return Err(format!("a highlight has no field \"{other}\"{}; {shape}", suggestion(other, ["value", "label"])));
+                    }
+                    None => return Err(shape.to_string()),
+                }
+            }
+            match (value, label) {
+                (Some(value), Some(label)) => Ok(Highlight { value, label }),
+                _ => Err(format!("each highlight needs both value and label; {shape}")),
+            }
+        })
+        .collect()
+}
+
+/// Parses `2021-01-12`, also accepting a time after it (`2021-01-12T09:00:00+08:00`).
+pub fn parse_date(text: &str) -> Result<Date, String> {
+    let text = text.trim();
+    let date_part = text.get(..10).unwrap_or(text);
+    date_part
+        .parse::<Date>()
+        .map_err(|_| format!("\"{text}\" is not a date; write it as YYYY-MM-DD, such as 2021-01-12"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn config() -> Config {
+        Config::parse(
+            Path::new("."),
+            r#"
+base_url = "https://example.org"
+default_language = "zh"
+[languages.zh]
+title = "案例"
+[languages.en]
+title = "Cases"
+[taxonomies.industry]
+label = { zh = "产业", en = "Industry" }
+terms.smart-software = { zh = "智能软件", en = "Smart software" }
+terms.fintech = { zh = "科技金融", en = "Tech finance" }
+"#,
+            None,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn splits_with_bom_and_crlf() {
+        let s = split("\u{feff}---\r\ntitle: a\r\n---\r\nbody\r\n").unwrap();
+        assert_eq!(s.yaml, "title: a\r\n");
+        assert_eq!(s.body, "body\r\n");
+        assert_eq!(s.body_line, 4);
+    }
+
+    #[test]
+    fn unclosed_front_matter() {
+        let e = split("---\ntitle: a\nbody\n").unwrap_err();
+        assert!(e.message.contains("never closed"));
+    }
+
+    #[test]
+    fn parses_fields() {
+        let yaml = "title: 喜马拉雅\ndate: 2021-01-12\nindustry: [smart-software]\nhighlights:\n  - {value: 10, label: 家}\ncover: {src: a.jpg, alt: 楼}\n";
+        let fm = parse(yaml, 2, &config()).unwrap();
+        assert_eq!(fm.title, "喜马拉雅");
+        assert_eq!(fm.date.unwrap().to_string(), "2021-01-12");
+        assert_eq!(fm.terms["industry"], vec!["smart-software"]);
+        assert_eq!(fm.highlights[0].value, "10");
+        assert_eq!(fm.cover.unwrap().alt, "楼");
+    }
+
+    #[test]
+    fn unknown_term_points_at_the_value() {
+        let yaml = "title: a\nindustry: [fintech, smart-sofware]\n";
+        let e = parse(yaml, 2, &config()).unwrap_err();
+        assert_eq!(e[0].line, 3);
+        assert_eq!(e[0].col, 21);
+        assert!(e[0].message.contains("did you mean \"smart-software\""), "{e:?}");
+    }
+
+    #[test]
+    fn unknown_field_and_bad_draft_together() {
+        let yaml = "title: a\ntitel: b\ndraft: yes\n";
+        let e = parse(yaml, 2, &config()).unwrap_err();
+        assert_eq!(e.len(), 2);
+        assert!(e[0].message.contains("did you mean \"title\""));
+        assert_eq!(e[0].line, 3);
+        assert!(e[1].message.contains("draft: true"));
+    }
+
+    #[test]
+    fn broken_yaml_has_a_line() {
+        let e = parse("title: a\nsummary: [unclosed\n", 2, &config()).unwrap_err();
+        assert!(e[0].line >= 3, "{e:?}");
+        assert!(e[0].message.contains("not valid YAML"));
+    }
+
+    #[test]
+    fn missing_title() {
+        let e = parse("summary: x\n", 2, &config()).unwrap_err();
+        assert!(e[0].message.contains("title is missing"));
+    }
+}

@@ -1,0 +1,63 @@
+//! showcase: a static site generator for bilingual case-study websites.
+//!
+//! This file only parses the command line, runs the command, prints its
+//! errors once and turns them into the exit code: 0 ok, 1 content or
+//! template errors, 2 usage or I/O errors.
+
+mod cli;
+mod cmd;
+mod config;
+mod content;
+mod diagnostics;
+mod markdown;
+mod output;
+mod render;
+mod templates;
+
+use std::io::Write;
+
+use clap::Parser;
+
+use diagnostics::{Failure, Severity};
+
+fn main() {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            std::process::exit(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let result = match &cli.command {
+        cli::Command::Build(args) => cmd::build::run(args).map(|summary| println!("{summary}")),
+    };
+    if let Err(failure) = result {
+        report(&failure);
+        std::process::exit(failure.exit_code());
+    }
+}
+
+/// Prints a failure to stderr, once.
+fn report(failure: &Failure) {
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    match failure {
+        Failure::Content(diagnostics) => {
+            for d in diagnostics {
+                let _ = writeln!(err, "{d}");
+            }
+            let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+            let _ = writeln!(
+                err,
+                "showcase: {errors} error{} found; nothing was written",
+                if errors == 1 { "" } else { "s" }
+            );
+        }
+        Failure::Usage(message) => {
+            let _ = writeln!(err, "showcase: {message}");
+        }
+        Failure::Io { path, action, source } => {
+            let _ = writeln!(err, "showcase: cannot {action} {}: {source}", path.display());
+        }
+    }
+}

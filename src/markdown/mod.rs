@@ -1,0 +1,407 @@
+//! Markdown → HTML for one page, with pulldown-cmark.
+//!
+//! Steps over the event stream: raw HTML is shown as text unless site.toml
+//! allows it; links and images to other content files become site URLs in
+//! the page's language (a missing target is an error with its line);
+//! dangerous URL schemes are refused; headings get unique ids (pinyin for
+//! Chinese); code blocks are highlighted; a line break between two Chinese
+//! characters is dropped instead of becoming a space.
+
+pub mod highlight;
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use crate::config::{Config, RawHtml};
+use crate::content::{CONTENT_DIR, Doc, Library, neutral_path, slug::slugify};
+use crate::diagnostics::{Diagnostic, line_col};
+
+/// What rendering a page produced.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub html: String,
+    /// The first paragraph as plain text.
+    pub lead: String,
+    pub anchors: Vec<String>,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Read-only lookups for resolving links, built once per build.
+pub struct Links<'a> {
+    config: &'a Config,
+    library: &'a Library,
+    /// Language-neutral content path (`cases/a.md`) → translation key.
+    keys: HashMap<String, &'a str>,
+}
+
+impl<'a> Links<'a> {
+    pub fn new(config: &'a Config, library: &'a Library) -> Self {
+        let keys = library.docs.iter().map(|d| (neutral_path(&d.rel, config), d.key.as_str())).collect();
+        Links { config, library, keys }
+    }
+
+    /// Resolves a relative link target (already joined to the content folder) in a language.
+    fn resolve(&self, target: &str, lang: usize) -> Result<String, String> {
+        let (path, fragment) = match target.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (target, None),
+        };
+        let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+        if path.ends_with(".md") {
+            let explicit = explicit_language(path, self.config);
+            let neutral = neutral_path(path, self.config);
+            let Some(key) = self.keys.get(&neutral) else {
+                if self.library.drafts.contains(&neutral) {
+                    return Err(format!("links to {CONTENT_DIR}/{path}, which is a draft; build with --drafts, or remove the link until it is published"));
+                }
+                return Err(format!("links to {CONTENT_DIR}/{path}, which does not exist; check the file name"));
+            };
+            let versions = &self.library.translations[*key];
+            let wanted = explicit.unwrap_or(lang);
+            let doc = versions[wanted].or(versions[0]).or_else(|| versions.iter().flatten().next().copied());
+            let Some(doc) = doc else {
+                return Err(format!("links to {CONTENT_DIR}/{path}, which does not exist"));
+            };
+            return Ok(format!("{}{fragment}", self.config.link(&self.library.docs[doc].path)));
+        }
+        let trimmed = path.trim_end_matches('/');
+        if let Some(asset) = self.library.assets.get(trimmed) {
+            return Ok(format!("{}{fragment}", self.config.link(&asset.path)));
+        }
+        // A folder: a section or a page bundle.
+        if let Some(versions) = self.library.translations.get(trimmed)
+            && let Some(doc) = versions[lang].or(versions[0]).or_else(|| versions.iter().flatten().next().copied())
+        {
+            return Ok(format!("{}{fragment}", self.config.link(&self.library.docs[doc].path)));
+        }
+        Err(format!("links to {CONTENT_DIR}/{path}, which does not exist; check the path (it is relative to this file)"))
+    }
+}
+
+/// `cases/a.en.md` → Some(en); `cases/a.md` → None.
+fn explicit_language(path: &str, config: &Config) -> Option<usize> {
+    let stem = path.strip_suffix(".md")?;
+    let name = stem.rsplit('/').next()?;
+    let code = &name[name.rfind('.')? + 1..];
+    config.language_index(code)
+}
+
+/// Renders the Markdown body of a doc.
+pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
+    let config = links.config;
+    let language = &config.languages[doc.lang];
+    let mut options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    if !language.is_cjk() {
+        options |= Options::ENABLE_SMART_PUNCTUATION;
+    }
+    let body = doc.body.as_str();
+    let events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(body, options).into_offset_iter().collect();
+    let mut out = Rendered::default();
+    let problem = |out: &mut Rendered, offset: usize, message: String| {
+        let (line, col) = line_col(body, offset);
+        out.problems.push(Diagnostic::error(doc.source.clone(), doc.body_line + line - 1, col, message));
+    };
+    let escape_raw = config.raw_html == RawHtml::Escape;
+    let mut result: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    let mut in_first_paragraph = None::<bool>;
+    let mut i = 0;
+    while i < events.len() {
+        let (event, range) = &events[i];
+        match event {
+            Event::Start(Tag::Paragraph) if in_first_paragraph.is_none() => {
+                in_first_paragraph = Some(true);
+                result.push(event.clone());
+            }
+            Event::End(TagEnd::Paragraph) if in_first_paragraph == Some(true) => {
+                in_first_paragraph = Some(false);
+                result.push(event.clone());
+            }
+            Event::Html(html) | Event::InlineHtml(html) if escape_raw => result.push(Event::Text(html.clone())),
+            Event::Start(Tag::HtmlBlock) if escape_raw => result.push(Event::Start(Tag::Paragraph)),
+            Event::End(TagEnd::HtmlBlock) if escape_raw => result.push(Event::End(TagEnd::Paragraph)),
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                let end = find_end(&events, i);
+                let text = plain_text(events[i + 1..end].iter().map(|(e, _)| e));
+                let base = match id {
+                    Some(id) => id.to_string(),
+                    None => {
+                        let s = slugify(&text);
+                        if s.is_empty() { "section".to_string() } else { s }
+                    }
+                };
+                let id = unique_id(base, &mut used_ids);
+                out.anchors.push(id.clone());
+                result.push(Event::Start(Tag::Heading {
+                    level: *level,
+                    id: Some(CowStr::from(id)),
+                    classes: classes.clone(),
+                    attrs: attrs.clone(),
+                }));
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let end = find_end(&events, i);
+                let code: String = events[i + 1..end]
+                    .iter()
+                    .filter_map(|(e, _)| match e {
+                        Event::Text(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                let token = match kind {
+                    CodeBlockKind::Fenced(info) => highlight::language_token(info),
+                    CodeBlockKind::Indented => "",
+                };
+                result.push(Event::Html(CowStr::from(highlight::highlight(&code, token))));
+                i = end + 1;
+                continue;
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                let dest = resolve_url(dest_url, doc, links).unwrap_or_else(|m| {
+                    problem(&mut out, range.start, m);
+                    String::new()
+                });
+                result.push(Event::Start(Tag::Link {
+                    link_type: *link_type,
+                    dest_url: CowStr::from(dest),
+                    title: title.clone(),
+                    id: id.clone(),
+                }));
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let dest = resolve_url(dest_url, doc, links).unwrap_or_else(|m| {
+                    problem(&mut out, range.start, m.replace("links to", "shows the image"));
+                    String::new()
+                });
+                result.push(Event::Start(Tag::Image {
+                    link_type: *link_type,
+                    dest_url: CowStr::from(dest),
+                    title: title.clone(),
+                    id: id.clone(),
+                }));
+            }
+            Event::SoftBreak => {
+                let before = events[..i].iter().rev().find_map(|(e, _)| last_char(e));
+                let after = events[i + 1..].iter().find_map(|(e, _)| first_char(e));
+                if !(before.is_some_and(is_cjk_char) && after.is_some_and(is_cjk_char)) {
+                    result.push(Event::SoftBreak);
+                }
+            }
+            Event::Text(text) if in_first_paragraph == Some(true) => {
+                out.lead.push_str(text);
+                result.push(event.clone());
+            }
+            Event::Code(text) if in_first_paragraph == Some(true) => {
+                out.lead.push_str(text);
+                result.push(event.clone());
+            }
+            _ => result.push(event.clone()),
+        }
+        i += 1;
+    }
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, result.into_iter());
+    out.html = html;
+    out.lead = out.lead.trim().to_string();
+    out
+}
+
+/// Index of the `End` that closes the `Start` at `start`.
+fn find_end(events: &[(Event<'_>, std::ops::Range<usize>)], start: usize) -> usize {
+    let mut depth = 0usize;
+    for (j, (e, _)) in events.iter().enumerate().skip(start) {
+        match e {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    return j;
+                }
+            }
+            _ => {}
+        }
+    }
+    events.len() - 1
+}
+
+fn plain_text<'e>(events: impl Iterator<Item = &'e Event<'e>>) -> String {
+    events
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn unique_id(base: String, used: &mut HashMap<String, usize>) -> String {
+    let count = used.entry(base.clone()).or_insert(0);
+    *count += 1;
+    if *count == 1 {
+        return base;
+    }
+    let mut n = *count - 1;
+    loop {
+        let candidate = format!("{base}-{n}");
+        if !used.contains_key(&candidate) {
+            used.insert(candidate.clone(), 1);
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
+fn last_char(e: &Event<'_>) -> Option<char> {
+    match e {
+        Event::Text(t) | Event::Code(t) => t.chars().next_back(),
+        Event::SoftBreak | Event::HardBreak => Some('\n'),
+        _ => None,
+    }
+}
+
+fn first_char(e: &Event<'_>) -> Option<char> {
+    match e {
+        Event::Text(t) | Event::Code(t) => t.chars().next(),
+        Event::SoftBreak | Event::HardBreak => Some('\n'),
+        _ => None,
+    }
+}
+
+/// Chinese characters and full-width punctuation: no space between them.
+pub fn is_cjk_char(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FFF     // radicals
+        | 0x3000..=0x303F   // CJK punctuation
+        | 0x3040..=0x30FF   // kana
+        | 0x3400..=0x4DBF   // extension A
+        | 0x4E00..=0x9FFF   // unified ideographs
+        | 0xF900..=0xFAFF   // compatibility ideographs
+        | 0xFF00..=0xFFEF   // full-width forms
+        | 0x20000..=0x3FFFF // extensions B and later
+    )
+}
+
+/// A URL's scheme, lower-cased, if it has one (`https`, `mailto`, `javascript`).
+fn scheme(url: &str) -> Option<String> {
+    // Browsers ignore ASCII whitespace and control characters inside a scheme.
+    let cleaned: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control()).take(64).collect();
+    let colon = cleaned.find(':')?;
+    let candidate = &cleaned[..colon];
+    let valid = candidate.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && candidate.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| candidate.to_ascii_lowercase())
+}
+
+/// Turns a link target written in Markdown into the URL the reader's browser gets.
+pub fn resolve_url(url: &str, doc: &Doc, links: &Links<'_>) -> Result<String, String> {
+    let trimmed = url.trim();
+    if let Some(scheme) = scheme(trimmed) {
+        return match scheme.as_str() {
+            "javascript" | "vbscript" | "data" | "file" => Err(format!(
+                "links to a \"{scheme}:\" URL, which could run code or leak files on the public site; remove the link or use an https:// address"
+            )),
+            _ => Ok(trimmed.to_string()),
+        };
+    }
+    if trimmed.starts_with("//") || trimmed.starts_with('#') || trimmed.is_empty() {
+        return Ok(trimmed.to_string());
+    }
+    if let Some(rooted) = trimmed.strip_prefix('/') {
+        // A site path: the base path goes in front.
+        return Ok(links.config.link(&format!("/{rooted}")));
+    }
+    // Relative: a file in content/, relative to this file's folder.
+    let decoded = percent_decode(trimmed);
+    let joined = join(&doc.dir, &decoded).ok_or_else(|| format!("links to {decoded}, which is outside the {CONTENT_DIR} folder"))?;
+    links.resolve(&joined, doc.lang)
+}
+
+/// Joins a relative path to a folder of content/, resolving `.` and `..`.
+fn join(folder: &str, relative: &str) -> Option<String> {
+    let (path, fragment) = match relative.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (relative, None),
+    };
+    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    let mut joined = parts.join("/");
+    if path.ends_with('/') && !joined.is_empty() {
+        joined.push('/');
+    }
+    if let Some(f) = fragment {
+        joined.push('#');
+        joined.push_str(f);
+    }
+    Some(joined)
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push(h * 16 + l);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_relative_paths() {
+        assert_eq!(join("enterprises", "../parks/a.md").as_deref(), Some("parks/a.md"));
+        assert_eq!(join("enterprises", "b.md#x").as_deref(), Some("enterprises/b.md#x"));
+        assert_eq!(join("", "../a.md"), None);
+    }
+
+    #[test]
+    fn schemes() {
+        assert_eq!(scheme("https://x").as_deref(), Some("https"));
+        assert_eq!(scheme("java\tscript:alert(1)").as_deref(), Some("javascript"));
+        assert_eq!(scheme("JaVaScRiPt:alert(1)").as_deref(), Some("javascript"));
+        assert_eq!(scheme("a.md"), None);
+        assert_eq!(scheme("中以.md"), None);
+    }
+
+    #[test]
+    fn unique_ids() {
+        let mut used = HashMap::new();
+        assert_eq!(unique_id("a".into(), &mut used), "a");
+        assert_eq!(unique_id("a".into(), &mut used), "a-1");
+        assert_eq!(unique_id("a-1".into(), &mut used), "a-1-1");
+        assert_eq!(unique_id("a".into(), &mut used), "a-2");
+    }
+
+    #[test]
+    fn decodes_percent() {
+        assert_eq!(percent_decode("%E4%B8%AD.md"), "中.md");
+        assert_eq!(percent_decode("a%2"), "a%2");
+    }
+}

@@ -1,0 +1,95 @@
+//! Static files: the theme's (CSS and JavaScript under content-hashed names),
+//! the site's `static/` folder (copied as it is), and the generated stylesheet
+//! for code highlighting.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::diagnostics::Failure;
+use crate::markdown::highlight;
+
+/// Files to publish that do not come from content.
+#[derive(Debug, Default)]
+pub struct Assets {
+    /// Theme path (`style.css`) → its link on the site (`/style.3f2a9c1d0e.css`), for `asset()`.
+    pub links: HashMap<String, String>,
+    /// Files copied as they are: source → site path.
+    pub copies: Vec<(PathBuf, String)>,
+    /// Files made or renamed: site path → bytes.
+    pub generated: Vec<(String, Vec<u8>)>,
+}
+
+impl Assets {
+    pub fn collect(config: &Config) -> Result<Assets, Failure> {
+        let mut assets = Assets::default();
+        let theme_static = config.theme_dir().join("static");
+        for (source, rel) in files_under(&theme_static)? {
+            if rel.ends_with(".css") || rel.ends_with(".js") {
+                let bytes = std::fs::read(&source).map_err(|e| Failure::io("read", &source, e))?;
+                let path = format!("/{}", hashed_name(&rel, &bytes));
+                assets.links.insert(rel, config.link(&path));
+                assets.generated.push((path, bytes));
+            } else {
+                assets.links.insert(rel.clone(), config.link(&format!("/{rel}")));
+                assets.copies.push((source, format!("/{rel}")));
+            }
+        }
+        let css = highlight::css(&config.highlight_theme).into_bytes();
+        let path = format!("/{}", hashed_name("highlight.css", &css));
+        assets.links.insert("highlight.css".into(), config.link(&path));
+        assets.generated.push((path, css));
+        // The site's own static files win over the theme's of the same name.
+        for (source, rel) in files_under(&config.root.join("static"))? {
+            let path = format!("/{rel}");
+            assets.copies.retain(|(_, p)| *p != path);
+            assets.copies.push((source, path));
+        }
+        Ok(assets)
+    }
+}
+
+/// `css/style.css` → `css/style.<hash>.css`.
+pub fn hashed_name(rel: &str, bytes: &[u8]) -> String {
+    let hash = format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes));
+    let short = &hash[..10];
+    match rel.rfind('.') {
+        Some(dot) if !rel[dot..].contains('/') => format!("{}.{short}{}", &rel[..dot], &rel[dot..]),
+        _ => format!("{rel}.{short}"),
+    }
+}
+
+/// Every file under a folder (hidden ones skipped), with its `/`-separated relative path, sorted.
+fn files_under(dir: &Path) -> Result<Vec<(PathBuf, String)>, Failure> {
+    let mut out = Vec::new();
+    if !dir.is_dir() {
+        return Ok(out);
+    }
+    let walker = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            Failure::io("read", &path, e.into_io_error().unwrap_or_else(|| std::io::Error::other("walk failed")))
+        })?;
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+            out.push((entry.path().to_path_buf(), rel));
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_names_keep_the_extension() {
+        let name = hashed_name("css/style.css", b"body{}");
+        assert!(name.starts_with("css/style.") && name.ends_with(".css") && name.len() == "css/style..css".len() + 10, "{name}");
+        assert_ne!(hashed_name("a.css", b"1"), hashed_name("a.css", b"2"));
+    }
+}

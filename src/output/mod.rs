@@ -1,0 +1,150 @@
+//! Writing the site: a staging folder beside the target, swapped in at the end.
+//!
+//! A build writes into `.<name>.building-<pid>` next to the output folder and,
+//! only when every file is written, exchanges it with the old folder in one
+//! rename (Linux's `RENAME_EXCHANGE`; elsewhere two renames). A build that
+//! fails or is interrupted leaves the previous site as it was.
+
+pub mod assets;
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Failure;
+
+/// A folder being filled with a new site.
+pub struct Staging {
+    target: PathBuf,
+    temp: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Prepares a staging folder for `target`, refusing targets that are not a site's output.
+    pub fn new(target: &Path, root: &Path) -> Result<Staging, Failure> {
+        check_target(target, root)?;
+        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+        let parent = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent).map_err(|e| Failure::io("create", &parent, e))?;
+        let temp = parent.join(format!(".{name}.building-{}", std::process::id()));
+        if temp.exists() {
+            std::fs::remove_dir_all(&temp).map_err(|e| Failure::io("remove", &temp, e))?;
+        }
+        std::fs::create_dir(&temp).map_err(|e| Failure::io("create", &temp, e))?;
+        Ok(Staging { target: target.to_path_buf(), temp, committed: false })
+    }
+
+    /// The file a site path is written to: `/a/` → `a/index.html`.
+    fn file_for(&self, site_path: &str) -> PathBuf {
+        let rel = site_path.trim_start_matches('/');
+        let mut path = self.temp.join(rel);
+        if rel.is_empty() || rel.ends_with('/') {
+            path.push("index.html");
+        }
+        path
+    }
+
+    /// Writes one file of the site.
+    pub fn write(&self, site_path: &str, bytes: &[u8]) -> Result<(), Failure> {
+        let path = self.file_for(site_path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Failure::io("create", dir, e))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| Failure::io("write", &path, e))
+    }
+
+    /// Copies a file into the site.
+    pub fn copy(&self, source: &Path, site_path: &str) -> Result<(), Failure> {
+        let path = self.file_for(site_path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Failure::io("create", dir, e))?;
+        }
+        std::fs::copy(source, &path).map(|_| ()).map_err(|e| Failure::io("copy", source, e))
+    }
+
+    /// Puts the new site in place of the old one.
+    pub fn commit(mut self) -> Result<(), Failure> {
+        if self.target.exists() {
+            exchange(&self.temp, &self.target).map_err(|e| Failure::io("replace", &self.target, e))?;
+            // The staging path now holds the old site.
+            let _ = std::fs::remove_dir_all(&self.temp);
+        } else {
+            std::fs::rename(&self.temp, &self.target).map_err(|e| Failure::io("create", &self.target, e))?;
+        }
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.temp);
+        }
+    }
+}
+
+/// Swaps two folders in one step where the system allows it.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let ca = CString::new(a.as_os_str().as_bytes())?;
+    let cb = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
+    let rc = unsafe { libc::renameat2(libc::AT_FDCWD, ca.as_ptr(), libc::AT_FDCWD, cb.as_ptr(), libc::RENAME_EXCHANGE) };
+    if rc == 0 {
+        return Ok(());
+    }
+    let err = io::Error::last_os_error();
+    match err.raw_os_error() {
+        Some(libc::EINVAL) | Some(libc::ENOSYS) => exchange_by_renames(a, b),
+        _ => Err(err),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    exchange_by_renames(a, b)
+}
+
+/// Two renames: the old site moves aside, the new one takes its name, the old one goes to `a`.
+fn exchange_by_renames(a: &Path, b: &Path) -> io::Result<()> {
+    let aside = a.with_extension("old");
+    std::fs::rename(b, &aside)?;
+    if let Err(e) = std::fs::rename(a, b) {
+        let _ = std::fs::rename(&aside, b);
+        return Err(e);
+    }
+    std::fs::rename(&aside, a)
+}
+
+/// Refuses an output folder whose replacement would destroy something else.
+fn check_target(target: &Path, root: &Path) -> Result<(), Failure> {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let target_abs = absolute(target);
+    let root_abs = absolute(root);
+    let usage = |why: &str| Failure::Usage(format!("refusing to write the site to {}: {why}", target.display()));
+    if root_abs.starts_with(&target_abs) {
+        return Err(usage("it holds the site's own sources; choose an output folder such as public"));
+    }
+    for source in ["content", "themes", "templates", "static", "i18n"] {
+        if target_abs.starts_with(root_abs.join(source)) {
+            return Err(usage(&format!("it is inside the site's {source} folder")));
+        }
+    }
+    if target.is_file() {
+        return Err(usage("it is a file"));
+    }
+    if target.is_dir() {
+        let mut entries = std::fs::read_dir(target).map_err(|e| Failure::io("read", target, e))?;
+        let empty = entries.next().is_none();
+        if !empty && !target.join("index.html").exists() && !target.join("404.html").exists() {
+            return Err(usage("it is a folder with other files in it, not a built site; remove it or choose another folder"));
+        }
+    }
+    Ok(())
+}

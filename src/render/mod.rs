@@ -1,0 +1,356 @@
+//! From the library to files: plan the jobs, render each with Tera.
+//!
+//! A [`Job`] is one HTML file to produce. Rendering a job is a pure function
+//! of the library, the config and the theme; the caller decides where the
+//! bytes go. Views are typed structs serialised into the template context.
+
+mod views;
+
+use std::path::Path;
+
+use crate::config::{Config, Fallback};
+use crate::content::{Doc, DocKind, Library};
+use crate::diagnostics::Diagnostic;
+use crate::templates::Theme;
+use views::{Alternate, Card, Common, Crumb, LangLink, MenuItem, PageLink, PageView, Paginator, SectionLink, SectionView};
+
+/// How many cases the home page shows.
+const HOME_LATEST: usize = 6;
+
+/// One file to produce.
+#[derive(Debug, Clone, Copy)]
+pub enum Job {
+    /// A page (a case or any other page).
+    Page(usize),
+    /// One page of a section's list (1-based), in the section doc's language.
+    List { section: usize, number: usize },
+    /// The home page of a language.
+    Home { lang: usize },
+    /// The site's 404 page.
+    NotFound,
+}
+
+/// One rendered file.
+pub struct Output {
+    /// Its site path: `/en/cases/a/` (index.html implied) or `/404.html`.
+    pub path: String,
+    pub html: String,
+    /// The language whose page count it adds to, if it is a page.
+    pub lang: Option<usize>,
+}
+
+/// The renderer: what every job reads.
+pub struct Renderer<'a> {
+    pub config: &'a Config,
+    pub library: &'a Library,
+    pub theme: &'a Theme,
+}
+
+impl<'a> Renderer<'a> {
+    /// Every file of the site, in a stable order.
+    pub fn plan(&self) -> Vec<Job> {
+        let mut jobs = Vec::new();
+        for lang in 0..self.config.languages.len() {
+            jobs.push(Job::Home { lang });
+        }
+        for (i, doc) in self.library.docs.iter().enumerate() {
+            match doc.kind {
+                DocKind::Page => jobs.push(Job::Page(i)),
+                DocKind::Section if !doc.is_home() => {
+                    for number in 1..=self.list_pages(i) {
+                        jobs.push(Job::List { section: i, number });
+                    }
+                }
+                DocKind::Section => {}
+            }
+        }
+        jobs.push(Job::NotFound);
+        jobs
+    }
+
+    pub fn render(&self, job: Job) -> Result<Output, Diagnostic> {
+        match job {
+            Job::Page(doc) => self.page(doc),
+            Job::List { section, number } => self.list(section, number),
+            Job::Home { lang } => self.home(lang),
+            Job::NotFound => self.not_found(),
+        }
+    }
+
+    // ---- the jobs ----
+
+    fn page(&self, i: usize) -> Result<Output, Diagnostic> {
+        let doc = &self.library.docs[i];
+        let siblings = doc.parent.and_then(|p| self.library.pages_of.get(&p)).map_or(&[][..], Vec::as_slice);
+        let at = siblings.iter().position(|&s| s == i);
+        let neighbour = |j: Option<usize>| j.and_then(|j| siblings.get(j)).map(|&d| self.link_of(d));
+        let mut context = self.common(doc.lang, &doc.key, Some(i), &self.crumbs(doc), &doc.path)?;
+        context.insert("page", &PageView::new(self, doc));
+        context.insert("section", &doc.parent.map(|p| self.link_of(p)));
+        context.insert("previous", &neighbour(at.and_then(|a| a.checked_sub(1))));
+        context.insert("next", &neighbour(at.map(|a| a + 1)));
+        let html = self.theme.render("page.html", &context, &doc.source)?;
+        Ok(Output { path: doc.path.clone(), html, lang: Some(doc.lang) })
+    }
+
+    fn list(&self, i: usize, number: usize) -> Result<Output, Diagnostic> {
+        let doc = &self.library.docs[i];
+        let items = self.list_items(i);
+        let per_page = self.config.paginate_by;
+        let total = self.list_pages(i);
+        let start = (number - 1) * per_page;
+        let cards: Vec<Card<'_>> = items[start.min(items.len())..(start + per_page).min(items.len())]
+            .iter()
+            .map(|&d| Card::new(self, &self.library.docs[d], doc.lang))
+            .collect();
+        let path = list_path(&doc.path, number);
+        let mut context = self.common(doc.lang, &doc.key, Some(i), &self.crumbs(doc), &path)?;
+        context.insert("section", &SectionView::new(self, doc, number == 1));
+        context.insert("pages", &cards);
+        context.insert("subsections", &self.subsections(i));
+        context.insert("paginator", &self.paginator(&doc.path, number, total, items.len()));
+        // The other languages' versions of this list page, where they have as many pages.
+        let html = self.theme.render("section.html", &context, &doc.source)?;
+        Ok(Output { path, html, lang: Some(doc.lang) })
+    }
+
+    fn home(&self, lang: usize) -> Result<Output, Diagnostic> {
+        let home = self.library.home(lang);
+        let language = &self.config.languages[lang];
+        let path = format!("{}/", language.url_prefix);
+        let mut context = self.common(lang, "", home, &[], &path)?;
+        let section = match home {
+            Some(h) => SectionView::new(self, &self.library.docs[h], true),
+            None => SectionView::bare(language.title.as_str(), self.config.link(&path)),
+        };
+        context.insert("section", &section);
+        // The newest cases of the whole site, translated or shown with a notice.
+        let mut cases: Vec<usize> = self.cases_in(lang);
+        cases.sort_by(|&a, &b| {
+            let (a, b) = (&self.library.docs[a], &self.library.docs[b]);
+            b.fm.date.cmp(&a.fm.date).then_with(|| a.fm.title.cmp(&b.fm.title)).then_with(|| a.rel.cmp(&b.rel))
+        });
+        let latest: Vec<Card<'_>> =
+            cases.iter().take(HOME_LATEST).map(|&d| Card::new(self, &self.library.docs[d], lang)).collect();
+        context.insert("latest", &latest);
+        context.insert("sections", &home.map(|h| self.subsections(h)).unwrap_or_default());
+        context.insert("case_count", &cases.len());
+        let source = home.map_or_else(|| Path::new("content/_index.md").to_path_buf(), |h| self.library.docs[h].source.clone());
+        let html = self.theme.render("index.html", &context, &source)?;
+        Ok(Output { path, html, lang: Some(lang) })
+    }
+
+    fn not_found(&self) -> Result<Output, Diagnostic> {
+        let mut context = self.common(0, "", None, &[], "/404.html")?;
+        context.insert("noindex", &true);
+        let html = self.theme.render("404.html", &context, Path::new("404.html"))?;
+        Ok(Output { path: "/404.html".into(), html, lang: None })
+    }
+
+    // ---- shared pieces ----
+
+    /// What every template gets: language, site, switcher, alternates, menu, breadcrumbs.
+    fn common(&self, lang: usize, key: &str, current: Option<usize>, crumbs: &[Crumb<'_>], path: &str) -> Result<tera::Context, Diagnostic> {
+        let config = self.config;
+        let language = &config.languages[lang];
+        let versions = self.library.translations.get(key);
+        let list_number = list_number(path);
+        let version_path = |l: usize| -> Option<String> {
+            let doc = versions.and_then(|v| v[l]).map(|d| &self.library.docs[d])?;
+            if doc.kind == DocKind::Section && !doc.is_home() && list_number > 1 {
+                (self.list_pages(self.library.translations[key][l]?) >= list_number).then(|| list_path(&doc.path, list_number))
+            } else {
+                Some(doc.path.clone())
+            }
+        };
+        let is_home = key.is_empty() && path == format!("{}/", language.url_prefix);
+        let languages: Vec<LangLink<'_>> = config
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(l, other)| {
+                let exact = if is_home { Some(format!("{}/", other.url_prefix)) } else { version_path(l) };
+                LangLink {
+                    code: &other.code,
+                    name: &other.name,
+                    tag: &other.tag,
+                    url: config.link(&exact.clone().unwrap_or_else(|| format!("{}/", other.url_prefix))),
+                    current: l == lang,
+                    exact: exact.is_some(),
+                }
+            })
+            .collect();
+        // hreflang alternates, when the page exists in more than one language.
+        let mut alternates = Vec::new();
+        if path != "/404.html" {
+            let found: Vec<(usize, String)> = (0..config.languages.len())
+                .filter_map(|l| if is_home { Some(format!("{}/", config.languages[l].url_prefix)) } else { version_path(l) }.map(|p| (l, p)))
+                .collect();
+            if found.len() > 1 {
+                for (l, p) in &found {
+                    alternates.push(Alternate { hreflang: config.languages[*l].tag.clone(), href: config.permalink(p) });
+                }
+                if let Some((_, p)) = found.iter().find(|(l, _)| *l == 0) {
+                    alternates.push(Alternate { hreflang: "x-default".into(), href: config.permalink(p) });
+                }
+            }
+        }
+        let menu: Vec<MenuItem<'_>> = self
+            .library
+            .home(lang)
+            .map(|h| self.library.sections_of.get(&h).map_or(&[][..], Vec::as_slice))
+            .unwrap_or(&[])
+            .iter()
+            .map(|&s| {
+                let doc = &self.library.docs[s];
+                let active = current.is_some_and(|c| c == s || self.is_ancestor(s, c));
+                MenuItem { title: &doc.fm.title, url: config.link(&doc.path), current: active }
+            })
+            .collect();
+        let common = Common {
+            lang: &language.code,
+            lang_tag: &language.tag,
+            site: views::SiteView {
+                title: &language.title,
+                description: &language.description,
+                base_url: &config.base_url,
+                home: config.link(&format!("{}/", language.url_prefix)),
+            },
+            languages,
+            alternates,
+            menu,
+            canonical: config.permalink(path),
+            breadcrumbs: crumbs.to_vec(),
+        };
+        tera::Context::from_serialize(&common).map_err(|e| Diagnostic::file_error("templates", e.to_string()))
+    }
+
+    fn is_ancestor(&self, ancestor: usize, mut doc: usize) -> bool {
+        while let Some(parent) = self.library.docs[doc].parent {
+            if parent == ancestor {
+                return true;
+            }
+            doc = parent;
+        }
+        false
+    }
+
+    /// Home → sections → this doc (the last without a link).
+    fn crumbs(&self, doc: &'a Doc) -> Vec<Crumb<'a>> {
+        let mut chain = vec![Crumb { title: &doc.fm.title, url: None }];
+        let mut parent = doc.parent;
+        while let Some(p) = parent {
+            let d = &self.library.docs[p];
+            chain.push(Crumb { title: &d.fm.title, url: Some(self.config.link(&d.path)) });
+            parent = d.parent;
+        }
+        if !chain.last().is_some_and(|c| c.url.as_deref() == Some(&self.config.link(&format!("{}/", self.config.languages[doc.lang].url_prefix)))) {
+            // A language without a home doc: the site title stands for home.
+            if self.library.home(doc.lang).is_none() {
+                let language = &self.config.languages[doc.lang];
+                chain.push(Crumb { title: &language.title, url: Some(self.config.link(&format!("{}/", language.url_prefix))) });
+            }
+        }
+        chain.reverse();
+        chain
+    }
+
+    fn link_of(&self, d: usize) -> SectionLink<'a> {
+        let doc = &self.library.docs[d];
+        SectionLink { title: &doc.fm.title, url: self.config.link(&doc.path), count: None }
+    }
+
+    fn subsections(&self, section: usize) -> Vec<SectionLink<'a>> {
+        self.library
+            .sections_of
+            .get(&section)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&s| {
+                let mut link = self.link_of(s);
+                link.count = Some(self.list_items(s).len());
+                link
+            })
+            .collect()
+    }
+
+    /// A section's pages in its language, with untranslated ones of the default language
+    /// where the language's fallback is `notice`; in listing order.
+    fn list_items(&self, section: usize) -> Vec<usize> {
+        let doc = &self.library.docs[section];
+        let mut items: Vec<usize> = self.library.pages_of.get(&section).cloned().unwrap_or_default();
+        if doc.lang != 0 && self.config.languages[doc.lang].fallback == Fallback::Notice {
+            if let Some(original) = self.library.translations[&doc.key][0] {
+                for &p in self.library.pages_of.get(&original).map_or(&[][..], Vec::as_slice) {
+                    let key = &self.library.docs[p].key;
+                    if self.library.translations[key][doc.lang].is_none() {
+                        items.push(p);
+                    }
+                }
+                let docs = &self.library.docs;
+                items.sort_by(|&a, &b| crate::content::listing_order(&docs[a], &docs[b]));
+            }
+        }
+        items
+    }
+
+    /// All cases shown in a language: its own and, with `notice`, untranslated originals.
+    fn cases_in(&self, lang: usize) -> Vec<usize> {
+        let fallback = lang != 0 && self.config.languages[lang].fallback == Fallback::Notice;
+        self.library
+            .docs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.is_case())
+            .filter(|(_, d)| d.lang == lang || (fallback && d.lang == 0 && self.library.translations[&d.key][lang].is_none()))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    fn list_pages(&self, section: usize) -> usize {
+        self.list_items(section).len().div_ceil(self.config.paginate_by).max(1)
+    }
+
+    fn paginator(&self, base: &str, current: usize, total: usize, items: usize) -> Paginator {
+        let link = |n: usize| self.config.link(&list_path(base, n));
+        Paginator {
+            current,
+            total,
+            items,
+            previous: (current > 1).then(|| link(current - 1)),
+            next: (current < total).then(|| link(current + 1)),
+            pages: (1..=total).map(|n| PageLink { number: n, url: link(n), current: n == current }).collect(),
+        }
+    }
+}
+
+/// `/cases/` page 1 → `/cases/`; page 3 → `/cases/page/3/`.
+pub fn list_path(section_path: &str, number: usize) -> String {
+    if number <= 1 { section_path.to_string() } else { format!("{section_path}page/{number}/") }
+}
+
+/// The page number in a list path, 1 when there is none.
+fn list_number(path: &str) -> usize {
+    path.trim_end_matches('/')
+        .rsplit_once("/page/")
+        .and_then(|(_, n)| n.parse().ok())
+        .unwrap_or(1)
+}
+
+/// Formats a date in a language's format.
+pub fn format_date(date: jiff::civil::Date, format: &str) -> String {
+    jiff::fmt::strtime::format(format, date).unwrap_or_else(|_| date.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_paths() {
+        assert_eq!(list_path("/cases/", 1), "/cases/");
+        assert_eq!(list_path("/en/cases/", 3), "/en/cases/page/3/");
+        assert_eq!(list_number("/en/cases/page/3/"), 3);
+        assert_eq!(list_number("/en/cases/"), 1);
+    }
+}

@@ -1,0 +1,220 @@
+//! Typed views of the library for templates, borrowed where they can be.
+//!
+//! Templates see: `lang`, `lang_tag`, `site`, `languages` (the switcher),
+//! `alternates` (hreflang), `menu`, `canonical`, `breadcrumbs` everywhere;
+//! `page` on pages; `section`, `pages`, `subsections`, `paginator` on lists;
+//! `section`, `latest`, `sections`, `case_count` on the home page.
+
+use serde::Serialize;
+
+use super::{Renderer, format_date};
+use crate::content::Doc;
+use crate::content::front_matter::{Highlight, Level};
+
+#[derive(Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub base_url: &'a str,
+    /// The home page of the current language.
+    pub home: String,
+}
+
+#[derive(Serialize)]
+pub struct Common<'a> {
+    pub lang: &'a str,
+    pub lang_tag: &'a str,
+    pub site: SiteView<'a>,
+    pub languages: Vec<LangLink<'a>>,
+    pub alternates: Vec<Alternate>,
+    pub menu: Vec<MenuItem<'a>>,
+    pub canonical: String,
+    pub breadcrumbs: Vec<Crumb<'a>>,
+}
+
+/// One entry of the language switcher.
+#[derive(Serialize)]
+pub struct LangLink<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub tag: &'a str,
+    /// The same page in that language, or that language's home page.
+    pub url: String,
+    pub current: bool,
+    /// Whether `url` is this very page in that language.
+    pub exact: bool,
+}
+
+#[derive(Serialize)]
+pub struct Alternate {
+    pub hreflang: String,
+    pub href: String,
+}
+
+#[derive(Serialize)]
+pub struct MenuItem<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Crumb<'a> {
+    pub title: &'a str,
+    pub url: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct SectionLink<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub count: Option<usize>,
+}
+
+#[derive(Serialize)]
+pub struct TermView<'a> {
+    pub key: &'a str,
+    pub label: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct TaxonomyView<'a> {
+    pub name: &'a str,
+    pub label: &'a str,
+    pub terms: Vec<TermView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct CoverView<'a> {
+    pub src: &'a str,
+    pub alt: &'a str,
+}
+
+/// A page as an entry in a list.
+#[derive(Serialize)]
+pub struct Card<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub summary: &'a str,
+    /// ISO date, for `<time datetime>`.
+    pub date: Option<String>,
+    pub date_display: Option<String>,
+    pub kind: Option<TermView<'a>>,
+    pub organisation: Option<&'a str>,
+    pub level: Option<Level>,
+    pub highlights: &'a [Highlight],
+    pub cover: Option<CoverView<'a>>,
+    /// The language tag of the text (differs from the page's when `fallback`).
+    pub lang_tag: &'a str,
+    /// Shown in a list of another language because it has no translation.
+    pub fallback: bool,
+}
+
+impl<'a> Card<'a> {
+    pub fn new(r: &Renderer<'a>, doc: &'a Doc, list_lang: usize) -> Card<'a> {
+        let language = &r.config.languages[list_lang];
+        let kind = doc.fm.terms.get("kind").and_then(|keys| keys.first()).and_then(|key| {
+            let term = r.config.taxonomy("kind")?.term(key)?;
+            Some(TermView { key: &term.key, label: &term.labels[list_lang] })
+        });
+        Card {
+            title: &doc.fm.title,
+            url: r.config.link(&doc.path),
+            summary: doc.summary(),
+            date: doc.fm.date.map(|d| d.to_string()),
+            date_display: doc.fm.date.map(|d| format_date(d, &language.date_format)),
+            kind,
+            organisation: doc.fm.organisation.as_deref(),
+            level: doc.fm.level,
+            highlights: &doc.fm.highlights,
+            cover: doc.cover_url.as_deref().zip(doc.fm.cover.as_ref()).map(|(src, c)| CoverView { src, alt: &c.alt }),
+            lang_tag: &r.config.languages[doc.lang].tag,
+            fallback: doc.lang != list_lang,
+        }
+    }
+}
+
+/// A page with everything a page template shows.
+#[derive(Serialize)]
+pub struct PageView<'a> {
+    #[serde(flatten)]
+    pub card: Card<'a>,
+    pub permalink: String,
+    pub content: &'a str,
+    pub updated: Option<String>,
+    pub updated_display: Option<String>,
+    pub taxonomies: Vec<TaxonomyView<'a>>,
+    pub extra: &'a serde_json::Value,
+}
+
+impl<'a> PageView<'a> {
+    pub fn new(r: &Renderer<'a>, doc: &'a Doc) -> PageView<'a> {
+        let language = &r.config.languages[doc.lang];
+        let taxonomies = r
+            .config
+            .taxonomies
+            .iter()
+            .filter_map(|tax| {
+                let keys = doc.fm.terms.get(&tax.name)?;
+                let terms: Vec<TermView<'_>> = keys
+                    .iter()
+                    .filter_map(|k| tax.term(k))
+                    .map(|t| TermView { key: &t.key, label: &t.labels[doc.lang] })
+                    .collect();
+                (!terms.is_empty()).then(|| TaxonomyView { name: &tax.name, label: &tax.labels[doc.lang], terms })
+            })
+            .collect();
+        PageView {
+            card: Card::new(r, doc, doc.lang),
+            permalink: r.config.permalink(&doc.path),
+            content: &doc.html,
+            updated: doc.fm.updated.map(|d| d.to_string()),
+            updated_display: doc.fm.updated.map(|d| format_date(d, &language.date_format)),
+            taxonomies,
+            extra: &doc.fm.extra,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct SectionView<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub summary: &'a str,
+    /// The section's own text, on the first page of its list only.
+    pub content: &'a str,
+}
+
+impl<'a> SectionView<'a> {
+    pub fn new(r: &Renderer<'a>, doc: &'a Doc, with_content: bool) -> SectionView<'a> {
+        SectionView {
+            title: &doc.fm.title,
+            url: r.config.link(&doc.path),
+            summary: doc.summary(),
+            content: if with_content { &doc.html } else { "" },
+        }
+    }
+
+    /// A home page without a content file.
+    pub fn bare(title: &'a str, url: String) -> SectionView<'a> {
+        SectionView { title, url, summary: "", content: "" }
+    }
+}
+
+#[derive(Serialize)]
+pub struct Paginator {
+    pub current: usize,
+    pub total: usize,
+    /// How many items the whole list has.
+    pub items: usize,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub pages: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+pub struct PageLink {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+}

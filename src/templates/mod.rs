@@ -1,0 +1,272 @@
+//! The theme: Tera templates and UI strings, loaded once per build.
+//!
+//! Steps: read the theme's `templates/` and then the site's own `templates/`
+//! (a site template replaces the theme's of the same name); read the UI
+//! strings in `i18n/<lang>.toml` of the theme and the site, and check that
+//! every key exists in every language — also every `t(key="…")` written in a
+//! template; register the functions `t` (a UI string in the page's language)
+//! and `asset` (the content-hashed URL of a theme file).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use tera::{Kwargs, State, Tera};
+
+use crate::config::Config;
+use crate::content::display_path;
+use crate::diagnostics::{self, Diagnostic, Failure};
+
+/// The templates every theme must have.
+pub const REQUIRED: &[&str] = &["index.html", "section.html", "page.html", "404.html"];
+
+/// UI strings: language code → key → text.
+pub type Strings = HashMap<String, BTreeMap<String, String>>;
+
+/// The loaded theme, ready to render.
+pub struct Theme {
+    pub tera: Tera,
+    pub strings: Arc<Strings>,
+    /// Template name → the file it came from, for messages.
+    pub files: HashMap<String, PathBuf>,
+}
+
+impl Theme {
+    /// Loads the theme named in site.toml, with the site's overrides. `assets` maps
+    /// theme file paths (`style.css`) to their published, hashed paths.
+    pub fn load(config: &Config, assets: Arc<HashMap<String, String>>) -> Result<Theme, Failure> {
+        let theme_dir = config.theme_dir();
+        if !theme_dir.is_dir() {
+            return Err(Diagnostic::file_error(
+                display_path(config, "site.toml"),
+                format!("theme \"{}\" not found: there is no folder themes/{}/", config.theme, config.theme),
+            )
+            .into());
+        }
+        let mut errors = Vec::new();
+        let mut sources: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
+        for (dir, rel_base) in [(theme_dir.join("templates"), format!("themes/{}/templates", config.theme)), (config.root.join("templates"), "templates".to_string())] {
+            read_folder(config, &dir, &rel_base, &mut sources, &mut errors)?;
+        }
+        for name in REQUIRED {
+            if !sources.contains_key(*name) {
+                errors.push(Diagnostic::file_error(
+                    display_path(config, &format!("themes/{}/templates/{name}", config.theme)),
+                    format!("the theme has no {name}; every theme needs {}", REQUIRED.join(", ")),
+                ));
+            }
+        }
+
+        let strings = load_strings(config, &mut errors)?;
+        // Every literal t(key="…") in a template must have a string in every language.
+        for (name, (file, text)) in &sources {
+            for (offset, key) in literal_keys(text) {
+                for lang in &config.languages {
+                    if !strings.get(&lang.code).is_some_and(|s| s.contains_key(key)) {
+                        let (line, col) = diagnostics::line_col(text, offset);
+                        errors.push(Diagnostic::error(
+                            file.clone(),
+                            line,
+                            col,
+                            format!(
+                                "{name} uses the UI string \"{key}\", which i18n/{}.toml does not define; add {key} = \"…\"",
+                                lang.code
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+
+        let mut tera = Tera::new();
+        let strings = Arc::new(strings);
+        register_functions(&mut tera, strings.clone(), assets);
+        if errors.is_empty()
+            && let Err(e) = tera.add_raw_templates(sources.iter().map(|(name, (_, text))| (name.as_str(), text.as_str())))
+        {
+            let files: HashMap<String, PathBuf> = sources.iter().map(|(n, (f, _))| (n.clone(), f.clone())).collect();
+            errors.push(template_error(&e, &files, None));
+        }
+        if !errors.is_empty() {
+            diagnostics::sort(&mut errors);
+            return Err(Failure::Content(errors));
+        }
+        let files = sources.into_iter().map(|(name, (file, _))| (name, file)).collect();
+        Ok(Theme { tera, strings, files })
+    }
+
+    /// A UI string; the keys were checked when loading.
+    pub fn string(&self, lang: &str, key: &str) -> String {
+        self.strings.get(lang).and_then(|s| s.get(key)).cloned().unwrap_or_default()
+    }
+
+    /// Renders a template, turning a Tera error into a diagnostic.
+    pub fn render(&self, template: &str, context: &tera::Context, page: &Path) -> Result<String, Diagnostic> {
+        self.tera.render(template, context).map_err(|e| template_error(&e, &self.files, Some(page)))
+    }
+}
+
+fn read_folder(
+    config: &Config,
+    dir: &Path,
+    rel_base: &str,
+    sources: &mut BTreeMap<String, (PathBuf, String)>,
+    errors: &mut Vec<Diagnostic>,
+) -> Result<(), Failure> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            Failure::io("read", &path, e.into_io_error().unwrap_or_else(|| std::io::Error::other("walk failed")))
+        })?;
+        if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+        let shown = display_path(config, &format!("{rel_base}/{rel}"));
+        match std::fs::read_to_string(entry.path()) {
+            Ok(text) => {
+                sources.insert(rel, (shown, text));
+            }
+            Err(e) => errors.push(Diagnostic::file_error(shown, format!("cannot read the template: {e}"))),
+        }
+    }
+    Ok(())
+}
+
+/// Reads `i18n/<code>.toml` of the theme, then of the site (whose keys win).
+fn load_strings(config: &Config, errors: &mut Vec<Diagnostic>) -> Result<Strings, Failure> {
+    let mut strings: Strings = HashMap::new();
+    let mut origin: HashMap<String, PathBuf> = HashMap::new();
+    for lang in &config.languages {
+        let mut merged = BTreeMap::new();
+        let mut found = false;
+        for rel in [format!("themes/{}/i18n/{}.toml", config.theme, lang.code), format!("i18n/{}.toml", lang.code)] {
+            let path = config.root.join(&rel);
+            let shown = display_path(config, &rel);
+            let text = match std::fs::read_to_string(&path) {
+                Ok(text) => text,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(Failure::io("read", &path, e)),
+            };
+            found = true;
+            match toml::from_str::<BTreeMap<String, String>>(&text) {
+                Ok(map) => merged.extend(map),
+                Err(e) => {
+                    let (line, col) = e.span().map_or((0, 0), |s| diagnostics::line_col(&text, s.start));
+                    errors.push(Diagnostic::error(
+                        shown.clone(),
+                        line,
+                        col,
+                        format!("UI strings must be key = \"text\" lines: {}", e.message().trim()),
+                    ));
+                }
+            }
+            origin.insert(lang.code.clone(), shown);
+        }
+        if !found {
+            errors.push(Diagnostic::file_error(
+                display_path(config, &format!("themes/{}/i18n/{}.toml", config.theme, lang.code)),
+                format!("the theme has no UI strings for the language \"{}\"; add this file, or i18n/{}.toml in the site", lang.code, lang.code),
+            ));
+        }
+        strings.insert(lang.code.clone(), merged);
+    }
+    // Every key in every language.
+    let all_keys: std::collections::BTreeSet<&String> = strings.values().flat_map(|s| s.keys()).collect();
+    for lang in &config.languages {
+        let Some(own) = strings.get(&lang.code) else { continue };
+        if own.is_empty() && !origin.contains_key(&lang.code) {
+            continue;
+        }
+        for key in &all_keys {
+            if !own.contains_key(*key) {
+                let file = origin.get(&lang.code).cloned().unwrap_or_default();
+                errors.push(Diagnostic::file_error(
+                    file,
+                    format!("the UI string \"{key}\" has no {} text; add {key} = \"…\"", lang.name),
+                ));
+            }
+        }
+    }
+    Ok(strings)
+}
+
+/// Byte offsets and keys of every `t(key="…")` with a literal key.
+fn literal_keys(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(pos) = text[from..].find("t(key=") {
+        let start = from + pos;
+        from = start + 6;
+        let before_ok = start == 0 || !text[..start].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+        let rest = &text[from..];
+        let quote = rest.chars().next();
+        if before_ok && let Some(q @ ('"' | '\'')) = quote {
+            if let Some(end) = rest[1..].find(q) {
+                out.push((start, &rest[1..1 + end]));
+            }
+        }
+    }
+    out
+}
+
+fn register_functions(tera: &mut Tera, strings: Arc<Strings>, assets: Arc<HashMap<String, String>>) {
+    tera.register_function("t", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+        let key: String = kwargs.must_get("key")?;
+        let lang: String = match kwargs.get::<String>("lang")? {
+            Some(lang) => lang,
+            None => state.get::<String>("lang")?.ok_or_else(|| tera::Error::message("t(): no lang in the context"))?,
+        };
+        strings
+            .get(&lang)
+            .and_then(|s| s.get(&key))
+            .cloned()
+            .ok_or_else(|| tera::Error::message(format!("the UI string \"{key}\" has no text in \"{lang}\"; add it to i18n/{lang}.toml")))
+    });
+    tera.register_function("asset", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+        let path: String = kwargs.must_get("path")?;
+        assets
+            .get(path.trim_start_matches('/'))
+            .cloned()
+            .ok_or_else(|| tera::Error::message(format!("asset(path=\"{path}\"): the theme's static folder has no such file")))
+    });
+}
+
+/// A Tera error as a diagnostic pointing into the template.
+fn template_error(e: &tera::Error, files: &HashMap<String, PathBuf>, page: Option<&Path>) -> Diagnostic {
+    let for_page = page.map(|p| format!(" (while rendering {})", p.display())).unwrap_or_default();
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            let file = files.get(report.filename()).cloned().unwrap_or_else(|| PathBuf::from(report.filename()));
+            let span = report.span();
+            let mut message = report.message().to_string();
+            if let Some(source) = std::error::Error::source(e) {
+                message = format!("{message}: {source}");
+            }
+            Diagnostic::error(file, span.start_line, span.start_col + 1, format!("{message}{for_page}"))
+        }
+        _ => {
+            let mut message = e.to_string();
+            let mut source = std::error::Error::source(e);
+            while let Some(s) = source {
+                message = format!("{message}: {s}");
+                source = s.source();
+            }
+            Diagnostic::file_error(PathBuf::from("templates"), format!("{message}{for_page}"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_literal_keys() {
+        let keys: Vec<&str> = literal_keys(r#"{{ t(key="home") }} {{ t(key='next') }} {{ at(key="x") }}"#).into_iter().map(|(_, k)| k).collect();
+        assert_eq!(keys, vec!["home", "next"]);
+    }
+}
