@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "showcase", version, about = "Builds bilingual case-study websites from Markdown")]
+#[command(
+    name = "showcase",
+    version,
+    about = "Builds bilingual case-study websites from Markdown"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -18,8 +18,20 @@ pub const CONFIG_FILE: &str = "site.toml";
 
 /// Names that front matter uses for its own fields; a taxonomy may not take them.
 pub const RESERVED_FIELDS: &[&str] = &[
-    "title", "summary", "date", "updated", "organisation", "level", "cover", "highlights", "draft", "weight",
-    "aliases", "slug", "extra", "year",
+    "title",
+    "summary",
+    "date",
+    "updated",
+    "organisation",
+    "level",
+    "cover",
+    "highlights",
+    "draft",
+    "weight",
+    "aliases",
+    "slug",
+    "extra",
+    "year",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -77,7 +89,9 @@ struct RawHighlight {
 
 impl Default for RawHighlight {
     fn default() -> Self {
-        RawHighlight { theme: default_highlight_theme() }
+        RawHighlight {
+            theme: default_highlight_theme(),
+        }
     }
 }
 
@@ -191,14 +205,10 @@ impl Config {
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Diagnostic::file_error(
-                    CONFIG_FILE,
-                    format!(
-                        "no site.toml in {}; run showcase in a site's folder or pass --root DIR",
-                        display_root(root)
-                    ),
-                )
-                .into());
+                return Err(Failure::Usage(format!(
+                    "there is no site.toml in {}; run showcase in a site's folder or pass --root DIR",
+                    display_root(root)
+                )));
             }
             Err(e) => return Err(Failure::io("read", &path, e)),
         };
@@ -213,7 +223,11 @@ impl Config {
         })?;
         let mut errors = Vec::new();
         let at = |span: std::ops::Range<usize>, message: String| {
-            let (line, col) = if span.is_empty() && span.start == 0 { (0, 0) } else { line_col(text, span.start) };
+            let (line, col) = if span.is_empty() && span.start == 0 {
+                (0, 0)
+            } else {
+                line_col(text, span.start)
+            };
             Diagnostic::error(CONFIG_FILE, line, col, message)
         };
 
@@ -246,7 +260,10 @@ impl Config {
                 Some(f) => {
                     let probe = jiff::civil::date(2021, 1, 12);
                     if let Err(e) = jiff::fmt::strtime::format(f.get_ref().as_bytes(), probe) {
-                        errors.push(at(f.span(), format!("date_format \"{}\" is not valid: {e}", f.get_ref())));
+                        errors.push(at(
+                            f.span(),
+                            format!("date_format \"{}\" is not valid: {e}", f.get_ref()),
+                        ));
                     }
                     f.get_ref().clone()
                 }
@@ -305,7 +322,10 @@ impl Config {
                 ));
             }
             if !is_key(name) {
-                errors.push(at(spanned.span(), format!("taxonomy name \"{name}\" must be lowercase letters, digits and hyphens")));
+                errors.push(at(
+                    spanned.span(),
+                    format!("taxonomy name \"{name}\" must be lowercase letters, digits and hyphens"),
+                ));
             }
             let labels_of_tax = labels(&tax.label, &format!("taxonomy \"{name}\""), &mut errors);
             let mut terms = Vec::new();
@@ -317,14 +337,24 @@ impl Config {
                     ));
                 }
                 let term_labels = labels(term, &format!("term \"{key}\" of taxonomy \"{name}\""), &mut errors);
-                terms.push(Term { key: key.clone(), labels: term_labels });
+                terms.push(Term {
+                    key: key.clone(),
+                    labels: term_labels,
+                });
             }
-            taxonomies.push(Taxonomy { name: name.clone(), labels: labels_of_tax, terms });
+            taxonomies.push(Taxonomy {
+                name: name.clone(),
+                labels: labels_of_tax,
+                terms,
+            });
         }
 
         let paginate_by = *raw.paginate_by.get_ref();
         if !(1..=1000).contains(&paginate_by) {
-            errors.push(at(raw.paginate_by.span(), "paginate_by must be a whole number from 1 to 1000".into()));
+            errors.push(at(
+                raw.paginate_by.span(),
+                "paginate_by must be a whole number from 1 to 1000".into(),
+            ));
         }
 
         let highlight_theme = raw.highlight.theme.get_ref().clone();
@@ -342,10 +372,16 @@ impl Config {
 
         let theme = raw.theme.get_ref().clone();
         if theme.is_empty() || theme.contains(['/', '\\']) || theme.starts_with('.') {
-            errors.push(at(raw.theme.span(), format!("theme \"{theme}\" must be the name of a folder in themes/")));
+            errors.push(at(
+                raw.theme.span(),
+                format!("theme \"{theme}\" must be the name of a folder in themes/"),
+            ));
         }
 
-        let base_url_text = base_url_override.unwrap_or(raw.base_url.get_ref()).trim_end_matches('/').to_string();
+        let base_url_text = base_url_override
+            .unwrap_or(raw.base_url.get_ref())
+            .trim_end_matches('/')
+            .to_string();
         let base_path = match parse_base_url(&base_url_text) {
             Ok(path) => path,
             Err(message) => {
@@ -374,10 +410,6 @@ impl Config {
         })
     }
 
-    pub fn default_language(&self) -> &Language {
-        &self.languages[0]
-    }
-
     /// The index of a language code, if the site has it.
     pub fn language_index(&self, code: &str) -> Option<usize> {
         self.languages.iter().position(|l| l.code == code)
@@ -404,7 +436,11 @@ impl Config {
 }
 
 fn display_root(root: &Path) -> String {
-    if root.as_os_str().is_empty() || root == Path::new(".") { "this folder".to_string() } else { root.display().to_string() }
+    if root.as_os_str().is_empty() || root == Path::new(".") {
+        "this folder".to_string()
+    } else {
+        root.display().to_string()
+    }
 }
 
 /// toml's messages end with a newline and sometimes name internal types.
@@ -424,11 +460,17 @@ fn is_language_code(code: &str) -> bool {
 pub fn is_key(key: &str) -> bool {
     !key.is_empty()
         && !key.starts_with('-')
-        && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn default_date_format(code: &str) -> &'static str {
-    if is_cjk_code(code) { "%Y年%-m月%-d日" } else { "%-d %B %Y" }
+    if is_cjk_code(code) {
+        "%Y年%-m月%-d日"
+    } else {
+        "%-d %B %Y"
+    }
 }
 
 fn default_language_name(code: &str) -> String {
@@ -460,10 +502,16 @@ fn parse_base_url(url: &str) -> Result<String, String> {
         return Err(format!("base_url \"{url}\" has no valid host name"));
     }
     if path.contains(['?', '#', ' ', '\\', '"', '<', '>']) || path.split('/').any(|s| s == ".." || s == ".") {
-        return Err(format!("base_url \"{url}\" has a path that cannot be a folder of the site"));
+        return Err(format!(
+            "base_url \"{url}\" has a path that cannot be a folder of the site"
+        ));
     }
     let path = path.trim_end_matches('/');
-    Ok(if path.is_empty() { String::new() } else { format!("/{path}") })
+    Ok(if path.is_empty() {
+        String::new()
+    } else {
+        format!("/{path}")
+    })
 }
 
 #[cfg(test)]
@@ -509,11 +557,21 @@ terms.fintech = { zh = "科技金融", en = "Tech finance" }
 
     #[test]
     fn missing_label_and_unknown_default_reported_together() {
-        let text = MINIMAL.replace("default_language = \"zh\"", "default_language = \"zn\"").replace(", en = \"Tech finance\"", "");
+        let text = MINIMAL
+            .replace("default_language = \"zh\"", "default_language = \"zn\"")
+            .replace(", en = \"Tech finance\"", "");
         let errors = Config::parse(Path::new("."), &text, None).unwrap_err();
         let all: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-        assert!(all.iter().any(|e| e.contains("default_language \"zn\"") && e.contains("did you mean \"zh\"")), "{all:?}");
-        assert!(all.iter().any(|e| e.contains("term \"fintech\"") && e.contains("\"en\"")), "{all:?}");
+        assert!(
+            all.iter()
+                .any(|e| e.contains("default_language \"zn\"") && e.contains("did you mean \"zh\"")),
+            "{all:?}"
+        );
+        assert!(
+            all.iter()
+                .any(|e| e.contains("term \"fintech\"") && e.contains("\"en\"")),
+            "{all:?}"
+        );
     }
 
     #[test]

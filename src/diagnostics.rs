@@ -8,17 +8,9 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-/// One problem at one place.
+/// One error at one place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub severity: Severity,
     /// The file, relative to the site's root where possible.
     pub file: PathBuf,
     /// 1-based; 0 when the problem concerns the whole file.
@@ -30,11 +22,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(file: impl Into<PathBuf>, line: usize, col: usize, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, file: file.into(), line, col, message: message.into() }
-    }
-
-    pub fn warning(file: impl Into<PathBuf>, line: usize, col: usize, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, file: file.into(), line, col, message: message.into() }
+        Diagnostic {
+            file: file.into(),
+            line,
+            col,
+            message: message.into(),
+        }
     }
 
     /// A diagnostic about a whole file.
@@ -52,19 +45,13 @@ impl fmt::Display for Diagnostic {
                 write!(f, ":{}", self.col)?;
             }
         }
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, ": {label}: {}", self.message)
+        write!(f, ": error: {}", self.message)
     }
 }
 
 /// Sorts diagnostics by file and position, so reports are stable.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
-        (&a.file, a.line, a.col, a.severity, &a.message).cmp(&(&b.file, b.line, b.col, b.severity, &b.message))
-    });
+    diagnostics.sort_by(|a, b| (&a.file, a.line, a.col, &a.message).cmp(&(&b.file, b.line, b.col, &b.message)));
 }
 
 /// Why a command stopped.
@@ -75,12 +62,20 @@ pub enum Failure {
     /// The command line was wrong (exit 2).
     Usage(String),
     /// Reading or writing a file failed (exit 2).
-    Io { path: PathBuf, action: &'static str, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        source: std::io::Error,
+    },
 }
 
 impl Failure {
     pub fn io(action: &'static str, path: &Path, source: std::io::Error) -> Self {
-        Failure::Io { path: path.to_path_buf(), action, source }
+        Failure::Io {
+            path: path.to_path_buf(),
+            action,
+            source,
+        }
     }
 
     pub fn exit_code(&self) -> i32 {
@@ -124,10 +119,16 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 pub fn did_you_mean<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     known
         .into_iter()
-        .map(|k| (strsim::damerau_levenshtein(unknown, k), k))
-        .filter(|&(distance, k)| distance <= (k.chars().count().max(3) / 3).max(2))
+        .map(|k| {
+            (
+                strsim::damerau_levenshtein(unknown, k),
+                unknown.chars().next() != k.chars().next(),
+                k,
+            )
+        })
+        .filter(|&(distance, _, k)| distance <= (k.chars().count().max(3) / 3).max(2))
         .min()
-        .map(|(_, k)| k)
+        .map(|(_, _, k)| k)
 }
 
 /// " did you mean \"x\"?" or nothing.
@@ -162,6 +163,9 @@ mod tests {
     fn displays_file_line_col() {
         let d = Diagnostic::error("content/a.md", 4, 10, "unknown industry");
         assert_eq!(d.to_string(), "content/a.md:4:10: error: unknown industry");
-        assert_eq!(Diagnostic::file_error("site.toml", "missing").to_string(), "site.toml: error: missing");
+        assert_eq!(
+            Diagnostic::file_error("site.toml", "missing").to_string(),
+            "site.toml: error: missing"
+        );
     }
 }

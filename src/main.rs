@@ -18,7 +18,7 @@ use std::io::Write;
 
 use clap::Parser;
 
-use diagnostics::{Failure, Severity};
+use diagnostics::Failure;
 
 fn main() {
     let cli = match cli::Cli::try_parse() {
@@ -46,7 +46,7 @@ fn report(failure: &Failure) {
             for d in diagnostics {
                 let _ = writeln!(err, "{d}");
             }
-            let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+            let errors = diagnostics.len();
             let _ = writeln!(
                 err,
                 "showcase: {errors} error{} found; nothing was written",

@@ -55,7 +55,11 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
 
     let assets = Assets::collect(&config)?;
     let theme = Theme::load(&config, Arc::new(assets.links.clone()))?;
-    let renderer = Renderer { config: &config, library: &library, theme: &theme };
+    let renderer = Renderer {
+        config: &config,
+        library: &library,
+        theme: &theme,
+    };
     let jobs = renderer.plan();
 
     let output = args.output.clone().unwrap_or_else(|| config.root.join("public"));
@@ -93,7 +97,10 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
         .cloned()
         .chain(library.assets.values().map(|a| (a.source.clone(), a.path.clone())))
         .collect();
-    copies.par_iter().map(|(source, path)| staging.copy(source, path)).collect::<Result<Vec<()>, Failure>>()?;
+    copies
+        .par_iter()
+        .map(|(source, path)| staging.copy(source, path))
+        .collect::<Result<Vec<()>, Failure>>()?;
     files += copies.len();
     staging.commit()?;
 
@@ -113,9 +120,14 @@ fn render_markdown(config: &Config, library: &mut Library) -> Result<(), Failure
         .par_iter()
         .map(|doc| {
             let cover = match &doc.fm.cover {
-                Some(cover) => markdown::resolve_url(&cover.src, doc, &links)
-                    .map(Some)
-                    .map_err(|m| Diagnostic::error(doc.source.clone(), doc.fm.cover_line, 1, format!("cover: {}", m.replace("links to", "shows the image")))),
+                Some(cover) => markdown::resolve_url(&cover.src, doc, &links).map(Some).map_err(|m| {
+                    Diagnostic::error(
+                        doc.source.clone(),
+                        doc.fm.cover_line,
+                        1,
+                        format!("cover: {}", m.replace("links to", "shows the image")),
+                    )
+                }),
                 None => Ok(None),
             };
             (markdown::render(doc, &links), cover)
@@ -144,7 +156,12 @@ fn render_markdown(config: &Config, library: &mut Library) -> Result<(), Failure
 fn dedup(errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut seen: BTreeMap<(PathBuf, usize, usize, String), (Diagnostic, usize)> = BTreeMap::new();
     for e in errors {
-        let base = e.message.split(" (while rendering ").next().unwrap_or(&e.message).to_string();
+        let base = e
+            .message
+            .split(" (while rendering ")
+            .next()
+            .unwrap_or(&e.message)
+            .to_string();
         let key = (e.file.clone(), e.line, e.col, base);
         seen.entry(key).and_modify(|(_, n)| *n += 1).or_insert((e, 1));
     }

@@ -25,7 +25,11 @@ pub struct Problem {
 
 impl Problem {
     fn new(line: usize, col: usize, message: impl Into<String>) -> Self {
-        Problem { line, col, message: message.into() }
+        Problem {
+            line,
+            col,
+            message: message.into(),
+        }
     }
 }
 
@@ -56,12 +60,21 @@ pub fn split(text: &str) -> Result<Split<'_>, Problem> {
     while offset < text.len() {
         let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
         if text[offset..end].trim_end() == "---" {
-            return Ok(Split { yaml: &text[first_end..offset], yaml_line: 2, body: &text[end..], body_line: line + 1 });
+            return Ok(Split {
+                yaml: &text[first_end..offset],
+                yaml_line: 2,
+                body: &text[end..],
+                body_line: line + 1,
+            });
         }
         offset = end;
         line += 1;
     }
-    Err(Problem::new(1, 1, "the front matter opened on line 1 is never closed; add a line \"---\" after it"))
+    Err(Problem::new(
+        1,
+        1,
+        "the front matter opened on line 1 is never closed; add a line \"---\" after it",
+    ))
 }
 
 /// Whether a highlight, cover or other field came with the page.
@@ -115,12 +128,22 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
         Value::Mapping(Default::default())
     } else {
         serde_yaml::from_str(yaml).map_err(|e| {
-            let (line, col) = e.location().map_or((first_line, 1), |l| (first_line + l.line() - 1, l.column()));
-            vec![Problem::new(line, col, format!("front matter is not valid YAML: {}", yaml_message(&e)))]
+            let (line, col) = e
+                .location()
+                .map_or((first_line, 1), |l| (first_line + l.line() - 1, l.column()));
+            vec![Problem::new(
+                line,
+                col,
+                format!("front matter is not valid YAML: {}", yaml_message(&e)),
+            )]
         })?
     };
     let Value::Mapping(map) = value else {
-        return Err(vec![Problem::new(first_line, 1, "front matter must be a list of \"field: value\" lines")]);
+        return Err(vec![Problem::new(
+            first_line,
+            1,
+            "front matter must be a list of \"field: value\" lines",
+        )]);
     };
 
     let mut fm = FrontMatter::default();
@@ -146,7 +169,9 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
             "date" | "updated" => match scalar(value).map(|s| parse_date(&s)) {
                 Some(Ok(date)) => *(if key == "date" { &mut fm.date } else { &mut fm.updated }) = Some(date),
                 Some(Err(m)) => bad(format!("{key}: {m}")),
-                None => bad(format!("{key} must be a date written as YYYY-MM-DD, such as 2021-01-12")),
+                None => bad(format!(
+                    "{key} must be a date written as YYYY-MM-DD, such as 2021-01-12"
+                )),
             },
             "level" => match value.as_str() {
                 Some("municipal") => fm.level = Some(Level::Municipal),
@@ -171,8 +196,10 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
             "draft" => match value {
                 Value::Bool(b) => fm.draft = *b,
                 Value::String(s) if matches!(s.as_str(), "yes" | "no" | "on" | "off" | "y" | "n" | "Yes" | "No") => {
-                    bad(format!("draft must be true or false; \"{s}\" is text in YAML 1.2, write draft: {}",
-                        matches!(s.as_str(), "yes" | "on" | "y" | "Yes")))
+                    bad(format!(
+                        "draft must be true or false; \"{s}\" is text in YAML 1.2, write draft: {}",
+                        matches!(s.as_str(), "yes" | "on" | "y" | "Yes")
+                    ))
                 }
                 _ => bad("draft must be true or false".into()),
             },
@@ -202,21 +229,38 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
             _ => match config.taxonomy(key) {
                 Some(taxonomy) => {
                     let Some(keys) = string_list(value) else {
-                        bad(format!("{key} must be a term key or a list of them, such as [{}]",
-                            taxonomy.terms.first().map_or("…", |t| t.key.as_str())));
+                        bad(format!(
+                            "{key} must be a term key or a list of them, such as [{}]",
+                            taxonomy.terms.first().map_or("…", |t| t.key.as_str())
+                        ));
                         continue;
                     };
                     let mut seen = Vec::new();
                     for term in keys {
                         if taxonomy.term(&term).is_none() {
                             let (line, col) = locate.value(key, &term);
-                            problems.push(Problem::new(line, col, format!(
-                                "unknown {key} \"{term}\"{}",
-                                match crate::diagnostics::did_you_mean(&term, taxonomy.terms.iter().map(|t| t.key.as_str())) {
-                                    Some(k) => format!("; did you mean \"{k}\"?"),
-                                    None => format!("; site.toml defines: {}", taxonomy.terms.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(", ")),
-                                }
-                            )));
+                            problems.push(Problem::new(
+                                line,
+                                col,
+                                format!(
+                                    "unknown {key} \"{term}\"{}",
+                                    match crate::diagnostics::did_you_mean(
+                                        &term,
+                                        taxonomy.terms.iter().map(|t| t.key.as_str())
+                                    ) {
+                                        Some(k) => format!("; did you mean \"{k}\"?"),
+                                        None => format!(
+                                            "; site.toml defines: {}",
+                                            taxonomy
+                                                .terms
+                                                .iter()
+                                                .map(|t| t.key.as_str())
+                                                .collect::<Vec<_>>()
+                                                .join(", ")
+                                        ),
+                                    }
+                                ),
+                            ));
                         } else if !seen.contains(&term) {
                             seen.push(term);
                         }
@@ -224,18 +268,28 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
                     fm.terms.insert(key.to_string(), seen);
                 }
                 None => {
-                    let known = RESERVED_FIELDS.iter().copied().filter(|f| *f != "year")
+                    let known = RESERVED_FIELDS
+                        .iter()
+                        .copied()
+                        .filter(|f| *f != "year")
                         .chain(config.taxonomies.iter().map(|t| t.name.as_str()));
-                    bad(format!("unknown field \"{key}\"{}", match crate::diagnostics::did_you_mean(key, known) {
-                        Some(k) => format!("; did you mean \"{k}\"?"),
-                        None => "; put free-form data for themes under extra:".to_string(),
-                    }));
+                    bad(format!(
+                        "unknown field \"{key}\"{}",
+                        match crate::diagnostics::did_you_mean(key, known) {
+                            Some(k) => format!("; did you mean \"{k}\"?"),
+                            None => "; put free-form data for themes under extra:".to_string(),
+                        }
+                    ));
                 }
             },
         }
     }
     if !has_title && !problems.iter().any(|p| p.message.starts_with("title")) {
-        problems.push(Problem::new(first_line.saturating_sub(1).max(1), 1, "title is missing; add a line \"title: …\" to the front matter"));
+        problems.push(Problem::new(
+            first_line.saturating_sub(1).max(1),
+            1,
+            "title is missing; add a line \"title: …\" to the front matter",
+        ));
     }
     if problems.is_empty() { Ok(fm) } else { Err(problems) }
 }
@@ -265,7 +319,11 @@ impl Locator<'_> {
             if i > key_line - self.first_line && !line.starts_with([' ', '\t', '-']) {
                 break;
             }
-            let from = if i == key_line - self.first_line { line.find(':').map_or(0, |c| c + 1) } else { 0 };
+            let from = if i == key_line - self.first_line {
+                line.find(':').map_or(0, |c| c + 1)
+            } else {
+                0
+            };
             if let Some(pos) = find_word(&line[from..], value) {
                 return (self.first_line + i, line[..from + pos].chars().count() + 1);
             }
@@ -321,18 +379,27 @@ fn string_list(value: &Value) -> Option<Vec<String>> {
 
 fn cover(value: &Value) -> Result<Cover, String> {
     let shape = "cover must be {src: image.jpg, alt: what the image shows}";
-    let Value::Mapping(map) = value else { return Err(shape.into()) };
+    let Value::Mapping(map) = value else {
+        return Err(shape.into());
+    };
     let mut src = None;
     let mut alt = None;
     for (k, v) in map {
         match k.as_str() {
             Some("src") => src = scalar(v),
             Some("alt") => alt = scalar(v),
-            Some(other) => return Err(format!("cover has no field \"{other}\"{}; {shape}", suggestion(other, ["src", "alt"]))),
+            Some(other) => {
+                return Err(format!(
+                    "cover has no field \"{other}\"{}; {shape}",
+                    suggestion(other, ["src", "alt"])
+                ));
+            }
             None => return Err(shape.into()),
         }
     }
-    let src = src.filter(|s| !s.trim().is_empty()).ok_or_else(|| format!("cover has no src; {shape}"))?;
+    let src = src
+        .filter(|s| !s.trim().is_empty())
+        .ok_or_else(|| format!("cover has no src; {shape}"))?;
     let alt = alt
         .filter(|s| !s.trim().is_empty())
         .ok_or_else(|| "cover has no alt text; describe the image for readers who cannot see it: alt: …".to_string())?;
@@ -341,11 +408,15 @@ fn cover(value: &Value) -> Result<Cover, String> {
 
 fn highlights(value: &Value) -> Result<Vec<Highlight>, String> {
     let shape = "highlights must be a list of {value: …, label: …}";
-    let Value::Sequence(items) = value else { return Err(shape.into()) };
+    let Value::Sequence(items) = value else {
+        return Err(shape.into());
+    };
     items
         .iter()
         .map(|item| {
-            let Value::Mapping(map) = item else { return Err(shape.to_string()) };
+            let Value::Mapping(map) = item else {
+                return Err(shape.to_string());
+            };
             let mut value = None;
             let mut label = None;
             for (k, v) in map {
@@ -353,7 +424,10 @@ fn highlights(value: &Value) -> Result<Vec<Highlight>, String> {
                     Some("value") => value = scalar(v),
                     Some("label") => label = scalar(v),
                     Some(other) => {
-                        return Err(format!("a highlight has no field \"{other}\"{}; {shape}", suggestion(other, ["value", "label"])));
+                        return Err(format!(
+                            "a highlight has no field \"{other}\"{}; {shape}",
+                            suggestion(other, ["value", "label"])
+                        ));
                     }
                     None => return Err(shape.to_string()),
                 }

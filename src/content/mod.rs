@@ -137,13 +137,20 @@ impl Library {
                 Ok(entry) => entry,
                 Err(e) => {
                     let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| content_dir.clone());
-                    return Err(Failure::io("read", &path, e.into_io_error().unwrap_or_else(|| std::io::Error::other("walk failed"))));
+                    return Err(Failure::io(
+                        "read",
+                        &path,
+                        e.into_io_error()
+                            .unwrap_or_else(|| std::io::Error::other("walk failed")),
+                    ));
                 }
             };
             if entry.file_type().is_dir() {
                 continue;
             }
-            let Ok(rel_path) = entry.path().strip_prefix(&content_dir) else { continue };
+            let Ok(rel_path) = entry.path().strip_prefix(&content_dir) else {
+                continue;
+            };
             let Some(rel) = rel_path.to_str().map(|s| s.replace('\\', "/")) else {
                 errors.push(Diagnostic::file_error(
                     display_path(config, &format!("{CONTENT_DIR}/{}", rel_path.to_string_lossy())),
@@ -160,8 +167,15 @@ impl Library {
             }
             match rel.strip_suffix(".md") {
                 Some(without_ext) => match split_language(without_ext, config) {
-                    Ok((stem, lang)) => found.push(Found { stem: stem.rsplit('/').next().unwrap_or(stem).to_string(), rel: rel.clone(), lang }),
-                    Err(message) => errors.push(Diagnostic::file_error(display_path(config, &format!("{CONTENT_DIR}/{rel}")), message)),
+                    Ok((stem, lang)) => found.push(Found {
+                        stem: stem.rsplit('/').next().unwrap_or(stem).to_string(),
+                        rel: rel.clone(),
+                        lang,
+                    }),
+                    Err(message) => errors.push(Diagnostic::file_error(
+                        display_path(config, &format!("{CONTENT_DIR}/{rel}")),
+                        message,
+                    )),
                 },
                 None => other_files.push(rel),
             }
@@ -179,7 +193,11 @@ impl Library {
                 Err(mut e) => errors.append(&mut e),
             }
         }
-        let mut library = Library { docs, drafts, ..Default::default() };
+        let mut library = Library {
+            docs,
+            drafts,
+            ..Default::default()
+        };
         library.link(config, &other_files, &mut errors);
         if errors.is_empty() {
             Ok(library)
@@ -212,20 +230,30 @@ impl Library {
         }
         // A section and a bundle in one folder.
         for doc in &self.docs {
-            if doc.kind == DocKind::Page && doc.bundle && self.docs.iter().any(|d| d.kind == DocKind::Section && d.key == doc.key) {
+            if doc.kind == DocKind::Page
+                && doc.bundle
+                && self.docs.iter().any(|d| d.kind == DocKind::Section && d.key == doc.key)
+            {
                 errors.push(Diagnostic::file_error(
                     doc.source.clone(),
                     "a folder cannot be both a page bundle (index.md) and a section (_index.md); rename one of the two files",
                 ));
             }
         }
-        let section_set: std::collections::HashSet<String> =
-            self.docs.iter().filter(|d| d.kind == DocKind::Section).map(|d| d.key.clone()).collect();
+        let section_set: std::collections::HashSet<String> = self
+            .docs
+            .iter()
+            .filter(|d| d.kind == DocKind::Section)
+            .map(|d| d.key.clone())
+            .collect();
         let is_section = |key: &str| section_set.contains(key);
         // Pages inside a bundle's folder.
         let bundle_keys: Vec<&str> = self.docs.iter().filter(|d| d.bundle).map(|d| d.key.as_str()).collect();
         for doc in &self.docs {
-            if let Some(b) = bundle_keys.iter().find(|b| doc.key != **b && doc.key.starts_with(&format!("{b}/"))) {
+            if let Some(b) = bundle_keys
+                .iter()
+                .find(|b| doc.key != **b && doc.key.starts_with(&format!("{b}/")))
+            {
                 errors.push(Diagnostic::file_error(
                     doc.source.clone(),
                     format!("this file is inside the page bundle {CONTENT_DIR}/{b}/; a bundle holds one page and its files, so move it out"),
@@ -235,7 +263,12 @@ impl Library {
 
         // URL segment of each section folder: the section's slug, or the folder name as a slug.
         let mut segment_of: HashMap<String, String> = HashMap::new();
-        let mut section_keys: Vec<&str> = self.docs.iter().filter(|d| d.kind == DocKind::Section).map(|d| d.key.as_str()).collect();
+        let mut section_keys: Vec<&str> = self
+            .docs
+            .iter()
+            .filter(|d| d.kind == DocKind::Section)
+            .map(|d| d.key.as_str())
+            .collect();
         section_keys.sort();
         section_keys.dedup();
         for key in &section_keys {
@@ -247,7 +280,9 @@ impl Library {
                 let doc = &self.docs[versions.iter().flatten().next().copied().unwrap_or(0)];
                 errors.push(Diagnostic::file_error(
                     doc.source.clone(),
-                    format!("the folder name \"{name}\" gives an empty URL; rename the folder or set slug: in this file"),
+                    format!(
+                        "the folder name \"{name}\" gives an empty URL; rename the folder or set slug: in this file"
+                    ),
                 ));
             }
             segment_of.insert(key.to_string(), segment);
@@ -256,7 +291,11 @@ impl Library {
             let mut path = config.languages[lang].url_prefix.clone();
             let mut prefix = String::new();
             for part in key.split('/').filter(|p| !p.is_empty()) {
-                prefix = if prefix.is_empty() { part.to_string() } else { format!("{prefix}/{part}") };
+                prefix = if prefix.is_empty() {
+                    part.to_string()
+                } else {
+                    format!("{prefix}/{part}")
+                };
                 path.push('/');
                 path.push_str(segment_of.get(&prefix).map_or(part, String::as_str));
             }
@@ -275,18 +314,13 @@ impl Library {
             };
             let mut parent = None;
             if let Some(parent_key) = parent_key {
-                // The nearest folder above that is a section.
+                // The nearest folder above that is a section; the page's own folder should be one.
                 let mut folder = parent_key.to_string();
-                loop {
-                    if is_section(&folder) {
-                        break;
-                    }
-                    if folder.is_empty() {
-                        break;
-                    }
+                while !folder.is_empty() && !is_section(&folder) {
                     folder = parent_folder(&folder).to_string();
                 }
-                if folder != parent_key && !(folder.is_empty() && !is_section("")) {
+                let home_missing = folder.is_empty() && !is_section("");
+                if folder != parent_key && !home_missing {
                     errors.push(Diagnostic::file_error(
                         doc.source.clone(),
                         format!(
@@ -297,10 +331,17 @@ impl Library {
                 parent = translations.get(&folder).and_then(|v| v[doc.lang]);
                 if parent.is_none() && is_section(&folder) && !folder.is_empty() {
                     let lang = &config.languages[doc.lang];
-                    let expected = if doc.lang == 0 { "_index.md".to_string() } else { format!("_index.{}.md", lang.code) };
+                    let expected = if doc.lang == 0 {
+                        "_index.md".to_string()
+                    } else {
+                        format!("_index.{}.md", lang.code)
+                    };
                     errors.push(Diagnostic::file_error(
                         doc.source.clone(),
-                        format!("this {} page's section has no {} version; add {CONTENT_DIR}/{folder}/{expected}", lang.name, lang.name),
+                        format!(
+                            "this {} page's section has no {} version; add {CONTENT_DIR}/{folder}/{expected}",
+                            lang.name, lang.name
+                        ),
                     ));
                 }
             }
@@ -309,7 +350,11 @@ impl Library {
                 DocKind::Page => {
                     let own = doc.fm.slug.clone();
                     let default_slug = translations[&doc.key][0].and_then(|d| self.docs[d].fm.slug.clone());
-                    let name = if doc.bundle { doc.key.rsplit('/').next().unwrap_or("") } else { doc.stem_name() };
+                    let name = if doc.bundle {
+                        doc.key.rsplit('/').next().unwrap_or("")
+                    } else {
+                        doc.stem_name()
+                    };
                     let slug = own.or(default_slug).unwrap_or_else(|| slug::slugify(name));
                     if slug.is_empty() {
                         errors.push(Diagnostic::file_error(
@@ -331,7 +376,10 @@ impl Library {
                     doc.source.clone(),
                     doc.fm.slug_line,
                     if doc.fm.slug_line > 0 { 1 } else { 0 },
-                    format!("this page and {} would both be published at {path}; {hint}", other.source.display()),
+                    format!(
+                        "this page and {} would both be published at {path}; {hint}",
+                        other.source.display()
+                    ),
                 ));
             } else {
                 by_path.insert(path.clone(), i);
@@ -380,23 +428,37 @@ impl Library {
         for rel in other_files {
             let folder = parent_folder(rel);
             let holder = sorted_keys.iter().find(|(key, versions)| {
-                let is_holder = versions.iter().flatten().any(|&d| docs[d].kind == DocKind::Section || docs[d].bundle);
+                let is_holder = versions
+                    .iter()
+                    .flatten()
+                    .any(|&d| docs[d].kind == DocKind::Section || docs[d].bundle);
                 is_holder && (key.is_empty() || folder == key.as_str() || folder.starts_with(&format!("{key}/")))
             });
             let path = match holder {
                 Some((key, versions)) => {
                     let doc = &docs[versions.iter().flatten().next().copied().unwrap_or(0)];
-                    let base = if doc.lang == 0 { doc.path.clone() } else {
+                    let base = if doc.lang == 0 {
+                        doc.path.clone()
+                    } else {
                         // The asset lives at the default language's path.
-                        doc.path.strip_prefix(&config.languages[doc.lang].url_prefix).unwrap_or(&doc.path).to_string()
+                        doc.path
+                            .strip_prefix(&config.languages[doc.lang].url_prefix)
+                            .unwrap_or(&doc.path)
+                            .to_string()
                     };
-                    let inner = if key.is_empty() { rel.as_str() } else { &rel[key.len() + 1..] };
+                    let inner = if key.is_empty() {
+                        rel.as_str()
+                    } else {
+                        &rel[key.len() + 1..]
+                    };
                     format!("{base}{inner}")
                 }
                 None => format!("/{rel}"),
             };
             let source = config.root.join(CONTENT_DIR).join(rel);
-            if by_path.contains_key(&path) || path.ends_with("/index.html") && by_path.contains_key(path.trim_end_matches("index.html")) {
+            if by_path.contains_key(&path)
+                || path.ends_with("/index.html") && by_path.contains_key(path.trim_end_matches("index.html"))
+            {
                 errors.push(Diagnostic::file_error(
                     display_path(config, &format!("{CONTENT_DIR}/{rel}")),
                     format!("this file would overwrite the page published at {path}; rename it"),
@@ -405,11 +467,6 @@ impl Library {
             self.assets.insert(rel.clone(), Asset { source, path });
         }
         self.translations = translations;
-    }
-
-    /// The doc of `key` in `lang`, if it has one.
-    pub fn version(&self, key: &str, lang: usize) -> Option<&Doc> {
-        self.translations.get(key).and_then(|v| v[lang]).map(|i| &self.docs[i])
     }
 
     /// The home page's doc in a language.
@@ -470,27 +527,48 @@ pub fn neutral_path(rel: &str, config: &Config) -> String {
     }
 }
 
-/// A path inside the site's root as shown in messages.
+/// A path inside the site's root as shown in messages: relative to the current folder when it can be.
 pub fn display_path(config: &Config, rel: &str) -> PathBuf {
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
     if config.root.as_os_str().is_empty() || config.root == Path::new(".") {
-        PathBuf::from(rel)
-    } else {
-        config.root.join(rel)
+        return PathBuf::from(rel);
+    }
+    let full = config.root.join(rel);
+    let cwd = CWD.get_or_init(|| std::env::current_dir().ok());
+    match cwd.as_deref().and_then(|cwd| full.strip_prefix(cwd).ok()) {
+        Some(inside) if full.is_absolute() => inside.to_path_buf(),
+        _ => full,
     }
 }
 
 fn parse_file(config: &Config, content_dir: &Path, found: &Found) -> Result<Doc, Vec<Diagnostic>> {
     let source = display_path(config, &format!("{CONTENT_DIR}/{}", found.rel));
     let full = content_dir.join(&found.rel);
-    let bytes = std::fs::read(&full)
-        .map_err(|e| vec![Diagnostic::file_error(source.clone(), format!("cannot read the file: {e}"))])?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let (line, col) = diagnostics::line_col(&String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]), usize::MAX);
-        vec![Diagnostic::error(source.clone(), line, col, "the file is not UTF-8 text; save it with UTF-8 encoding")]
+    let bytes = std::fs::read(&full).map_err(|e| {
+        vec![Diagnostic::file_error(
+            source.clone(),
+            format!("cannot read the file: {e}"),
+        )]
     })?;
-    let split = front_matter::split(&text).map_err(|p| vec![Diagnostic::error(source.clone(), p.line, p.col, p.message)])?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let (line, col) = diagnostics::line_col(
+            &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
+            usize::MAX,
+        );
+        vec![Diagnostic::error(
+            source.clone(),
+            line,
+            col,
+            "the file is not UTF-8 text; save it with UTF-8 encoding",
+        )]
+    })?;
+    let split =
+        front_matter::split(&text).map_err(|p| vec![Diagnostic::error(source.clone(), p.line, p.col, p.message)])?;
     let fm = front_matter::parse(split.yaml, split.yaml_line, config).map_err(|problems| {
-        problems.into_iter().map(|p| Diagnostic::error(source.clone(), p.line, p.col, p.message)).collect::<Vec<_>>()
+        problems
+            .into_iter()
+            .map(|p| Diagnostic::error(source.clone(), p.line, p.col, p.message))
+            .collect::<Vec<_>>()
     })?;
     let rel_stem = match found.rel.rfind('/') {
         Some(i) => format!("{}/{}", &found.rel[..i], found.stem),
@@ -501,7 +579,11 @@ fn parse_file(config: &Config, content_dir: &Path, found: &Found) -> Result<Doc,
         "index" if !parent_folder(&rel_stem).is_empty() => (DocKind::Page, parent_folder(&rel_stem).to_string(), true),
         _ => (DocKind::Page, rel_stem.clone(), false),
     };
-    let dir = if bundle || kind == DocKind::Section { key.clone() } else { parent_folder(&key).to_string() };
+    let dir = if bundle || kind == DocKind::Section {
+        key.clone()
+    } else {
+        parent_folder(&key).to_string()
+    };
     Ok(Doc {
         kind,
         source,

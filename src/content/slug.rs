@@ -32,7 +32,10 @@ pub fn check_slug(slug: &str) -> Result<(), String> {
     if slug.starts_with('.') {
         return Err(format!("slug \"{slug}\" may not start with a dot"));
     }
-    if let Some(bad) = slug.chars().find(|c| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))) {
+    if let Some(bad) = slug
+        .chars()
+        .find(|c| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.')))
+    {
         return Err(format!(
             "slug \"{slug}\" contains \"{bad}\"; use letters, digits, hyphens, underscores and dots only (one URL segment)"
         ));

@@ -29,7 +29,9 @@ pub fn theme_names() -> Vec<&'static str> {
 
 /// The stylesheet for a theme's classes. The theme name was checked with the config.
 pub fn css(theme: &str) -> String {
-    let Some(theme) = themes().themes.get(theme) else { return String::new() };
+    let Some(theme) = themes().themes.get(theme) else {
+        return String::new();
+    };
     css_for_theme_with_class_style(theme, CLASS_STYLE).unwrap_or_default()
 }
 

@@ -37,7 +37,11 @@ pub struct Links<'a> {
 
 impl<'a> Links<'a> {
     pub fn new(config: &'a Config, library: &'a Library) -> Self {
-        let keys = library.docs.iter().map(|d| (neutral_path(&d.rel, config), d.key.as_str())).collect();
+        let keys = library
+            .docs
+            .iter()
+            .map(|d| (neutral_path(&d.rel, config), d.key.as_str()))
+            .collect();
         Links { config, library, keys }
     }
 
@@ -53,13 +57,19 @@ impl<'a> Links<'a> {
             let neutral = neutral_path(path, self.config);
             let Some(key) = self.keys.get(&neutral) else {
                 if self.library.drafts.contains(&neutral) {
-                    return Err(format!("links to {CONTENT_DIR}/{path}, which is a draft; build with --drafts, or remove the link until it is published"));
+                    return Err(format!(
+                        "links to {CONTENT_DIR}/{path}, which is a draft; build with --drafts, or remove the link until it is published"
+                    ));
                 }
-                return Err(format!("links to {CONTENT_DIR}/{path}, which does not exist; check the file name"));
+                return Err(format!(
+                    "links to {CONTENT_DIR}/{path}, which does not exist; check the file name"
+                ));
             };
             let versions = &self.library.translations[*key];
             let wanted = explicit.unwrap_or(lang);
-            let doc = versions[wanted].or(versions[0]).or_else(|| versions.iter().flatten().next().copied());
+            let doc = versions[wanted]
+                .or(versions[0])
+                .or_else(|| versions.iter().flatten().next().copied());
             let Some(doc) = doc else {
                 return Err(format!("links to {CONTENT_DIR}/{path}, which does not exist"));
             };
@@ -71,11 +81,15 @@ impl<'a> Links<'a> {
         }
         // A folder: a section or a page bundle.
         if let Some(versions) = self.library.translations.get(trimmed)
-            && let Some(doc) = versions[lang].or(versions[0]).or_else(|| versions.iter().flatten().next().copied())
+            && let Some(doc) = versions[lang]
+                .or(versions[0])
+                .or_else(|| versions.iter().flatten().next().copied())
         {
             return Ok(format!("{}{fragment}", self.config.link(&self.library.docs[doc].path)));
         }
-        Err(format!("links to {CONTENT_DIR}/{path}, which does not exist; check the path (it is relative to this file)"))
+        Err(format!(
+            "links to {CONTENT_DIR}/{path}, which does not exist; check the path (it is relative to this file)"
+        ))
     }
 }
 
@@ -104,7 +118,12 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
     let mut out = Rendered::default();
     let problem = |out: &mut Rendered, offset: usize, message: String| {
         let (line, col) = line_col(body, offset);
-        out.problems.push(Diagnostic::error(doc.source.clone(), doc.body_line + line - 1, col, message));
+        out.problems.push(Diagnostic::error(
+            doc.source.clone(),
+            doc.body_line + line - 1,
+            col,
+            message,
+        ));
     };
     let escape_raw = config.raw_html == RawHtml::Escape;
     let mut result: Vec<Event<'_>> = Vec::with_capacity(events.len());
@@ -125,7 +144,12 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
             Event::Html(html) | Event::InlineHtml(html) if escape_raw => result.push(Event::Text(html.clone())),
             Event::Start(Tag::HtmlBlock) if escape_raw => result.push(Event::Start(Tag::Paragraph)),
             Event::End(TagEnd::HtmlBlock) if escape_raw => result.push(Event::End(TagEnd::Paragraph)),
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
                 let end = find_end(&events, i);
                 let text = plain_text(events[i + 1..end].iter().map(|(e, _)| e));
                 let base = match id {
@@ -161,7 +185,12 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
                 i = end + 1;
                 continue;
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest = resolve_url(dest_url, doc, links).unwrap_or_else(|m| {
                     problem(&mut out, range.start, m);
                     String::new()
@@ -173,7 +202,12 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
                     id: id.clone(),
                 }));
             }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest = resolve_url(dest_url, doc, links).unwrap_or_else(|m| {
                     problem(&mut out, range.start, m.replace("links to", "shows the image"));
                     String::new()
@@ -288,11 +322,17 @@ pub fn is_cjk_char(c: char) -> bool {
 /// A URL's scheme, lower-cased, if it has one (`https`, `mailto`, `javascript`).
 fn scheme(url: &str) -> Option<String> {
     // Browsers ignore ASCII whitespace and control characters inside a scheme.
-    let cleaned: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control()).take(64).collect();
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .take(64)
+        .collect();
     let colon = cleaned.find(':')?;
     let candidate = &cleaned[..colon];
     let valid = candidate.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && candidate.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        && candidate
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
     valid.then(|| candidate.to_ascii_lowercase())
 }
 
@@ -316,7 +356,8 @@ pub fn resolve_url(url: &str, doc: &Doc, links: &Links<'_>) -> Result<String, St
     }
     // Relative: a file in content/, relative to this file's folder.
     let decoded = percent_decode(trimmed);
-    let joined = join(&doc.dir, &decoded).ok_or_else(|| format!("links to {decoded}, which is outside the {CONTENT_DIR} folder"))?;
+    let joined = join(&doc.dir, &decoded)
+        .ok_or_else(|| format!("links to {decoded}, which is outside the {CONTENT_DIR} folder"))?;
     links.resolve(&joined, doc.lang)
 }
 

@@ -72,10 +72,20 @@ fn files_under(dir: &Path) -> Result<Vec<(PathBuf, String)>, Failure> {
     for entry in walker {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(dir).to_path_buf();
-            Failure::io("read", &path, e.into_io_error().unwrap_or_else(|| std::io::Error::other("walk failed")))
+            Failure::io(
+                "read",
+                &path,
+                e.into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("walk failed")),
+            )
         })?;
         if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(entry.path())
+                .to_string_lossy()
+                .replace('\\', "/");
             out.push((entry.path().to_path_buf(), rel));
         }
     }
@@ -89,7 +99,10 @@ mod tests {
     #[test]
     fn hashed_names_keep_the_extension() {
         let name = hashed_name("css/style.css", b"body{}");
-        assert!(name.starts_with("css/style.") && name.ends_with(".css") && name.len() == "css/style..css".len() + 10, "{name}");
+        assert!(
+            name.starts_with("css/style.") && name.ends_with(".css") && name.len() == "css/style..css".len() + 10,
+            "{name}"
+        );
         assert_ne!(hashed_name("a.css", b"1"), hashed_name("a.css", b"2"));
     }
 }

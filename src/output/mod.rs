@@ -23,7 +23,10 @@ impl Staging {
     /// Prepares a staging folder for `target`, refusing targets that are not a site's output.
     pub fn new(target: &Path, root: &Path) -> Result<Staging, Failure> {
         check_target(target, root)?;
-        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
         let parent = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -34,7 +37,11 @@ impl Staging {
             std::fs::remove_dir_all(&temp).map_err(|e| Failure::io("remove", &temp, e))?;
         }
         std::fs::create_dir(&temp).map_err(|e| Failure::io("create", &temp, e))?;
-        Ok(Staging { target: target.to_path_buf(), temp, committed: false })
+        Ok(Staging {
+            target: target.to_path_buf(),
+            temp,
+            committed: false,
+        })
     }
 
     /// The file a site path is written to: `/a/` → `a/index.html`.
@@ -62,7 +69,9 @@ impl Staging {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Failure::io("create", dir, e))?;
         }
-        std::fs::copy(source, &path).map(|_| ()).map_err(|e| Failure::io("copy", source, e))
+        std::fs::copy(source, &path)
+            .map(|_| ())
+            .map_err(|e| Failure::io("copy", source, e))
     }
 
     /// Puts the new site in place of the old one.
@@ -95,7 +104,15 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     let ca = CString::new(a.as_os_str().as_bytes())?;
     let cb = CString::new(b.as_os_str().as_bytes())?;
     // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
-    let rc = unsafe { libc::renameat2(libc::AT_FDCWD, ca.as_ptr(), libc::AT_FDCWD, cb.as_ptr(), libc::RENAME_EXCHANGE) };
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
     if rc == 0 {
         return Ok(());
     }
@@ -129,7 +146,9 @@ fn check_target(target: &Path, root: &Path) -> Result<(), Failure> {
     let root_abs = absolute(root);
     let usage = |why: &str| Failure::Usage(format!("refusing to write the site to {}: {why}", target.display()));
     if root_abs.starts_with(&target_abs) {
-        return Err(usage("it holds the site's own sources; choose an output folder such as public"));
+        return Err(usage(
+            "it holds the site's own sources; choose an output folder such as public",
+        ));
     }
     for source in ["content", "themes", "templates", "static", "i18n"] {
         if target_abs.starts_with(root_abs.join(source)) {
@@ -143,7 +162,9 @@ fn check_target(target: &Path, root: &Path) -> Result<(), Failure> {
         let mut entries = std::fs::read_dir(target).map_err(|e| Failure::io("read", target, e))?;
         let empty = entries.next().is_none();
         if !empty && !target.join("index.html").exists() && !target.join("404.html").exists() {
-            return Err(usage("it is a folder with other files in it, not a built site; remove it or choose another folder"));
+            return Err(usage(
+                "it is a folder with other files in it, not a built site; remove it or choose another folder",
+            ));
         }
     }
     Ok(())

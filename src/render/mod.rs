@@ -12,7 +12,9 @@ use crate::config::{Config, Fallback};
 use crate::content::{Doc, DocKind, Library};
 use crate::diagnostics::Diagnostic;
 use crate::templates::Theme;
-use views::{Alternate, Card, Common, Crumb, LangLink, MenuItem, PageLink, PageView, Paginator, SectionLink, SectionView};
+use views::{
+    Alternate, Card, Common, Crumb, LangLink, MenuItem, PageLink, PageView, Paginator, SectionLink, SectionView,
+};
 
 /// How many cases the home page shows.
 const HOME_LATEST: usize = 6;
@@ -81,7 +83,10 @@ impl<'a> Renderer<'a> {
 
     fn page(&self, i: usize) -> Result<Output, Diagnostic> {
         let doc = &self.library.docs[i];
-        let siblings = doc.parent.and_then(|p| self.library.pages_of.get(&p)).map_or(&[][..], Vec::as_slice);
+        let siblings = doc
+            .parent
+            .and_then(|p| self.library.pages_of.get(&p))
+            .map_or(&[][..], Vec::as_slice);
         let at = siblings.iter().position(|&s| s == i);
         let neighbour = |j: Option<usize>| j.and_then(|j| siblings.get(j)).map(|&d| self.link_of(d));
         let mut context = self.common(doc.lang, &doc.key, Some(i), &self.crumbs(doc), &doc.path)?;
@@ -90,7 +95,11 @@ impl<'a> Renderer<'a> {
         context.insert("previous", &neighbour(at.and_then(|a| a.checked_sub(1))));
         context.insert("next", &neighbour(at.map(|a| a + 1)));
         let html = self.theme.render("page.html", &context, &doc.source)?;
-        Ok(Output { path: doc.path.clone(), html, lang: Some(doc.lang) })
+        Ok(Output {
+            path: doc.path.clone(),
+            html,
+            lang: Some(doc.lang),
+        })
     }
 
     fn list(&self, i: usize, number: usize) -> Result<Output, Diagnostic> {
@@ -111,7 +120,11 @@ impl<'a> Renderer<'a> {
         context.insert("paginator", &self.paginator(&doc.path, number, total, items.len()));
         // The other languages' versions of this list page, where they have as many pages.
         let html = self.theme.render("section.html", &context, &doc.source)?;
-        Ok(Output { path, html, lang: Some(doc.lang) })
+        Ok(Output {
+            path,
+            html,
+            lang: Some(doc.lang),
+        })
     }
 
     fn home(&self, lang: usize) -> Result<Output, Diagnostic> {
@@ -128,29 +141,53 @@ impl<'a> Renderer<'a> {
         let mut cases: Vec<usize> = self.cases_in(lang);
         cases.sort_by(|&a, &b| {
             let (a, b) = (&self.library.docs[a], &self.library.docs[b]);
-            b.fm.date.cmp(&a.fm.date).then_with(|| a.fm.title.cmp(&b.fm.title)).then_with(|| a.rel.cmp(&b.rel))
+            b.fm.date
+                .cmp(&a.fm.date)
+                .then_with(|| a.fm.title.cmp(&b.fm.title))
+                .then_with(|| a.rel.cmp(&b.rel))
         });
-        let latest: Vec<Card<'_>> =
-            cases.iter().take(HOME_LATEST).map(|&d| Card::new(self, &self.library.docs[d], lang)).collect();
+        let latest: Vec<Card<'_>> = cases
+            .iter()
+            .take(HOME_LATEST)
+            .map(|&d| Card::new(self, &self.library.docs[d], lang))
+            .collect();
         context.insert("latest", &latest);
         context.insert("sections", &home.map(|h| self.subsections(h)).unwrap_or_default());
         context.insert("case_count", &cases.len());
-        let source = home.map_or_else(|| Path::new("content/_index.md").to_path_buf(), |h| self.library.docs[h].source.clone());
+        let source = home.map_or_else(
+            || Path::new("content/_index.md").to_path_buf(),
+            |h| self.library.docs[h].source.clone(),
+        );
         let html = self.theme.render("index.html", &context, &source)?;
-        Ok(Output { path, html, lang: Some(lang) })
+        Ok(Output {
+            path,
+            html,
+            lang: Some(lang),
+        })
     }
 
     fn not_found(&self) -> Result<Output, Diagnostic> {
         let mut context = self.common(0, "", None, &[], "/404.html")?;
         context.insert("noindex", &true);
         let html = self.theme.render("404.html", &context, Path::new("404.html"))?;
-        Ok(Output { path: "/404.html".into(), html, lang: None })
+        Ok(Output {
+            path: "/404.html".into(),
+            html,
+            lang: None,
+        })
     }
 
     // ---- shared pieces ----
 
     /// What every template gets: language, site, switcher, alternates, menu, breadcrumbs.
-    fn common(&self, lang: usize, key: &str, current: Option<usize>, crumbs: &[Crumb<'_>], path: &str) -> Result<tera::Context, Diagnostic> {
+    fn common(
+        &self,
+        lang: usize,
+        key: &str,
+        current: Option<usize>,
+        crumbs: &[Crumb<'_>],
+        path: &str,
+    ) -> Result<tera::Context, Diagnostic> {
         let config = self.config;
         let language = &config.languages[lang];
         let versions = self.library.translations.get(key);
@@ -158,7 +195,8 @@ impl<'a> Renderer<'a> {
         let version_path = |l: usize| -> Option<String> {
             let doc = versions.and_then(|v| v[l]).map(|d| &self.library.docs[d])?;
             if doc.kind == DocKind::Section && !doc.is_home() && list_number > 1 {
-                (self.list_pages(self.library.translations[key][l]?) >= list_number).then(|| list_path(&doc.path, list_number))
+                (self.list_pages(self.library.translations[key][l]?) >= list_number)
+                    .then(|| list_path(&doc.path, list_number))
             } else {
                 Some(doc.path.clone())
             }
@@ -169,7 +207,11 @@ impl<'a> Renderer<'a> {
             .iter()
             .enumerate()
             .map(|(l, other)| {
-                let exact = if is_home { Some(format!("{}/", other.url_prefix)) } else { version_path(l) };
+                let exact = if is_home {
+                    Some(format!("{}/", other.url_prefix))
+                } else {
+                    version_path(l)
+                };
                 LangLink {
                     code: &other.code,
                     name: &other.name,
@@ -184,14 +226,27 @@ impl<'a> Renderer<'a> {
         let mut alternates = Vec::new();
         if path != "/404.html" {
             let found: Vec<(usize, String)> = (0..config.languages.len())
-                .filter_map(|l| if is_home { Some(format!("{}/", config.languages[l].url_prefix)) } else { version_path(l) }.map(|p| (l, p)))
+                .filter_map(|l| {
+                    if is_home {
+                        Some(format!("{}/", config.languages[l].url_prefix))
+                    } else {
+                        version_path(l)
+                    }
+                    .map(|p| (l, p))
+                })
                 .collect();
             if found.len() > 1 {
                 for (l, p) in &found {
-                    alternates.push(Alternate { hreflang: config.languages[*l].tag.clone(), href: config.permalink(p) });
+                    alternates.push(Alternate {
+                        hreflang: config.languages[*l].tag.clone(),
+                        href: config.permalink(p),
+                    });
                 }
                 if let Some((_, p)) = found.iter().find(|(l, _)| *l == 0) {
-                    alternates.push(Alternate { hreflang: "x-default".into(), href: config.permalink(p) });
+                    alternates.push(Alternate {
+                        hreflang: "x-default".into(),
+                        href: config.permalink(p),
+                    });
                 }
             }
         }
@@ -203,8 +258,12 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|&s| {
                 let doc = &self.library.docs[s];
-                let active = current.is_some_and(|c| c == s || self.is_ancestor(s, c));
-                MenuItem { title: &doc.fm.title, url: config.link(&doc.path), current: active }
+                MenuItem {
+                    title: &doc.fm.title,
+                    url: config.link(&doc.path),
+                    current: current == Some(s) && list_number == 1,
+                    active: current.is_some_and(|c| c == s || self.is_ancestor(s, c)),
+                }
             })
             .collect();
         let common = Common {
@@ -237,19 +296,26 @@ impl<'a> Renderer<'a> {
 
     /// Home → sections → this doc (the last without a link).
     fn crumbs(&self, doc: &'a Doc) -> Vec<Crumb<'a>> {
-        let mut chain = vec![Crumb { title: &doc.fm.title, url: None }];
+        let mut chain = vec![Crumb {
+            title: &doc.fm.title,
+            url: None,
+        }];
         let mut parent = doc.parent;
         while let Some(p) = parent {
             let d = &self.library.docs[p];
-            chain.push(Crumb { title: &d.fm.title, url: Some(self.config.link(&d.path)) });
+            chain.push(Crumb {
+                title: &d.fm.title,
+                url: Some(self.config.link(&d.path)),
+            });
             parent = d.parent;
         }
-        if !chain.last().is_some_and(|c| c.url.as_deref() == Some(&self.config.link(&format!("{}/", self.config.languages[doc.lang].url_prefix)))) {
-            // A language without a home doc: the site title stands for home.
-            if self.library.home(doc.lang).is_none() {
-                let language = &self.config.languages[doc.lang];
-                chain.push(Crumb { title: &language.title, url: Some(self.config.link(&format!("{}/", language.url_prefix))) });
-            }
+        if self.library.home(doc.lang).is_none() {
+            // A language without a home page file: the site title stands for home.
+            let language = &self.config.languages[doc.lang];
+            chain.push(Crumb {
+                title: &language.title,
+                url: Some(self.config.link(&format!("{}/", language.url_prefix))),
+            });
         }
         chain.reverse();
         chain
@@ -257,7 +323,11 @@ impl<'a> Renderer<'a> {
 
     fn link_of(&self, d: usize) -> SectionLink<'a> {
         let doc = &self.library.docs[d];
-        SectionLink { title: &doc.fm.title, url: self.config.link(&doc.path), count: None }
+        SectionLink {
+            title: &doc.fm.title,
+            url: self.config.link(&doc.path),
+            count: None,
+        }
     }
 
     fn subsections(&self, section: usize) -> Vec<SectionLink<'a>> {
@@ -302,7 +372,9 @@ impl<'a> Renderer<'a> {
             .iter()
             .enumerate()
             .filter(|(_, d)| d.is_case())
-            .filter(|(_, d)| d.lang == lang || (fallback && d.lang == 0 && self.library.translations[&d.key][lang].is_none()))
+            .filter(|(_, d)| {
+                d.lang == lang || (fallback && d.lang == 0 && self.library.translations[&d.key][lang].is_none())
+            })
             .map(|(i, _)| i)
             .collect()
     }
@@ -319,14 +391,24 @@ impl<'a> Renderer<'a> {
             items,
             previous: (current > 1).then(|| link(current - 1)),
             next: (current < total).then(|| link(current + 1)),
-            pages: (1..=total).map(|n| PageLink { number: n, url: link(n), current: n == current }).collect(),
+            pages: (1..=total)
+                .map(|n| PageLink {
+                    number: n,
+                    url: link(n),
+                    current: n == current,
+                })
+                .collect(),
         }
     }
 }
 
 /// `/cases/` page 1 → `/cases/`; page 3 → `/cases/page/3/`.
 pub fn list_path(section_path: &str, number: usize) -> String {
-    if number <= 1 { section_path.to_string() } else { format!("{section_path}page/{number}/") }
+    if number <= 1 {
+        section_path.to_string()
+    } else {
+        format!("{section_path}page/{number}/")
+    }
 }
 
 /// The page number in a list path, 1 when there is none.

@@ -55,7 +55,10 @@ pub struct Alternate {
 pub struct MenuItem<'a> {
     pub title: &'a str,
     pub url: String,
+    /// This very page.
     pub current: bool,
+    /// This page or one of its pages.
+    pub active: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -115,7 +118,10 @@ impl<'a> Card<'a> {
         let language = &r.config.languages[list_lang];
         let kind = doc.fm.terms.get("kind").and_then(|keys| keys.first()).and_then(|key| {
             let term = r.config.taxonomy("kind")?.term(key)?;
-            Some(TermView { key: &term.key, label: &term.labels[list_lang] })
+            Some(TermView {
+                key: &term.key,
+                label: &term.labels[list_lang],
+            })
         });
         Card {
             title: &doc.fm.title,
@@ -127,7 +133,11 @@ impl<'a> Card<'a> {
             organisation: doc.fm.organisation.as_deref(),
             level: doc.fm.level,
             highlights: &doc.fm.highlights,
-            cover: doc.cover_url.as_deref().zip(doc.fm.cover.as_ref()).map(|(src, c)| CoverView { src, alt: &c.alt }),
+            cover: doc
+                .cover_url
+                .as_deref()
+                .zip(doc.fm.cover.as_ref())
+                .map(|(src, c)| CoverView { src, alt: &c.alt }),
             lang_tag: &r.config.languages[doc.lang].tag,
             fallback: doc.lang != list_lang,
         }
@@ -159,9 +169,16 @@ impl<'a> PageView<'a> {
                 let terms: Vec<TermView<'_>> = keys
                     .iter()
                     .filter_map(|k| tax.term(k))
-                    .map(|t| TermView { key: &t.key, label: &t.labels[doc.lang] })
+                    .map(|t| TermView {
+                        key: &t.key,
+                        label: &t.labels[doc.lang],
+                    })
                     .collect();
-                (!terms.is_empty()).then(|| TaxonomyView { name: &tax.name, label: &tax.labels[doc.lang], terms })
+                (!terms.is_empty()).then(|| TaxonomyView {
+                    name: &tax.name,
+                    label: &tax.labels[doc.lang],
+                    terms,
+                })
             })
             .collect();
         PageView {
@@ -197,7 +214,12 @@ impl<'a> SectionView<'a> {
 
     /// A home page without a content file.
     pub fn bare(title: &'a str, url: String) -> SectionView<'a> {
-        SectionView { title, url, summary: "", content: "" }
+        SectionView {
+            title,
+            url,
+            summary: "",
+            content: "",
+        }
     }
 }
 

@@ -26,7 +26,6 @@ pub type Strings = HashMap<String, BTreeMap<String, String>>;
 /// The loaded theme, ready to render.
 pub struct Theme {
     pub tera: Tera,
-    pub strings: Arc<Strings>,
     /// Template name → the file it came from, for messages.
     pub files: HashMap<String, PathBuf>,
 }
@@ -39,13 +38,22 @@ impl Theme {
         if !theme_dir.is_dir() {
             return Err(Diagnostic::file_error(
                 display_path(config, "site.toml"),
-                format!("theme \"{}\" not found: there is no folder themes/{}/", config.theme, config.theme),
+                format!(
+                    "theme \"{}\" not found: there is no folder themes/{}/",
+                    config.theme, config.theme
+                ),
             )
             .into());
         }
         let mut errors = Vec::new();
         let mut sources: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
-        for (dir, rel_base) in [(theme_dir.join("templates"), format!("themes/{}/templates", config.theme)), (config.root.join("templates"), "templates".to_string())] {
+        for (dir, rel_base) in [
+            (
+                theme_dir.join("templates"),
+                format!("themes/{}/templates", config.theme),
+            ),
+            (config.root.join("templates"), "templates".to_string()),
+        ] {
             read_folder(config, &dir, &rel_base, &mut sources, &mut errors)?;
         }
         for name in REQUIRED {
@@ -80,9 +88,10 @@ impl Theme {
 
         let mut tera = Tera::new();
         let strings = Arc::new(strings);
-        register_functions(&mut tera, strings.clone(), assets);
+        register_functions(&mut tera, strings, assets);
         if errors.is_empty()
-            && let Err(e) = tera.add_raw_templates(sources.iter().map(|(name, (_, text))| (name.as_str(), text.as_str())))
+            && let Err(e) =
+                tera.add_raw_templates(sources.iter().map(|(name, (_, text))| (name.as_str(), text.as_str())))
         {
             let files: HashMap<String, PathBuf> = sources.iter().map(|(n, (f, _))| (n.clone(), f.clone())).collect();
             errors.push(template_error(&e, &files, None));
@@ -92,17 +101,14 @@ impl Theme {
             return Err(Failure::Content(errors));
         }
         let files = sources.into_iter().map(|(name, (file, _))| (name, file)).collect();
-        Ok(Theme { tera, strings, files })
-    }
-
-    /// A UI string; the keys were checked when loading.
-    pub fn string(&self, lang: &str, key: &str) -> String {
-        self.strings.get(lang).and_then(|s| s.get(key)).cloned().unwrap_or_default()
+        Ok(Theme { tera, files })
     }
 
     /// Renders a template, turning a Tera error into a diagnostic.
     pub fn render(&self, template: &str, context: &tera::Context, page: &Path) -> Result<String, Diagnostic> {
-        self.tera.render(template, context).map_err(|e| template_error(&e, &self.files, Some(page)))
+        self.tera
+            .render(template, context)
+            .map_err(|e| template_error(&e, &self.files, Some(page)))
     }
 }
 
@@ -119,12 +125,22 @@ fn read_folder(
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(dir).to_path_buf();
-            Failure::io("read", &path, e.into_io_error().unwrap_or_else(|| std::io::Error::other("walk failed")))
+            Failure::io(
+                "read",
+                &path,
+                e.into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("walk failed")),
+            )
         })?;
         if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
-        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+        let rel = entry
+            .path()
+            .strip_prefix(dir)
+            .unwrap_or(entry.path())
+            .to_string_lossy()
+            .replace('\\', "/");
         let shown = display_path(config, &format!("{rel_base}/{rel}"));
         match std::fs::read_to_string(entry.path()) {
             Ok(text) => {
@@ -143,7 +159,10 @@ fn load_strings(config: &Config, errors: &mut Vec<Diagnostic>) -> Result<Strings
     for lang in &config.languages {
         let mut merged = BTreeMap::new();
         let mut found = false;
-        for rel in [format!("themes/{}/i18n/{}.toml", config.theme, lang.code), format!("i18n/{}.toml", lang.code)] {
+        for rel in [
+            format!("themes/{}/i18n/{}.toml", config.theme, lang.code),
+            format!("i18n/{}.toml", lang.code),
+        ] {
             let path = config.root.join(&rel);
             let shown = display_path(config, &rel);
             let text = match std::fs::read_to_string(&path) {
@@ -169,7 +188,10 @@ fn load_strings(config: &Config, errors: &mut Vec<Diagnostic>) -> Result<Strings
         if !found {
             errors.push(Diagnostic::file_error(
                 display_path(config, &format!("themes/{}/i18n/{}.toml", config.theme, lang.code)),
-                format!("the theme has no UI strings for the language \"{}\"; add this file, or i18n/{}.toml in the site", lang.code, lang.code),
+                format!(
+                    "the theme has no UI strings for the language \"{}\"; add this file, or i18n/{}.toml in the site",
+                    lang.code, lang.code
+                ),
             ));
         }
         strings.insert(lang.code.clone(), merged);
@@ -205,7 +227,10 @@ fn literal_keys(text: &str) -> Vec<(usize, &str)> {
         let rest = &text[from..];
         let quote = rest.chars().next();
         if before_ok && let Some(q @ ('"' | '\'')) = quote {
-            if let Some(end) = rest[1..].find(q) {
+            // Only a whole literal: `t(key="a")`, not `t(key="level_" ~ x)`.
+            if let Some(end) = rest[1..].find(q)
+                && rest[2 + end..].trim_start().starts_with([')', ','])
+            {
                 out.push((start, &rest[1..1 + end]));
             }
         }
@@ -218,35 +243,47 @@ fn register_functions(tera: &mut Tera, strings: Arc<Strings>, assets: Arc<HashMa
         let key: String = kwargs.must_get("key")?;
         let lang: String = match kwargs.get::<String>("lang")? {
             Some(lang) => lang,
-            None => state.get::<String>("lang")?.ok_or_else(|| tera::Error::message("t(): no lang in the context"))?,
+            None => state
+                .get::<String>("lang")?
+                .ok_or_else(|| tera::Error::message("t(): no lang in the context"))?,
         };
-        strings
-            .get(&lang)
-            .and_then(|s| s.get(&key))
-            .cloned()
-            .ok_or_else(|| tera::Error::message(format!("the UI string \"{key}\" has no text in \"{lang}\"; add it to i18n/{lang}.toml")))
+        strings.get(&lang).and_then(|s| s.get(&key)).cloned().ok_or_else(|| {
+            tera::Error::message(format!(
+                "the UI string \"{key}\" has no text in \"{lang}\"; add it to i18n/{lang}.toml"
+            ))
+        })
     });
     tera.register_function("asset", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
         let path: String = kwargs.must_get("path")?;
-        assets
-            .get(path.trim_start_matches('/'))
-            .cloned()
-            .ok_or_else(|| tera::Error::message(format!("asset(path=\"{path}\"): the theme's static folder has no such file")))
+        assets.get(path.trim_start_matches('/')).cloned().ok_or_else(|| {
+            tera::Error::message(format!(
+                "asset(path=\"{path}\"): the theme's static folder has no such file"
+            ))
+        })
     });
 }
 
 /// A Tera error as a diagnostic pointing into the template.
 fn template_error(e: &tera::Error, files: &HashMap<String, PathBuf>, page: Option<&Path>) -> Diagnostic {
-    let for_page = page.map(|p| format!(" (while rendering {})", p.display())).unwrap_or_default();
+    let for_page = page
+        .map(|p| format!(" (while rendering {})", p.display()))
+        .unwrap_or_default();
+    let file_of = |name: &str| files.get(name).cloned().unwrap_or_else(|| PathBuf::from(name));
     match e.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
-            let file = files.get(report.filename()).cloned().unwrap_or_else(|| PathBuf::from(report.filename()));
             let span = report.span();
             let mut message = report.message().to_string();
-            if let Some(source) = std::error::Error::source(e) {
-                message = format!("{message}: {source}");
+            let mut source = std::error::Error::source(e);
+            while let Some(s) = source {
+                message = format!("{message}: {s}");
+                source = s.source();
             }
-            Diagnostic::error(file, span.start_line, span.start_col + 1, format!("{message}{for_page}"))
+            Diagnostic::error(
+                file_of(report.filename()),
+                span.start_line,
+                span.start_col + 1,
+                format!("{message}{for_page}"),
+            )
         }
         _ => {
             let mut message = e.to_string();
@@ -255,9 +292,25 @@ fn template_error(e: &tera::Error, files: &HashMap<String, PathBuf>, page: Optio
                 message = format!("{message}: {s}");
                 source = s.source();
             }
+            // Checks made when templates are added come as text reports: "error: …\n --> name:line:col".
+            if let Some((first, location)) = parse_report(&message) {
+                let (name, line, col) = location;
+                return Diagnostic::error(file_of(name), line, col, format!("{first}{for_page}"));
+            }
             Diagnostic::file_error(PathBuf::from("templates"), format!("{message}{for_page}"))
         }
     }
+}
+
+/// The first report in a Tera text report: its message and `name:line:col`.
+fn parse_report(text: &str) -> Option<(&str, (&str, usize, usize))> {
+    let first = text.lines().next()?.strip_prefix("error: ")?;
+    let arrow = text.lines().find_map(|l| l.trim_start().strip_prefix("--> "))?;
+    let mut parts = arrow.rsplitn(3, ':');
+    let col = parts.next()?.parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    let name = parts.next()?;
+    Some((first, (name, line, col)))
 }
 
 #[cfg(test)]
@@ -266,7 +319,11 @@ mod tests {
 
     #[test]
     fn finds_literal_keys() {
-        let keys: Vec<&str> = literal_keys(r#"{{ t(key="home") }} {{ t(key='next') }} {{ at(key="x") }}"#).into_iter().map(|(_, k)| k).collect();
+        let keys: Vec<&str> =
+            literal_keys(r#"{{ t(key="home") }} {{ t(key='next') }} {{ at(key="x") }} {{ t(key="level_" ~ l) }}"#)
+                .into_iter()
+                .map(|(_, k)| k)
+                .collect();
         assert_eq!(keys, vec!["home", "next"]);
     }
 }

@@ -1,0 +1,324 @@
+//! Building a small bilingual fixture site and reading what a reader gets.
+
+mod common;
+
+use common::{Site, lines_with, snapshot};
+
+fn built() -> Site {
+    let site = Site::fixture("basic");
+    site.build(&[]).assert_ok();
+    site
+}
+
+#[test]
+fn translations_link_both_ways_with_hreflang() {
+    let site = built();
+    let zh = site.page("/cases/alpha/");
+    let en = site.page("/en/cases/alpha/");
+    assert!(zh.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"), "{zh}");
+    assert!(en.contains("<html lang=\"en\">"));
+    for html in [&zh, &en] {
+        let alternates = lines_with(html, "rel=\"alternate\"");
+        assert_eq!(
+            alternates,
+            vec![
+                r#"<link rel="alternate" hreflang="zh-CN" href="https://cases.example.org/cases/alpha/">"#,
+                r#"<link rel="alternate" hreflang="en" href="https://cases.example.org/en/cases/alpha/">"#,
+                r#"<link rel="alternate" hreflang="x-default" href="https://cases.example.org/cases/alpha/">"#,
+            ]
+        );
+    }
+    // The language switcher goes to the exact translation.
+    assert!(
+        zh.contains(r#"<a href="/en/cases/alpha/" hreflang="en" lang="en">English</a>"#),
+        "{zh}"
+    );
+    assert!(en.contains(r#"<a href="/cases/alpha/" hreflang="zh-CN" lang="zh-CN">中文</a>"#));
+    assert!(zh.contains(r#"<link rel="canonical" href="https://cases.example.org/cases/alpha/">"#));
+}
+
+#[test]
+fn a_page_without_translation_switches_to_the_other_home_and_has_no_alternates() {
+    let site = built();
+    let beta = site.page("/cases/beta/");
+    assert!(!site.exists("/en/cases/beta/"));
+    assert!(lines_with(&beta, "rel=\"alternate\"").is_empty(), "{beta}");
+    assert!(beta.contains(r#"<a href="/en/" hreflang="en" lang="en" title="This page has no version in this language; the link opens its home page">English</a>"#), "{beta}");
+}
+
+#[test]
+fn english_list_shows_untranslated_cases_with_a_notice() {
+    let site = built();
+    // Newest first: alpha (2024-05), beta (2024-03) on page 1.
+    let en = site.page("/en/cases/");
+    assert!(en.contains(r#"<a href="/en/cases/alpha/">Alpha case</a>"#), "{en}");
+    assert!(en.contains(r#"<article lang="zh-CN">"#), "{en}");
+    assert!(
+        en.contains(r#"<a href="/cases/beta/" hreflang="zh-CN">贝塔案例</a>"#),
+        "{en}"
+    );
+    assert!(en.contains("Not yet translated into English: the link opens the Chinese original."));
+    // The English home lists it too.
+    assert!(
+        site.page("/en/")
+            .contains(r#"<a href="/cases/beta/" hreflang="zh-CN">贝塔案例</a>"#)
+    );
+}
+
+#[test]
+fn lists_are_paginated_newest_first() {
+    let site = built();
+    // zh cases: alpha 2024-05, beta 2024-03, 中以 2024-02, bundle 2022, delta 2023 → 5 items, 2 a page.
+    let order = |html: &str| -> Vec<String> {
+        html.lines()
+            .filter(|l| l.contains("class=\"card-title\""))
+            .map(|l| {
+                l.split("\">")
+                    .nth(2)
+                    .unwrap_or("")
+                    .split('<')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(order(&site.page("/cases/")), vec!["阿尔法案例", "贝塔案例"]);
+    assert_eq!(order(&site.page("/cases/page/2/")), vec!["中以创新园", "德尔塔案例"]);
+    assert_eq!(order(&site.page("/cases/page/3/")), vec!["图片案例"]);
+    assert!(!site.exists("/cases/page/4/"));
+    let page2 = site.page("/cases/page/2/");
+    assert!(page2.contains(r#"<a href="/cases/" rel="prev">上一页</a>"#), "{page2}");
+    assert!(page2.contains(r#"<a href="/cases/page/3/" rel="next">下一页</a>"#));
+    assert!(page2.contains(r#"<a href="/cases/page/2/" aria-current="page">"#));
+    // English: alpha, beta (fallback), 中以 (fallback), delta (fallback), bundle → 3 pages too.
+    assert!(site.exists("/en/cases/page/3/"));
+    // The switcher on page 2 goes to page 2 of the other language.
+    assert!(
+        page2.contains(r#"<a href="/en/cases/page/2/" hreflang="en" lang="en">English</a>"#),
+        "{page2}"
+    );
+}
+
+#[test]
+fn chinese_file_names_get_pinyin_slugs() {
+    let site = built();
+    assert!(
+        site.page("/cases/zhong-yi-chuang-xin-yuan/")
+            .contains("<h1>中以创新园</h1>")
+    );
+}
+
+#[test]
+fn code_is_highlighted_with_classes_and_unknown_languages_are_plain() {
+    let site = built();
+    let alpha = site.page("/cases/alpha/");
+    assert!(
+        alpha.contains(r#"<pre class="hl-code" data-lang="rust"><code><span class="hl-source hl-rust">"#),
+        "{alpha}"
+    );
+    assert!(alpha.contains(r#"<pre class="hl-code" data-lang="no-such-language"><code>&lt;b&gt;plain&lt;/b&gt;"#));
+    assert!(!alpha.contains("style=\""), "highlighting must not use inline styles");
+    let css_link = alpha.lines().find(|l| l.contains("/highlight.")).unwrap();
+    let href = css_link.split("href=\"").nth(1).unwrap().split('"').next().unwrap();
+    assert!(
+        href.len() == "/highlight..css".len() + 10,
+        "content-hashed name: {href}"
+    );
+    assert!(site.page(href).contains(".hl-"));
+}
+
+#[test]
+fn raw_html_is_escaped() {
+    let site = built();
+    let alpha = site.page("/cases/alpha/");
+    let body = alpha.split("<main").nth(1).unwrap();
+    assert!(
+        body.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;")
+            || body.contains("&lt;script&gt;alert(\"x\")&lt;/script&gt;"),
+        "{body}"
+    );
+    assert!(!body.contains("<script"));
+    assert!(!body.contains("<img src=x"));
+    assert!(body.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(!body.contains("<a href=\"javascript:"));
+    assert!(
+        body.contains("&lt;a href=\"javascript:alert(1)\"&gt;链接&lt;/a&gt;"),
+        "{body}"
+    );
+}
+
+#[test]
+fn raw_html_passes_when_allowed() {
+    let site = Site::fixture("basic");
+    let config = std::fs::read_to_string(site.root.join("site.toml")).unwrap();
+    site.write("site.toml", &format!("{config}\n[markdown]\nraw_html = \"allow\"\n"));
+    site.build(&[]).assert_ok();
+    assert!(site.page("/cases/alpha/").contains("<script>alert(\"x\")</script>"));
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = built();
+    assert!(!site.exists("/cases/gamma/"));
+    assert!(!site.page("/cases/").contains("伽马"));
+    site.build(&["--drafts"]).assert_ok();
+    assert!(site.page("/cases/gamma/").contains("<h1>伽马草稿</h1>"));
+}
+
+#[test]
+fn bundle_images_are_copied_and_resolved_in_both_languages() {
+    let site = built();
+    assert_eq!(
+        std::fs::read(site.root.join("public/cases/bundle/photo.png")).unwrap(),
+        b"\x89PNG\r\n\x1a\nfixture"
+    );
+    let zh = site.page("/cases/bundle/");
+    assert!(
+        zh.contains(r#"<img src="/cases/bundle/photo.png" alt="园区大门" />"#),
+        "{zh}"
+    );
+    assert!(
+        zh.contains(r#"<img src="/cases/bundle/photo.png" alt="园区大楼">"#),
+        "cover: {zh}"
+    );
+    let en = site.page("/en/cases/bundle/");
+    assert!(
+        en.contains(r#"<img src="/cases/bundle/photo.png" alt="The park gate" />"#),
+        "{en}"
+    );
+    assert!(
+        site.page("/cases/page/3/")
+            .contains(r#"<img class="card-cover" src="/cases/bundle/photo.png" alt="园区大楼" loading="lazy">"#)
+    );
+}
+
+#[test]
+fn links_to_markdown_files_resolve_in_the_same_language() {
+    let site = built();
+    let zh = site.page("/cases/alpha/");
+    assert!(
+        zh.contains(r#"<a href="/cases/beta/#ji-ben-qing-kuang">贝塔</a>"#),
+        "{zh}"
+    );
+    assert!(zh.contains(r#"<a href="/cases/zhong-yi-chuang-xin-yuan/">园区</a>"#));
+    // Beta has no English version: the English link goes to the original.
+    let en = site.page("/en/cases/alpha/");
+    assert!(en.contains(r#"<a href="/cases/beta/">Beta</a>"#), "{en}");
+}
+
+#[test]
+fn chinese_text_gets_pinyin_heading_ids_joined_lines_and_no_smart_quotes() {
+    let site = built();
+    let zh = site.page("/cases/alpha/");
+    assert!(zh.contains(r#"<h2 id="ji-ben-qing-kuang">基本情况</h2>"#), "{zh}");
+    assert!(zh.contains(r#"<h2 id="ji-ben-qing-kuang-1">基本情况</h2>"#));
+    assert!(
+        zh.contains("第一行第二行，&quot;引号&quot;不变。") || zh.contains("第一行第二行，\"引号\"不变。"),
+        "{zh}"
+    );
+    let en = site.page("/en/cases/alpha/");
+    assert!(en.contains("It’s “quoted” – see"), "{en}");
+}
+
+#[test]
+fn case_page_shows_its_facts_in_the_page_language() {
+    let site = built();
+    let zh = site.page("/cases/alpha/");
+    assert!(
+        zh.contains(r#"<time datetime="2024-05-01">2024年5月1日</time>"#),
+        "{zh}"
+    );
+    assert!(zh.contains("<dd>阿尔法公司</dd>"));
+    assert!(zh.contains("<dd>市级</dd>"));
+    assert!(zh.contains("<div><dt>家企业</dt><dd>10</dd></div>"));
+    assert!(zh.contains(r#"<li class="tag">智能软件</li><li class="tag">科技金融</li>"#));
+    let en = site.page("/en/cases/alpha/");
+    assert!(en.contains(r#"<time datetime="2024-05-01">1 May 2024</time>"#));
+    assert!(en.contains(r#"<li class="tag">Smart software</li><li class="tag">Tech finance</li>"#));
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let site = built();
+    let first = snapshot(&site.root.join("public"));
+    site.build(&["-o", "public-again"]).assert_ok();
+    let second = snapshot(&site.root.join("public-again"));
+    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
+    assert!(first == second, "the two builds differ");
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_untouched() {
+    let site = built();
+    let before = snapshot(&site.root.join("public"));
+    site.write(
+        "content/cases/delta.md",
+        "---\ntitle: 德尔塔\ndate: 2023-01-01\nkind: parc\n---\n",
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(snapshot(&site.root.join("public")), before);
+    // No staging folder is left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(&site.root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().contains("building"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_sub_path_base_url_prefixes_every_link() {
+    let site = Site::fixture("basic");
+    site.build(&["--base-url", "https://host.example/cases-site/"])
+        .assert_ok();
+    let zh = site.page("/cases/alpha/");
+    assert!(
+        zh.contains(r#"<link rel="canonical" href="https://host.example/cases-site/cases/alpha/">"#),
+        "{zh}"
+    );
+    assert!(zh.contains(r#"<a href="/cases-site/cases/beta/#ji-ben-qing-kuang">"#));
+    assert!(zh.contains(r#"href="/cases-site/style."#));
+    assert!(zh.contains(r#"<a class="site-title" href="/cases-site/">"#));
+    for line in zh.lines().filter(|l| l.contains("href=\"/")) {
+        assert!(!line.contains("href=\"/cases/"), "unprefixed link: {line}");
+    }
+}
+
+#[test]
+fn summary_line_counts_pages_per_language() {
+    let site = Site::fixture("basic");
+    let run = site.build(&[]);
+    run.assert_ok();
+    // zh: home, cases ×3 list pages, 5 cases = 9; en: home, 3 list pages, alpha, bundle = 6.
+    assert!(
+        run.stdout.starts_with("showcase: built 15 pages (zh 9, en 6) and "),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.stdout.lines().count(), 1);
+}
+
+#[test]
+fn not_found_page_speaks_both_languages() {
+    let site = built();
+    let page = site.page("/404.html");
+    assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"));
+    assert!(
+        page.contains(r#"<li lang="zh-CN"><a href="/" hreflang="zh-CN">返回首页</a>"#),
+        "{page}"
+    );
+    assert!(page.contains(r#"<li lang="en"><a href="/en/" hreflang="en">Back to the home page</a>"#));
+}
+
+#[test]
+fn site_templates_override_the_theme() {
+    let site = Site::fixture("basic");
+    site.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}<p>custom 404</p>{% endblock content %}",
+    );
+    site.build(&[]).assert_ok();
+    assert!(site.page("/404.html").contains("<p>custom 404</p>"));
+}

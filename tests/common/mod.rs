@@ -1,0 +1,119 @@
+//! Helpers for integration tests: a fixture site in a temporary folder, built
+//! with the real binary, read back as a reader would get it.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub struct Site {
+    _temp: tempfile::TempDir,
+    pub root: PathBuf,
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    #[track_caller]
+    pub fn assert_ok(&self) -> &Self {
+        assert_eq!(self.code, 0, "build failed:\n{}{}", self.stdout, self.stderr);
+        self
+    }
+}
+
+fn project() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+impl Site {
+    /// A copy of `tests/fixtures/<name>` with the default theme, in a temporary folder.
+    pub fn fixture(name: &str) -> Site {
+        let temp = tempfile::tempdir().unwrap();
+        let root = temp.path().join("site");
+        copy_tree(&project().join("tests/fixtures").join(name), &root);
+        copy_tree(&project().join("themes"), &root.join("themes"));
+        Site { _temp: temp, root }
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let path = self.root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    pub fn remove(&self, rel: &str) {
+        std::fs::remove_file(self.root.join(rel)).unwrap();
+    }
+
+    /// Runs `showcase build --root <site>` with extra arguments.
+    pub fn build(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_showcase"))
+            .arg("build")
+            .arg("--root")
+            .arg(&self.root)
+            .args(args)
+            .current_dir(&self.root)
+            .output()
+            .unwrap();
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    /// A file of the built site, as text.
+    #[track_caller]
+    pub fn page(&self, site_path: &str) -> String {
+        let mut path = self.root.join("public").join(site_path.trim_start_matches('/'));
+        if site_path.ends_with('/') {
+            path.push("index.html");
+        }
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    pub fn exists(&self, site_path: &str) -> bool {
+        let mut path = self.root.join("public").join(site_path.trim_start_matches('/'));
+        if site_path.ends_with('/') {
+            path.push("index.html");
+        }
+        path.exists()
+    }
+}
+
+/// Every file under a folder with its bytes, for comparing two builds.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// The values of an attribute on all tags whose text contains `needle`, e.g. hreflang links.
+pub fn lines_with<'a>(html: &'a str, needle: &str) -> Vec<&'a str> {
+    html.lines().filter(|l| l.contains(needle)).map(str::trim).collect()
+}
