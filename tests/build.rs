@@ -322,3 +322,25 @@ fn site_templates_override_the_theme() {
     site.build(&[]).assert_ok();
     assert!(site.page("/404.html").contains("<p>custom 404</p>"));
 }
+
+#[test]
+fn aliases_redirect_to_the_page() {
+    let site = Site::fixture("basic");
+    let alpha = std::fs::read_to_string(site.root.join("content/cases/alpha.md")).unwrap();
+    site.write(
+        "content/cases/alpha.md",
+        &alpha.replacen(
+            "level: municipal",
+            "level: municipal\naliases: [/old/alpha, /old-alpha.html]",
+            1,
+        ),
+    );
+    site.build(&[]).assert_ok();
+    let redirect = site.page("/old/alpha/");
+    assert!(
+        redirect.contains(r#"<meta http-equiv="refresh" content="0; url=/cases/alpha/">"#),
+        "{redirect}"
+    );
+    assert!(redirect.contains(r#"<link rel="canonical" href="https://cases.example.org/cases/alpha/">"#));
+    assert!(site.page("/old-alpha.html").contains("url=/cases/alpha/"));
+}

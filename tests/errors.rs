@@ -313,3 +313,30 @@ fn non_utf8_files_are_named() {
         "{err}"
     );
 }
+
+#[test]
+fn aliases_may_not_leave_the_site_or_take_a_page() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/cases/bad.md",
+        &format!("{CASE}aliases: [\"../../etc/passwd\", /a/../../b/]\n---\n"),
+    );
+    let err = fails(&site);
+    assert!(
+        err.contains("content/cases/bad.md:5:1: error: alias \"../../etc/passwd\" must start with /"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/cases/bad.md:5:1: error: alias \"/a/../../b/\" may not contain . or .. segments"),
+        "{err}"
+    );
+    site.write(
+        "content/cases/bad.md",
+        &format!("{CASE}aliases: [/cases/alpha/]\n---\n"),
+    );
+    let err = fails(&site);
+    assert!(
+        err.contains("alias /cases/alpha/ is the address of content/cases/alpha.md"),
+        "{err}"
+    );
+}

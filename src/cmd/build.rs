@@ -73,11 +73,12 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
         })
         .collect();
     let mut counts = vec![0usize; config.languages.len()];
+    let mut files = 0; // 404 page, redirects
     let mut errors = Vec::new();
     for result in results {
         match result {
             Ok(Some(lang)) => counts[lang] += 1,
-            Ok(None) => {}
+            Ok(None) => files += 1,
             Err(Failure::Content(mut d)) => errors.append(&mut d),
             Err(other) => return Err(other),
         }
@@ -86,7 +87,6 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
         return Err(Failure::Content(dedup(errors)));
     }
 
-    let mut files = 1; // 404.html
     for (path, bytes) in &assets.generated {
         staging.write(path, bytes)?;
         files += 1;

@@ -112,6 +112,7 @@ pub struct FrontMatter {
     pub highlights: Vec<Highlight>,
     pub draft: bool,
     pub weight: Option<i64>,
+    /// Old site paths that redirect here, checked: `/old/path/`.
     pub aliases: Vec<String>,
     pub slug: Option<String>,
     /// The line of `slug:`.
@@ -208,7 +209,14 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
                 None => bad("weight must be a whole number".into()),
             },
             "aliases" => match string_list(value) {
-                Some(list) => fm.aliases = list,
+                Some(list) => {
+                    for alias in list {
+                        match check_alias(&alias) {
+                            Ok(path) => fm.aliases.push(path),
+                            Err(m) => bad(m),
+                        }
+                    }
+                }
                 None => bad("aliases must be a list of paths, such as [\"/old/path/\"]".into()),
             },
             "slug" => {
@@ -440,6 +448,28 @@ fn highlights(value: &Value) -> Result<Vec<Highlight>, String> {
         .collect()
 }
 
+/// An alias must be a path on this site: `/old/path/` (a trailing slash is added) or `/old.html`.
+pub fn check_alias(alias: &str) -> Result<String, String> {
+    let shape = "an alias is a path on this site, such as /old/path/";
+    if !alias.starts_with('/') || alias.starts_with("//") {
+        return Err(format!("alias \"{alias}\" must start with /; {shape}"));
+    }
+    if alias.contains(['\\', '?', '#', ':', '"', '<', '>']) || alias.chars().any(char::is_control) {
+        return Err(format!("alias \"{alias}\" has a character a path cannot have; {shape}"));
+    }
+    if alias.split('/').any(|part| part == ".." || part == ".") {
+        return Err(format!("alias \"{alias}\" may not contain . or .. segments; {shape}"));
+    }
+    if alias.contains("//") {
+        return Err(format!("alias \"{alias}\" has an empty segment; {shape}"));
+    }
+    Ok(if alias.ends_with('/') || alias.ends_with(".html") {
+        alias.to_string()
+    } else {
+        format!("{alias}/")
+    })
+}
+
 /// Parses `2021-01-12`, also accepting a time after it (`2021-01-12T09:00:00+08:00`).
 pub fn parse_date(text: &str) -> Result<Date, String> {
     let text = text.trim();
@@ -523,6 +553,23 @@ terms.fintech = { zh = "科技金融", en = "Tech finance" }
         let e = parse("title: a\nsummary: [unclosed\n", 2, &config()).unwrap_err();
         assert!(e[0].line >= 3, "{e:?}");
         assert!(e[0].message.contains("not valid YAML"));
+    }
+
+    #[test]
+    fn aliases_stay_inside_the_site() {
+        assert_eq!(check_alias("/old/path").unwrap(), "/old/path/");
+        assert_eq!(check_alias("/old.html").unwrap(), "/old.html");
+        for bad in [
+            "old/",
+            "/../etc/",
+            "//evil.example/",
+            "/a\\b/",
+            "javascript:alert(1)",
+            "/a/./b/",
+            "/a//b/",
+        ] {
+            assert!(check_alias(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -389,6 +389,27 @@ impl Library {
             doc.parent = parent;
         }
 
+        // Aliases: redirects that must not take the place of a page or of each other.
+        for (i, doc) in self.docs.iter().enumerate() {
+            for alias in &doc.fm.aliases {
+                let key = alias.trim_end_matches("index.html").to_string();
+                if let Some(&other) = by_path.get(&key) {
+                    let other = &self.docs[other];
+                    let what = if other.path == key {
+                        "is the address of"
+                    } else {
+                        "is already an alias of"
+                    };
+                    errors.push(Diagnostic::file_error(
+                        doc.source.clone(),
+                        format!("alias {alias} {what} {}; remove one of the two", other.source.display()),
+                    ));
+                } else {
+                    by_path.insert(key, i);
+                }
+            }
+        }
+
         // Cases need a date.
         for doc in &self.docs {
             if doc.is_case() && doc.fm.date.is_none() {

@@ -28,6 +28,8 @@ pub enum Job {
     List { section: usize, number: usize },
     /// The home page of a language.
     Home { lang: usize },
+    /// A redirect from an old path (the doc's alias number) to the doc.
+    Alias { doc: usize, alias: usize },
     /// The site's 404 page.
     NotFound,
 }
@@ -56,6 +58,7 @@ impl<'a> Renderer<'a> {
             jobs.push(Job::Home { lang });
         }
         for (i, doc) in self.library.docs.iter().enumerate() {
+            jobs.extend((0..doc.fm.aliases.len()).map(|alias| Job::Alias { doc: i, alias }));
             match doc.kind {
                 DocKind::Page => jobs.push(Job::Page(i)),
                 DocKind::Section if !doc.is_home() => {
@@ -75,6 +78,7 @@ impl<'a> Renderer<'a> {
             Job::Page(doc) => self.page(doc),
             Job::List { section, number } => self.list(section, number),
             Job::Home { lang } => self.home(lang),
+            Job::Alias { doc, alias } => Ok(self.alias(doc, alias)),
             Job::NotFound => self.not_found(),
         }
     }
@@ -164,6 +168,28 @@ impl<'a> Renderer<'a> {
             html,
             lang: Some(lang),
         })
+    }
+
+    /// A small page that sends readers and search engines on to the page's address.
+    fn alias(&self, i: usize, alias: usize) -> Output {
+        let doc = &self.library.docs[i];
+        let esc = crate::markdown::highlight::escape_attr;
+        let (link, permalink) = (
+            esc(&self.config.link(&doc.path)),
+            esc(&self.config.permalink(&doc.path)),
+        );
+        let title = esc(&doc.fm.title);
+        let tag = &self.config.languages[doc.lang].tag;
+        let html = format!(
+            "<!DOCTYPE html>\n<html lang=\"{tag}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n\
+             <link rel=\"canonical\" href=\"{permalink}\">\n<meta name=\"robots\" content=\"noindex\">\n\
+             <meta http-equiv=\"refresh\" content=\"0; url={link}\">\n</head>\n<body>\n<p><a href=\"{link}\">{title}</a></p>\n</body>\n</html>\n"
+        );
+        Output {
+            path: doc.fm.aliases[alias].clone(),
+            html,
+            lang: None,
+        }
     }
 
     fn not_found(&self) -> Result<Output, Diagnostic> {
@@ -338,7 +364,12 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|&s| {
                 let mut link = self.link_of(s);
-                link.count = Some(self.list_items(s).len());
+                let cases = self
+                    .list_items(s)
+                    .iter()
+                    .filter(|&&d| self.library.docs[d].is_case())
+                    .count();
+                link.count = Some(cases);
                 link
             })
             .collect()

@@ -71,6 +71,7 @@ pub struct Crumb<'a> {
 pub struct SectionLink<'a> {
     pub title: &'a str,
     pub url: String,
+    /// How many cases it lists (subsections only).
     pub count: Option<usize>,
 }
 
