@@ -344,3 +344,13 @@ fn aliases_redirect_to_the_page() {
     assert!(redirect.contains(r#"<link rel="canonical" href="https://cases.example.org/cases/alpha/">"#));
     assert!(site.page("/old-alpha.html").contains("url=/cases/alpha/"));
 }
+
+#[test]
+fn a_staging_folder_left_by_a_killed_build_is_cleaned_up() {
+    let site = built();
+    // No process has this id (above the kernel's pid_max).
+    let abandoned = site.root.join(".public.building-4294967");
+    std::fs::create_dir_all(abandoned.join("cases")).unwrap();
+    site.build(&[]).assert_ok();
+    assert!(!abandoned.exists());
+}

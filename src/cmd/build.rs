@@ -55,11 +55,7 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
 
     let assets = Assets::collect(&config)?;
     let theme = Theme::load(&config, Arc::new(assets.links.clone()))?;
-    let renderer = Renderer {
-        config: &config,
-        library: &library,
-        theme: &theme,
-    };
+    let renderer = Renderer::new(&config, &library, &theme);
     let jobs = renderer.plan();
 
     let output = args.output.clone().unwrap_or_else(|| config.root.join("public"));

@@ -6,7 +6,10 @@
 
 mod views;
 
+use std::collections::HashMap;
 use std::path::Path;
+
+use rayon::prelude::*;
 
 use crate::config::{Config, Fallback};
 use crate::content::{Doc, DocKind, Library};
@@ -45,12 +48,30 @@ pub struct Output {
 
 /// The renderer: what every job reads.
 pub struct Renderer<'a> {
-    pub config: &'a Config,
-    pub library: &'a Library,
-    pub theme: &'a Theme,
+    config: &'a Config,
+    library: &'a Library,
+    theme: &'a Theme,
+    /// Section doc → the pages its list shows, in order; computed once.
+    lists: HashMap<usize, Vec<usize>>,
 }
 
 impl<'a> Renderer<'a> {
+    pub fn new(config: &'a Config, library: &'a Library, theme: &'a Theme) -> Self {
+        let sections: Vec<usize> = (0..library.docs.len())
+            .filter(|&i| library.docs[i].kind == DocKind::Section)
+            .collect();
+        let lists = sections
+            .par_iter()
+            .map(|&s| (s, list_items(config, library, s)))
+            .collect();
+        Renderer {
+            config,
+            library,
+            theme,
+            lists,
+        }
+    }
+
     /// Every file of the site, in a stable order.
     pub fn plan(&self) -> Vec<Job> {
         let mut jobs = Vec::new();
@@ -375,24 +396,9 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    /// A section's pages in its language, with untranslated ones of the default language
-    /// where the language's fallback is `notice`; in listing order.
-    fn list_items(&self, section: usize) -> Vec<usize> {
-        let doc = &self.library.docs[section];
-        let mut items: Vec<usize> = self.library.pages_of.get(&section).cloned().unwrap_or_default();
-        if doc.lang != 0 && self.config.languages[doc.lang].fallback == Fallback::Notice {
-            if let Some(original) = self.library.translations[&doc.key][0] {
-                for &p in self.library.pages_of.get(&original).map_or(&[][..], Vec::as_slice) {
-                    let key = &self.library.docs[p].key;
-                    if self.library.translations[key][doc.lang].is_none() {
-                        items.push(p);
-                    }
-                }
-                let docs = &self.library.docs;
-                items.sort_by(|&a, &b| crate::content::listing_order(&docs[a], &docs[b]));
-            }
-        }
-        items
+    /// A section's list: its pages in listing order (see [`list_items`]).
+    fn list_items(&self, section: usize) -> &[usize] {
+        self.lists.get(&section).map_or(&[], Vec::as_slice)
     }
 
     /// All cases shown in a language: its own and, with `notice`, untranslated originals.
@@ -431,6 +437,23 @@ impl<'a> Renderer<'a> {
                 .collect(),
         }
     }
+}
+
+/// A section's pages in its language, with untranslated ones of the default language
+/// where the language's fallback is `notice`; in listing order.
+fn list_items(config: &Config, library: &Library, section: usize) -> Vec<usize> {
+    let doc = &library.docs[section];
+    let mut items: Vec<usize> = library.pages_of.get(&section).cloned().unwrap_or_default();
+    let fallback = doc.lang != 0 && config.languages[doc.lang].fallback == Fallback::Notice;
+    if fallback && let Some(original) = library.translations[&doc.key][0] {
+        for &p in library.pages_of.get(&original).map_or(&[][..], Vec::as_slice) {
+            if library.translations[&library.docs[p].key][doc.lang].is_none() {
+                items.push(p);
+            }
+        }
+        items.sort_by(|&a, &b| crate::content::listing_order(&library.docs[a], &library.docs[b]));
+    }
+    items
 }
 
 /// `/cases/` page 1 → `/cases/`; page 3 → `/cases/page/3/`.
