@@ -50,6 +50,26 @@ struct RawConfig {
     highlight: RawHighlight,
     #[serde(default)]
     taxonomies: IndexMap<String, Spanned<RawTaxonomy>>,
+    #[serde(default)]
+    catalogue: RawCatalogue,
+    #[serde(default)]
+    targets: Vec<Spanned<RawTarget>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCatalogue {
+    path: Option<Spanned<String>>,
+    title: Option<Spanned<BTreeMap<String, String>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTarget {
+    label: Spanned<BTreeMap<String, String>>,
+    count: Spanned<IndexMap<String, Spanned<toml::Value>>>,
+    goal: Spanned<i64>,
+    year: Option<Spanned<i64>>,
 }
 
 fn default_theme() -> Spanned<String> {
@@ -196,6 +216,35 @@ pub struct Config {
     /// The default language first, the others in the order of site.toml.
     pub languages: Vec<Language>,
     pub taxonomies: Vec<Taxonomy>,
+    pub catalogue: Catalogue,
+    /// The plan's numeric goals, shown on the progress page.
+    pub targets: Vec<Target>,
+}
+
+/// The page that lists every case, with filters.
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    /// Its folder in content/: when a section lives there, that section is the catalogue.
+    pub key: String,
+    /// Titles per language; `None` takes the theme's UI string `catalogue_title`.
+    pub titles: Option<Vec<String>>,
+}
+
+/// One condition of a target's count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Condition {
+    Term { taxonomy: String, term: String },
+    Level(String),
+    Year(i32),
+}
+
+/// A numeric goal of the plan: how many cases matching `conditions` by `year`.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub labels: Vec<String>,
+    pub conditions: Vec<Condition>,
+    pub goal: u32,
+    pub year: Option<i32>,
 }
 
 impl Config {
@@ -394,6 +443,110 @@ impl Config {
             }
         };
 
+        let catalogue = {
+            let key = match &raw.catalogue.path {
+                Some(path) => {
+                    let key = path.get_ref().trim_matches('/').to_string();
+                    if key.is_empty() || !key.split('/').all(is_key) {
+                        errors.push(at(
+                            path.span(),
+                            format!("catalogue path \"{}\" must be folder names of lowercase letters, digits and hyphens, such as \"cases\"", path.get_ref()),
+                        ));
+                    }
+                    key
+                }
+                None => "cases".to_string(),
+            };
+            let titles = raw
+                .catalogue
+                .title
+                .as_ref()
+                .map(|t| labels(t, "the catalogue", &mut errors));
+            Catalogue { key, titles }
+        };
+
+        let mut targets = Vec::new();
+        for spanned in &raw.targets {
+            let target = spanned.get_ref();
+            let labels = labels(&target.label, "a target", &mut errors);
+            let mut conditions = Vec::new();
+            for (field, value) in target.count.get_ref() {
+                let text = match value.get_ref() {
+                    toml::Value::String(s) => s.clone(),
+                    toml::Value::Integer(i) => i.to_string(),
+                    _ => {
+                        errors.push(at(
+                            value.span(),
+                            format!("count.{field} must be a term key such as \"enterprise\""),
+                        ));
+                        continue;
+                    }
+                };
+                match field.as_str() {
+                    "level" => {
+                        if text == "municipal" || text == "district" {
+                            conditions.push(Condition::Level(text));
+                        } else {
+                            errors.push(at(
+                                value.span(),
+                                format!(
+                                    "count.level must be \"municipal\" or \"district\", not \"{text}\"{}",
+                                    diagnostics::suggestion(&text, ["municipal", "district"])
+                                ),
+                            ));
+                        }
+                    }
+                    "year" => match text.parse::<i32>() {
+                        Ok(year) => conditions.push(Condition::Year(year)),
+                        Err(_) => errors.push(at(
+                            value.span(),
+                            format!("count.year must be a year such as 2025, not \"{text}\""),
+                        )),
+                    },
+                    name => {
+                        match taxonomies.iter().find(|t: &&Taxonomy| t.name == name) {
+                            Some(tax) if tax.term(&text).is_some() => conditions.push(Condition::Term {
+                                taxonomy: name.to_string(),
+                                term: text,
+                            }),
+                            Some(tax) => errors.push(at(
+                                value.span(),
+                                format!(
+                                    "the target counts {name} \"{text}\", which site.toml does not define{}",
+                                    match diagnostics::did_you_mean(&text, tax.terms.iter().map(|t| t.key.as_str())) {
+                                        Some(k) => format!("; did you mean \"{k}\"?"),
+                                        None => format!(
+                                            "; the terms are: {}",
+                                            tax.terms.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(", ")
+                                        ),
+                                    }
+                                ),
+                            )),
+                            None => {
+                                let known = ["level", "year"]
+                                    .into_iter()
+                                    .chain(taxonomies.iter().map(|t| t.name.as_str()));
+                                errors.push(at(target.count.span(), format!(
+                                "the target counts by \"{name}\", which is neither a taxonomy nor level or year{}",
+                                diagnostics::suggestion(name, known)
+                            )));
+                            }
+                        }
+                    }
+                }
+            }
+            let goal = *target.goal.get_ref();
+            if !(1..=1_000_000).contains(&goal) {
+                errors.push(at(target.goal.span(), "goal must be a whole number from 1 up".into()));
+            }
+            targets.push(Target {
+                labels,
+                conditions,
+                goal: goal.clamp(0, 1_000_000) as u32,
+                year: target.year.as_ref().map(|y| *y.get_ref() as i32),
+            });
+        }
+
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -407,6 +560,8 @@ impl Config {
             highlight_theme,
             languages,
             taxonomies,
+            catalogue,
+            targets,
         })
     }
 
@@ -572,6 +727,25 @@ terms.fintech = { zh = "科技金融", en = "Tech finance" }
                 .any(|e| e.contains("term \"fintech\"") && e.contains("\"en\"")),
             "{all:?}"
         );
+    }
+
+    #[test]
+    fn targets_are_checked_against_taxonomies() {
+        let text = format!(
+            "{MINIMAL}\n[[targets]]\nlabel = {{ zh = \"企业\", en = \"Enterprises\" }}\ncount = {{ industry = \"fintec\", level = \"municipal\" }}\ngoal = 10\nyear = 2025\n"
+        );
+        let errors = Config::parse(Path::new("."), &text, None).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].message.contains("counts industry \"fintec\"")
+                && errors[0].message.contains("did you mean \"fintech\""),
+            "{errors:?}"
+        );
+        assert_eq!(errors[0].line, 14);
+        let good = text.replace("fintec\"", "fintech\"");
+        let config = Config::parse(Path::new("."), &good, None).unwrap();
+        assert_eq!(config.targets[0].goal, 10);
+        assert_eq!(config.targets[0].conditions.len(), 2);
     }
 
     #[test]

@@ -291,9 +291,10 @@ fn summary_line_counts_pages_per_language() {
     let site = Site::fixture("basic");
     let run = site.build(&[]);
     run.assert_ok();
-    // zh: home, cases ×3 list pages, 5 cases = 9; en: home, 3 list pages, alpha, bundle = 6.
+    // zh: home, 3 list pages, 5 cases, kind 1+1+2, industry 1+1+1, year 1+2+1+1 = 21;
+    // en: home, 3 list pages, alpha and bundle, and the same 12 taxonomy pages = 18.
     assert!(
-        run.stdout.starts_with("showcase: built 15 pages (zh 9, en 6) and "),
+        run.stdout.starts_with("showcase: built 39 pages (zh 21, en 18) and "),
         "{}",
         run.stdout
     );

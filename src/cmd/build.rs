@@ -14,6 +14,7 @@ use rayon::prelude::*;
 
 use crate::cli::BuildArgs;
 use crate::config::Config;
+use crate::content::taxonomy::Catalogue;
 use crate::content::{Library, LoadOptions};
 use crate::diagnostics::{self, Diagnostic, Failure};
 use crate::markdown::{self, Links};
@@ -55,7 +56,12 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
 
     let assets = Assets::collect(&config)?;
     let theme = Theme::load(&config, Arc::new(assets.links.clone()))?;
-    let renderer = Renderer::new(&config, &library, &theme);
+    let catalogue = Catalogue::build(&config, &library);
+    let renderer = Renderer::new(&config, &library, &catalogue, &theme);
+    let clashes = renderer.check_paths();
+    if !clashes.is_empty() {
+        return Err(Failure::Content(clashes));
+    }
     let jobs = renderer.plan();
 
     let output = args.output.clone().unwrap_or_else(|| config.root.join("public"));
@@ -64,7 +70,7 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
         .par_iter()
         .map(|&job| {
             let out = renderer.render(job).map_err(Failure::from)?;
-            staging.write(&out.path, out.html.as_bytes())?;
+            staging.write(&out.path, out.text.as_bytes())?;
             Ok(out.lang)
         })
         .collect();

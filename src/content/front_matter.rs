@@ -97,6 +97,15 @@ pub enum Level {
     District,
 }
 
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Municipal => "municipal",
+            Level::District => "district",
+        }
+    }
+}
+
 /// The checked front matter of one file.
 #[derive(Debug, Clone, Default)]
 pub struct FrontMatter {

@@ -8,6 +8,7 @@
 
 pub mod front_matter;
 pub mod slug;
+pub mod taxonomy;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};

@@ -6,12 +6,14 @@
 
 mod views;
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use rayon::prelude::*;
 
 use crate::config::{Config, Fallback};
+use crate::content::taxonomy::{self, Catalogue};
 use crate::content::{Doc, DocKind, Library};
 use crate::diagnostics::Diagnostic;
 use crate::templates::Theme;
@@ -31,6 +33,21 @@ pub enum Job {
     List { section: usize, number: usize },
     /// The home page of a language.
     Home { lang: usize },
+    /// One page of the list of every case, where no section stands in for it.
+    Catalogue { lang: usize, number: usize },
+    /// The data the catalogue's filters load: every case with its terms and card.
+    FilterData { lang: usize },
+    /// A taxonomy's overview: its terms and how many cases each has.
+    Taxonomy { tax: usize, lang: usize },
+    /// One page of a term's list.
+    Term {
+        tax: usize,
+        term: usize,
+        lang: usize,
+        number: usize,
+    },
+    /// The plan's targets and how far the cases have got.
+    Progress { lang: usize },
     /// A redirect from an old path (the doc's alias number) to the doc.
     Alias { doc: usize, alias: usize },
     /// The site's 404 page.
@@ -41,8 +58,8 @@ pub enum Job {
 pub struct Output {
     /// Its site path: `/en/cases/a/` (index.html implied) or `/404.html`.
     pub path: String,
-    pub html: String,
-    /// The language whose page count it adds to, if it is a page.
+    pub text: String,
+    /// The language whose page count it adds to, if it is an HTML page.
     pub lang: Option<usize>,
 }
 
@@ -50,33 +67,81 @@ pub struct Output {
 pub struct Renderer<'a> {
     config: &'a Config,
     library: &'a Library,
+    catalogue: &'a Catalogue,
     theme: &'a Theme,
     /// Section doc → the pages its list shows, in order; computed once.
     lists: HashMap<usize, Vec<usize>>,
+    /// Per language: the section that is the catalogue, if there is one.
+    catalogue_section: Vec<Option<usize>>,
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(config: &'a Config, library: &'a Library, theme: &'a Theme) -> Self {
+    pub fn new(config: &'a Config, library: &'a Library, catalogue: &'a Catalogue, theme: &'a Theme) -> Self {
+        let catalogue_section: Vec<Option<usize>> = (0..config.languages.len())
+            .map(|lang| {
+                library
+                    .translations
+                    .get(&config.catalogue.key)
+                    .and_then(|v| v[lang])
+                    .filter(|&d| library.docs[d].kind == DocKind::Section)
+            })
+            .collect();
         let sections: Vec<usize> = (0..library.docs.len())
             .filter(|&i| library.docs[i].kind == DocKind::Section)
             .collect();
         let lists = sections
             .par_iter()
-            .map(|&s| (s, list_items(config, library, s)))
+            .map(|&s| {
+                let doc = &library.docs[s];
+                let list = if catalogue_section[doc.lang] == Some(s) {
+                    catalogue.cases[doc.lang].clone()
+                } else {
+                    list_items(config, library, s)
+                };
+                (s, list)
+            })
             .collect();
         Renderer {
             config,
             library,
+            catalogue,
             theme,
             lists,
+            catalogue_section,
         }
     }
 
     /// Every file of the site, in a stable order.
     pub fn plan(&self) -> Vec<Job> {
         let mut jobs = Vec::new();
+        let per_page = self.config.paginate_by;
         for lang in 0..self.config.languages.len() {
             jobs.push(Job::Home { lang });
+            if self.catalogue_section[lang].is_none() {
+                let pages = pages_for(self.catalogue.cases[lang].len(), per_page);
+                jobs.extend((1..=pages).map(|number| Job::Catalogue { lang, number }));
+            }
+            jobs.push(Job::FilterData { lang });
+            for (t, tax) in self.catalogue.taxonomies.iter().enumerate() {
+                if tax.terms.iter().all(|term| term.pages[lang].is_empty()) {
+                    continue;
+                }
+                jobs.push(Job::Taxonomy { tax: t, lang });
+                for (i, term) in tax.terms.iter().enumerate() {
+                    if !term.pages[lang].is_empty() {
+                        let pages = pages_for(term.pages[lang].len(), per_page);
+                        jobs.extend((1..=pages).map(|number| Job::Term {
+                            tax: t,
+                            term: i,
+                            lang,
+                            number,
+                        }));
+                    }
+                }
+            }
+            if !self.config.targets.is_empty() {
+                jobs.push(Job::Progress { lang });
+            }
         }
         for (i, doc) in self.library.docs.iter().enumerate() {
             jobs.extend((0..doc.fm.aliases.len()).map(|alias| Job::Alias { doc: i, alias }));
@@ -94,14 +159,90 @@ impl<'a> Renderer<'a> {
         jobs
     }
 
+    /// Content pages whose address a generated page (catalogue, taxonomy, progress) takes.
+    pub fn check_paths(&self) -> Vec<Diagnostic> {
+        let mut generated: Vec<(String, String)> = Vec::new();
+        for lang in 0..self.config.languages.len() {
+            if self.catalogue_section[lang].is_none() {
+                generated.push((
+                    self.catalogue_path(lang),
+                    "the list of every case (the catalogue in site.toml)".into(),
+                ));
+            }
+            for tax in &self.catalogue.taxonomies {
+                generated.push((
+                    self.taxonomy_path(&tax.name, lang),
+                    format!("the {} taxonomy's pages", tax.name),
+                ));
+            }
+            if !self.config.targets.is_empty() {
+                generated.push((
+                    self.progress_path(lang),
+                    "the progress page of the targets in site.toml".into(),
+                ));
+            }
+        }
+        let mut errors = Vec::new();
+        for doc in &self.library.docs {
+            for (path, what) in &generated {
+                if doc.path.starts_with(path.as_str()) && doc.path.len() >= path.len() {
+                    errors.push(Diagnostic::file_error(
+                        doc.source.clone(),
+                        format!(
+                            "this page's address {} is taken by {what}; move the file or set slug: to another name",
+                            doc.path
+                        ),
+                    ));
+                    break;
+                }
+            }
+        }
+        errors
+    }
+
     pub fn render(&self, job: Job) -> Result<Output, Diagnostic> {
         match job {
             Job::Page(doc) => self.page(doc),
             Job::List { section, number } => self.list(section, number),
             Job::Home { lang } => self.home(lang),
+            Job::Catalogue { lang, number } => self.generated_catalogue(lang, number),
+            Job::FilterData { lang } => self.filter_data(lang),
+            Job::Taxonomy { tax, lang } => self.taxonomy(tax, lang),
+            Job::Term {
+                tax,
+                term,
+                lang,
+                number,
+            } => self.term(tax, term, lang, number),
+            Job::Progress { lang } => self.progress(lang),
             Job::Alias { doc, alias } => Ok(self.alias(doc, alias)),
             Job::NotFound => self.not_found(),
         }
+    }
+
+    // ---- addresses of generated pages ----
+
+    fn prefix(&self, lang: usize) -> &str {
+        &self.config.languages[lang].url_prefix
+    }
+
+    fn catalogue_path(&self, lang: usize) -> String {
+        match self.catalogue_section[lang] {
+            Some(s) => self.library.docs[s].path.clone(),
+            None => format!("{}/{}/", self.prefix(lang), self.config.catalogue.key),
+        }
+    }
+
+    fn taxonomy_path(&self, name: &str, lang: usize) -> String {
+        format!("{}/{name}/", self.prefix(lang))
+    }
+
+    fn term_path(&self, name: &str, term: &str, lang: usize) -> String {
+        format!("{}/{name}/{term}/", self.prefix(lang))
+    }
+
+    fn progress_path(&self, lang: usize) -> String {
+        format!("{}/progress/", self.prefix(lang))
     }
 
     // ---- the jobs ----
@@ -114,41 +255,207 @@ impl<'a> Renderer<'a> {
             .map_or(&[][..], Vec::as_slice);
         let at = siblings.iter().position(|&s| s == i);
         let neighbour = |j: Option<usize>| j.and_then(|j| siblings.get(j)).map(|&d| self.link_of(d));
-        let mut context = self.common(doc.lang, &doc.key, Some(i), &self.crumbs(doc), &doc.path)?;
+        let mut context = self.common(doc.lang, &self.doc_versions(&doc.key, 1), &self.crumbs(doc), &doc.path)?;
         context.insert("page", &PageView::new(self, doc));
         context.insert("section", &doc.parent.map(|p| self.link_of(p)));
         context.insert("previous", &neighbour(at.and_then(|a| a.checked_sub(1))));
         context.insert("next", &neighbour(at.map(|a| a + 1)));
-        let html = self.theme.render("page.html", &context, &doc.source)?;
+        let related: Vec<Card<'_>> = self
+            .catalogue
+            .related
+            .get(&i)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&d| Card::new(self, &self.library.docs[d], doc.lang))
+            .collect();
+        context.insert("related", &related);
+        let text = self.theme.render("page.html", &context, &doc.source)?;
         Ok(Output {
             path: doc.path.clone(),
-            html,
+            text,
             lang: Some(doc.lang),
         })
     }
 
     fn list(&self, i: usize, number: usize) -> Result<Output, Diagnostic> {
         let doc = &self.library.docs[i];
-        let items = self.list_items(i);
-        let per_page = self.config.paginate_by;
-        let total = self.list_pages(i);
-        let start = (number - 1) * per_page;
-        let cards: Vec<Card<'_>> = items[start.min(items.len())..(start + per_page).min(items.len())]
-            .iter()
-            .map(|&d| Card::new(self, &self.library.docs[d], doc.lang))
-            .collect();
         let path = list_path(&doc.path, number);
-        let mut context = self.common(doc.lang, &doc.key, Some(i), &self.crumbs(doc), &path)?;
+        let mut context = self.common(doc.lang, &self.doc_versions(&doc.key, number), &self.crumbs(doc), &path)?;
         context.insert("section", &SectionView::new(self, doc, number == 1));
-        context.insert("pages", &cards);
+        self.insert_list(&mut context, self.list_items(i), &doc.path, number, doc.lang);
         context.insert("subsections", &self.subsections(i));
-        context.insert("paginator", &self.paginator(&doc.path, number, total, items.len()));
-        // The other languages' versions of this list page, where they have as many pages.
-        let html = self.theme.render("section.html", &context, &doc.source)?;
+        if self.catalogue_section[doc.lang] == Some(i) {
+            self.insert_filters(&mut context, doc.lang);
+        }
+        let text = self.theme.render("section.html", &context, &doc.source)?;
         Ok(Output {
             path,
-            html,
+            text,
             lang: Some(doc.lang),
+        })
+    }
+
+    fn generated_catalogue(&self, lang: usize, number: usize) -> Result<Output, Diagnostic> {
+        let base = self.catalogue_path(lang);
+        let path = list_path(&base, number);
+        let versions: Vec<Option<String>> = (0..self.config.languages.len())
+            .map(|l| {
+                let pages = pages_for(self.catalogue.cases[l].len(), self.config.paginate_by);
+                (pages >= number).then(|| list_path(&self.catalogue_path(l), number))
+            })
+            .collect();
+        let title = self.catalogue_title(lang);
+        let crumbs = [
+            self.home_crumb(lang),
+            Crumb {
+                title: title.clone().into(),
+                url: None,
+            },
+        ];
+        let mut context = self.common(lang, &versions, &crumbs, &path)?;
+        context.insert("section", &SectionView::bare(title.into(), self.config.link(&base)));
+        self.insert_list(&mut context, &self.catalogue.cases[lang], &base, number, lang);
+        context.insert("subsections", &Vec::<SectionLink<'_>>::new());
+        self.insert_filters(&mut context, lang);
+        let text = self.theme.render("section.html", &context, Path::new("site.toml"))?;
+        Ok(Output {
+            path,
+            text,
+            lang: Some(lang),
+        })
+    }
+
+    /// JSON for the catalogue's filters: every case's terms and its card, in list order.
+    fn filter_data(&self, lang: usize) -> Result<Output, Diagnostic> {
+        #[derive(serde::Serialize)]
+        struct Entry<'e> {
+            terms: BTreeMap<&'e str, Vec<String>>,
+            html: String,
+        }
+        let mut entries = Vec::with_capacity(self.catalogue.cases[lang].len());
+        let language = &self.config.languages[lang];
+        for &d in &self.catalogue.cases[lang] {
+            let doc = &self.library.docs[d];
+            let mut terms: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+            for (tax, term) in taxonomy::terms_of(doc) {
+                terms.entry(tax).or_default().push(term);
+            }
+            let mut context = tera::Context::new();
+            context.insert("lang", &language.code);
+            context.insert("lang_tag", &language.tag);
+            context.insert("p", &Card::new(self, doc, lang));
+            let html = self.theme.render("partials/card.html", &context, &doc.source)?;
+            entries.push(Entry { terms, html });
+        }
+        let text = serde_json::to_string(&serde_json::json!({ "cases": entries }))
+            .map_err(|e| Diagnostic::file_error("site.toml", e.to_string()))?;
+        Ok(Output {
+            path: format!("{}cases.json", self.catalogue_path(lang)),
+            text,
+            lang: None,
+        })
+    }
+
+    fn taxonomy(&self, t: usize, lang: usize) -> Result<Output, Diagnostic> {
+        let tax = &self.catalogue.taxonomies[t];
+        let path = self.taxonomy_path(&tax.name, lang);
+        let versions = self.taxonomy_versions(t, None, 1);
+        let view = self.taxonomy_links(t, lang, None);
+        let crumbs = [
+            self.home_crumb(lang),
+            Crumb {
+                title: view.label.clone(),
+                url: None,
+            },
+        ];
+        let mut context = self.common(lang, &versions, &crumbs, &path)?;
+        context.insert("taxonomy", &view);
+        let text = self.theme.render("taxonomy.html", &context, Path::new("site.toml"))?;
+        Ok(Output {
+            path,
+            text,
+            lang: Some(lang),
+        })
+    }
+
+    fn term(&self, t: usize, i: usize, lang: usize, number: usize) -> Result<Output, Diagnostic> {
+        let tax = &self.catalogue.taxonomies[t];
+        let term = &tax.terms[i];
+        let base = self.term_path(&tax.name, &term.key, lang);
+        let path = list_path(&base, number);
+        let versions = self.taxonomy_versions(t, Some(i), number);
+        let view = self.taxonomy_links(t, lang, Some(i));
+        let label = self.term_label(t, i, lang);
+        let crumbs = [
+            self.home_crumb(lang),
+            Crumb {
+                title: view.label.clone(),
+                url: view.url.clone(),
+            },
+            Crumb {
+                title: label.clone(),
+                url: None,
+            },
+        ];
+        let mut context = self.common(lang, &versions, &crumbs, &path)?;
+        context.insert("taxonomy", &view);
+        context.insert(
+            "term",
+            &views::TermLink {
+                key: &term.key,
+                label,
+                url: Some(self.config.link(&base)),
+                count: term.pages[lang].len(),
+                current: true,
+            },
+        );
+        self.insert_list(&mut context, &term.pages[lang], &base, number, lang);
+        let text = self.theme.render("term.html", &context, Path::new("site.toml"))?;
+        Ok(Output {
+            path,
+            text,
+            lang: Some(lang),
+        })
+    }
+
+    fn progress(&self, lang: usize) -> Result<Output, Diagnostic> {
+        let path = self.progress_path(lang);
+        let versions: Vec<Option<String>> = (0..self.config.languages.len())
+            .map(|l| Some(self.progress_path(l)))
+            .collect();
+        let title = self.theme.string(&self.config.languages[lang].code, "progress_title");
+        let crumbs = [
+            self.home_crumb(lang),
+            Crumb {
+                title: title.into(),
+                url: None,
+            },
+        ];
+        let mut context = self.common(lang, &versions, &crumbs, &path)?;
+        let targets: Vec<views::TargetView<'_>> = self
+            .config
+            .targets
+            .iter()
+            .zip(&self.catalogue.targets)
+            .map(|(target, keys)| {
+                let cases = keys
+                    .iter()
+                    .filter_map(|key| {
+                        let v = &self.library.translations[key];
+                        v[lang].or(v[0]).or_else(|| v.iter().flatten().next().copied())
+                    })
+                    .map(|d| Card::new(self, &self.library.docs[d], lang))
+                    .collect();
+                views::TargetView::new(&target.labels[lang], target.goal, target.year, cases)
+            })
+            .collect();
+        context.insert("chart", &views::Chart::new(&targets));
+        context.insert("targets", &targets);
+        let text = self.theme.render("progress.html", &context, Path::new("site.toml"))?;
+        Ok(Output {
+            path,
+            text,
+            lang: Some(lang),
         })
     }
 
@@ -156,21 +463,20 @@ impl<'a> Renderer<'a> {
         let home = self.library.home(lang);
         let language = &self.config.languages[lang];
         let path = format!("{}/", language.url_prefix);
-        let mut context = self.common(lang, "", home, &[], &path)?;
+        let versions: Vec<Option<String>> = self
+            .config
+            .languages
+            .iter()
+            .map(|l| Some(format!("{}/", l.url_prefix)))
+            .collect();
+        let mut context = self.common(lang, &versions, &[], &path)?;
         let section = match home {
             Some(h) => SectionView::new(self, &self.library.docs[h], true),
-            None => SectionView::bare(language.title.as_str(), self.config.link(&path)),
+            None => SectionView::bare(language.title.as_str().into(), self.config.link(&path)),
         };
         context.insert("section", &section);
         // The newest cases of the whole site, translated or shown with a notice.
-        let mut cases: Vec<usize> = self.cases_in(lang);
-        cases.sort_by(|&a, &b| {
-            let (a, b) = (&self.library.docs[a], &self.library.docs[b]);
-            b.fm.date
-                .cmp(&a.fm.date)
-                .then_with(|| a.fm.title.cmp(&b.fm.title))
-                .then_with(|| a.rel.cmp(&b.rel))
-        });
+        let cases = &self.catalogue.cases[lang];
         let latest: Vec<Card<'_>> = cases
             .iter()
             .take(HOME_LATEST)
@@ -183,10 +489,10 @@ impl<'a> Renderer<'a> {
             || Path::new("content/_index.md").to_path_buf(),
             |h| self.library.docs[h].source.clone(),
         );
-        let html = self.theme.render("index.html", &context, &source)?;
+        let text = self.theme.render("index.html", &context, &source)?;
         Ok(Output {
             path,
-            html,
+            text,
             lang: Some(lang),
         })
     }
@@ -201,116 +507,108 @@ impl<'a> Renderer<'a> {
         );
         let title = esc(&doc.fm.title);
         let tag = &self.config.languages[doc.lang].tag;
-        let html = format!(
+        let text = format!(
             "<!DOCTYPE html>\n<html lang=\"{tag}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n\
              <link rel=\"canonical\" href=\"{permalink}\">\n<meta name=\"robots\" content=\"noindex\">\n\
              <meta http-equiv=\"refresh\" content=\"0; url={link}\">\n</head>\n<body>\n<p><a href=\"{link}\">{title}</a></p>\n</body>\n</html>\n"
         );
         Output {
             path: doc.fm.aliases[alias].clone(),
-            html,
+            text,
             lang: None,
         }
     }
 
     fn not_found(&self) -> Result<Output, Diagnostic> {
-        let mut context = self.common(0, "", None, &[], "/404.html")?;
+        let versions: Vec<Option<String>> = vec![None; self.config.languages.len()];
+        let mut context = self.common(0, &versions, &[], "/404.html")?;
         context.insert("noindex", &true);
-        let html = self.theme.render("404.html", &context, Path::new("404.html"))?;
+        let text = self.theme.render("404.html", &context, Path::new("404.html"))?;
         Ok(Output {
             path: "/404.html".into(),
-            html,
+            text,
             lang: None,
         })
     }
 
     // ---- shared pieces ----
 
-    /// What every template gets: language, site, switcher, alternates, menu, breadcrumbs.
+    /// What every template gets: language, site, switcher, alternates, navigation, breadcrumbs.
+    /// `versions` is this page's path in each language, where it has one.
     fn common(
         &self,
         lang: usize,
-        key: &str,
-        current: Option<usize>,
+        versions: &[Option<String>],
         crumbs: &[Crumb<'_>],
         path: &str,
     ) -> Result<tera::Context, Diagnostic> {
         let config = self.config;
         let language = &config.languages[lang];
-        let versions = self.library.translations.get(key);
-        let list_number = list_number(path);
-        let version_path = |l: usize| -> Option<String> {
-            let doc = versions.and_then(|v| v[l]).map(|d| &self.library.docs[d])?;
-            if doc.kind == DocKind::Section && !doc.is_home() && list_number > 1 {
-                (self.list_pages(self.library.translations[key][l]?) >= list_number)
-                    .then(|| list_path(&doc.path, list_number))
-            } else {
-                Some(doc.path.clone())
-            }
-        };
-        let is_home = key.is_empty() && path == format!("{}/", language.url_prefix);
         let languages: Vec<LangLink<'_>> = config
             .languages
             .iter()
             .enumerate()
-            .map(|(l, other)| {
-                let exact = if is_home {
-                    Some(format!("{}/", other.url_prefix))
-                } else {
-                    version_path(l)
-                };
-                LangLink {
-                    code: &other.code,
-                    name: &other.name,
-                    tag: &other.tag,
-                    url: config.link(&exact.clone().unwrap_or_else(|| format!("{}/", other.url_prefix))),
-                    current: l == lang,
-                    exact: exact.is_some(),
-                }
+            .map(|(l, other)| LangLink {
+                code: &other.code,
+                name: &other.name,
+                tag: &other.tag,
+                url: config.link(versions[l].as_deref().unwrap_or(&format!("{}/", other.url_prefix))),
+                current: l == lang,
+                exact: versions[l].is_some(),
             })
             .collect();
         // hreflang alternates, when the page exists in more than one language.
         let mut alternates = Vec::new();
-        if path != "/404.html" {
-            let found: Vec<(usize, String)> = (0..config.languages.len())
-                .filter_map(|l| {
-                    if is_home {
-                        Some(format!("{}/", config.languages[l].url_prefix))
-                    } else {
-                        version_path(l)
-                    }
-                    .map(|p| (l, p))
-                })
-                .collect();
-            if found.len() > 1 {
-                for (l, p) in &found {
+        if versions.iter().flatten().count() > 1 {
+            for (l, version) in versions.iter().enumerate() {
+                if let Some(p) = version {
                     alternates.push(Alternate {
-                        hreflang: config.languages[*l].tag.clone(),
-                        href: config.permalink(p),
-                    });
-                }
-                if let Some((_, p)) = found.iter().find(|(l, _)| *l == 0) {
-                    alternates.push(Alternate {
-                        hreflang: "x-default".into(),
+                        hreflang: config.languages[l].tag.clone(),
                         href: config.permalink(p),
                     });
                 }
             }
+            if let Some(p) = &versions[0] {
+                alternates.push(Alternate {
+                    hreflang: "x-default".into(),
+                    href: config.permalink(p),
+                });
+            }
         }
-        let menu: Vec<MenuItem<'_>> = self
-            .library
-            .home(lang)
-            .map(|h| self.library.sections_of.get(&h).map_or(&[][..], Vec::as_slice))
-            .unwrap_or(&[])
-            .iter()
-            .map(|&s| {
+        let nav_link = |title: Cow<'a, str>, target: String| {
+            let current = target == path;
+            let active = !current && path.starts_with(&target) && target != format!("{}/", language.url_prefix);
+            MenuItem {
+                title,
+                url: config.link(&target),
+                current,
+                active,
+            }
+        };
+        let mut menu: Vec<MenuItem<'_>> = vec![nav_link(self.catalogue_title(lang).into(), self.catalogue_path(lang))];
+        let sections = self.library.home(lang).and_then(|h| self.library.sections_of.get(&h));
+        for &s in sections.map_or(&[][..], Vec::as_slice) {
+            if Some(s) != self.catalogue_section[lang] {
                 let doc = &self.library.docs[s];
-                MenuItem {
-                    title: &doc.fm.title,
-                    url: config.link(&doc.path),
-                    current: current == Some(s) && list_number == 1,
-                    active: current.is_some_and(|c| c == s || self.is_ancestor(s, c)),
-                }
+                menu.push(nav_link(doc.fm.title.as_str().into(), doc.path.clone()));
+            }
+        }
+        if !config.targets.is_empty() {
+            let title = self.theme.string(&language.code, "progress_title");
+            menu.push(nav_link(title.into(), self.progress_path(lang)));
+        }
+        let taxonomies: Vec<MenuItem<'_>> = (0..self.catalogue.taxonomies.len())
+            .filter(|&t| {
+                self.catalogue.taxonomies[t]
+                    .terms
+                    .iter()
+                    .any(|term| !term.pages[lang].is_empty())
+            })
+            .map(|t| {
+                nav_link(
+                    self.taxonomy_label(t, lang),
+                    self.taxonomy_path(&self.catalogue.taxonomies[t].name, lang),
+                )
             })
             .collect();
         let common = Common {
@@ -325,44 +623,162 @@ impl<'a> Renderer<'a> {
             languages,
             alternates,
             menu,
+            taxonomies,
             canonical: config.permalink(path),
             breadcrumbs: crumbs.to_vec(),
         };
         tera::Context::from_serialize(&common).map_err(|e| Diagnostic::file_error("templates", e.to_string()))
     }
 
-    fn is_ancestor(&self, ancestor: usize, mut doc: usize) -> bool {
-        while let Some(parent) = self.library.docs[doc].parent {
-            if parent == ancestor {
-                return true;
-            }
-            doc = parent;
+    /// The paths of a doc's versions (page `number` of a section's list).
+    fn doc_versions(&self, key: &str, number: usize) -> Vec<Option<String>> {
+        let versions = &self.library.translations[key];
+        versions
+            .iter()
+            .map(|v| {
+                let doc = &self.library.docs[(*v)?];
+                if doc.kind == DocKind::Section && number > 1 {
+                    (self.list_pages((*v)?) >= number).then(|| list_path(&doc.path, number))
+                } else {
+                    Some(doc.path.clone())
+                }
+            })
+            .collect()
+    }
+
+    /// The paths of a taxonomy's overview, or a term's list page, in each language that has it.
+    fn taxonomy_versions(&self, t: usize, term: Option<usize>, number: usize) -> Vec<Option<String>> {
+        let tax = &self.catalogue.taxonomies[t];
+        (0..self.config.languages.len())
+            .map(|l| match term {
+                None => tax
+                    .terms
+                    .iter()
+                    .any(|e| !e.pages[l].is_empty())
+                    .then(|| self.taxonomy_path(&tax.name, l)),
+                Some(i) => {
+                    let entry = &tax.terms[i];
+                    (pages_for(entry.pages[l].len(), self.config.paginate_by) >= number && !entry.pages[l].is_empty())
+                        .then(|| list_path(&self.term_path(&tax.name, &entry.key, l), number))
+                }
+            })
+            .collect()
+    }
+
+    fn taxonomy_label(&self, t: usize, lang: usize) -> Cow<'a, str> {
+        let tax = &self.catalogue.taxonomies[t];
+        match self.config.taxonomy(&tax.name) {
+            Some(configured) => configured.labels[lang].as_str().into(),
+            None => self
+                .theme
+                .string(&self.config.languages[lang].code, "taxonomy_year")
+                .into(),
         }
-        false
+    }
+
+    fn term_label(&self, t: usize, i: usize, lang: usize) -> Cow<'a, str> {
+        let tax = &self.catalogue.taxonomies[t];
+        let key = &tax.terms[i].key;
+        match self.config.taxonomy(&tax.name).and_then(|c| c.term(key)) {
+            Some(term) => term.labels[lang].as_str().into(),
+            None => format!(
+                "{key}{}",
+                self.theme.string(&self.config.languages[lang].code, "year_suffix")
+            )
+            .into(),
+        }
+    }
+
+    /// A taxonomy with its terms that have pages in `lang`, for overviews and filters.
+    fn taxonomy_links(&self, t: usize, lang: usize, current: Option<usize>) -> views::TaxonomyLinks<'a> {
+        let tax = &self.catalogue.taxonomies[t];
+        let terms = tax
+            .terms
+            .iter()
+            .enumerate()
+            .filter(|(_, term)| !term.pages[lang].is_empty())
+            .map(|(i, term)| views::TermLink {
+                key: &term.key,
+                label: self.term_label(t, i, lang),
+                url: Some(self.config.link(&self.term_path(&tax.name, &term.key, lang))),
+                count: term.pages[lang].len(),
+                current: current == Some(i),
+            })
+            .collect();
+        views::TaxonomyLinks {
+            name: &tax.name,
+            label: self.taxonomy_label(t, lang),
+            url: Some(self.config.link(&self.taxonomy_path(&tax.name, lang))),
+            terms,
+        }
+    }
+
+    fn catalogue_title(&self, lang: usize) -> String {
+        match (&self.config.catalogue.titles, self.catalogue_section[lang]) {
+            (_, Some(s)) => self.library.docs[s].fm.title.clone(),
+            (Some(titles), None) => titles[lang].clone(),
+            (None, None) => self.theme.string(&self.config.languages[lang].code, "catalogue_title"),
+        }
+    }
+
+    fn home_crumb(&self, lang: usize) -> Crumb<'a> {
+        let language = &self.config.languages[lang];
+        let title = self
+            .library
+            .home(lang)
+            .map_or(language.title.as_str(), |h| self.library.docs[h].fm.title.as_str());
+        Crumb {
+            title: title.into(),
+            url: Some(self.config.link(&format!("{}/", language.url_prefix))),
+        }
+    }
+
+    /// Cards and paginator for page `number` of a list.
+    fn insert_list(&self, context: &mut tera::Context, items: &[usize], base: &str, number: usize, lang: usize) {
+        let per_page = self.config.paginate_by;
+        let start = ((number - 1) * per_page).min(items.len());
+        let cards: Vec<Card<'_>> = items[start..(start + per_page).min(items.len())]
+            .iter()
+            .map(|&d| Card::new(self, &self.library.docs[d], lang))
+            .collect();
+        context.insert("pages", &cards);
+        context.insert(
+            "paginator",
+            &self.paginator(base, number, pages_for(items.len(), per_page), items.len()),
+        );
+    }
+
+    /// The catalogue's filters: every taxonomy's terms as links, and where the script finds the data.
+    fn insert_filters(&self, context: &mut tera::Context, lang: usize) {
+        let filters: Vec<views::TaxonomyLinks<'_>> = (0..self.catalogue.taxonomies.len())
+            .map(|t| self.taxonomy_links(t, lang, None))
+            .filter(|links| !links.terms.is_empty())
+            .collect();
+        context.insert("filters", &filters);
+        context.insert(
+            "filter_data",
+            &self.config.link(&format!("{}cases.json", self.catalogue_path(lang))),
+        );
     }
 
     /// Home → sections → this doc (the last without a link).
     fn crumbs(&self, doc: &'a Doc) -> Vec<Crumb<'a>> {
         let mut chain = vec![Crumb {
-            title: &doc.fm.title,
+            title: doc.fm.title.as_str().into(),
             url: None,
         }];
         let mut parent = doc.parent;
         while let Some(p) = parent {
             let d = &self.library.docs[p];
             chain.push(Crumb {
-                title: &d.fm.title,
+                title: d.fm.title.as_str().into(),
                 url: Some(self.config.link(&d.path)),
             });
             parent = d.parent;
         }
         if self.library.home(doc.lang).is_none() {
             // A language without a home page file: the site title stands for home.
-            let language = &self.config.languages[doc.lang];
-            chain.push(Crumb {
-                title: &language.title,
-                url: Some(self.config.link(&format!("{}/", language.url_prefix))),
-            });
+            chain.push(self.home_crumb(doc.lang));
         }
         chain.reverse();
         chain
@@ -385,39 +801,24 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|&s| {
                 let mut link = self.link_of(s);
-                let cases = self
-                    .list_items(s)
-                    .iter()
-                    .filter(|&&d| self.library.docs[d].is_case())
-                    .count();
-                link.count = Some(cases);
+                link.count = Some(
+                    self.list_items(s)
+                        .iter()
+                        .filter(|&&d| self.library.docs[d].is_case())
+                        .count(),
+                );
                 link
             })
             .collect()
     }
 
-    /// A section's list: its pages in listing order (see [`list_items`]).
+    /// A section's list: its pages in order (see [`list_items`]).
     fn list_items(&self, section: usize) -> &[usize] {
         self.lists.get(&section).map_or(&[], Vec::as_slice)
     }
 
-    /// All cases shown in a language: its own and, with `notice`, untranslated originals.
-    fn cases_in(&self, lang: usize) -> Vec<usize> {
-        let fallback = lang != 0 && self.config.languages[lang].fallback == Fallback::Notice;
-        self.library
-            .docs
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.is_case())
-            .filter(|(_, d)| {
-                d.lang == lang || (fallback && d.lang == 0 && self.library.translations[&d.key][lang].is_none())
-            })
-            .map(|(i, _)| i)
-            .collect()
-    }
-
     fn list_pages(&self, section: usize) -> usize {
-        self.list_items(section).len().div_ceil(self.config.paginate_by).max(1)
+        pages_for(self.list_items(section).len(), self.config.paginate_by)
     }
 
     fn paginator(&self, base: &str, current: usize, total: usize, items: usize) -> Paginator {
@@ -437,6 +838,11 @@ impl<'a> Renderer<'a> {
                 .collect(),
         }
     }
+}
+
+/// How many list pages `items` entries fill (at least one).
+fn pages_for(items: usize, per_page: usize) -> usize {
+    items.div_ceil(per_page).max(1)
 }
 
 /// A section's pages in its language, with untranslated ones of the default language
@@ -465,14 +871,6 @@ pub fn list_path(section_path: &str, number: usize) -> String {
     }
 }
 
-/// The page number in a list path, 1 when there is none.
-fn list_number(path: &str) -> usize {
-    path.trim_end_matches('/')
-        .rsplit_once("/page/")
-        .and_then(|(_, n)| n.parse().ok())
-        .unwrap_or(1)
-}
-
 /// Formats a date in a language's format.
 pub fn format_date(date: jiff::civil::Date, format: &str) -> String {
     jiff::fmt::strtime::format(format, date).unwrap_or_else(|_| date.to_string())
@@ -486,7 +884,5 @@ mod tests {
     fn list_paths() {
         assert_eq!(list_path("/cases/", 1), "/cases/");
         assert_eq!(list_path("/en/cases/", 3), "/en/cases/page/3/");
-        assert_eq!(list_number("/en/cases/page/3/"), 3);
-        assert_eq!(list_number("/en/cases/"), 1);
     }
 }

@@ -5,6 +5,8 @@
 //! `page` on pages; `section`, `pages`, `subsections`, `paginator` on lists;
 //! `section`, `latest`, `sections`, `case_count` on the home page.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::{Renderer, format_date};
@@ -27,7 +29,10 @@ pub struct Common<'a> {
     pub site: SiteView<'a>,
     pub languages: Vec<LangLink<'a>>,
     pub alternates: Vec<Alternate>,
+    /// The catalogue, the top-level sections and the progress page.
     pub menu: Vec<MenuItem<'a>>,
+    /// The taxonomies' overview pages.
+    pub taxonomies: Vec<MenuItem<'a>>,
     pub canonical: String,
     pub breadcrumbs: Vec<Crumb<'a>>,
 }
@@ -53,7 +58,7 @@ pub struct Alternate {
 
 #[derive(Serialize)]
 pub struct MenuItem<'a> {
-    pub title: &'a str,
+    pub title: Cow<'a, str>,
     pub url: String,
     /// This very page.
     pub current: bool,
@@ -63,7 +68,7 @@ pub struct MenuItem<'a> {
 
 #[derive(Serialize, Clone)]
 pub struct Crumb<'a> {
-    pub title: &'a str,
+    pub title: Cow<'a, str>,
     pub url: Option<String>,
 }
 
@@ -196,7 +201,7 @@ impl<'a> PageView<'a> {
 
 #[derive(Serialize)]
 pub struct SectionView<'a> {
-    pub title: &'a str,
+    pub title: Cow<'a, str>,
     pub url: String,
     pub summary: &'a str,
     /// The section's own text, on the first page of its list only.
@@ -206,15 +211,15 @@ pub struct SectionView<'a> {
 impl<'a> SectionView<'a> {
     pub fn new(r: &Renderer<'a>, doc: &'a Doc, with_content: bool) -> SectionView<'a> {
         SectionView {
-            title: &doc.fm.title,
+            title: doc.fm.title.as_str().into(),
             url: r.config.link(&doc.path),
             summary: doc.summary(),
             content: if with_content { &doc.html } else { "" },
         }
     }
 
-    /// A home page without a content file.
-    pub fn bare(title: &'a str, url: String) -> SectionView<'a> {
+    /// A list without a content file: a home page, the catalogue.
+    pub fn bare(title: Cow<'a, str>, url: String) -> SectionView<'a> {
         SectionView {
             title,
             url,
@@ -240,4 +245,108 @@ pub struct PageLink {
     pub number: usize,
     pub url: String,
     pub current: bool,
+}
+
+/// A term, as a link with its number of pages.
+#[derive(Serialize)]
+pub struct TermLink<'a> {
+    pub key: &'a str,
+    pub label: Cow<'a, str>,
+    pub url: Option<String>,
+    pub count: usize,
+    pub current: bool,
+}
+
+/// A taxonomy with its terms, for overviews and filters.
+#[derive(Serialize)]
+pub struct TaxonomyLinks<'a> {
+    pub name: &'a str,
+    pub label: Cow<'a, str>,
+    pub url: Option<String>,
+    pub terms: Vec<TermLink<'a>>,
+}
+
+/// A target of the plan and the cases it counts.
+#[derive(Serialize)]
+pub struct TargetView<'a> {
+    pub label: &'a str,
+    pub goal: u32,
+    pub count: usize,
+    pub year: Option<i32>,
+    /// count / goal in percent, rounded down.
+    pub percent: u64,
+    pub cases: Vec<Card<'a>>,
+}
+
+impl<'a> TargetView<'a> {
+    pub fn new(label: &'a str, goal: u32, year: Option<i32>, cases: Vec<Card<'a>>) -> Self {
+        let count = cases.len();
+        let percent = (count as u64 * 100) / u64::from(goal.max(1));
+        TargetView {
+            label,
+            goal,
+            count,
+            year,
+            percent,
+            cases,
+        }
+    }
+}
+
+/// A horizontal bar chart of the targets, laid out for an inline SVG.
+#[derive(Serialize)]
+pub struct Chart {
+    pub width: u32,
+    pub height: u32,
+    pub rows: Vec<ChartRow>,
+}
+
+#[derive(Serialize)]
+pub struct ChartRow {
+    /// The baseline of the row's label.
+    pub label_y: u32,
+    /// The top of its bars.
+    pub bar_y: u32,
+    pub bar_height: u32,
+    /// The width of the count's bar and of the goal's.
+    pub count_width: u32,
+    pub goal_width: u32,
+    /// Where the count's number is written.
+    pub value_x: u32,
+}
+
+impl Chart {
+    const WIDTH: u32 = 640;
+    const BARS: u32 = 560;
+    const ROW: u32 = 76;
+
+    pub fn new(targets: &[TargetView<'_>]) -> Chart {
+        let scale = targets
+            .iter()
+            .map(|t| (t.count as u32).max(t.goal))
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        let rows = targets
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let top = i as u32 * Self::ROW;
+                let count_width = (t.count as u32).min(scale) * Self::BARS / scale;
+                ChartRow {
+                    label_y: top + 22,
+                    bar_y: top + 32,
+                    bar_height: 28,
+                    count_width,
+                    goal_width: t.goal * Self::BARS / scale,
+                    value_x: count_width + 8,
+                }
+            })
+            .collect();
+        Chart {
+            width: Self::WIDTH,
+            height: (targets.len() as u32 * Self::ROW).max(Self::ROW),
+            rows,
+        }
+    }
 }

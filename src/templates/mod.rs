@@ -18,7 +18,19 @@ use crate::content::display_path;
 use crate::diagnostics::{self, Diagnostic, Failure};
 
 /// The templates every theme must have.
-pub const REQUIRED: &[&str] = &["index.html", "section.html", "page.html", "404.html"];
+pub const REQUIRED: &[&str] = &[
+    "index.html",
+    "section.html",
+    "page.html",
+    "taxonomy.html",
+    "term.html",
+    "progress.html",
+    "404.html",
+    "partials/card.html",
+];
+
+/// UI strings the program itself uses (beside those templates use).
+pub const REQUIRED_STRINGS: &[&str] = &["catalogue_title", "progress_title", "taxonomy_year", "year_suffix"];
 
 /// UI strings: language code → key → text.
 pub type Strings = HashMap<String, BTreeMap<String, String>>;
@@ -26,6 +38,7 @@ pub type Strings = HashMap<String, BTreeMap<String, String>>;
 /// The loaded theme, ready to render.
 pub struct Theme {
     pub tera: Tera,
+    strings: Arc<Strings>,
     /// Template name → the file it came from, for messages.
     pub files: HashMap<String, PathBuf>,
 }
@@ -66,6 +79,16 @@ impl Theme {
         }
 
         let strings = load_strings(config, &mut errors)?;
+        for key in REQUIRED_STRINGS {
+            for lang in &config.languages {
+                if !strings.get(&lang.code).is_some_and(|s| s.contains_key(*key)) {
+                    errors.push(Diagnostic::file_error(
+                        display_path(config, &format!("themes/{}/i18n/{}.toml", config.theme, lang.code)),
+                        format!("the theme needs the UI string \"{key}\" in every language; add {key} = \"…\""),
+                    ));
+                }
+            }
+        }
         // Every literal t(key="…") in a template must have a string in every language.
         for (name, (file, text)) in &sources {
             for (offset, key) in literal_keys(text) {
@@ -88,7 +111,7 @@ impl Theme {
 
         let mut tera = Tera::new();
         let strings = Arc::new(strings);
-        register_functions(&mut tera, strings, assets);
+        register_functions(&mut tera, strings.clone(), assets);
         if errors.is_empty()
             && let Err(e) =
                 tera.add_raw_templates(sources.iter().map(|(name, (_, text))| (name.as_str(), text.as_str())))
@@ -101,7 +124,16 @@ impl Theme {
             return Err(Failure::Content(errors));
         }
         let files = sources.into_iter().map(|(name, (file, _))| (name, file)).collect();
-        Ok(Theme { tera, files })
+        Ok(Theme { tera, strings, files })
+    }
+
+    /// A UI string; every key used this way is in the theme's required strings.
+    pub fn string(&self, lang: &str, key: &str) -> String {
+        self.strings
+            .get(lang)
+            .and_then(|s| s.get(key))
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Renders a template, turning a Tera error into a diagnostic.
