@@ -12,6 +12,7 @@ mod diagnostics;
 mod markdown;
 mod output;
 mod render;
+mod search;
 mod templates;
 
 use std::io::Write;

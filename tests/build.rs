@@ -291,10 +291,10 @@ fn summary_line_counts_pages_per_language() {
     let site = Site::fixture("basic");
     let run = site.build(&[]);
     run.assert_ok();
-    // zh: home, 3 list pages, 5 cases, kind 1+1+2, industry 1+1+1, year 1+2+1+1 = 21;
-    // en: home, 3 list pages, alpha and bundle, and the same 12 taxonomy pages = 18.
+    // zh: home, search, 3 list pages, 5 cases, kind 1+1+2, industry 1+1+1, year 1+2+1+1 = 22;
+    // en: home, search, 3 list pages, alpha and bundle, and the same 12 taxonomy pages = 19.
     assert!(
-        run.stdout.starts_with("showcase: built 39 pages (zh 21, en 18) and "),
+        run.stdout.starts_with("showcase: built 41 pages (zh 22, en 19) and "),
         "{}",
         run.stdout
     );

@@ -21,6 +21,7 @@ use crate::markdown::{self, Links};
 use crate::output::Staging;
 use crate::output::assets::Assets;
 use crate::render::Renderer;
+use crate::search;
 use crate::templates::Theme;
 
 /// What a build made, for the summary line.
@@ -89,6 +90,15 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
         return Err(Failure::Content(dedup(errors)));
     }
 
+    let index: Vec<search::IndexFile> = (0..config.languages.len())
+        .into_par_iter()
+        .flat_map(|lang| search::build(&config, &library, lang))
+        .collect();
+    index
+        .par_iter()
+        .map(|f| staging.write(&f.path, &f.bytes))
+        .collect::<Result<Vec<()>, Failure>>()?;
+    files += index.len();
     for (path, bytes) in &assets.generated {
         staging.write(path, bytes)?;
         files += 1;
@@ -144,6 +154,7 @@ fn render_markdown(config: &Config, library: &mut Library) -> Result<(), Failure
         }
         doc.html = out.html;
         doc.lead = out.lead;
+        doc.text = out.text;
         doc.anchors = out.anchors;
     }
     if errors.is_empty() {

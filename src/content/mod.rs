@@ -55,6 +55,8 @@ pub struct Doc {
     pub html: String,
     /// The first paragraph as plain text: the summary when front matter has none.
     pub lead: String,
+    /// The body as plain text, for search; filled in by the renderer.
+    pub text: String,
     /// `id`s of the headings, for anchors.
     pub anchors: Vec<String>,
     /// The cover image's link; filled in by the renderer.
@@ -621,6 +623,7 @@ fn parse_file(config: &Config, content_dir: &Path, found: &Found) -> Result<Doc,
         parent: None,
         html: String::new(),
         lead: String::new(),
+        text: String::new(),
         anchors: Vec::new(),
         cover_url: None,
     })

@@ -23,6 +23,8 @@ pub struct Rendered {
     pub html: String,
     /// The first paragraph as plain text.
     pub lead: String,
+    /// The body as plain text, code blocks left out: what search indexes.
+    pub text: String,
     pub anchors: Vec<String>,
     pub problems: Vec<Diagnostic>,
 }
@@ -238,11 +240,29 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
         }
         i += 1;
     }
+    out.text = plain_text_of(&result);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, result.into_iter());
     out.html = html;
     out.lead = out.lead.trim().to_string();
     out
+}
+
+/// The text a reader sees, one line per block; raw HTML and code blocks left out.
+fn plain_text_of(events: &[Event<'_>]) -> String {
+    let mut text = String::new();
+    for event in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak => text.push(' '),
+            Event::HardBreak
+            | Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_),
+            ) => text.push('\n'),
+            _ => {}
+        }
+    }
+    text
 }
 
 /// Index of the `End` that closes the `Start` at `start`.

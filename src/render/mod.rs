@@ -48,6 +48,8 @@ pub enum Job {
     },
     /// The plan's targets and how far the cases have got.
     Progress { lang: usize },
+    /// The search page (its index is written by `search`).
+    Search { lang: usize },
     /// A redirect from an old path (the doc's alias number) to the doc.
     Alias { doc: usize, alias: usize },
     /// The site's 404 page.
@@ -142,6 +144,7 @@ impl<'a> Renderer<'a> {
             if !self.config.targets.is_empty() {
                 jobs.push(Job::Progress { lang });
             }
+            jobs.push(Job::Search { lang });
         }
         for (i, doc) in self.library.docs.iter().enumerate() {
             jobs.extend((0..doc.fm.aliases.len()).map(|alias| Job::Alias { doc: i, alias }));
@@ -215,6 +218,7 @@ impl<'a> Renderer<'a> {
                 number,
             } => self.term(tax, term, lang, number),
             Job::Progress { lang } => self.progress(lang),
+            Job::Search { lang } => self.search(lang),
             Job::Alias { doc, alias } => Ok(self.alias(doc, alias)),
             Job::NotFound => self.not_found(),
         }
@@ -243,6 +247,10 @@ impl<'a> Renderer<'a> {
 
     fn progress_path(&self, lang: usize) -> String {
         format!("{}/progress/", self.prefix(lang))
+    }
+
+    fn search_path(&self, lang: usize) -> String {
+        format!("{}/search/", self.prefix(lang))
     }
 
     // ---- the jobs ----
@@ -497,6 +505,29 @@ impl<'a> Renderer<'a> {
         })
     }
 
+    fn search(&self, lang: usize) -> Result<Output, Diagnostic> {
+        let path = self.search_path(lang);
+        let versions: Vec<Option<String>> = (0..self.config.languages.len())
+            .map(|l| Some(self.search_path(l)))
+            .collect();
+        let title = self.theme.string(&self.config.languages[lang].code, "search_title");
+        let crumbs = [
+            self.home_crumb(lang),
+            Crumb {
+                title: title.into(),
+                url: None,
+            },
+        ];
+        let mut context = self.common(lang, &versions, &crumbs, &path)?;
+        context.insert("search_index", &self.config.link(&path));
+        let text = self.theme.render("search.html", &context, Path::new("site.toml"))?;
+        Ok(Output {
+            path,
+            text,
+            lang: Some(lang),
+        })
+    }
+
     /// A small page that sends readers and search engines on to the page's address.
     fn alias(&self, i: usize, alias: usize) -> Output {
         let doc = &self.library.docs[i];
@@ -626,6 +657,7 @@ impl<'a> Renderer<'a> {
             taxonomies,
             canonical: config.permalink(path),
             breadcrumbs: crumbs.to_vec(),
+            search_url: config.link(&self.search_path(lang)),
         };
         tera::Context::from_serialize(&common).map_err(|e| Diagnostic::file_error("templates", e.to_string()))
     }

@@ -35,6 +35,8 @@ pub struct Common<'a> {
     pub taxonomies: Vec<MenuItem<'a>>,
     pub canonical: String,
     pub breadcrumbs: Vec<Crumb<'a>>,
+    /// The search page, where the header's search box sends its query.
+    pub search_url: String,
 }
 
 /// One entry of the language switcher.

@@ -30,7 +30,13 @@ pub const REQUIRED: &[&str] = &[
 ];
 
 /// UI strings the program itself uses (beside those templates use).
-pub const REQUIRED_STRINGS: &[&str] = &["catalogue_title", "progress_title", "taxonomy_year", "year_suffix"];
+pub const REQUIRED_STRINGS: &[&str] = &[
+    "catalogue_title",
+    "progress_title",
+    "search_title",
+    "taxonomy_year",
+    "year_suffix",
+];
 
 /// UI strings: language code → key → text.
 pub type Strings = HashMap<String, BTreeMap<String, String>>;

@@ -1,0 +1,228 @@
+//! The search index: built with the site, split into small files, queried in
+//! the browser by the theme's `search.js` (no server).
+//!
+//! Per language, under `<lang prefix>/search/`:
+//! - `index.json`: the number of documents, the first term of every shard, and
+//!   a key that changes when the index does (the client adds it to its
+//!   requests);
+//! - `s/<n>.json`: shard n — the terms from its first term up to the next
+//!   shard's, sorted by code point, with their postings; so a query fetches the
+//!   shards of its terms, and a word typed in part (`appren`) finds the shard
+//!   of every term it begins;
+//! - `f/<id>.json`: document id's fragment — URL, title, kind, date, summary
+//!   and text, fetched only for the results shown.
+//!
+//! Documents are numbered newest first, so a lower id is a newer case. A
+//! posting is `id,fields,positions`: the id as a difference from the previous
+//! posting's (base 36), a bit mask of the fields holding the term (1 title,
+//! 2 summary/organisation/terms, 4 body), and up to two positions of the term
+//! in the first of those fields (base 36, joined by `.`), for phrase matches.
+//! Postings are joined by `;`. Same input, same bytes.
+
+pub mod tokenize;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::content::taxonomy::shown_in;
+use crate::content::{DocKind, Library};
+use crate::render::format_date;
+
+/// Positions kept per posting: enough to see a phrase near the start of a field.
+const POSITIONS: usize = 2;
+/// The characters of body text a fragment carries for snippets.
+const FRAGMENT_TEXT: usize = 1500;
+/// What one shard should weigh, roughly.
+const SHARD_BYTES: usize = 16 * 1024;
+
+/// One file of the index: its site path and contents.
+pub struct IndexFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Serialize)]
+struct Fragment<'a> {
+    /// URL
+    u: String,
+    /// title
+    t: &'a str,
+    /// kind's label
+    k: &'a str,
+    /// ISO date and the date as the language writes it
+    d: String,
+    dd: String,
+    /// summary
+    s: &'a str,
+    /// the start of the body text
+    x: String,
+    /// the text's language tag when it is not the page's (an untranslated original)
+    #[serde(skip_serializing_if = "Option::is_none")]
+    l: Option<&'a str>,
+}
+
+/// Builds the index files of one language.
+pub fn build(config: &Config, library: &Library, lang: usize) -> Vec<IndexFile> {
+    let language = &config.languages[lang];
+    let base = format!("{}/search/", language.url_prefix);
+    // Pages shown in this language, newest first (pages without a date last).
+    let mut docs: Vec<usize> = (0..library.docs.len())
+        .filter(|&i| library.docs[i].kind == DocKind::Page && shown_in(config, library, &library.docs[i], lang))
+        .collect();
+    docs.sort_by(|&a, &b| crate::content::taxonomy::newest_first(&library.docs[a], &library.docs[b]));
+
+    // Each document's postings: term → (fields, positions in the first field).
+    let per_doc: Vec<BTreeMap<String, (u8, Vec<u32>)>> = docs
+        .par_iter()
+        .map(|&d| {
+            let doc = &library.docs[d];
+            let mut meta = doc.summary().to_string();
+            if let Some(org) = &doc.fm.organisation {
+                meta.push('\n');
+                meta.push_str(org);
+            }
+            for tax in &config.taxonomies {
+                for key in doc.fm.terms.get(&tax.name).into_iter().flatten() {
+                    if let Some(term) = tax.term(key) {
+                        meta.push('\n');
+                        meta.push_str(&term.labels[lang]);
+                    }
+                }
+            }
+            let mut terms: BTreeMap<String, (u8, Vec<u32>)> = BTreeMap::new();
+            for (bit, text) in [(1u8, doc.fm.title.as_str()), (2, meta.as_str()), (4, doc.text.as_str())] {
+                for token in tokenize::tokenize(text) {
+                    let entry = terms.entry(token.term).or_insert((0, Vec::new()));
+                    // Positions are kept for the first field that holds the term.
+                    if (entry.0 == 0 || entry.0 == bit) && entry.1.len() < POSITIONS {
+                        entry.1.push(token.position);
+                    }
+                    entry.0 |= bit;
+                }
+            }
+            terms
+        })
+        .collect();
+
+    // Inverted: term → postings string, ids ascending.
+    let mut postings: BTreeMap<&str, String> = BTreeMap::new();
+    let mut last_id: BTreeMap<&str, usize> = BTreeMap::new();
+    for (id, terms) in per_doc.iter().enumerate() {
+        for (term, (fields, positions)) in terms {
+            let list = postings.entry(term.as_str()).or_default();
+            let previous = last_id.insert(term.as_str(), id);
+            if !list.is_empty() {
+                list.push(';');
+            }
+            list.push_str(&base36(id - previous.unwrap_or(0)));
+            list.push(',');
+            list.push_str(&fields.to_string());
+            list.push(',');
+            let mut first = true;
+            for p in positions {
+                if !first {
+                    list.push('.');
+                }
+                first = false;
+                list.push_str(&base36(*p as usize));
+            }
+        }
+    }
+
+    // Consecutive terms fill a shard until it weighs about SHARD_BYTES.
+    let mut buckets: Vec<BTreeMap<&str, &str>> = vec![BTreeMap::new()];
+    let mut weight = 0;
+    for (term, list) in &postings {
+        if weight >= SHARD_BYTES {
+            buckets.push(BTreeMap::new());
+            weight = 0;
+        }
+        weight += term.len() + list.len() + 6;
+        if let Some(bucket) = buckets.last_mut() {
+            bucket.insert(term, list.as_str());
+        }
+    }
+    let firsts: Vec<&str> = buckets.iter().map(|b| b.keys().next().copied().unwrap_or("")).collect();
+    let mut files: Vec<IndexFile> = buckets
+        .par_iter()
+        .enumerate()
+        .map(|(n, bucket)| IndexFile {
+            path: format!("{base}s/{n}.json"),
+            bytes: serde_json::to_vec(bucket).unwrap_or_default(),
+        })
+        .collect();
+    let key = files
+        .iter()
+        .fold(0u64, |h, f| h.rotate_left(5) ^ xxhash_rust::xxh3::xxh3_64(&f.bytes));
+
+    let kind = config.taxonomy("kind");
+    files.par_extend(docs.par_iter().enumerate().map(|(id, &d)| {
+        let doc = &library.docs[d];
+        let kind_label = doc
+            .fm
+            .terms
+            .get("kind")
+            .and_then(|k| k.first())
+            .and_then(|k| kind?.term(k))
+            .map_or("", |t| t.labels[lang].as_str());
+        let text: String = doc.text.chars().take(FRAGMENT_TEXT).collect();
+        let fragment = Fragment {
+            u: config.link(&doc.path),
+            t: &doc.fm.title,
+            k: kind_label,
+            d: doc.fm.date.map(|d| d.to_string()).unwrap_or_default(),
+            dd: doc
+                .fm
+                .date
+                .map(|d| format_date(d, &language.date_format))
+                .unwrap_or_default(),
+            s: doc.summary(),
+            x: text,
+            l: (doc.lang != lang).then_some(config.languages[doc.lang].tag.as_str()),
+        };
+        IndexFile {
+            path: format!("{base}f/{id}.json"),
+            bytes: serde_json::to_vec(&fragment).unwrap_or_default(),
+        }
+    }));
+    let manifest = serde_json::json!({
+        "version": 2,
+        "docs": docs.len(),
+        "shards": firsts,
+        "key": format!("{key:016x}"),
+    });
+    files.push(IndexFile {
+        path: format!("{base}index.json"),
+        bytes: manifest.to_string().into_bytes(),
+    });
+    files
+}
+
+fn base36(mut n: usize) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    if n == 0 {
+        return "0".into();
+    }
+    let mut out = Vec::new();
+    while n > 0 {
+        out.push(DIGITS[n % 36]);
+        n /= 36;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base36_digits() {
+        assert_eq!(base36(0), "0");
+        assert_eq!(base36(35), "z");
+        assert_eq!(base36(36), "10");
+    }
+}

@@ -1,0 +1,91 @@
+//! The search index written with the site: per language, split into shards,
+//! with fragments for the results.
+
+mod common;
+
+use common::{Site, snapshot};
+
+fn json(site: &Site, path: &str) -> serde_json::Value {
+    serde_json::from_str(&site.page(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The postings of a term: (id, fields) pairs, ids made absolute.
+fn postings(site: &Site, base: &str, term: &str) -> Vec<(u64, u64)> {
+    let manifest = json(site, &format!("{base}index.json"));
+    let firsts: Vec<&str> = manifest["shards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let shard = firsts.iter().rposition(|f| *f <= term).unwrap();
+    let data = json(site, &format!("{base}s/{shard}.json"));
+    let Some(list) = data[term].as_str() else {
+        return Vec::new();
+    };
+    let mut id = 0;
+    list.split(';')
+        .map(|entry| {
+            let parts: Vec<&str> = entry.split(',').collect();
+            id += u64::from_str_radix(parts[0], 36).unwrap();
+            (id, parts[1].parse().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn each_language_has_its_index_and_fragments() {
+    let site = Site::fixture("basic");
+    site.build(&[]).assert_ok();
+    let zh = json(&site, "/search/index.json");
+    // zh pages: alpha, beta, 中以, delta, bundle (newest first); the draft is left out.
+    assert_eq!(zh["docs"], 5);
+    assert_eq!(zh["version"], 2);
+    let first = json(&site, "/search/f/0.json");
+    assert_eq!(first["u"], "/cases/alpha/");
+    assert_eq!(first["t"], "阿尔法案例");
+    assert_eq!(first["k"], "企业");
+    assert_eq!(first["dd"], "2024年5月1日");
+    assert!(first["x"].as_str().unwrap().contains("第一行第二行"));
+    assert!(
+        !first["x"].as_str().unwrap().contains("fn main"),
+        "code blocks are not indexed"
+    );
+    // English: alpha, bundle and the three untranslated originals, marked as Chinese.
+    assert_eq!(json(&site, "/en/search/index.json")["docs"], 5);
+    assert_eq!(json(&site, "/en/search/f/1.json")["l"], "zh-CN");
+    assert!(site.page("/search/").contains("<h1>搜索</h1>"));
+    assert!(
+        site.page("/cases/alpha/")
+            .contains(r#"<form class="site-search" role="search" action="/search/" method="get">"#)
+    );
+}
+
+#[test]
+fn chinese_terms_are_pairs_and_fields_are_marked() {
+    let site = Site::fixture("basic");
+    site.build(&[]).assert_ok();
+    // 阿尔 is in alpha's title (1) and summary (2); 摘要 in its summary only.
+    assert_eq!(postings(&site, "/search/", "阿尔"), vec![(0, 3)]);
+    assert_eq!(postings(&site, "/search/", "摘要"), vec![(0, 2)]);
+    // 案例 is in every title.
+    assert_eq!(postings(&site, "/search/", "案例").len(), 4);
+    // Organisation and term labels are searchable: 阿尔法公司, 智能软件.
+    assert!(
+        postings(&site, "/search/", "公司")
+            .iter()
+            .any(|&(id, f)| id == 0 && f & 2 != 0)
+    );
+    assert!(postings(&site, "/search/", "智能").iter().any(|&(id, _)| id == 0));
+    // English words are stemmed: "quoted" → quot.
+    assert_eq!(postings(&site, "/en/search/", "quot"), vec![(0, 4)]);
+}
+
+#[test]
+fn the_index_is_deterministic() {
+    let site = Site::fixture("basic");
+    site.build(&[]).assert_ok();
+    let first = snapshot(&site.root.join("public/search"));
+    site.build(&["-o", "again"]).assert_ok();
+    assert!(first == snapshot(&site.root.join("again/search")));
+}
