@@ -51,9 +51,12 @@ impl std::fmt::Display for Summary {
 
 pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
     let started = Instant::now();
+    let mut stages = Stages::new(started);
     let config = Config::load(&args.root, args.base_url.as_deref())?;
     let mut library = Library::load(&config, LoadOptions { drafts: args.drafts })?;
+    stages.mark("read content");
     render_markdown(&config, &mut library)?;
+    stages.mark("markdown");
 
     let assets = Assets::collect(&config)?;
     let theme = Theme::load(&config, Arc::new(assets.links.clone()))?;
@@ -64,6 +67,7 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
         return Err(Failure::Content(clashes));
     }
     let jobs = renderer.plan();
+    stages.mark("theme, catalogue");
 
     let output = args.output.clone().unwrap_or_else(|| config.root.join("public"));
     let staging = Staging::new(&output, &config.root)?;
@@ -90,6 +94,7 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
         return Err(Failure::Content(dedup(errors)));
     }
 
+    stages.mark("pages");
     let index: Vec<search::IndexFile> = (0..config.languages.len())
         .into_par_iter()
         .flat_map(|lang| search::build(&config, &library, lang))
@@ -99,6 +104,7 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
         .map(|f| staging.write(&f.path, &f.bytes))
         .collect::<Result<Vec<()>, Failure>>()?;
     files += index.len();
+    stages.mark("search index");
     for (path, bytes) in &assets.generated {
         staging.write(path, bytes)?;
         files += 1;
@@ -114,7 +120,10 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
         .map(|(source, path)| staging.copy(source, path))
         .collect::<Result<Vec<()>, Failure>>()?;
     files += copies.len();
+    stages.mark("assets");
     staging.commit()?;
+    stages.mark("swap");
+    stages.report();
 
     Ok(Summary {
         pages: config.languages.iter().map(|l| l.code.clone()).zip(counts).collect(),
@@ -122,6 +131,37 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
         output,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// How long each stage took, printed to stderr when SHOWCASE_PROFILE is set.
+struct Stages {
+    enabled: bool,
+    last: Instant,
+    marks: Vec<(&'static str, f64)>,
+}
+
+impl Stages {
+    fn new(started: Instant) -> Self {
+        Stages {
+            enabled: std::env::var_os("SHOWCASE_PROFILE").is_some(),
+            last: started,
+            marks: Vec::new(),
+        }
+    }
+
+    fn mark(&mut self, stage: &'static str) {
+        if self.enabled {
+            let now = Instant::now();
+            self.marks.push((stage, (now - self.last).as_secs_f64()));
+            self.last = now;
+        }
+    }
+
+    fn report(&self) {
+        for (stage, seconds) in &self.marks {
+            eprintln!("showcase: {seconds:>8.3} s  {stage}");
+        }
+    }
 }
 
 /// Renders every doc's Markdown in parallel and resolves cover images.
