@@ -34,7 +34,7 @@ use crate::render::format_date;
 /// Positions kept per posting: enough to see a phrase near the start of a field.
 const POSITIONS: usize = 2;
 /// The characters of body text a fragment carries for snippets.
-const FRAGMENT_TEXT: usize = 1500;
+const FRAGMENT_TEXT: usize = 1000;
 /// What one shard should weigh, roughly.
 const SHARD_BYTES: usize = 16 * 1024;
 
@@ -107,28 +107,42 @@ pub fn build(config: &Config, library: &Library, lang: usize) -> Vec<IndexFile> 
         })
         .collect();
 
-    // Inverted: term → postings string, ids ascending.
-    let mut postings: BTreeMap<&str, String> = BTreeMap::new();
-    let mut last_id: BTreeMap<&str, usize> = BTreeMap::new();
-    for (id, terms) in per_doc.iter().enumerate() {
-        for (term, (fields, positions)) in terms {
-            let list = postings.entry(term.as_str()).or_default();
-            let previous = last_id.insert(term.as_str(), id);
-            if !list.is_empty() {
+    // Inverted: every (term, id) pair sorted in parallel, then each term's postings
+    // written in one pass, ids ascending.
+    let mut pairs: Vec<(&str, usize, u8, &[u32])> = per_doc
+        .iter()
+        .enumerate()
+        .flat_map(|(id, terms)| {
+            terms
+                .iter()
+                .map(move |(term, (fields, positions))| (term.as_str(), id, *fields, positions.as_slice()))
+        })
+        .collect();
+    pairs.par_sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
+    let mut postings: Vec<(&str, String)> = Vec::new();
+    let mut previous = 0;
+    for &(term, id, fields, positions) in &pairs {
+        let list = match postings.last_mut() {
+            Some((last, list)) if *last == term => {
                 list.push(';');
+                list
             }
-            list.push_str(&base36(id - previous.unwrap_or(0)));
-            list.push(',');
-            list.push_str(&fields.to_string());
-            list.push(',');
-            let mut first = true;
-            for p in positions {
-                if !first {
-                    list.push('.');
-                }
-                first = false;
-                list.push_str(&base36(*p as usize));
+            _ => {
+                previous = 0;
+                postings.push((term, String::new()));
+                &mut postings.last_mut().expect("just pushed").1
             }
+        };
+        list.push_str(&base36(id - previous));
+        previous = id;
+        list.push(',');
+        list.push(char::from(b'0' + fields));
+        list.push(',');
+        for (k, p) in positions.iter().enumerate() {
+            if k > 0 {
+                list.push('.');
+            }
+            list.push_str(&base36(*p as usize));
         }
     }
 
