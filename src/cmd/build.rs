@@ -1,12 +1,14 @@
 //! `showcase build`: the whole pipeline, from site.toml to a published folder.
 //!
-//! Steps: read the config and the content; render Markdown in parallel; load
-//! the theme; stop here if anything was wrong (nothing is written). Then
-//! render every job in parallel straight into a staging folder, copy the
-//! assets, and swap the staging folder in.
+//! Steps ([`load`]): read the config and the content; render Markdown in
+//! parallel; load the theme; stop here if anything was wrong (nothing is
+//! written). Then ([`produce`]) render every job in parallel straight into a
+//! sink — for `build` a staging folder — add the feeds, the sitemap,
+//! robots.txt and the assets, and swap the staging folder in. `showcase
+//! check` runs the same two steps with a sink that writes nothing.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -17,8 +19,8 @@ use crate::config::Config;
 use crate::content::{Library, LoadOptions};
 use crate::diagnostics::{self, Diagnostic, Failure};
 use crate::markdown::{self, Links};
-use crate::output::Staging;
 use crate::output::assets::Assets;
+use crate::output::{Sink, Staging, feed, sitemap};
 use crate::render::Renderer;
 use crate::templates::Theme;
 
@@ -49,31 +51,116 @@ impl std::fmt::Display for Summary {
 
 pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
     let started = Instant::now();
-    let config = Config::load(&args.root, args.base_url.as_deref())?;
-    let mut library = Library::load(&config, LoadOptions { drafts: args.drafts })?;
-    render_markdown(&config, &mut library)?;
+    let (site, problems) = load(&Source {
+        root: &args.root,
+        base_url: args.base_url.as_deref(),
+        drafts: args.drafts,
+    })?;
+    if !problems.is_empty() {
+        return Err(Failure::Content(problems));
+    }
+    let renderer = Renderer::new(&site.config, &site.library, &site.theme);
+    let output = args.output.clone().unwrap_or_else(|| site.config.root.join("public"));
+    let staging = Staging::new(&output, &site.config.root)?;
+    let produced = produce(&site, &renderer, &staging)?;
+    staging.commit()?;
 
+    Ok(Summary {
+        pages: site
+            .config
+            .languages
+            .iter()
+            .map(|l| l.code.clone())
+            .zip(produced.pages)
+            .collect(),
+        files: produced.files,
+        output,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// Where a site comes from and what of it to read.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The folder with site.toml.
+    pub root: &'a Path,
+    /// Replaces site.toml's base URL.
+    pub base_url: Option<&'a str>,
+    /// Read pages marked `draft: true` too.
+    pub drafts: bool,
+}
+
+/// A site read and ready to render.
+pub struct Site {
+    pub config: Config,
+    pub library: Library,
+    pub assets: Assets,
+    pub theme: Theme,
+}
+
+/// Reads the config, the content and the theme, and renders the Markdown.
+///
+/// Problems in the Markdown of single pages (a broken link) come back beside
+/// the site, because rendering can go on without them: `build` stops on them,
+/// `check` goes on to find more. Any other problem stops here. When the theme
+/// has problems too, both are reported together.
+pub fn load(source: &Source<'_>) -> Result<(Site, Vec<Diagnostic>), Failure> {
+    let config = Config::load(source.root, source.base_url)?;
+    let mut library = Library::load(&config, LoadOptions { drafts: source.drafts })?;
+    let problems = match render_markdown(&config, &mut library) {
+        Ok(()) => Vec::new(),
+        Err(problems) => problems,
+    };
     let assets = Assets::collect(&config)?;
-    let theme = Theme::load(&config, Arc::new(assets.links.clone()))?;
-    let renderer = Renderer::new(&config, &library, &theme);
-    let jobs = renderer.plan();
+    let theme = match Theme::load(&config, Arc::new(assets.links.clone())) {
+        Ok(theme) => theme,
+        Err(Failure::Content(mut errors)) => {
+            errors.extend(problems);
+            diagnostics::sort(&mut errors);
+            return Err(Failure::Content(errors));
+        }
+        Err(other) => return Err(other),
+    };
+    Ok((
+        Site {
+            config,
+            library,
+            assets,
+            theme,
+        },
+        problems,
+    ))
+}
 
-    let output = args.output.clone().unwrap_or_else(|| config.root.join("public"));
-    let staging = Staging::new(&output, &config.root)?;
+/// What [`produce`] made.
+#[derive(Debug)]
+pub struct Produced {
+    /// HTML pages per language, indexed like `Config::languages`.
+    pub pages: Vec<usize>,
+    /// Other files: the 404 page, redirects, feeds, sitemap, assets.
+    pub files: usize,
+}
+
+/// Renders every file of the site into a sink: the pages in parallel, then the
+/// feeds, the sitemap, robots.txt and the assets. Template errors are
+/// reported together, each distinct one once.
+pub fn produce(site: &Site, renderer: &Renderer<'_>, sink: &dyn Sink) -> Result<Produced, Failure> {
+    let config = &site.config;
+    let jobs = renderer.plan();
     let results: Vec<Result<Option<usize>, Failure>> = jobs
         .par_iter()
         .map(|&job| {
             let out = renderer.render(job).map_err(Failure::from)?;
-            staging.write(&out.path, out.html.as_bytes())?;
+            sink.write(&out.path, out.html.as_bytes())?;
             Ok(out.lang)
         })
         .collect();
-    let mut counts = vec![0usize; config.languages.len()];
+    let mut pages = vec![0usize; config.languages.len()];
     let mut files = 0; // 404 page, redirects
     let mut errors = Vec::new();
     for result in results {
         match result {
-            Ok(Some(lang)) => counts[lang] += 1,
+            Ok(Some(lang)) => pages[lang] += 1,
             Ok(None) => files += 1,
             Err(Failure::Content(mut d)) => errors.append(&mut d),
             Err(other) => return Err(other),
@@ -83,33 +170,45 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
         return Err(Failure::Content(dedup(errors)));
     }
 
-    for (path, bytes) in &assets.generated {
-        staging.write(path, bytes)?;
+    let mut made: Vec<(String, Vec<u8>)> = (0..config.languages.len())
+        .map(|lang| {
+            (
+                feed::feed_path(config, lang),
+                feed::atom(config, &site.library, lang).into_bytes(),
+            )
+        })
+        .collect();
+    let entries: Vec<sitemap::Entry> = jobs.iter().filter_map(|&job| renderer.sitemap_entry(job)).collect();
+    made.extend(
+        sitemap::sitemaps(config, &entries)
+            .into_iter()
+            .map(|(path, xml)| (path, xml.into_bytes())),
+    );
+    // A robots.txt of the site's own (in static/) replaces the generated one.
+    if !site.assets.copies.iter().any(|(_, path)| path == "/robots.txt") {
+        made.push(("/robots.txt".into(), sitemap::robots(config).into_bytes()));
+    }
+    for (path, bytes) in made.iter().chain(&site.assets.generated) {
+        sink.write(path, bytes)?;
         files += 1;
     }
-    let copies: Vec<(PathBuf, String)> = assets
+    let copies: Vec<(PathBuf, String)> = site
+        .assets
         .copies
         .iter()
         .cloned()
-        .chain(library.assets.values().map(|a| (a.source.clone(), a.path.clone())))
+        .chain(site.library.assets.values().map(|a| (a.source.clone(), a.path.clone())))
         .collect();
     copies
         .par_iter()
-        .map(|(source, path)| staging.copy(source, path))
+        .map(|(source, path)| sink.copy(source, path))
         .collect::<Result<Vec<()>, Failure>>()?;
     files += copies.len();
-    staging.commit()?;
-
-    Ok(Summary {
-        pages: config.languages.iter().map(|l| l.code.clone()).zip(counts).collect(),
-        files,
-        output,
-        seconds: started.elapsed().as_secs_f64(),
-    })
+    Ok(Produced { pages, files })
 }
 
 /// Renders every doc's Markdown in parallel and resolves cover images.
-fn render_markdown(config: &Config, library: &mut Library) -> Result<(), Failure> {
+fn render_markdown(config: &Config, library: &mut Library) -> Result<(), Vec<Diagnostic>> {
     let links = Links::new(config, library);
     let rendered: Vec<(markdown::Rendered, Result<Option<String>, Diagnostic>)> = library
         .docs
@@ -123,6 +222,7 @@ fn render_markdown(config: &Config, library: &mut Library) -> Result<(), Failure
                         1,
                         format!("cover: {}", m.replace("links to", "shows the image")),
                     )
+                    .rule(markdown::url_rule(&cover.src, "missing-image"))
                 }),
                 None => Ok(None),
             };
@@ -139,12 +239,13 @@ fn render_markdown(config: &Config, library: &mut Library) -> Result<(), Failure
         doc.html = out.html;
         doc.lead = out.lead;
         doc.anchors = out.anchors;
+        doc.links = out.links;
     }
     if errors.is_empty() {
         Ok(())
     } else {
         diagnostics::sort(&mut errors);
-        Err(Failure::Content(errors))
+        Err(errors)
     }
 }
 

@@ -3,6 +3,8 @@
 //! A [`Job`] is one HTML file to produce. Rendering a job is a pure function
 //! of the library, the config and the theme; the caller decides where the
 //! bytes go. Views are typed structs serialised into the template context.
+//! The renderer also says which jobs are public pages, for the sitemap, with
+//! the same hreflang alternates as the pages' own `<link>` tags.
 
 mod views;
 
@@ -14,9 +16,12 @@ use rayon::prelude::*;
 use crate::config::{Config, Fallback};
 use crate::content::{Doc, DocKind, Library};
 use crate::diagnostics::Diagnostic;
+use crate::output::feed::{feed_path, last_change};
+use crate::output::sitemap;
 use crate::templates::Theme;
 use views::{
     Alternate, Card, Common, Crumb, LangLink, MenuItem, PageLink, PageView, Paginator, SectionLink, SectionView,
+    ShareView,
 };
 
 /// How many cases the home page shows.
@@ -130,10 +135,9 @@ impl<'a> Renderer<'a> {
     fn list(&self, i: usize, number: usize) -> Result<Output, Diagnostic> {
         let doc = &self.library.docs[i];
         let items = self.list_items(i);
-        let per_page = self.config.paginate_by;
         let total = self.list_pages(i);
-        let start = (number - 1) * per_page;
-        let cards: Vec<Card<'_>> = items[start.min(items.len())..(start + per_page).min(items.len())]
+        let cards: Vec<Card<'_>> = self
+            .list_slice(i, number)
             .iter()
             .map(|&d| Card::new(self, &self.library.docs[d], doc.lang))
             .collect();
@@ -224,7 +228,139 @@ impl<'a> Renderer<'a> {
         })
     }
 
+    /// The sitemap's entry for a job: public HTML pages only, not the 404 page nor redirects.
+    pub fn sitemap_entry(&self, job: Job) -> Option<sitemap::Entry> {
+        let docs = &self.library.docs;
+        let newest = |own: Option<usize>, items: &[usize]| {
+            own.and_then(|d| last_change(&docs[d]))
+                .into_iter()
+                .chain(items.iter().filter_map(|&d| last_change(&docs[d])))
+                .max()
+        };
+        let (lang, key, path, lastmod) = match job {
+            Job::Page(i) => (
+                docs[i].lang,
+                docs[i].key.as_str(),
+                docs[i].path.clone(),
+                last_change(&docs[i]),
+            ),
+            Job::List { section, number } => {
+                let doc = &docs[section];
+                let lastmod = newest(Some(section), self.list_slice(section, number));
+                (doc.lang, doc.key.as_str(), list_path(&doc.path, number), lastmod)
+            }
+            Job::Home { lang } => {
+                let path = format!("{}/", self.config.languages[lang].url_prefix);
+                (lang, "", path, newest(self.library.home(lang), &self.cases_in(lang)))
+            }
+            Job::Alias { .. } | Job::NotFound => return None,
+        };
+        let versions = self.versions(lang, key, &path);
+        Some(sitemap::Entry {
+            loc: self.config.permalink(&path),
+            lastmod,
+            alternates: self
+                .alternates(&versions)
+                .into_iter()
+                .map(|a| (a.hreflang, a.href))
+                .collect(),
+        })
+    }
+
     // ---- shared pieces ----
+
+    /// This page's path in every language, as the switcher and hreflang use them: `None`
+    /// where it has no version (or, for a list page, not as many pages).
+    fn versions(&self, lang: usize, key: &str, path: &str) -> Vec<Option<String>> {
+        let config = self.config;
+        let versions = self.library.translations.get(key);
+        let list_number = list_number(path);
+        let is_home = key.is_empty() && path == format!("{}/", config.languages[lang].url_prefix);
+        (0..config.languages.len())
+            .map(|l| {
+                if is_home {
+                    return Some(format!("{}/", config.languages[l].url_prefix));
+                }
+                let doc = versions.and_then(|v| v[l]).map(|d| &self.library.docs[d])?;
+                if doc.kind == DocKind::Section && !doc.is_home() && list_number > 1 {
+                    (self.list_pages(self.library.translations[key][l]?) >= list_number)
+                        .then(|| list_path(&doc.path, list_number))
+                } else {
+                    Some(doc.path.clone())
+                }
+            })
+            .collect()
+    }
+
+    /// hreflang alternates, when the page exists in more than one language: every
+    /// version, then `x-default` (the default language's).
+    fn alternates(&self, versions: &[Option<String>]) -> Vec<Alternate> {
+        let found: Vec<(usize, &String)> = versions
+            .iter()
+            .enumerate()
+            .filter_map(|(l, p)| p.as_ref().map(|p| (l, p)))
+            .collect();
+        let mut alternates = Vec::new();
+        if found.len() > 1 {
+            for (l, p) in &found {
+                alternates.push(Alternate {
+                    hreflang: self.config.languages[*l].tag.clone(),
+                    href: self.config.permalink(p),
+                });
+            }
+            if let Some((_, p)) = found.iter().find(|(l, _)| *l == 0) {
+                alternates.push(Alternate {
+                    hreflang: "x-default".into(),
+                    href: self.config.permalink(p),
+                });
+            }
+        }
+        alternates
+    }
+
+    /// What sharing and search show for a page: its title, description and picture.
+    fn share(&self, lang: usize, current: Option<usize>) -> ShareView<'a> {
+        let language = &self.config.languages[lang];
+        let described = |doc: &'a Doc| match doc.summary() {
+            "" => language.description.as_str(),
+            summary => summary,
+        };
+        match current.map(|c| &self.library.docs[c]) {
+            Some(doc) if doc.kind == DocKind::Page => ShareView {
+                title: &doc.fm.title,
+                description: described(doc),
+                kind: "article",
+                image: self.cover_permalink(doc),
+                image_alt: doc.fm.cover.as_ref().map(|c| c.alt.as_str()),
+            },
+            Some(doc) if !doc.is_home() => ShareView {
+                title: &doc.fm.title,
+                description: described(doc),
+                kind: "website",
+                image: None,
+                image_alt: None,
+            },
+            _ => ShareView {
+                title: &language.title,
+                description: &language.description,
+                kind: "website",
+                image: None,
+                image_alt: None,
+            },
+        }
+    }
+
+    /// The absolute URL of a page's cover image.
+    fn cover_permalink(&self, doc: &Doc) -> Option<String> {
+        let link = doc.cover_url.as_deref()?;
+        Some(if let Some(rest) = link.strip_prefix("//") {
+            format!("https://{rest}")
+        } else if link.starts_with('/') {
+            self.config.absolute(link)
+        } else {
+            link.to_string()
+        })
+    }
 
     /// What every template gets: language, site, switcher, alternates, menu, breadcrumbs.
     fn common(
@@ -237,28 +373,14 @@ impl<'a> Renderer<'a> {
     ) -> Result<tera::Context, Diagnostic> {
         let config = self.config;
         let language = &config.languages[lang];
-        let versions = self.library.translations.get(key);
         let list_number = list_number(path);
-        let version_path = |l: usize| -> Option<String> {
-            let doc = versions.and_then(|v| v[l]).map(|d| &self.library.docs[d])?;
-            if doc.kind == DocKind::Section && !doc.is_home() && list_number > 1 {
-                (self.list_pages(self.library.translations[key][l]?) >= list_number)
-                    .then(|| list_path(&doc.path, list_number))
-            } else {
-                Some(doc.path.clone())
-            }
-        };
-        let is_home = key.is_empty() && path == format!("{}/", language.url_prefix);
+        let versions = self.versions(lang, key, path);
         let languages: Vec<LangLink<'_>> = config
             .languages
             .iter()
             .enumerate()
             .map(|(l, other)| {
-                let exact = if is_home {
-                    Some(format!("{}/", other.url_prefix))
-                } else {
-                    version_path(l)
-                };
+                let exact = versions[l].clone();
                 LangLink {
                     code: &other.code,
                     name: &other.name,
@@ -270,33 +392,18 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         // hreflang alternates, when the page exists in more than one language.
-        let mut alternates = Vec::new();
-        if path != "/404.html" {
-            let found: Vec<(usize, String)> = (0..config.languages.len())
-                .filter_map(|l| {
-                    if is_home {
-                        Some(format!("{}/", config.languages[l].url_prefix))
-                    } else {
-                        version_path(l)
-                    }
-                    .map(|p| (l, p))
-                })
-                .collect();
-            if found.len() > 1 {
-                for (l, p) in &found {
-                    alternates.push(Alternate {
-                        hreflang: config.languages[*l].tag.clone(),
-                        href: config.permalink(p),
-                    });
-                }
-                if let Some((_, p)) = found.iter().find(|(l, _)| *l == 0) {
-                    alternates.push(Alternate {
-                        hreflang: "x-default".into(),
-                        href: config.permalink(p),
-                    });
-                }
-            }
-        }
+        let alternates = if path == "/404.html" {
+            Vec::new()
+        } else {
+            self.alternates(&versions)
+        };
+        let og_locale_alternates = config
+            .languages
+            .iter()
+            .enumerate()
+            .filter(|(l, _)| *l != lang && versions[*l].is_some() && path != "/404.html")
+            .map(|(_, other)| og_locale(&other.tag))
+            .collect();
         let menu: Vec<MenuItem<'_>> = self
             .library
             .home(lang)
@@ -321,12 +428,16 @@ impl<'a> Renderer<'a> {
                 description: &language.description,
                 base_url: &config.base_url,
                 home: config.link(&format!("{}/", language.url_prefix)),
+                feed_url: config.link(&feed_path(config, lang)),
             },
             languages,
             alternates,
             menu,
             canonical: config.permalink(path),
             breadcrumbs: crumbs.to_vec(),
+            og_locale: og_locale(&language.tag),
+            og_locale_alternates,
+            share: self.share(lang, current),
         };
         tera::Context::from_serialize(&common).map_err(|e| Diagnostic::file_error("templates", e.to_string()))
     }
@@ -397,8 +508,16 @@ impl<'a> Renderer<'a> {
     }
 
     /// A section's list: its pages in listing order (see [`list_items`]).
-    fn list_items(&self, section: usize) -> &[usize] {
+    pub fn list_items(&self, section: usize) -> &[usize] {
         self.lists.get(&section).map_or(&[], Vec::as_slice)
+    }
+
+    /// The items on one page (1-based) of a section's list.
+    fn list_slice(&self, section: usize, number: usize) -> &[usize] {
+        let items = self.list_items(section);
+        let per_page = self.config.paginate_by;
+        let start = ((number - 1) * per_page).min(items.len());
+        &items[start..(start + per_page).min(items.len())]
     }
 
     /// All cases shown in a language: its own and, with `notice`, untranslated originals.
@@ -473,6 +592,11 @@ fn list_number(path: &str) -> usize {
         .unwrap_or(1)
 }
 
+/// The Open Graph locale of a language tag: `zh-CN` → `zh_CN`.
+pub fn og_locale(tag: &str) -> String {
+    tag.replace('-', "_")
+}
+
 /// Formats a date in a language's format.
 pub fn format_date(date: jiff::civil::Date, format: &str) -> String {
     jiff::fmt::strtime::format(format, date).unwrap_or_else(|_| date.to_string())
@@ -488,5 +612,11 @@ mod tests {
         assert_eq!(list_path("/en/cases/", 3), "/en/cases/page/3/");
         assert_eq!(list_number("/en/cases/page/3/"), 3);
         assert_eq!(list_number("/en/cases/"), 1);
+    }
+
+    #[test]
+    fn og_locales() {
+        assert_eq!(og_locale("zh-CN"), "zh_CN");
+        assert_eq!(og_locale("en"), "en");
     }
 }
