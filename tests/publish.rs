@@ -358,3 +358,21 @@ fn a_sub_path_base_url_yields_links_that_all_resolve() {
     );
     assert!(bundle.contains(r#"href="/sub/feed.xml""#));
 }
+
+#[test]
+fn the_link_function_adds_the_base_path() {
+    let site = Site::fixture("basic");
+    let base = std::fs::read_to_string(site.root.join("themes/default/templates/base.html")).unwrap();
+    site.write(
+        "templates/base.html",
+        &base.replace(
+            "<p>{{ site.description }}</p>",
+            "<p>{{ site.description }} <a href=\"{{ link(path=\"/cases/\") }}\">cases</a></p>",
+        ),
+    );
+    site.build(&["--base-url", "https://host.example/sub/"]).assert_ok();
+    assert!(site.page("/404.html").contains("<a href=\"/sub/cases/\">cases</a>"));
+    let run = site.check(&["--base-url", "https://host.example/sub/"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(!run.stdout.contains("templates/base.html"), "{}", run.stdout);
+}

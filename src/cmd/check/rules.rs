@@ -127,11 +127,9 @@ fn future_dates(library: &Library, today: Date, out: &mut Vec<Diagnostic>) {
 }
 
 fn translations(config: &Config, library: &Library, out: &mut Vec<Diagnostic>) {
-    for (key, versions) in {
-        let mut all: Vec<_> = library.translations.iter().collect();
-        all.sort_by(|a, b| a.0.cmp(b.0));
-        all
-    } {
+    let mut all: Vec<_> = library.translations.iter().collect();
+    all.sort_by(|a, b| a.0.cmp(b.0));
+    for (key, versions) in all {
         let Some(original) = versions[0].map(|d| &library.docs[d]) else {
             continue;
         };
