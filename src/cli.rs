@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -19,6 +19,8 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into its output folder (public/ by default).
     Build(BuildArgs),
+    /// Check the site without writing anything: content, templates, links, anchors, images.
+    Check(CheckArgs),
 }
 
 #[derive(Debug, Args)]
@@ -35,4 +37,36 @@ pub struct BuildArgs {
     /// Include pages marked draft: true.
     #[arg(long)]
     pub drafts: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The site's folder, which holds site.toml.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// How to print the problems: text grouped by file, or one JSON document.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Fail (exit 1) on warnings too, not only on errors.
+    #[arg(long)]
+    pub strict: bool,
+    /// Also check outbound http(s) links over the network.
+    #[arg(long)]
+    pub external: bool,
+    /// Seconds to wait for each outbound link with --external.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=300))]
+    pub timeout: u64,
+    /// Check the site as published at this base URL instead of site.toml's.
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Include pages marked draft: true.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+/// The output format of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
 }

@@ -43,6 +43,9 @@ struct RawConfig {
     theme: Spanned<String>,
     #[serde(default = "default_paginate_by")]
     paginate_by: Spanned<i64>,
+    #[serde(default = "default_feed_limit")]
+    feed_limit: Spanned<i64>,
+    publisher: Option<Spanned<BTreeMap<String, String>>>,
     languages: Spanned<IndexMap<String, Spanned<RawLanguage>>>,
     #[serde(default)]
     markdown: RawMarkdown,
@@ -78,6 +81,10 @@ fn default_theme() -> Spanned<String> {
 
 fn default_paginate_by() -> Spanned<i64> {
     Spanned::new(0..0, 10)
+}
+
+fn default_feed_limit() -> Spanned<i64> {
+    Spanned::new(0..0, 20)
 }
 
 #[derive(Debug, Deserialize)]
@@ -211,6 +218,10 @@ pub struct Config {
     pub base_path: String,
     pub theme: String,
     pub paginate_by: usize,
+    /// How many cases each language's Atom feed holds.
+    pub feed_limit: usize,
+    /// The publisher named in structured data, per language (the site title unless site.toml says).
+    pub publisher: Vec<String>,
     pub raw_html: RawHtml,
     pub highlight_theme: String,
     /// The default language first, the others in the order of site.toml.
@@ -406,6 +417,18 @@ impl Config {
             ));
         }
 
+        let feed_limit = *raw.feed_limit.get_ref();
+        if !(1..=10_000).contains(&feed_limit) {
+            errors.push(at(
+                raw.feed_limit.span(),
+                "feed_limit must be a whole number from 1 to 10000".into(),
+            ));
+        }
+        let publisher = match &raw.publisher {
+            Some(names) => labels(names, "publisher", &mut errors),
+            None => languages.iter().map(|l| l.title.clone()).collect(),
+        };
+
         let highlight_theme = raw.highlight.theme.get_ref().clone();
         let themes = crate::markdown::highlight::theme_names();
         if !themes.iter().any(|t| *t == highlight_theme) {
@@ -556,6 +579,8 @@ impl Config {
             base_path,
             theme,
             paginate_by: paginate_by as usize,
+            feed_limit: feed_limit as usize,
+            publisher,
             raw_html: raw.markdown.raw_html,
             highlight_theme,
             languages,
@@ -583,6 +608,12 @@ impl Config {
     pub fn permalink(&self, path: &str) -> String {
         let origin_len = self.base_url.len() - self.base_path.len();
         format!("{}{}", &self.base_url[..origin_len], self.link(path))
+    }
+
+    /// A link (a site path with the base path, as [`Config::link`] gives) as an absolute URL.
+    pub fn absolute(&self, link: &str) -> String {
+        let origin_len = self.base_url.len() - self.base_path.len();
+        format!("{}{link}", &self.base_url[..origin_len])
     }
 
     pub fn theme_dir(&self) -> PathBuf {
@@ -701,6 +732,33 @@ terms.fintech = { zh = "科技金融", en = "Tech finance" }
         assert_eq!(config.base_path, "/cases-site");
         assert_eq!(config.link("/a/"), "/cases-site/a/");
         assert_eq!(config.permalink("/a/"), "https://host/cases-site/a/");
+    }
+
+    #[test]
+    fn feed_limit_and_publisher() {
+        let config = Config::parse(Path::new("."), MINIMAL, None).unwrap();
+        assert_eq!(config.feed_limit, 20);
+        assert_eq!(config.publisher, vec!["案例", "Cases"]);
+        let text = MINIMAL.replace(
+            "default_language = \"zh\"",
+            "default_language = \"zh\"\nfeed_limit = 5\npublisher = { zh = \"普陀区\", en = \"Putuo\" }",
+        );
+        let config = Config::parse(Path::new("."), &text, Some("https://host/sub/")).unwrap();
+        assert_eq!(config.feed_limit, 5);
+        assert_eq!(config.publisher, vec!["普陀区", "Putuo"]);
+        assert_eq!(config.absolute("/sub/a.png"), "https://host/sub/a.png");
+        let text = MINIMAL.replace(
+            "default_language = \"zh\"",
+            "default_language = \"zh\"\nfeed_limit = 0\npublisher = { zh = \"普陀区\" }",
+        );
+        let errors = Config::parse(Path::new("."), &text, None).unwrap_err();
+        assert!(errors.iter().any(|e| e.message.starts_with("feed_limit")), "{errors:?}");
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.message.contains("publisher has no label in language \"en\"")),
+            "{errors:?}"
+        );
     }
 
     #[test]

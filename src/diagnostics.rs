@@ -1,14 +1,33 @@
 //! Errors and warnings that point at a place in the user's files.
 //!
 //! Every problem found in content, configuration or templates becomes a
-//! [`Diagnostic`] naming the file, line and column, in plain words. A build
-//! collects all of them and reports them together; [`Failure`] is what a
-//! command returns when it cannot go on, and decides the exit code.
+//! [`Diagnostic`] naming the file, line and column, in plain words, with a
+//! [`Severity`] and a short rule id (`broken-link`, `unknown-term`) that
+//! `showcase check` prints and CI can filter on. A build collects all of them
+//! and reports them together; [`Failure`] is what a command returns when it
+//! cannot go on, and decides the exit code.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// One error at one place.
+/// How bad a problem is: errors stop a build and fail `check`; warnings fail
+/// `check` only with `--strict`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// One problem at one place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// The file, relative to the site's root where possible.
@@ -17,15 +36,23 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based, counted in characters; 0 when unknown.
     pub col: usize,
+    pub severity: Severity,
+    /// A short id of the kind of problem: `broken-link`, `unknown-term`, `yaml`.
+    pub rule: &'static str,
     pub message: String,
 }
 
 impl Diagnostic {
+    /// An error; its rule is the kind of file it is in (`config`, `content`,
+    /// `template`, `i18n`) until [`Diagnostic::rule`] names a more precise one.
     pub fn error(file: impl Into<PathBuf>, line: usize, col: usize, message: impl Into<String>) -> Self {
+        let file = file.into();
         Diagnostic {
-            file: file.into(),
+            rule: rule_of_file(&file),
+            file,
             line,
             col,
+            severity: Severity::Error,
             message: message.into(),
         }
     }
@@ -33,6 +60,47 @@ impl Diagnostic {
     /// A diagnostic about a whole file.
     pub fn file_error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Self::error(file, 0, 0, message)
+    }
+
+    /// A warning under a rule.
+    pub fn warning(
+        file: impl Into<PathBuf>,
+        line: usize,
+        col: usize,
+        rule: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Self::error(file, line, col, message).rule(rule)
+        }
+    }
+
+    /// The same diagnostic under another rule id.
+    pub fn rule(mut self, rule: &'static str) -> Self {
+        self.rule = rule;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// The rule of a problem that has no more precise one: the kind of file it is in.
+fn rule_of_file(file: &Path) -> &'static str {
+    let text = file.to_string_lossy().replace('\\', "/");
+    let name = text.rsplit('/').next().unwrap_or("");
+    if name == "site.toml" || text.starts_with("--") {
+        "config"
+    } else if text.contains("i18n/") {
+        "i18n"
+    } else if name.ends_with(".md") {
+        "content"
+    } else if text == "templates" || text.contains("templates/") || name.ends_with(".html") {
+        "template"
+    } else {
+        "site"
     }
 }
 
@@ -45,13 +113,16 @@ impl fmt::Display for Diagnostic {
                 write!(f, ":{}", self.col)?;
             }
         }
-        write!(f, ": error: {}", self.message)
+        write!(f, ": {}: {}", self.severity.as_str(), self.message)
     }
 }
 
 /// Sorts diagnostics by file and position, so reports are stable.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| (&a.file, a.line, a.col, &a.message).cmp(&(&b.file, b.line, b.col, &b.message)));
+    diagnostics.sort_by(|a, b| {
+        (&a.file, a.line, a.col, a.severity, a.rule, &a.message)
+            .cmp(&(&b.file, b.line, b.col, b.severity, b.rule, &b.message))
+    });
 }
 
 /// Why a command stopped.
@@ -167,5 +238,19 @@ mod tests {
             Diagnostic::file_error("site.toml", "missing").to_string(),
             "site.toml: error: missing"
         );
+        let w = Diagnostic::warning("content/_index.md", 0, 0, "empty-section", "no pages");
+        assert_eq!(w.to_string(), "content/_index.md: warning: no pages");
+    }
+
+    #[test]
+    fn rules_default_to_the_kind_of_file() {
+        assert_eq!(Diagnostic::file_error("site.toml", "x").rule, "config");
+        assert_eq!(Diagnostic::file_error("content/a.md", "x").rule, "content");
+        assert_eq!(
+            Diagnostic::file_error("themes/t/templates/page.html", "x").rule,
+            "template"
+        );
+        assert_eq!(Diagnostic::file_error("themes/t/i18n/en.toml", "x").rule, "i18n");
+        assert_eq!(Diagnostic::file_error("content/a.md", "x").rule("yaml").rule, "yaml");
     }
 }

@@ -30,11 +30,20 @@ fn main() {
         }
     };
     let result = match &cli.command {
-        cli::Command::Build(args) => cmd::build::run(args).map(|summary| println!("{summary}")),
+        cli::Command::Build(args) => cmd::build::run(args).map(|summary| {
+            println!("{summary}");
+            0
+        }),
+        // check prints its own report, on stdout.
+        cli::Command::Check(args) => cmd::check::run(args),
     };
-    if let Err(failure) = result {
-        report(&failure);
-        std::process::exit(failure.exit_code());
+    match result {
+        Ok(0) => {}
+        Ok(code) => std::process::exit(code),
+        Err(failure) => {
+            report(&failure);
+            std::process::exit(failure.exit_code());
+        }
     }
 }
 

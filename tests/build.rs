@@ -18,7 +18,7 @@ fn translations_link_both_ways_with_hreflang() {
     assert!(zh.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"), "{zh}");
     assert!(en.contains("<html lang=\"en\">"));
     for html in [&zh, &en] {
-        let alternates = lines_with(html, "rel=\"alternate\"");
+        let alternates = lines_with(html, "<link rel=\"alternate\" hreflang=");
         assert_eq!(
             alternates,
             vec![
@@ -42,7 +42,10 @@ fn a_page_without_translation_switches_to_the_other_home_and_has_no_alternates()
     let site = built();
     let beta = site.page("/cases/beta/");
     assert!(!site.exists("/en/cases/beta/"));
-    assert!(lines_with(&beta, "rel=\"alternate\"").is_empty(), "{beta}");
+    assert!(
+        lines_with(&beta, "<link rel=\"alternate\" hreflang=").is_empty(),
+        "{beta}"
+    );
     assert!(beta.contains(r#"<a href="/en/" hreflang="en" lang="en" title="This page has no version in this language; the link opens its home page">English</a>"#), "{beta}");
 }
 

@@ -1,12 +1,15 @@
 //! `showcase build`: the whole pipeline, from site.toml to a published folder.
 //!
-//! Steps: read the config and the content; render Markdown in parallel; load
-//! the theme; stop here if anything was wrong (nothing is written). Then
-//! render every job in parallel straight into a staging folder, copy the
-//! assets, and swap the staging folder in.
+//! Steps ([`load`]): read the config and the content; render Markdown in
+//! parallel; load the theme; stop here if anything was wrong (nothing is
+//! written). Then ([`produce`]) render every job in parallel straight into a
+//! sink — for `build` a staging folder — add the feeds, the sitemap,
+//! robots.txt, the search index and the assets, and swap the staging folder
+//! in. `showcase
+//! check` runs the same two steps with a sink that writes nothing.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -18,8 +21,8 @@ use crate::content::taxonomy::Catalogue;
 use crate::content::{Library, LoadOptions};
 use crate::diagnostics::{self, Diagnostic, Failure};
 use crate::markdown::{self, Links};
-use crate::output::Staging;
 use crate::output::assets::Assets;
+use crate::output::{Sink, Staging, feed, sitemap};
 use crate::render::Renderer;
 use crate::search;
 use crate::templates::Theme;
@@ -52,39 +55,131 @@ impl std::fmt::Display for Summary {
 pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
     let started = Instant::now();
     let mut stages = Stages::new(started);
-    let config = Config::load(&args.root, args.base_url.as_deref())?;
-    let mut library = Library::load(&config, LoadOptions { drafts: args.drafts })?;
-    stages.mark("read content");
-    render_markdown(&config, &mut library)?;
-    stages.mark("markdown");
+    let (site, problems) = load(&Source {
+        root: &args.root,
+        base_url: args.base_url.as_deref(),
+        drafts: args.drafts,
+    })?;
+    if !problems.is_empty() {
+        return Err(Failure::Content(problems));
+    }
+    stages.mark("read content, markdown, theme, catalogue");
+    let renderer = Renderer::new(&site.config, &site.library, &site.catalogue, &site.theme);
+    let output = args.output.clone().unwrap_or_else(|| site.config.root.join("public"));
+    let staging = Staging::new(&output, &site.config.root)?;
+    let produced = produce(&site, &renderer, &staging, &mut stages)?;
+    staging.commit()?;
+    stages.mark("swap");
+    stages.report();
 
+    Ok(Summary {
+        pages: site
+            .config
+            .languages
+            .iter()
+            .map(|l| l.code.clone())
+            .zip(produced.pages)
+            .collect(),
+        files: produced.files,
+        output,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// Where a site comes from and what of it to read.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The folder with site.toml.
+    pub root: &'a Path,
+    /// Replaces site.toml's base URL.
+    pub base_url: Option<&'a str>,
+    /// Read pages marked `draft: true` too.
+    pub drafts: bool,
+}
+
+/// A site read and ready to render.
+pub struct Site {
+    pub config: Config,
+    pub library: Library,
+    pub catalogue: Catalogue,
+    pub assets: Assets,
+    pub theme: Theme,
+}
+
+/// Reads the config, the content and the theme, and renders the Markdown.
+///
+/// Problems in the Markdown of single pages (a broken link) come back beside
+/// the site, because rendering can go on without them: `build` stops on them,
+/// `check` goes on to find more. Any other problem stops here. When the theme
+/// has problems too, both are reported together.
+pub fn load(source: &Source<'_>) -> Result<(Site, Vec<Diagnostic>), Failure> {
+    let config = Config::load(source.root, source.base_url)?;
+    let mut library = Library::load(&config, LoadOptions { drafts: source.drafts })?;
+    let problems = match render_markdown(&config, &mut library) {
+        Ok(()) => Vec::new(),
+        Err(problems) => problems,
+    };
     let assets = Assets::collect(&config)?;
-    let theme = Theme::load(&config, Arc::new(assets.links.clone()))?;
+    let theme = match Theme::load(&config, Arc::new(assets.links.clone())) {
+        Ok(theme) => theme,
+        Err(Failure::Content(mut errors)) => {
+            errors.extend(problems);
+            diagnostics::sort(&mut errors);
+            return Err(Failure::Content(errors));
+        }
+        Err(other) => return Err(other),
+    };
     let catalogue = Catalogue::build(&config, &library);
-    let renderer = Renderer::new(&config, &library, &catalogue, &theme);
+    Ok((
+        Site {
+            config,
+            library,
+            catalogue,
+            assets,
+            theme,
+        },
+        problems,
+    ))
+}
+
+/// What [`produce`] made.
+#[derive(Debug)]
+pub struct Produced {
+    /// HTML pages per language, indexed like `Config::languages`.
+    pub pages: Vec<usize>,
+    /// Other files: the 404 page, redirects, feeds, sitemap, assets.
+    pub files: usize,
+}
+
+/// Renders every file of the site into a sink: the pages in parallel, then the
+/// feeds, the sitemap, robots.txt and the assets. Template errors are
+/// reported together, each distinct one once.
+pub fn produce(
+    site: &Site,
+    renderer: &Renderer<'_>,
+    sink: &dyn Sink,
+    stages: &mut Stages,
+) -> Result<Produced, Failure> {
+    let config = &site.config;
     let clashes = renderer.check_paths();
     if !clashes.is_empty() {
         return Err(Failure::Content(clashes));
     }
     let jobs = renderer.plan();
-    stages.mark("theme, catalogue");
-
-    let output = args.output.clone().unwrap_or_else(|| config.root.join("public"));
-    let staging = Staging::new(&output, &config.root)?;
     let results: Vec<Result<Option<usize>, Failure>> = jobs
         .par_iter()
         .map(|&job| {
             let out = renderer.render(job).map_err(Failure::from)?;
-            staging.write(&out.path, out.text.as_bytes())?;
+            sink.write(&out.path, out.text.as_bytes())?;
             Ok(out.lang)
         })
         .collect();
-    let mut counts = vec![0usize; config.languages.len()];
+    let mut pages = vec![0usize; config.languages.len()];
     let mut files = 0; // 404 page, redirects
     let mut errors = Vec::new();
     for result in results {
         match result {
-            Ok(Some(lang)) => counts[lang] += 1,
+            Ok(Some(lang)) => pages[lang] += 1,
             Ok(None) => files += 1,
             Err(Failure::Content(mut d)) => errors.append(&mut d),
             Err(other) => return Err(other),
@@ -93,55 +188,66 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
     if !errors.is_empty() {
         return Err(Failure::Content(dedup(errors)));
     }
-
     stages.mark("pages");
+
     let index: Vec<search::IndexFile> = (0..config.languages.len())
         .into_par_iter()
-        .flat_map(|lang| search::build(&config, &library, lang))
+        .flat_map(|lang| search::build(config, &site.library, lang))
         .collect();
     index
         .par_iter()
-        .map(|f| staging.write(&f.path, &f.bytes))
+        .map(|f| sink.write(&f.path, &f.bytes))
         .collect::<Result<Vec<()>, Failure>>()?;
     files += index.len();
     stages.mark("search index");
-    for (path, bytes) in &assets.generated {
-        staging.write(path, bytes)?;
+
+    let mut made: Vec<(String, Vec<u8>)> = (0..config.languages.len())
+        .map(|lang| {
+            (
+                feed::feed_path(config, lang),
+                feed::atom(config, &site.library, lang).into_bytes(),
+            )
+        })
+        .collect();
+    let entries: Vec<sitemap::Entry> = jobs.iter().filter_map(|&job| renderer.sitemap_entry(job)).collect();
+    made.extend(
+        sitemap::sitemaps(config, &entries)
+            .into_iter()
+            .map(|(path, xml)| (path, xml.into_bytes())),
+    );
+    // A robots.txt of the site's own (in static/) replaces the generated one.
+    if !site.assets.copies.iter().any(|(_, path)| path == "/robots.txt") {
+        made.push(("/robots.txt".into(), sitemap::robots(config).into_bytes()));
+    }
+    for (path, bytes) in made.iter().chain(&site.assets.generated) {
+        sink.write(path, bytes)?;
         files += 1;
     }
-    let copies: Vec<(PathBuf, String)> = assets
+    let copies: Vec<(PathBuf, String)> = site
+        .assets
         .copies
         .iter()
         .cloned()
-        .chain(library.assets.values().map(|a| (a.source.clone(), a.path.clone())))
+        .chain(site.library.assets.values().map(|a| (a.source.clone(), a.path.clone())))
         .collect();
     copies
         .par_iter()
-        .map(|(source, path)| staging.copy(source, path))
+        .map(|(source, path)| sink.copy(source, path))
         .collect::<Result<Vec<()>, Failure>>()?;
     files += copies.len();
-    stages.mark("assets");
-    staging.commit()?;
-    stages.mark("swap");
-    stages.report();
-
-    Ok(Summary {
-        pages: config.languages.iter().map(|l| l.code.clone()).zip(counts).collect(),
-        files,
-        output,
-        seconds: started.elapsed().as_secs_f64(),
-    })
+    stages.mark("feeds, sitemap, assets");
+    Ok(Produced { pages, files })
 }
 
 /// How long each stage took, printed to stderr when SHOWCASE_PROFILE is set.
-struct Stages {
+pub struct Stages {
     enabled: bool,
     last: Instant,
     marks: Vec<(&'static str, f64)>,
 }
 
 impl Stages {
-    fn new(started: Instant) -> Self {
+    pub fn new(started: Instant) -> Self {
         Stages {
             enabled: std::env::var_os("SHOWCASE_PROFILE").is_some(),
             last: started,
@@ -149,7 +255,7 @@ impl Stages {
         }
     }
 
-    fn mark(&mut self, stage: &'static str) {
+    pub fn mark(&mut self, stage: &'static str) {
         if self.enabled {
             let now = Instant::now();
             self.marks.push((stage, (now - self.last).as_secs_f64()));
@@ -157,7 +263,7 @@ impl Stages {
         }
     }
 
-    fn report(&self) {
+    pub fn report(&self) {
         for (stage, seconds) in &self.marks {
             eprintln!("showcase: {seconds:>8.3} s  {stage}");
         }
@@ -165,7 +271,7 @@ impl Stages {
 }
 
 /// Renders every doc's Markdown in parallel and resolves cover images.
-fn render_markdown(config: &Config, library: &mut Library) -> Result<(), Failure> {
+fn render_markdown(config: &Config, library: &mut Library) -> Result<(), Vec<Diagnostic>> {
     let links = Links::new(config, library);
     let rendered: Vec<(markdown::Rendered, Result<Option<String>, Diagnostic>)> = library
         .docs
@@ -179,6 +285,7 @@ fn render_markdown(config: &Config, library: &mut Library) -> Result<(), Failure
                         1,
                         format!("cover: {}", m.replace("links to", "shows the image")),
                     )
+                    .rule(markdown::url_rule(&cover.src, "missing-image"))
                 }),
                 None => Ok(None),
             };
@@ -196,12 +303,13 @@ fn render_markdown(config: &Config, library: &mut Library) -> Result<(), Failure
         doc.lead = out.lead;
         doc.text = out.text;
         doc.anchors = out.anchors;
+        doc.links = out.links;
     }
     if errors.is_empty() {
         Ok(())
     } else {
         diagnostics::sort(&mut errors);
-        Err(Failure::Content(errors))
+        Err(errors)
     }
 }
 

@@ -15,12 +15,14 @@ use crate::config::{Config, RESERVED_FIELDS};
 use crate::content::slug::check_slug;
 use crate::diagnostics::suggestion;
 
-/// A problem in a file's text: line (1-based, in the whole file), column, message.
+/// A problem in a file's text: line (1-based, in the whole file), column, message,
+/// and the rule id it is reported under.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub line: usize,
     pub col: usize,
     pub message: String,
+    pub rule: &'static str,
 }
 
 impl Problem {
@@ -29,7 +31,13 @@ impl Problem {
             line,
             col,
             message: message.into(),
+            rule: "front-matter",
         }
+    }
+
+    fn rule(mut self, rule: &'static str) -> Self {
+        self.rule = rule;
+        self
     }
 }
 
@@ -113,6 +121,9 @@ pub struct FrontMatter {
     pub summary: Option<String>,
     pub date: Option<Date>,
     pub updated: Option<Date>,
+    /// The lines of `date:` and `updated:`, for messages about them.
+    pub date_line: usize,
+    pub updated_line: usize,
     pub organisation: Option<String>,
     pub level: Option<Level>,
     pub cover: Option<Cover>,
@@ -141,19 +152,20 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
             let (line, col) = e
                 .location()
                 .map_or((first_line, 1), |l| (first_line + l.line() - 1, l.column()));
-            vec![Problem::new(
-                line,
-                col,
-                format!("front matter is not valid YAML: {}", yaml_message(&e)),
-            )]
+            vec![
+                Problem::new(
+                    line,
+                    col,
+                    format!("front matter is not valid YAML: {}", yaml_message(&e)),
+                )
+                .rule("yaml"),
+            ]
         })?
     };
     let Value::Mapping(map) = value else {
-        return Err(vec![Problem::new(
-            first_line,
-            1,
-            "front matter must be a list of \"field: value\" lines",
-        )]);
+        return Err(vec![
+            Problem::new(first_line, 1, "front matter must be a list of \"field: value\" lines").rule("yaml"),
+        ]);
     };
 
     let mut fm = FrontMatter::default();
@@ -177,7 +189,8 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
             "summary" => text_field(value, key, &mut bad, &mut fm.summary),
             "organisation" => text_field(value, key, &mut bad, &mut fm.organisation),
             "date" | "updated" => match scalar(value).map(|s| parse_date(&s)) {
-                Some(Ok(date)) => *(if key == "date" { &mut fm.date } else { &mut fm.updated }) = Some(date),
+                Some(Ok(date)) if key == "date" => (fm.date, fm.date_line) = (Some(date), line),
+                Some(Ok(date)) => (fm.updated, fm.updated_line) = (Some(date), line),
                 Some(Err(m)) => bad(format!("{key}: {m}")),
                 None => bad(format!(
                     "{key} must be a date written as YYYY-MM-DD, such as 2021-01-12"
@@ -196,7 +209,7 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
                 fm.cover_line = line;
                 match cover(value) {
                     Ok(c) => fm.cover = Some(c),
-                    Err(m) => bad(m),
+                    Err((rule, m)) => problems.push(Problem::new(line, col, m).rule(rule)),
                 }
             }
             "highlights" => match highlights(value) {
@@ -256,28 +269,31 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
                     for term in keys {
                         if taxonomy.term(&term).is_none() {
                             let (line, col) = locate.value(key, &term);
-                            problems.push(Problem::new(
-                                line,
-                                col,
-                                format!(
-                                    "unknown {key} \"{term}\"{}",
-                                    match crate::diagnostics::did_you_mean(
-                                        &term,
-                                        taxonomy.terms.iter().map(|t| t.key.as_str())
-                                    ) {
-                                        Some(k) => format!("; did you mean \"{k}\"?"),
-                                        None => format!(
-                                            "; site.toml defines: {}",
-                                            taxonomy
-                                                .terms
-                                                .iter()
-                                                .map(|t| t.key.as_str())
-                                                .collect::<Vec<_>>()
-                                                .join(", ")
-                                        ),
-                                    }
-                                ),
-                            ));
+                            problems.push(
+                                Problem::new(
+                                    line,
+                                    col,
+                                    format!(
+                                        "unknown {key} \"{term}\"{}",
+                                        match crate::diagnostics::did_you_mean(
+                                            &term,
+                                            taxonomy.terms.iter().map(|t| t.key.as_str())
+                                        ) {
+                                            Some(k) => format!("; did you mean \"{k}\"?"),
+                                            None => format!(
+                                                "; site.toml defines: {}",
+                                                taxonomy
+                                                    .terms
+                                                    .iter()
+                                                    .map(|t| t.key.as_str())
+                                                    .collect::<Vec<_>>()
+                                                    .join(", ")
+                                            ),
+                                        }
+                                    ),
+                                )
+                                .rule("unknown-term"),
+                            );
                         } else if !seen.contains(&term) {
                             seen.push(term);
                         }
@@ -290,23 +306,27 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
                         .copied()
                         .filter(|f| *f != "year")
                         .chain(config.taxonomies.iter().map(|t| t.name.as_str()));
-                    bad(format!(
+                    let message = format!(
                         "unknown field \"{key}\"{}",
                         match crate::diagnostics::did_you_mean(key, known) {
                             Some(k) => format!("; did you mean \"{k}\"?"),
                             None => "; put free-form data for themes under extra:".to_string(),
                         }
-                    ));
+                    );
+                    problems.push(Problem::new(line, col, message).rule("unknown-field"));
                 }
             },
         }
     }
     if !has_title && !problems.iter().any(|p| p.message.starts_with("title")) {
-        problems.push(Problem::new(
-            first_line.saturating_sub(1).max(1),
-            1,
-            "title is missing; add a line \"title: …\" to the front matter",
-        ));
+        problems.push(
+            Problem::new(
+                first_line.saturating_sub(1).max(1),
+                1,
+                "title is missing; add a line \"title: …\" to the front matter",
+            )
+            .rule("required-field"),
+        );
     }
     if problems.is_empty() { Ok(fm) } else { Err(problems) }
 }
@@ -394,10 +414,11 @@ fn string_list(value: &Value) -> Option<Vec<String>> {
     }
 }
 
-fn cover(value: &Value) -> Result<Cover, String> {
+/// The cover, or the rule and message of what is wrong with it.
+fn cover(value: &Value) -> Result<Cover, (&'static str, String)> {
     let shape = "cover must be {src: image.jpg, alt: what the image shows}";
     let Value::Mapping(map) = value else {
-        return Err(shape.into());
+        return Err(("front-matter", shape.into()));
     };
     let mut src = None;
     let mut alt = None;
@@ -406,20 +427,26 @@ fn cover(value: &Value) -> Result<Cover, String> {
             Some("src") => src = scalar(v),
             Some("alt") => alt = scalar(v),
             Some(other) => {
-                return Err(format!(
-                    "cover has no field \"{other}\"{}; {shape}",
-                    suggestion(other, ["src", "alt"])
+                return Err((
+                    "front-matter",
+                    format!(
+                        "cover has no field \"{other}\"{}; {shape}",
+                        suggestion(other, ["src", "alt"])
+                    ),
                 ));
             }
-            None => return Err(shape.into()),
+            None => return Err(("front-matter", shape.into())),
         }
     }
     let src = src
         .filter(|s| !s.trim().is_empty())
-        .ok_or_else(|| format!("cover has no src; {shape}"))?;
-    let alt = alt
-        .filter(|s| !s.trim().is_empty())
-        .ok_or_else(|| "cover has no alt text; describe the image for readers who cannot see it: alt: …".to_string())?;
+        .ok_or_else(|| ("front-matter", format!("cover has no src; {shape}")))?;
+    let alt = alt.filter(|s| !s.trim().is_empty()).ok_or_else(|| {
+        (
+            "missing-alt",
+            "cover has no alt text; describe the image for readers who cannot see it: alt: …".to_string(),
+        )
+    })?;
     Ok(Cover { src, alt })
 }
 

@@ -59,6 +59,8 @@ pub struct Doc {
     pub text: String,
     /// `id`s of the headings, for anchors.
     pub anchors: Vec<String>,
+    /// The links and images of the Markdown, for `showcase check`; filled in by the renderer.
+    pub links: Vec<crate::markdown::DocLink>,
     /// The cover image's link; filled in by the renderer.
     pub cover_url: Option<String>,
 }
@@ -375,15 +377,18 @@ impl Library {
                 } else {
                     "set slug: in one of them (Chinese names become pinyin, so different characters can read alike)"
                 };
-                errors.push(Diagnostic::error(
-                    doc.source.clone(),
-                    doc.fm.slug_line,
-                    if doc.fm.slug_line > 0 { 1 } else { 0 },
-                    format!(
-                        "this page and {} would both be published at {path}; {hint}",
-                        other.source.display()
-                    ),
-                ));
+                errors.push(
+                    Diagnostic::error(
+                        doc.source.clone(),
+                        doc.fm.slug_line,
+                        if doc.fm.slug_line > 0 { 1 } else { 0 },
+                        format!(
+                            "this page and {} would both be published at {path}; {hint}",
+                            other.source.display()
+                        ),
+                    )
+                    .rule("duplicate-url"),
+                );
             } else {
                 by_path.insert(path.clone(), i);
             }
@@ -403,10 +408,13 @@ impl Library {
                     } else {
                         "is already an alias of"
                     };
-                    errors.push(Diagnostic::file_error(
-                        doc.source.clone(),
-                        format!("alias {alias} {what} {}; remove one of the two", other.source.display()),
-                    ));
+                    errors.push(
+                        Diagnostic::file_error(
+                            doc.source.clone(),
+                            format!("alias {alias} {what} {}; remove one of the two", other.source.display()),
+                        )
+                        .rule("duplicate-url"),
+                    );
                 } else {
                     by_path.insert(key, i);
                 }
@@ -416,12 +424,15 @@ impl Library {
         // Cases need a date.
         for doc in &self.docs {
             if doc.is_case() && doc.fm.date.is_none() {
-                errors.push(Diagnostic::error(
-                    doc.source.clone(),
-                    1,
-                    1,
-                    "this case has no date; add \"date: YYYY-MM-DD\" to its front matter".to_string(),
-                ));
+                errors.push(
+                    Diagnostic::error(
+                        doc.source.clone(),
+                        1,
+                        1,
+                        "this case has no date; add \"date: YYYY-MM-DD\" to its front matter".to_string(),
+                    )
+                    .rule("missing-date"),
+                );
             }
             if doc.kind == DocKind::Section && doc.fm.draft {
                 errors.push(Diagnostic::file_error(
@@ -483,10 +494,13 @@ impl Library {
             if by_path.contains_key(&path)
                 || path.ends_with("/index.html") && by_path.contains_key(path.trim_end_matches("index.html"))
             {
-                errors.push(Diagnostic::file_error(
-                    display_path(config, &format!("{CONTENT_DIR}/{rel}")),
-                    format!("this file would overwrite the page published at {path}; rename it"),
-                ));
+                errors.push(
+                    Diagnostic::file_error(
+                        display_path(config, &format!("{CONTENT_DIR}/{rel}")),
+                        format!("this file would overwrite the page published at {path}; rename it"),
+                    )
+                    .rule("duplicate-url"),
+                );
             }
             self.assets.insert(rel.clone(), Asset { source, path });
         }
@@ -586,12 +600,12 @@ fn parse_file(config: &Config, content_dir: &Path, found: &Found) -> Result<Doc,
             "the file is not UTF-8 text; save it with UTF-8 encoding",
         )]
     })?;
-    let split =
-        front_matter::split(&text).map_err(|p| vec![Diagnostic::error(source.clone(), p.line, p.col, p.message)])?;
+    let split = front_matter::split(&text)
+        .map_err(|p| vec![Diagnostic::error(source.clone(), p.line, p.col, p.message).rule(p.rule)])?;
     let fm = front_matter::parse(split.yaml, split.yaml_line, config).map_err(|problems| {
         problems
             .into_iter()
-            .map(|p| Diagnostic::error(source.clone(), p.line, p.col, p.message))
+            .map(|p| Diagnostic::error(source.clone(), p.line, p.col, p.message).rule(p.rule))
             .collect::<Vec<_>>()
     })?;
     let rel_stem = match found.rel.rfind('/') {
@@ -625,6 +639,7 @@ fn parse_file(config: &Config, content_dir: &Path, found: &Found) -> Result<Doc,
         lead: String::new(),
         text: String::new(),
         anchors: Vec::new(),
+        links: Vec::new(),
         cover_url: None,
     })
 }

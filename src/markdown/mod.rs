@@ -3,9 +3,11 @@
 //! Steps over the event stream: raw HTML is shown as text unless site.toml
 //! allows it; links and images to other content files become site URLs in
 //! the page's language (a missing target is an error with its line);
-//! dangerous URL schemes are refused; headings get unique ids (pinyin for
-//! Chinese); code blocks are highlighted; a line break between two Chinese
-//! characters is dropped instead of becoming a space.
+//! dangerous URL schemes are refused; every link and image is recorded with
+//! its line for `showcase check`; an image titled "decorative" gets an empty
+//! alt; headings get unique ids (pinyin for Chinese); code blocks are
+//! highlighted; a line break between two Chinese characters is dropped
+//! instead of becoming a space.
 
 pub mod highlight;
 
@@ -26,7 +28,29 @@ pub struct Rendered {
     /// The body as plain text, code blocks left out: what search indexes.
     pub text: String,
     pub anchors: Vec<String>,
+    /// Every link and image, in the order written.
+    pub links: Vec<DocLink>,
     pub problems: Vec<Diagnostic>,
+}
+
+/// The title that marks an image as decoration: `![](line.png "decorative")`.
+pub const DECORATIVE: &str = "decorative";
+
+/// A link or an image written in a page's Markdown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocLink {
+    /// Where it is written in the source file (1-based; column in characters).
+    pub line: usize,
+    pub col: usize,
+    /// The URL as the reader's browser gets it (base path included).
+    pub url: String,
+    /// The URL as written in the Markdown.
+    pub written: String,
+    pub image: bool,
+    /// An image's alt text, trimmed ("" when it has none).
+    pub alt: String,
+    /// An image marked as decoration, which needs no alt text.
+    pub decorative: bool,
 }
 
 /// Read-only lookups for resolving links, built once per build.
@@ -118,14 +142,14 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
     let body = doc.body.as_str();
     let events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(body, options).into_offset_iter().collect();
     let mut out = Rendered::default();
-    let problem = |out: &mut Rendered, offset: usize, message: String| {
+    let position = |offset: usize| {
         let (line, col) = line_col(body, offset);
-        out.problems.push(Diagnostic::error(
-            doc.source.clone(),
-            doc.body_line + line - 1,
-            col,
-            message,
-        ));
+        (doc.body_line + line - 1, col)
+    };
+    let problem = |out: &mut Rendered, offset: usize, rule: &'static str, message: String| {
+        let (line, col) = position(offset);
+        out.problems
+            .push(Diagnostic::error(doc.source.clone(), line, col, message).rule(rule));
     };
     let escape_raw = config.raw_html == RawHtml::Escape;
     let mut result: Vec<Event<'_>> = Vec::with_capacity(events.len());
@@ -193,10 +217,25 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
                 title,
                 id,
             }) => {
-                let dest = resolve_url(dest_url, doc, links).unwrap_or_else(|m| {
-                    problem(&mut out, range.start, m);
-                    String::new()
-                });
+                let dest = match resolve_url(dest_url, doc, links) {
+                    Ok(dest) => {
+                        let (line, col) = position(range.start);
+                        out.links.push(DocLink {
+                            line,
+                            col,
+                            url: dest.clone(),
+                            written: dest_url.to_string(),
+                            image: false,
+                            alt: String::new(),
+                            decorative: false,
+                        });
+                        dest
+                    }
+                    Err(m) => {
+                        problem(&mut out, range.start, url_rule(dest_url, "broken-link"), m);
+                        String::new()
+                    }
+                };
                 result.push(Event::Start(Tag::Link {
                     link_type: *link_type,
                     dest_url: CowStr::from(dest),
@@ -210,16 +249,47 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
                 title,
                 id,
             }) => {
-                let dest = resolve_url(dest_url, doc, links).unwrap_or_else(|m| {
-                    problem(&mut out, range.start, m.replace("links to", "shows the image"));
-                    String::new()
-                });
-                result.push(Event::Start(Tag::Image {
+                let end = find_end(&events, i);
+                let alt = plain_text(events[i + 1..end].iter().map(|(e, _)| e));
+                let decorative = title.trim() == DECORATIVE;
+                let dest = match resolve_url(dest_url, doc, links) {
+                    Ok(dest) => {
+                        let (line, col) = position(range.start);
+                        out.links.push(DocLink {
+                            line,
+                            col,
+                            url: dest.clone(),
+                            written: dest_url.to_string(),
+                            image: true,
+                            alt: alt.trim().to_string(),
+                            decorative,
+                        });
+                        dest
+                    }
+                    Err(m) => {
+                        problem(
+                            &mut out,
+                            range.start,
+                            url_rule(dest_url, "missing-image"),
+                            m.replace("links to", "shows the image"),
+                        );
+                        String::new()
+                    }
+                };
+                let start = Event::Start(Tag::Image {
                     link_type: *link_type,
                     dest_url: CowStr::from(dest),
-                    title: title.clone(),
+                    title: if decorative { CowStr::from("") } else { title.clone() },
                     id: id.clone(),
-                }));
+                });
+                if decorative {
+                    // Decoration: an empty alt, so screen readers pass over it.
+                    result.push(start);
+                    result.push(events[end].0.clone());
+                    i = end + 1;
+                    continue;
+                }
+                result.push(start);
             }
             Event::SoftBreak => {
                 let before = events[..i].iter().rev().find_map(|(e, _)| last_char(e));
@@ -340,7 +410,7 @@ pub fn is_cjk_char(c: char) -> bool {
 }
 
 /// A URL's scheme, lower-cased, if it has one (`https`, `mailto`, `javascript`).
-fn scheme(url: &str) -> Option<String> {
+pub fn scheme(url: &str) -> Option<String> {
     // Browsers ignore ASCII whitespace and control characters inside a scheme.
     let cleaned: String = url
         .chars()
@@ -354,6 +424,14 @@ fn scheme(url: &str) -> Option<String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
     valid.then(|| candidate.to_ascii_lowercase())
+}
+
+/// The rule of a link that cannot be resolved: `unsafe-link` for a refused scheme.
+pub fn url_rule(url: &str, otherwise: &'static str) -> &'static str {
+    match scheme(url.trim()).as_deref() {
+        Some("javascript" | "vbscript" | "data" | "file") => "unsafe-link",
+        _ => otherwise,
+    }
 }
 
 /// Turns a link target written in Markdown into the URL the reader's browser gets.
@@ -408,7 +486,7 @@ fn join(folder: &str, relative: &str) -> Option<String> {
     Some(joined)
 }
 
-fn percent_decode(text: &str) -> String {
+pub fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

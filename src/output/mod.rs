@@ -1,16 +1,58 @@
 //! Writing the site: a staging folder beside the target, swapped in at the end.
 //!
-//! A build writes into `.<name>.building-<pid>` next to the output folder and,
-//! only when every file is written, exchanges it with the old folder in one
-//! rename (Linux's `RENAME_EXCHANGE`; elsewhere two renames). A build that
-//! fails or is interrupted leaves the previous site as it was.
+//! Every file of a site goes to a [`Sink`]: `build` gives a [`Staging`]
+//! folder, `check` a collector that keeps what it needs to check links and
+//! writes nothing. A build writes into `.<name>.building-<pid>` next to the
+//! output folder and, only when every file is written, exchanges it with the
+//! old folder in one rename (Linux's `RENAME_EXCHANGE`; elsewhere two
+//! renames). A build that fails or is interrupted leaves the previous site as
+//! it was. Beside the writer live the files made from the whole library:
+//! feeds, the sitemap and robots.txt.
 
 pub mod assets;
+pub mod feed;
+pub mod sitemap;
 
 use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Failure;
+
+/// Where the files of a site go, one call per file, from many threads at once.
+pub trait Sink: Sync {
+    /// Writes one file; `site_path` is `/a/` (for `a/index.html`) or `/feed.xml`.
+    fn write(&self, site_path: &str, bytes: &[u8]) -> Result<(), Failure>;
+    /// Publishes a file as it is.
+    fn copy(&self, source: &Path, site_path: &str) -> Result<(), Failure>;
+}
+
+/// The file a site path is published as, relative to the output folder: `/a/` → `a/index.html`.
+pub fn file_of(site_path: &str) -> String {
+    let rel = site_path.trim_start_matches('/');
+    if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        rel.to_string()
+    }
+}
+
+/// Text escaped for XML content and attribute values; characters XML 1.0 cannot hold are dropped.
+pub fn escape_xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
 
 /// A folder being filled with a new site.
 pub struct Staging {
@@ -47,12 +89,7 @@ impl Staging {
 
     /// The file a site path is written to: `/a/` → `a/index.html`.
     fn file_for(&self, site_path: &str) -> PathBuf {
-        let rel = site_path.trim_start_matches('/');
-        let mut path = self.temp.join(rel);
-        if rel.is_empty() || rel.ends_with('/') {
-            path.push("index.html");
-        }
-        path
+        self.temp.join(file_of(site_path))
     }
 
     /// Writes one file of the site.
@@ -86,6 +123,16 @@ impl Staging {
         }
         self.committed = true;
         Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn write(&self, site_path: &str, bytes: &[u8]) -> Result<(), Failure> {
+        Staging::write(self, site_path, bytes)
+    }
+
+    fn copy(&self, source: &Path, site_path: &str) -> Result<(), Failure> {
+        Staging::copy(self, source, site_path)
     }
 }
 
@@ -190,4 +237,25 @@ fn check_target(target: &Path, root: &Path) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_paths_become_files() {
+        assert_eq!(file_of("/"), "index.html");
+        assert_eq!(file_of("/en/cases/a/"), "en/cases/a/index.html");
+        assert_eq!(file_of("/feed.xml"), "feed.xml");
+    }
+
+    #[test]
+    fn xml_is_escaped_and_cleaned() {
+        assert_eq!(
+            escape_xml("<a href=\"x\">R&D's</a>"),
+            "&lt;a href=&quot;x&quot;&gt;R&amp;D&apos;s&lt;/a&gt;"
+        );
+        assert_eq!(escape_xml("a\u{1}b\u{0}c\td"), "abc\td");
+    }
 }

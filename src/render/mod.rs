@@ -3,6 +3,8 @@
 //! A [`Job`] is one HTML file to produce. Rendering a job is a pure function
 //! of the library, the config and the theme; the caller decides where the
 //! bytes go. Views are typed structs serialised into the template context.
+//! The renderer also says which jobs are public pages, for the sitemap, with
+//! the same hreflang alternates as the pages' own `<link>` tags.
 
 mod views;
 
@@ -16,9 +18,12 @@ use crate::config::{Config, Fallback};
 use crate::content::taxonomy::{self, Catalogue};
 use crate::content::{Doc, DocKind, Library};
 use crate::diagnostics::Diagnostic;
+use crate::output::feed::{feed_path, last_change};
+use crate::output::sitemap;
 use crate::templates::Theme;
 use views::{
     Alternate, Card, Common, Crumb, LangLink, MenuItem, PageLink, PageView, Paginator, SectionLink, SectionView,
+    ShareView,
 };
 
 /// How many cases the home page shows.
@@ -263,7 +268,13 @@ impl<'a> Renderer<'a> {
             .map_or(&[][..], Vec::as_slice);
         let at = siblings.iter().position(|&s| s == i);
         let neighbour = |j: Option<usize>| j.and_then(|j| siblings.get(j)).map(|&d| self.link_of(d));
-        let mut context = self.common(doc.lang, &self.doc_versions(&doc.key, 1), &self.crumbs(doc), &doc.path)?;
+        let mut context = self.common(
+            doc.lang,
+            &self.doc_versions(&doc.key, 1),
+            Some(i),
+            &self.crumbs(doc),
+            &doc.path,
+        )?;
         context.insert("page", &PageView::new(self, doc));
         context.insert("section", &doc.parent.map(|p| self.link_of(p)));
         context.insert("previous", &neighbour(at.and_then(|a| a.checked_sub(1))));
@@ -288,7 +299,13 @@ impl<'a> Renderer<'a> {
     fn list(&self, i: usize, number: usize) -> Result<Output, Diagnostic> {
         let doc = &self.library.docs[i];
         let path = list_path(&doc.path, number);
-        let mut context = self.common(doc.lang, &self.doc_versions(&doc.key, number), &self.crumbs(doc), &path)?;
+        let mut context = self.common(
+            doc.lang,
+            &self.doc_versions(&doc.key, number),
+            Some(i),
+            &self.crumbs(doc),
+            &path,
+        )?;
         context.insert("section", &SectionView::new(self, doc, number == 1));
         self.insert_list(&mut context, self.list_items(i), &doc.path, number, doc.lang);
         context.insert("subsections", &self.subsections(i));
@@ -320,7 +337,7 @@ impl<'a> Renderer<'a> {
                 url: None,
             },
         ];
-        let mut context = self.common(lang, &versions, &crumbs, &path)?;
+        let mut context = self.common(lang, &versions, None, &crumbs, &path)?;
         context.insert("section", &SectionView::bare(title.into(), self.config.link(&base)));
         self.insert_list(&mut context, &self.catalogue.cases[lang], &base, number, lang);
         context.insert("subsections", &Vec::<SectionLink<'_>>::new());
@@ -376,7 +393,7 @@ impl<'a> Renderer<'a> {
                 url: None,
             },
         ];
-        let mut context = self.common(lang, &versions, &crumbs, &path)?;
+        let mut context = self.common(lang, &versions, None, &crumbs, &path)?;
         context.insert("taxonomy", &view);
         let text = self.theme.render("taxonomy.html", &context, Path::new("site.toml"))?;
         Ok(Output {
@@ -405,7 +422,7 @@ impl<'a> Renderer<'a> {
                 url: None,
             },
         ];
-        let mut context = self.common(lang, &versions, &crumbs, &path)?;
+        let mut context = self.common(lang, &versions, None, &crumbs, &path)?;
         context.insert("taxonomy", &view);
         context.insert(
             "term",
@@ -439,7 +456,7 @@ impl<'a> Renderer<'a> {
                 url: None,
             },
         ];
-        let mut context = self.common(lang, &versions, &crumbs, &path)?;
+        let mut context = self.common(lang, &versions, None, &crumbs, &path)?;
         let targets: Vec<views::TargetView<'_>> = self
             .config
             .targets
@@ -477,7 +494,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|l| Some(format!("{}/", l.url_prefix)))
             .collect();
-        let mut context = self.common(lang, &versions, &[], &path)?;
+        let mut context = self.common(lang, &versions, home, &[], &path)?;
         let section = match home {
             Some(h) => SectionView::new(self, &self.library.docs[h], true),
             None => SectionView::bare(language.title.as_str().into(), self.config.link(&path)),
@@ -518,7 +535,7 @@ impl<'a> Renderer<'a> {
                 url: None,
             },
         ];
-        let mut context = self.common(lang, &versions, &crumbs, &path)?;
+        let mut context = self.common(lang, &versions, None, &crumbs, &path)?;
         context.insert("search_index", &self.config.link(&path));
         let text = self.theme.render("search.html", &context, Path::new("site.toml"))?;
         Ok(Output {
@@ -552,7 +569,7 @@ impl<'a> Renderer<'a> {
 
     fn not_found(&self) -> Result<Output, Diagnostic> {
         let versions: Vec<Option<String>> = vec![None; self.config.languages.len()];
-        let mut context = self.common(0, &versions, &[], "/404.html")?;
+        let mut context = self.common(0, &versions, None, &[], "/404.html")?;
         context.insert("noindex", &true);
         let text = self.theme.render("404.html", &context, Path::new("404.html"))?;
         Ok(Output {
@@ -570,6 +587,7 @@ impl<'a> Renderer<'a> {
         &self,
         lang: usize,
         versions: &[Option<String>],
+        current: Option<usize>,
         crumbs: &[Crumb<'_>],
         path: &str,
     ) -> Result<tera::Context, Diagnostic> {
@@ -588,24 +606,18 @@ impl<'a> Renderer<'a> {
                 exact: versions[l].is_some(),
             })
             .collect();
-        // hreflang alternates, when the page exists in more than one language.
-        let mut alternates = Vec::new();
-        if versions.iter().flatten().count() > 1 {
-            for (l, version) in versions.iter().enumerate() {
-                if let Some(p) = version {
-                    alternates.push(Alternate {
-                        hreflang: config.languages[l].tag.clone(),
-                        href: config.permalink(p),
-                    });
-                }
-            }
-            if let Some(p) = &versions[0] {
-                alternates.push(Alternate {
-                    hreflang: "x-default".into(),
-                    href: config.permalink(p),
-                });
-            }
-        }
+        let alternates = if path == "/404.html" {
+            Vec::new()
+        } else {
+            self.alternates(versions)
+        };
+        let og_locale_alternates = config
+            .languages
+            .iter()
+            .enumerate()
+            .filter(|(l, _)| *l != lang && versions[*l].is_some() && path != "/404.html")
+            .map(|(_, other)| og_locale(&other.tag))
+            .collect();
         let nav_link = |title: Cow<'a, str>, target: String| {
             let current = target == path;
             let active = !current && path.starts_with(&target) && target != format!("{}/", language.url_prefix);
@@ -650,6 +662,7 @@ impl<'a> Renderer<'a> {
                 description: &language.description,
                 base_url: &config.base_url,
                 home: config.link(&format!("{}/", language.url_prefix)),
+                feed_url: config.link(&feed_path(config, lang)),
             },
             languages,
             alternates,
@@ -658,6 +671,9 @@ impl<'a> Renderer<'a> {
             canonical: config.permalink(path),
             breadcrumbs: crumbs.to_vec(),
             search_url: config.link(&self.search_path(lang)),
+            og_locale: og_locale(&language.tag),
+            og_locale_alternates,
+            share: self.share(lang, current),
         };
         tera::Context::from_serialize(&common).map_err(|e| Diagnostic::file_error("templates", e.to_string()))
     }
@@ -845,8 +861,175 @@ impl<'a> Renderer<'a> {
     }
 
     /// A section's list: its pages in order (see [`list_items`]).
-    fn list_items(&self, section: usize) -> &[usize] {
+    pub fn list_items(&self, section: usize) -> &[usize] {
         self.lists.get(&section).map_or(&[], Vec::as_slice)
+    }
+
+    /// hreflang alternates, when the page exists in more than one language: every
+    /// version, then `x-default` (the default language's).
+    fn alternates(&self, versions: &[Option<String>]) -> Vec<Alternate> {
+        let found: Vec<(usize, &String)> = versions
+            .iter()
+            .enumerate()
+            .filter_map(|(l, p)| p.as_ref().map(|p| (l, p)))
+            .collect();
+        let mut alternates = Vec::new();
+        if found.len() > 1 {
+            for (l, p) in &found {
+                alternates.push(Alternate {
+                    hreflang: self.config.languages[*l].tag.clone(),
+                    href: self.config.permalink(p),
+                });
+            }
+            if let Some((_, p)) = found.iter().find(|(l, _)| *l == 0) {
+                alternates.push(Alternate {
+                    hreflang: "x-default".into(),
+                    href: self.config.permalink(p),
+                });
+            }
+        }
+        alternates
+    }
+
+    /// What sharing and search show for a page: its title, description and picture.
+    fn share(&self, lang: usize, current: Option<usize>) -> ShareView<'a> {
+        let language = &self.config.languages[lang];
+        let described = |doc: &'a Doc| match doc.summary() {
+            "" => language.description.as_str(),
+            summary => summary,
+        };
+        match current.map(|c| &self.library.docs[c]) {
+            Some(doc) if doc.kind == DocKind::Page => ShareView {
+                title: &doc.fm.title,
+                description: described(doc),
+                kind: "article",
+                image: self.cover_permalink(doc),
+                image_alt: doc.fm.cover.as_ref().map(|c| c.alt.as_str()),
+            },
+            Some(doc) if !doc.is_home() => ShareView {
+                title: &doc.fm.title,
+                description: described(doc),
+                kind: "website",
+                image: None,
+                image_alt: None,
+            },
+            _ => ShareView {
+                title: &language.title,
+                description: &language.description,
+                kind: "website",
+                image: None,
+                image_alt: None,
+            },
+        }
+    }
+
+    /// The absolute URL of a page's cover image.
+    pub fn cover_permalink(&self, doc: &Doc) -> Option<String> {
+        let link = doc.cover_url.as_deref()?;
+        Some(if let Some(rest) = link.strip_prefix("//") {
+            format!("https://{rest}")
+        } else if link.starts_with('/') {
+            self.config.absolute(link)
+        } else {
+            link.to_string()
+        })
+    }
+
+    /// The sitemap's entry for a job: public HTML pages only — not the 404 page,
+    /// redirects, the search page or data files.
+    pub fn sitemap_entry(&self, job: Job) -> Option<sitemap::Entry> {
+        let docs = &self.library.docs;
+        let per_page = self.config.paginate_by;
+        fn slice(items: &[usize], number: usize, per_page: usize) -> &[usize] {
+            let start = ((number - 1) * per_page).min(items.len());
+            &items[start..(start + per_page).min(items.len())]
+        }
+        let newest = |own: Option<usize>, items: &[usize]| {
+            own.and_then(|d| last_change(&docs[d]))
+                .into_iter()
+                .chain(items.iter().filter_map(|&d| last_change(&docs[d])))
+                .max()
+        };
+        let (path, versions, lastmod) = match job {
+            Job::Page(i) => (
+                docs[i].path.clone(),
+                self.doc_versions(&docs[i].key, 1),
+                last_change(&docs[i]),
+            ),
+            Job::List { section, number } => {
+                let doc = &docs[section];
+                let lastmod = newest(Some(section), slice(self.list_items(section), number, per_page));
+                (
+                    list_path(&doc.path, number),
+                    self.doc_versions(&doc.key, number),
+                    lastmod,
+                )
+            }
+            Job::Home { lang } => {
+                let versions = self
+                    .config
+                    .languages
+                    .iter()
+                    .map(|l| Some(format!("{}/", l.url_prefix)))
+                    .collect();
+                let lastmod = newest(self.library.home(lang), &self.catalogue.cases[lang]);
+                (format!("{}/", self.prefix(lang)), versions, lastmod)
+            }
+            Job::Catalogue { lang, number } => {
+                let versions = (0..self.config.languages.len())
+                    .map(|l| {
+                        (pages_for(self.catalogue.cases[l].len(), per_page) >= number)
+                            .then(|| list_path(&self.catalogue_path(l), number))
+                    })
+                    .collect();
+                let lastmod = newest(None, slice(&self.catalogue.cases[lang], number, per_page));
+                (list_path(&self.catalogue_path(lang), number), versions, lastmod)
+            }
+            Job::Taxonomy { tax, lang } => {
+                let taxonomy = &self.catalogue.taxonomies[tax];
+                let all: Vec<usize> = taxonomy
+                    .terms
+                    .iter()
+                    .flat_map(|t| t.pages[lang].iter().copied())
+                    .collect();
+                (
+                    self.taxonomy_path(&taxonomy.name, lang),
+                    self.taxonomy_versions(tax, None, 1),
+                    newest(None, &all),
+                )
+            }
+            Job::Term {
+                tax,
+                term,
+                lang,
+                number,
+            } => {
+                let taxonomy = &self.catalogue.taxonomies[tax];
+                let entry = &taxonomy.terms[term];
+                let path = list_path(&self.term_path(&taxonomy.name, &entry.key, lang), number);
+                (
+                    path,
+                    self.taxonomy_versions(tax, Some(term), number),
+                    newest(None, slice(&entry.pages[lang], number, per_page)),
+                )
+            }
+            Job::Progress { lang } => {
+                let versions = (0..self.config.languages.len())
+                    .map(|l| Some(self.progress_path(l)))
+                    .collect();
+                (self.progress_path(lang), versions, None)
+            }
+            Job::Search { .. } | Job::FilterData { .. } | Job::Alias { .. } | Job::NotFound => return None,
+        };
+        Some(sitemap::Entry {
+            loc: self.config.permalink(&path),
+            lastmod,
+            alternates: self
+                .alternates(&versions)
+                .into_iter()
+                .map(|a| (a.hreflang, a.href))
+                .collect(),
+        })
     }
 
     fn list_pages(&self, section: usize) -> usize {
@@ -903,6 +1086,11 @@ pub fn list_path(section_path: &str, number: usize) -> String {
     }
 }
 
+/// The Open Graph locale of a language tag: `zh-CN` → `zh_CN`.
+pub fn og_locale(tag: &str) -> String {
+    tag.replace('-', "_")
+}
+
 /// Formats a date in a language's format.
 pub fn format_date(date: jiff::civil::Date, format: &str) -> String {
     jiff::fmt::strtime::format(format, date).unwrap_or_else(|_| date.to_string())
@@ -911,6 +1099,12 @@ pub fn format_date(date: jiff::civil::Date, format: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn og_locales() {
+        assert_eq!(og_locale("zh-CN"), "zh_CN");
+        assert_eq!(og_locale("en"), "en");
+    }
 
     #[test]
     fn list_paths() {

@@ -1,8 +1,10 @@
 //! Typed views of the library for templates, borrowed where they can be.
 //!
 //! Templates see: `lang`, `lang_tag`, `site`, `languages` (the switcher),
-//! `alternates` (hreflang), `menu`, `canonical`, `breadcrumbs` everywhere;
-//! `page` on pages; `section`, `pages`, `subsections`, `paginator` on lists;
+//! `alternates` (hreflang), `menu`, `canonical`, `breadcrumbs`, `og_locale`,
+//! `og_locale_alternates` and `share` (Open Graph and Twitter card) everywhere;
+//! `page` on pages (with `permalink`, `cover_permalink` and, on cases,
+//! `json_ld`); `section`, `pages`, `subsections`, `paginator` on lists;
 //! `section`, `latest`, `sections`, `case_count` on the home page.
 
 use std::borrow::Cow;
@@ -20,6 +22,8 @@ pub struct SiteView<'a> {
     pub base_url: &'a str,
     /// The home page of the current language.
     pub home: String,
+    /// The Atom feed of the current language.
+    pub feed_url: String,
 }
 
 #[derive(Serialize)]
@@ -37,6 +41,25 @@ pub struct Common<'a> {
     pub breadcrumbs: Vec<Crumb<'a>>,
     /// The search page, where the header's search box sends its query.
     pub search_url: String,
+    /// The page's language for Open Graph: `zh_CN`, `en`.
+    pub og_locale: String,
+    /// The Open Graph locales of the page's other versions.
+    pub og_locale_alternates: Vec<String>,
+    pub share: ShareView<'a>,
+}
+
+/// What a shared link shows (Open Graph, Twitter card).
+#[derive(Serialize)]
+pub struct ShareView<'a> {
+    pub title: &'a str,
+    /// The page's summary, or the site's description.
+    pub description: &'a str,
+    /// `article` for pages, `website` for lists and home pages.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// The cover's absolute URL, if the page has one.
+    pub image: Option<String>,
+    pub image_alt: Option<&'a str>,
 }
 
 /// One entry of the language switcher.
@@ -158,6 +181,10 @@ pub struct PageView<'a> {
     #[serde(flatten)]
     pub card: Card<'a>,
     pub permalink: String,
+    /// The cover image's absolute URL, for sharing.
+    pub cover_permalink: Option<String>,
+    /// schema.org Article data of a case, as JSON that is safe inside `<script>`; print it with `| safe`.
+    pub json_ld: Option<String>,
     pub content: &'a str,
     pub updated: Option<String>,
     pub updated_display: Option<String>,
@@ -189,9 +216,16 @@ impl<'a> PageView<'a> {
                 })
             })
             .collect();
+        let permalink = r.config.permalink(&doc.path);
+        let cover_permalink = r.cover_permalink(doc);
+        let json_ld = doc
+            .is_case()
+            .then(|| article_json_ld(r, doc, &permalink, cover_permalink.as_deref()));
         PageView {
             card: Card::new(r, doc, doc.lang),
-            permalink: r.config.permalink(&doc.path),
+            permalink,
+            cover_permalink,
+            json_ld,
             content: &doc.html,
             updated: doc.fm.updated.map(|d| d.to_string()),
             updated_display: doc.fm.updated.map(|d| format_date(d, &language.date_format)),
@@ -199,6 +233,58 @@ impl<'a> PageView<'a> {
             extra: &doc.fm.extra,
         }
     }
+}
+
+/// A case as a schema.org Article: headline, description, dates, language, the
+/// organisation it is about and the publisher of the site.
+fn article_json_ld(r: &Renderer<'_>, doc: &Doc, permalink: &str, image: Option<&str>) -> String {
+    let organisation = |name: &str| serde_json::json!({"@type": "Organization", "name": name});
+    let mut article = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": doc.fm.title,
+        "inLanguage": r.config.languages[doc.lang].tag,
+        "url": permalink,
+        "mainEntityOfPage": permalink,
+        "publisher": organisation(&r.config.publisher[doc.lang]),
+    });
+    let fields = [
+        (
+            "description",
+            Some(doc.summary()).filter(|s| !s.is_empty()).map(Into::into),
+        ),
+        ("datePublished", doc.fm.date.map(|d| d.to_string().into())),
+        (
+            "dateModified",
+            doc.fm.updated.or(doc.fm.date).map(|d| d.to_string().into()),
+        ),
+        ("image", image.map(Into::into)),
+        ("about", doc.fm.organisation.as_deref().map(organisation)),
+    ];
+    for (key, value) in fields {
+        if let Some(value) = value {
+            article[key] = value;
+        }
+    }
+    script_json(&article)
+}
+
+/// JSON that can stand inside a `<script>` element: `<`, `>` and `&` become `\u003c`,
+/// `\u003e`, `\u0026`, so no `</script>` in a title can end the element.
+pub fn script_json(value: &serde_json::Value) -> String {
+    let text = value.to_string();
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[derive(Serialize)]
@@ -350,5 +436,22 @@ impl Chart {
             height: (targets.len() as u32 * Self::ROW).max(Self::ROW),
             rows,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_json_cannot_close_the_script() {
+        let value = serde_json::json!({"headline": "</script><script>alert(1)</script> & more"});
+        let text = script_json(&value);
+        assert!(
+            !text.contains('<') && !text.contains('>') && !text.contains('&'),
+            "{text}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
     }
 }

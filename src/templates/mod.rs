@@ -4,8 +4,9 @@
 //! (a site template replaces the theme's of the same name); read the UI
 //! strings in `i18n/<lang>.toml` of the theme and the site, and check that
 //! every key exists in every language — also every `t(key="…")` written in a
-//! template; register the functions `t` (a UI string in the page's language)
-//! and `asset` (the content-hashed URL of a theme file).
+//! template; register the functions `t` (a UI string in the page's language),
+//! `asset` (the content-hashed URL of a theme file) and `link` (a site path
+//! with the base path in front, so a site under a sub-path works).
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -117,7 +118,7 @@ impl Theme {
 
         let mut tera = Tera::new();
         let strings = Arc::new(strings);
-        register_functions(&mut tera, strings.clone(), assets);
+        register_functions(&mut tera, strings.clone(), assets, config.base_path.clone());
         if errors.is_empty()
             && let Err(e) =
                 tera.add_raw_templates(sources.iter().map(|(name, (_, text))| (name.as_str(), text.as_str())))
@@ -276,7 +277,7 @@ fn literal_keys(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-fn register_functions(tera: &mut Tera, strings: Arc<Strings>, assets: Arc<HashMap<String, String>>) {
+fn register_functions(tera: &mut Tera, strings: Arc<Strings>, assets: Arc<HashMap<String, String>>, base_path: String) {
     tera.register_function("t", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
         let key: String = kwargs.must_get("key")?;
         let lang: String = match kwargs.get::<String>("lang")? {
@@ -290,6 +291,15 @@ fn register_functions(tera: &mut Tera, strings: Arc<Strings>, assets: Arc<HashMa
                 "the UI string \"{key}\" has no text in \"{lang}\"; add it to i18n/{lang}.toml"
             ))
         })
+    });
+    tera.register_function("link", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+        let path: String = kwargs.must_get("path")?;
+        if !path.starts_with('/') || path.starts_with("//") {
+            return Err(tera::Error::message(format!(
+                "link(path=\"{path}\"): the path must be a path of the site, starting with one /"
+            )));
+        }
+        Ok(format!("{base_path}{path}"))
     });
     tera.register_function("asset", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
         let path: String = kwargs.must_get("path")?;

@@ -64,14 +64,29 @@ impl Site {
 
     /// Runs `showcase build --root <site>` with extra arguments.
     pub fn build(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_showcase"))
-            .arg("build")
-            .arg("--root")
-            .arg(&self.root)
-            .args(args)
-            .current_dir(&self.root)
-            .output()
-            .unwrap();
+        self.run("build", args, &[])
+    }
+
+    /// Runs `showcase check --root <site>` with extra arguments, on 2024-06-01.
+    pub fn check(&self, args: &[&str]) -> Run {
+        self.run("check", args, &[("SHOWCASE_TODAY", "2024-06-01")])
+    }
+
+    /// Runs a showcase command on the site, from the site's folder, without proxies.
+    pub fn run(&self, command: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_showcase"));
+        cmd.arg(command).arg("--root").arg(&self.root).args(args);
+        for var in [
+            "http_proxy",
+            "https_proxy",
+            "all_proxy",
+            "HTTP_PROXY",
+            "HTTPS_PROXY",
+            "ALL_PROXY",
+        ] {
+            cmd.env_remove(var);
+        }
+        let output = cmd.envs(env.iter().copied()).current_dir(&self.root).output().unwrap();
         Run {
             code: output.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -116,4 +131,20 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 /// The values of an attribute on all tags whose text contains `needle`, e.g. hreflang links.
 pub fn lines_with<'a>(html: &'a str, needle: &str) -> Vec<&'a str> {
     html.lines().filter(|l| l.contains(needle)).map(str::trim).collect()
+}
+
+/// The values of every `href`, `src` and `content` attribute holding a URL in an HTML text.
+pub fn urls_in(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attribute in [" href=\"", " src=\"", " content=\"/", " content=\"http"] {
+        let mut rest = html;
+        while let Some(at) = rest.find(attribute) {
+            let value_start = at + attribute.len();
+            let prefix = &attribute[attribute.find('"').unwrap() + 1..];
+            let end = rest[value_start..].find('"').unwrap();
+            out.push(format!("{prefix}{}", &rest[value_start..value_start + end]).replace("&amp;", "&"));
+            rest = &rest[value_start + end..];
+        }
+    }
+    out
 }

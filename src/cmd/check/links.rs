@@ -1,0 +1,488 @@
+//! Internal links, anchors, images and alt text, over the site as it would be
+//! published.
+//!
+//! Steps: first the links and images written in Markdown (and covers), each
+//! with its file, line and column: every internal URL must be a file the
+//! build writes, every `#fragment` an id in the target page, every image
+//! needs alt text unless it is marked decorative. Then every `href`, `src`
+//! and Open Graph URL in every rendered page that did not come from Markdown
+//! — the templates' links, raw URLs, absolute URLs on the site's own origin:
+//! a problem found on many pages is reported once, at the template line that
+//! writes the URL where it can be found. Outbound http(s) links are collected
+//! for `--external`.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use super::html::Scan;
+use crate::config::Config;
+use crate::content::Library;
+use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::markdown::{DECORATIVE, percent_decode, scheme};
+use crate::output::file_of;
+
+/// The published site as `check` sees it: every file, and what each HTML page holds.
+pub type Files = BTreeMap<String, Option<Scan>>;
+
+/// An outbound link and the first place it is written.
+#[derive(Debug, Clone)]
+pub struct External {
+    pub url: String,
+    pub file: PathBuf,
+    pub line: usize,
+    pub col: usize,
+}
+
+/// What checking the links found.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Distinct outbound URLs, in the order first met.
+    pub external: Vec<External>,
+}
+
+/// Where a URL leads.
+#[derive(Debug, PartialEq, Eq)]
+enum Target {
+    /// Nothing to check: `mailto:`, `tel:`, an empty link.
+    Skip,
+    External,
+    /// A file of the site (`cases/a/index.html`), and the fragment if there is one.
+    File(String, Option<String>),
+    /// A path on the site that is no file of it.
+    Missing,
+    /// A path on the site's host outside its base path.
+    OutsideBase,
+}
+
+/// The lookups every check shares.
+pub struct Checker<'a> {
+    config: &'a Config,
+    library: &'a Library,
+    files: &'a Files,
+    /// `https://host`, lower-cased, without the base path.
+    origin: String,
+    /// The templates' files and texts, to find where a URL is written.
+    templates: Vec<(PathBuf, String)>,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(config: &'a Config, library: &'a Library, files: &'a Files, templates: Vec<(PathBuf, String)>) -> Self {
+        Checker {
+            config,
+            library,
+            files,
+            origin: config.absolute("").to_ascii_lowercase(),
+            templates,
+        }
+    }
+
+    /// Runs every link check.
+    pub fn run(&self) -> Found {
+        let mut found = Found::default();
+        let mut seen_external = HashSet::new();
+        self.content(&mut found, &mut seen_external);
+        self.pages(&mut found, &mut seen_external);
+        found
+    }
+
+    // ---- links written in Markdown ----
+
+    fn content(&self, found: &mut Found, seen_external: &mut HashSet<String>) {
+        for doc in &self.library.docs {
+            let page = self.config.link(&doc.path);
+            for link in &doc.links {
+                let at = |rule, message: String| {
+                    Diagnostic::error(doc.source.clone(), link.line, link.col, message).rule(rule)
+                };
+                if link.image && link.alt.is_empty() && !link.decorative {
+                    let src = &link.written;
+                    found.diagnostics.push(at(
+                        "missing-alt",
+                        format!(
+                            "the image {src} has no alt text; describe what it shows, ![…]({src}), or mark it as decoration: ![]({src} \"{DECORATIVE}\")"
+                        ),
+                    ));
+                }
+                match self.target(&link.url, &page) {
+                    Target::External => {
+                        if seen_external.insert(link.url.clone()) {
+                            found.external.push(External {
+                                url: link.url.clone(),
+                                file: doc.source.clone(),
+                                line: link.line,
+                                col: link.col,
+                            });
+                        }
+                    }
+                    Target::File(file, Some(fragment)) => {
+                        if let Some(message) = self.missing_anchor(&link.written, &file, &fragment) {
+                            found.diagnostics.push(at("broken-anchor", message));
+                        }
+                    }
+                    Target::Missing | Target::OutsideBase => {
+                        let (rule, message) = missing(&link.written, link.image, Origin::Content);
+                        found.diagnostics.push(at(rule, message));
+                    }
+                    Target::Skip | Target::File(_, None) => {}
+                }
+            }
+            if let Some(cover) = &doc.cover_url
+                && matches!(self.target(cover, &page), Target::Missing | Target::OutsideBase)
+            {
+                let src = doc.fm.cover.as_ref().map_or(cover.as_str(), |c| c.src.as_str());
+                let (rule, message) = missing(src, true, Origin::Content);
+                found.diagnostics.push(
+                    Diagnostic::error(doc.source.clone(), doc.fm.cover_line, 1, format!("cover: {message}")).rule(rule),
+                );
+            }
+        }
+    }
+
+    // ---- links in the rendered pages ----
+
+    fn pages(&self, found: &mut Found, seen_external: &mut HashSet<String>) {
+        // URLs that come from content were checked above, where they are written.
+        let from_content: HashSet<String> = self
+            .library
+            .docs
+            .iter()
+            .flat_map(|d| {
+                d.links
+                    .iter()
+                    .map(|l| l.url.clone())
+                    .chain(d.cover_url.iter().flat_map(|c| [c.clone(), self.config.absolute(c)]))
+            })
+            .map(|u| percent_decode(&u))
+            .collect();
+        // (rule, message) → the pages it happens on, and the URL as written.
+        let mut problems: BTreeMap<(&'static str, String), (String, BTreeSet<String>)> = BTreeMap::new();
+        let mut external: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (file, scan) in self.files {
+            let Some(scan) = scan else { continue };
+            let page = self.config.link(&site_path(file));
+            let mut problem = |rule, message: String, url: &str| {
+                problems
+                    .entry((rule, message))
+                    .or_insert_with(|| (url.to_string(), BTreeSet::new()))
+                    .1
+                    .insert(file.clone());
+            };
+            for r in &scan.refs {
+                if from_content.contains(&percent_decode(&r.url)) {
+                    continue;
+                }
+                match self.target(&r.url, &page) {
+                    Target::External => {
+                        external.entry(r.url.clone()).or_default().insert(file.clone());
+                    }
+                    Target::File(target, Some(fragment)) => {
+                        if let Some(message) = self.missing_anchor(&r.url, &target, &fragment) {
+                            problem("broken-anchor", message, &r.url);
+                        }
+                    }
+                    Target::Missing => {
+                        let (rule, message) = missing(&r.url, r.image, Origin::Page);
+                        problem(rule, message, &r.url);
+                    }
+                    Target::OutsideBase => {
+                        let (rule, message) = missing(&r.url, r.image, Origin::Page);
+                        let inside = format!("/{}", r.url.trim_start_matches('/'));
+                        problem(
+                            rule,
+                            format!(
+                                "{}, which is outside the site's base path {}/; in a template write {{{{ link(path=\"{inside}\") }}}} so the base path is added",
+                                message.split(", which").next().unwrap_or(&message),
+                                self.config.base_path
+                            ),
+                            &r.url,
+                        );
+                    }
+                    Target::Skip | Target::File(_, None) => {}
+                }
+            }
+            for src in &scan.images_without_alt {
+                problem(
+                    "missing-alt",
+                    format!(
+                        "the image {src} has no alt attribute; add alt=\"…\" describing it, or alt=\"\" for decoration"
+                    ),
+                    src,
+                );
+            }
+        }
+        for ((rule, message), (url, pages)) in problems {
+            let (file, line, col) = self.locate(&url, &pages);
+            found
+                .diagnostics
+                .push(Diagnostic::error(file, line, col, format!("{message} ({})", on_pages(&pages))).rule(rule));
+        }
+        for (url, pages) in external {
+            if seen_external.insert(url.clone()) {
+                let (file, line, col) = self.locate(&url, &pages);
+                found.external.push(External { url, file, line, col });
+            }
+        }
+    }
+
+    /// Where a URL found in rendered pages is written: the template line that has it
+    /// literally, or else the content file of the first page, or else the templates folder.
+    fn locate(&self, url: &str, pages: &BTreeSet<String>) -> (PathBuf, usize, usize) {
+        let without_base = url.strip_prefix(&self.config.base_path).filter(|u| u.starts_with('/'));
+        for (file, text) in &self.templates {
+            for needle in std::iter::once(url).chain(without_base) {
+                if let Some(offset) = find_attribute_value(text, needle) {
+                    let (line, col) = crate::diagnostics::line_col(text, offset);
+                    return (file.clone(), line, col);
+                }
+            }
+        }
+        let owner = pages.iter().find_map(|p| self.owner(p));
+        match owner {
+            Some(doc) => (self.library.docs[doc].source.clone(), 0, 0),
+            None => (
+                crate::content::display_path(self.config, &format!("themes/{}/templates", self.config.theme)),
+                0,
+                0,
+            ),
+        }
+    }
+
+    /// The doc whose page (or list page) a file is.
+    fn owner(&self, file: &str) -> Option<usize> {
+        let mut path = site_path(file);
+        // A later page of a list belongs to its section: /cases/page/3/ → /cases/.
+        if let Some((list, number)) = path.trim_end_matches('/').rsplit_once("/page/")
+            && number.bytes().all(|b| b.is_ascii_digit())
+        {
+            path = format!("{list}/");
+        }
+        self.library.docs.iter().position(|d| d.path == path)
+    }
+
+    // ---- resolving ----
+
+    /// Where a URL written on the page at `page` (a link, with the base path) leads.
+    fn target(&self, url: &str, page: &str) -> Target {
+        let url = url.trim();
+        if url.is_empty() {
+            return Target::Skip;
+        }
+        let (before_fragment, fragment) = match url.split_once('#') {
+            Some((u, f)) => (u, Some(f)),
+            None => (url, None),
+        };
+        let path: String = if let Some(scheme) = scheme(url) {
+            if scheme != "http" && scheme != "https" {
+                return Target::Skip;
+            }
+            match self.on_site(before_fragment) {
+                Some(path) => path,
+                None => return Target::External,
+            }
+        } else if let Some(rest) = before_fragment.strip_prefix("//") {
+            let scheme = self.origin.split("://").next().unwrap_or("https");
+            match self.on_site(&format!("{scheme}://{rest}")) {
+                Some(path) => path,
+                None => return Target::External,
+            }
+        } else if before_fragment.is_empty() {
+            page.to_string()
+        } else if before_fragment.starts_with('/') {
+            before_fragment.to_string()
+        } else {
+            format!("{}{before_fragment}", &page[..page.rfind('/').map_or(0, |i| i + 1)])
+        };
+        let path = path.split('?').next().unwrap_or("");
+        let path = normalise(&percent_decode(path));
+        let base = &self.config.base_path;
+        let inside = if base.is_empty() {
+            Some(path.as_str())
+        } else if path == *base {
+            Some("/")
+        } else {
+            path.strip_prefix(base.as_str()).filter(|p| p.starts_with('/'))
+        };
+        let Some(site_path) = inside else {
+            return Target::OutsideBase;
+        };
+        let file = file_of(site_path);
+        let fragment = fragment.map(percent_decode);
+        if self.files.contains_key(&file) {
+            return Target::File(file, fragment);
+        }
+        // Servers answer /a with /a/ when a/index.html exists.
+        let folder = format!("{}/index.html", file.trim_end_matches('/'));
+        if !site_path.ends_with('/') && self.files.contains_key(&folder) {
+            return Target::File(folder, fragment);
+        }
+        Target::Missing
+    }
+
+    /// The path of an absolute URL on the site's own origin.
+    fn on_site(&self, url: &str) -> Option<String> {
+        let origin = &self.origin;
+        let head = url.get(..origin.len())?;
+        if !head.eq_ignore_ascii_case(origin) {
+            return None;
+        }
+        let rest = &url[origin.len()..];
+        match rest.chars().next() {
+            None => Some("/".into()),
+            Some('/') => Some(rest.to_string()),
+            Some('?') => Some(format!("/{rest}")),
+            _ => None,
+        }
+    }
+
+    /// The message when the page `file` has no id `fragment`.
+    fn missing_anchor(&self, url: &str, file: &str, fragment: &str) -> Option<String> {
+        if fragment.is_empty() || fragment == "top" || fragment.starts_with(":~:") {
+            return None;
+        }
+        let scan = self.files.get(file)?.as_ref()?;
+        if scan.ids.contains(fragment) {
+            return None;
+        }
+        let hint = match did_you_mean(fragment, scan.ids.iter().map(String::as_str)) {
+            Some(id) => format!("; did you mean \"#{id}\"?"),
+            None => {
+                let mut ids: Vec<&str> = scan.ids.iter().map(String::as_str).collect();
+                ids.sort_unstable();
+                match ids.len() {
+                    0 => "; that page has no ids at all".to_string(),
+                    n if n <= 12 => format!("; its ids are: {}", ids.join(", ")),
+                    _ => "; set the heading's id by hand with ## Heading {#id}".to_string(),
+                }
+            }
+        };
+        Some(format!(
+            "links to {url}, but that page has no anchor \"{fragment}\"{hint}"
+        ))
+    }
+}
+
+/// Where a URL is written: in Markdown, or in a rendered page (a template or raw HTML).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    Content,
+    Page,
+}
+
+/// The rule and message of a URL that leads to no file of the site.
+fn missing(url: &str, image: bool, origin: Origin) -> (&'static str, String) {
+    let fix = match (image, origin) {
+        (true, Origin::Content) => "check the path, or put the image beside the page and write its file name",
+        (false, Origin::Content) => {
+            "to link to a page, link to its Markdown file (such as ../cases/name.md), so the link follows the page"
+        }
+        (_, Origin::Page) => "correct the template, or the raw HTML that has it",
+    };
+    if image {
+        (
+            "missing-image",
+            format!("shows the image {url}, which is not a file of this site; {fix}"),
+        )
+    } else {
+        (
+            "broken-link",
+            format!("links to {url}, which is not a page or file of this site; {fix}"),
+        )
+    }
+}
+
+/// The site path of a published file: `cases/a/index.html` → `/cases/a/`.
+fn site_path(file: &str) -> String {
+    match file.strip_suffix("index.html") {
+        Some(folder) if folder.is_empty() || folder.ends_with('/') => format!("/{folder}"),
+        _ => format!("/{file}"),
+    }
+}
+
+/// Resolves `.` and `..` segments of a URL path.
+fn normalise(path: &str) -> String {
+    if !path.split('/').any(|s| s == "." || s == "..") {
+        return path.to_string();
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/').skip(1) {
+        match part {
+            "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    let mut out = format!("/{}", parts.join("/"));
+    if (path.ends_with("/.") || path.ends_with("/..")) && !out.ends_with('/') {
+        out.push('/');
+    }
+    out
+}
+
+/// "on /cases/a/" or "on /cases/a/ and 3 other pages".
+fn on_pages(pages: &BTreeSet<String>) -> String {
+    let first = pages.iter().next().map(|f| site_path(f)).unwrap_or_default();
+    match pages.len() {
+        0 | 1 => format!("on {first}"),
+        2 => format!("on {first} and 1 other page"),
+        n => format!("on {first} and {} other pages", n - 1),
+    }
+}
+
+/// The offset of `needle` written as a whole attribute value in a template.
+fn find_attribute_value(text: &str, needle: &str) -> Option<usize> {
+    text.match_indices(needle).map(|(i, _)| i).find(|&i| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + needle.len()..].chars().next();
+        matches!(before, Some('"' | '\'' | '=')) && matches!(after, Some('"' | '\'' | ' ' | '>') | None)
+    })
+}
+
+/// Template files and their texts, for [`Checker::locate`]; unreadable ones are left out.
+pub fn template_texts(files: &HashMap<String, PathBuf>) -> Vec<(PathBuf, String)> {
+    let mut out: Vec<(PathBuf, String)> = files
+        .values()
+        .filter_map(|path| Some((path.clone(), std::fs::read_to_string(Path::new(path)).ok()?)))
+        .collect();
+    out.sort();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_paths_of_files() {
+        assert_eq!(site_path("index.html"), "/");
+        assert_eq!(site_path("en/cases/a/index.html"), "/en/cases/a/");
+        assert_eq!(site_path("404.html"), "/404.html");
+        assert_eq!(site_path("feed.xml"), "/feed.xml");
+    }
+
+    #[test]
+    fn dots_are_resolved() {
+        assert_eq!(normalise("/a/b/../c/"), "/a/c/");
+        assert_eq!(normalise("/a/./b"), "/a/b");
+        assert_eq!(normalise("/a/b/.."), "/a/");
+        assert_eq!(normalise("/../x"), "/x");
+    }
+
+    #[test]
+    fn attribute_values_are_found_whole() {
+        let text = "<a href=\"/cases/ab/\">\n<a href=\"/cases/a/\">";
+        assert_eq!(find_attribute_value(text, "/cases/a/"), Some(31));
+        assert_eq!(find_attribute_value(text, "/cases/"), None);
+    }
+
+    #[test]
+    fn pages_are_counted() {
+        let pages: BTreeSet<String> = ["a/index.html", "b/index.html", "c/index.html"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        assert_eq!(on_pages(&pages), "on /a/ and 2 other pages");
+    }
+}

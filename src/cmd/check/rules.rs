@@ -1,0 +1,203 @@
+//! The editorial rules of `check` that read the library rather than the pages.
+//!
+//! Steps, each a warning: a section that lists no pages in a language
+//! (`empty-section`: inspections of government sites fail empty columns); a
+//! term of site.toml that no page uses, so its term page would be empty
+//! (`empty-term`); a `date` or `updated` after today (`future-date`); a page
+//! of the default language with no translation (`untranslated`); a
+//! translation older than the last update of its original
+//! (`stale-translation`).
+
+use jiff::civil::Date;
+
+use crate::config::{CONFIG_FILE, Config, Fallback};
+use crate::content::{DocKind, Library, display_path};
+use crate::diagnostics::Diagnostic;
+use crate::output::feed::last_change;
+use crate::render::Renderer;
+
+/// Runs every rule; `site_toml` is the text of site.toml, to point at terms.
+pub fn run(
+    config: &Config,
+    library: &Library,
+    renderer: &Renderer<'_>,
+    today: Date,
+    site_toml: &str,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    empty_sections(config, library, renderer, &mut out);
+    empty_terms(config, library, site_toml, &mut out);
+    future_dates(library, today, &mut out);
+    translations(config, library, &mut out);
+    out
+}
+
+fn empty_sections(config: &Config, library: &Library, renderer: &Renderer<'_>, out: &mut Vec<Diagnostic>) {
+    for (i, doc) in library.docs.iter().enumerate() {
+        if doc.kind != DocKind::Section || doc.is_home() {
+            continue;
+        }
+        let has_subsections = library.sections_of.get(&i).is_some_and(|s| !s.is_empty());
+        if renderer.list_items(i).is_empty() && !has_subsections {
+            out.push(Diagnostic::warning(
+                doc.source.clone(),
+                0,
+                0,
+                "empty-section",
+                format!(
+                    "the section \"{}\" lists no pages in {}; add pages to it or remove it (an empty column fails site inspections)",
+                    doc.fm.title, config.languages[doc.lang].name
+                ),
+            ));
+        }
+    }
+}
+
+fn empty_terms(config: &Config, library: &Library, site_toml: &str, out: &mut Vec<Diagnostic>) {
+    for tax in &config.taxonomies {
+        for term in &tax.terms {
+            let used = library
+                .docs
+                .iter()
+                .any(|d| d.fm.terms.get(&tax.name).is_some_and(|keys| keys.contains(&term.key)));
+            if !used {
+                let (line, col) = term_position(site_toml, &tax.name, &term.key);
+                out.push(Diagnostic::warning(
+                    display_path(config, CONFIG_FILE),
+                    line,
+                    col,
+                    "empty-term",
+                    format!(
+                        "no page has the {} \"{}\", so its term page would be empty; use it in a case or remove it",
+                        tax.name, term.key
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// The line and column of a term's definition in site.toml: `terms.key = …` in
+/// `[taxonomies.name]`, or `key = …` in `[taxonomies.name.terms]`; (0, 0) if not found.
+fn term_position(text: &str, taxonomy: &str, key: &str) -> (usize, usize) {
+    let mut table = String::new();
+    for (n, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if let Some(header) = trimmed.strip_prefix('[') {
+            table = header
+                .trim_start_matches('[')
+                .split(']')
+                .next()
+                .unwrap_or("")
+                .replace([' ', '"'], "");
+            continue;
+        }
+        let name = trimmed.split('=').next().unwrap_or("").replace([' ', '"', '\''], "");
+        let matches = (table == format!("taxonomies.{taxonomy}") && name == format!("terms.{key}"))
+            || (table == format!("taxonomies.{taxonomy}.terms") && name == key)
+            || (table.is_empty() && name == format!("taxonomies.{taxonomy}.terms.{key}"));
+        if matches && trimmed.contains('=') {
+            return (n + 1, line.len() - trimmed.len() + 1);
+        }
+    }
+    (0, 0)
+}
+
+fn future_dates(library: &Library, today: Date, out: &mut Vec<Diagnostic>) {
+    for doc in &library.docs {
+        for (field, date, line) in [
+            ("date", doc.fm.date, doc.fm.date_line),
+            ("updated", doc.fm.updated, doc.fm.updated_line),
+        ] {
+            if let Some(date) = date
+                && date > today
+            {
+                out.push(Diagnostic::warning(
+                    doc.source.clone(),
+                    line,
+                    if line > 0 { 1 } else { 0 },
+                    "future-date",
+                    format!(
+                        "{field}: {date} is in the future (today is {today}); correct it, or mark the page draft: true until then"
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn translations(config: &Config, library: &Library, out: &mut Vec<Diagnostic>) {
+    let mut all: Vec<_> = library.translations.iter().collect();
+    all.sort_by(|a, b| a.0.cmp(b.0));
+    for (key, versions) in all {
+        let Some(original) = versions[0].map(|d| &library.docs[d]) else {
+            continue;
+        };
+        for (lang, version) in versions.iter().enumerate().skip(1) {
+            let language = &config.languages[lang];
+            match version.map(|d| &library.docs[d]) {
+                None => {
+                    let name = match (original.kind, original.bundle) {
+                        (DocKind::Section, _) => format!("_index.{}.md", language.code),
+                        (DocKind::Page, true) => format!("index.{}.md", language.code),
+                        (DocKind::Page, false) => {
+                            format!("{}.{}.md", key.rsplit('/').next().unwrap_or(key), language.code)
+                        }
+                    };
+                    let effect = match (original.kind, language.fallback) {
+                        (DocKind::Section, _) => format!("its pages have no {} list", language.name),
+                        (DocKind::Page, Fallback::Notice) => {
+                            format!("{} readers get the original with a notice", language.name)
+                        }
+                        (DocKind::Page, Fallback::Skip) => format!("the {} site leaves it out", language.name),
+                    };
+                    out.push(Diagnostic::warning(
+                        original.source.clone(),
+                        0,
+                        0,
+                        "untranslated",
+                        format!(
+                            "this page has no {} version ({name} beside it); {effect}",
+                            language.name
+                        ),
+                    ));
+                }
+                Some(translation) => {
+                    let (Some(changed), Some(translated)) = (original.fm.updated, last_change(translation)) else {
+                        continue;
+                    };
+                    if translated < changed {
+                        let line = if translation.fm.updated.is_some() {
+                            translation.fm.updated_line
+                        } else {
+                            translation.fm.date_line
+                        };
+                        out.push(Diagnostic::warning(
+                            translation.source.clone(),
+                            line,
+                            if line > 0 { 1 } else { 0 },
+                            "stale-translation",
+                            format!(
+                                "{} was updated on {changed}, after this translation ({translated}); bring it up to date and set updated: {changed}",
+                                original.source.display()
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_terms_in_both_table_styles() {
+        let text = "[taxonomies.industry]\nlabel = {}\nterms.fintech = { zh = \"科技金融\" }\n\n[taxonomies.kind.terms]\n  park = { zh = \"园区\" }\n";
+        assert_eq!(term_position(text, "industry", "fintech"), (3, 1));
+        assert_eq!(term_position(text, "kind", "park"), (6, 3));
+        assert_eq!(term_position(text, "kind", "base"), (0, 0));
+    }
+}
