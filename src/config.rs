@@ -57,6 +57,21 @@ struct RawConfig {
     catalogue: RawCatalogue,
     #[serde(default)]
     targets: Vec<Spanned<RawTarget>>,
+    #[serde(default)]
+    government: RawGovernment,
+    /// Content pages linked from every page's footer: `["about/site.md", …]`.
+    #[serde(default)]
+    footer_links: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGovernment {
+    host: Option<Spanned<BTreeMap<String, String>>>,
+    contact: Option<Spanned<BTreeMap<String, String>>>,
+    site_code: Option<Spanned<String>>,
+    icp: Option<Spanned<String>>,
+    police: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -230,6 +245,27 @@ pub struct Config {
     pub catalogue: Catalogue,
     /// The plan's numeric goals, shown on the progress page.
     pub targets: Vec<Target>,
+    /// What government-site rules ask every page to show.
+    pub government: Government,
+    /// Content paths of the pages every footer links to.
+    pub footer_links: Vec<String>,
+}
+
+/// The identity a Chinese government website shows in its footer and meta tags.
+#[derive(Debug, Clone, Default)]
+pub struct Government {
+    /// 主办单位, per language.
+    pub host: Option<Vec<String>>,
+    /// 联系方式, per language.
+    pub contact: Option<Vec<String>>,
+    /// 网站标识码 (ten characters).
+    pub site_code: Option<String>,
+    /// ICP备案号, such as 沪ICP备12345678号.
+    pub icp: Option<String>,
+    /// 公安备案号, such as 沪公网安备 31010702001234号.
+    pub police: Option<String>,
+    /// The digits of the police filing, for the link to its record.
+    pub police_code: Option<String>,
 }
 
 /// The page that lists every case, with filters.
@@ -570,6 +606,57 @@ impl Config {
             });
         }
 
+        let raw_gov = &raw.government;
+        let mut government = Government {
+            host: raw_gov.host.as_ref().map(|h| labels(h, "government.host", &mut errors)),
+            contact: raw_gov
+                .contact
+                .as_ref()
+                .map(|c| labels(c, "government.contact", &mut errors)),
+            ..Government::default()
+        };
+        if let Some(code) = &raw_gov.site_code {
+            let text = code.get_ref().trim();
+            if text.len() != 10 || !text.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                errors.push(at(
+                    code.span(),
+                    format!("site_code \"{text}\" must be the ten-character website identification code (网站标识码)"),
+                ));
+            }
+            government.site_code = Some(text.to_string());
+        }
+        if let Some(icp) = &raw_gov.icp {
+            government.icp = Some(icp.get_ref().trim().to_string());
+        }
+        if let Some(police) = &raw_gov.police {
+            let text = police.get_ref().trim();
+            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+            if digits.len() < 10 {
+                errors.push(at(
+                    police.span(),
+                    format!(
+                        "police \"{text}\" must hold the filing number's digits, such as 沪公网安备 31010702001234号"
+                    ),
+                ));
+            }
+            government.police = Some(text.to_string());
+            government.police_code = Some(digits);
+        }
+        let mut footer_links = Vec::new();
+        for link in &raw.footer_links {
+            let path = link.get_ref().trim_start_matches('/').to_string();
+            if !path.ends_with(".md") || path.split('/').any(|p| p == ".." || p.is_empty()) {
+                errors.push(at(
+                    link.span(),
+                    format!(
+                        "footer link \"{}\" must be a Markdown file in content/, such as \"about/site.md\"",
+                        link.get_ref()
+                    ),
+                ));
+            }
+            footer_links.push(path);
+        }
+
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -587,6 +674,8 @@ impl Config {
             taxonomies,
             catalogue,
             targets,
+            government,
+            footer_links,
         })
     }
 
@@ -602,6 +691,15 @@ impl Config {
     /// A site path (`/cases/a/`) as a link: with the base path in front.
     pub fn link(&self, path: &str) -> String {
         format!("{}{}", self.base_path, path)
+    }
+
+    /// The host name of the base URL: `example.org`.
+    pub fn domain(&self) -> &str {
+        let rest = self
+            .base_url
+            .split_once("://")
+            .map_or(self.base_url.as_str(), |(_, r)| r);
+        rest.split('/').next().unwrap_or(rest)
     }
 
     /// A site path as an absolute URL.

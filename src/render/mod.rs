@@ -55,6 +55,8 @@ pub enum Job {
     Progress { lang: usize },
     /// The search page (its index is written by `search`).
     Search { lang: usize },
+    /// The site map for readers: every section, page and taxonomy.
+    SiteMap { lang: usize },
     /// A redirect from an old path (the doc's alias number) to the doc.
     Alias { doc: usize, alias: usize },
     /// The site's 404 page.
@@ -150,6 +152,7 @@ impl<'a> Renderer<'a> {
                 jobs.push(Job::Progress { lang });
             }
             jobs.push(Job::Search { lang });
+            jobs.push(Job::SiteMap { lang });
         }
         for (i, doc) in self.library.docs.iter().enumerate() {
             jobs.extend((0..doc.fm.aliases.len()).map(|alias| Job::Alias { doc: i, alias }));
@@ -189,8 +192,18 @@ impl<'a> Renderer<'a> {
                     "the progress page of the targets in site.toml".into(),
                 ));
             }
+            generated.push((self.search_path(lang), "the search page and its index".into()));
+            generated.push((self.sitemap_path(lang), "the site map".into()));
         }
         let mut errors = Vec::new();
+        for link in &self.config.footer_links {
+            if self.footer_link(link, 0).is_none() {
+                errors.push(Diagnostic::file_error(
+                    crate::content::display_path(self.config, crate::config::CONFIG_FILE),
+                    format!("footer_links names {link}, which is not a page in content/; correct the path"),
+                ));
+            }
+        }
         for doc in &self.library.docs {
             for (path, what) in &generated {
                 if doc.path.starts_with(path.as_str()) && doc.path.len() >= path.len() {
@@ -224,6 +237,7 @@ impl<'a> Renderer<'a> {
             } => self.term(tax, term, lang, number),
             Job::Progress { lang } => self.progress(lang),
             Job::Search { lang } => self.search(lang),
+            Job::SiteMap { lang } => self.site_map(lang),
             Job::Alias { doc, alias } => Ok(self.alias(doc, alias)),
             Job::NotFound => self.not_found(),
         }
@@ -252,6 +266,30 @@ impl<'a> Renderer<'a> {
 
     fn progress_path(&self, lang: usize) -> String {
         format!("{}/progress/", self.prefix(lang))
+    }
+
+    fn sitemap_path(&self, lang: usize) -> String {
+        format!("{}/sitemap/", self.prefix(lang))
+    }
+
+    /// A footer link's page in a language (the original where it has no translation).
+    fn footer_link(&self, content_path: &str, lang: usize) -> Option<MenuItem<'a>> {
+        let neutral = crate::content::neutral_path(content_path, self.config);
+        let doc = self
+            .library
+            .docs
+            .iter()
+            .find(|d| crate::content::neutral_path(&d.rel, self.config) == neutral)?;
+        let versions = &self.library.translations[&doc.key];
+        let d = &self.library.docs[versions[lang]
+            .or(versions[0])
+            .unwrap_or(versions.iter().flatten().next().copied()?)];
+        Some(MenuItem {
+            title: d.fm.title.as_str().into(),
+            url: self.config.link(&d.path),
+            current: false,
+            active: false,
+        })
     }
 
     fn search_path(&self, lang: usize) -> String {
@@ -545,6 +583,57 @@ impl<'a> Renderer<'a> {
         })
     }
 
+    /// Every section with its pages, the catalogue, the taxonomies, the progress and search pages.
+    fn site_map(&self, lang: usize) -> Result<Output, Diagnostic> {
+        let path = self.sitemap_path(lang);
+        let versions: Vec<Option<String>> = (0..self.config.languages.len())
+            .map(|l| Some(self.sitemap_path(l)))
+            .collect();
+        let title = self.theme.string(&self.config.languages[lang].code, "sitemap_title");
+        let crumbs = [
+            self.home_crumb(lang),
+            Crumb {
+                title: title.into(),
+                url: None,
+            },
+        ];
+        let mut context = self.common(lang, &versions, None, &crumbs, &path)?;
+        let sections: Vec<views::SiteMapSection<'_>> = self
+            .library
+            .home(lang)
+            .and_then(|h| self.library.sections_of.get(&h))
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&s| views::SiteMapSection {
+                link: self.link_of(s),
+                pages: self
+                    .library
+                    .pages_of
+                    .get(&s)
+                    .map_or(&[][..], Vec::as_slice)
+                    .iter()
+                    .map(|&p| self.link_of(p))
+                    .collect(),
+            })
+            .collect();
+        let top: Vec<SectionLink<'_>> = self
+            .library
+            .home(lang)
+            .and_then(|h| self.library.pages_of.get(&h))
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&p| self.link_of(p))
+            .collect();
+        context.insert("sections", &sections);
+        context.insert("top_pages", &top);
+        let text = self.theme.render("sitemap.html", &context, Path::new("site.toml"))?;
+        Ok(Output {
+            path,
+            text,
+            lang: Some(lang),
+        })
+    }
+
     /// A small page that sends readers and search engines on to the page's address.
     fn alias(&self, i: usize, alias: usize) -> Output {
         let doc = &self.library.docs[i];
@@ -673,6 +762,13 @@ impl<'a> Renderer<'a> {
             search_url: config.link(&self.search_path(lang)),
             og_locale: og_locale(&language.tag),
             og_locale_alternates,
+            sitemap_url: config.link(&self.sitemap_path(lang)),
+            footer_links: config
+                .footer_links
+                .iter()
+                .filter_map(|l| self.footer_link(l, lang))
+                .collect(),
+            government: views::GovernmentView::new(config, lang),
             share: self.share(lang, current),
         };
         tera::Context::from_serialize(&common).map_err(|e| Diagnostic::file_error("templates", e.to_string()))
@@ -1018,6 +1114,12 @@ impl<'a> Renderer<'a> {
                     .map(|l| Some(self.progress_path(l)))
                     .collect();
                 (self.progress_path(lang), versions, None)
+            }
+            Job::SiteMap { lang } => {
+                let versions = (0..self.config.languages.len())
+                    .map(|l| Some(self.sitemap_path(l)))
+                    .collect();
+                (self.sitemap_path(lang), versions, None)
             }
             Job::Search { .. } | Job::FilterData { .. } | Job::Alias { .. } | Job::NotFound => return None,
         };

@@ -46,6 +46,53 @@ pub struct Common<'a> {
     /// The Open Graph locales of the page's other versions.
     pub og_locale_alternates: Vec<String>,
     pub share: ShareView<'a>,
+    /// The site map for readers.
+    pub sitemap_url: String,
+    /// The pages site.toml's `footer_links` names, in this language.
+    pub footer_links: Vec<MenuItem<'a>>,
+    pub government: GovernmentView<'a>,
+}
+
+/// A government site's identity, for the footer and the monitoring meta tags.
+#[derive(Serialize)]
+pub struct GovernmentView<'a> {
+    pub host: Option<&'a str>,
+    pub contact: Option<&'a str>,
+    pub site_code: Option<&'a str>,
+    pub icp: Option<&'a str>,
+    /// The MIIT filing system, where an ICP number is looked up.
+    pub icp_url: &'static str,
+    pub police: Option<&'a str>,
+    /// The record of the police filing.
+    pub police_url: Option<String>,
+    /// The site's domain, for `SiteDomain`.
+    pub domain: &'a str,
+}
+
+impl<'a> GovernmentView<'a> {
+    pub fn new(config: &'a crate::config::Config, lang: usize) -> Self {
+        let g = &config.government;
+        GovernmentView {
+            host: g.host.as_ref().map(|h| h[lang].as_str()),
+            contact: g.contact.as_ref().map(|c| c[lang].as_str()),
+            site_code: g.site_code.as_deref(),
+            icp: g.icp.as_deref(),
+            icp_url: "https://beian.miit.gov.cn/",
+            police: g.police.as_deref(),
+            police_url: g
+                .police_code
+                .as_ref()
+                .map(|code| format!("https://www.beian.gov.cn/portal/registerSystemInfo?recordcode={code}")),
+            domain: config.domain(),
+        }
+    }
+}
+
+/// A section of the site map and its pages.
+#[derive(Serialize)]
+pub struct SiteMapSection<'a> {
+    pub link: SectionLink<'a>,
+    pub pages: Vec<SectionLink<'a>>,
 }
 
 /// What a shared link shows (Open Graph, Twitter card).
@@ -178,6 +225,8 @@ impl<'a> Card<'a> {
 /// A page with everything a page template shows.
 #[derive(Serialize)]
 pub struct PageView<'a> {
+    /// Where the information comes from (ContentSource): its departments, else the site's host.
+    pub source: Option<String>,
     #[serde(flatten)]
     pub card: Card<'a>,
     pub permalink: String,
@@ -195,7 +244,7 @@ pub struct PageView<'a> {
 impl<'a> PageView<'a> {
     pub fn new(r: &Renderer<'a>, doc: &'a Doc) -> PageView<'a> {
         let language = &r.config.languages[doc.lang];
-        let taxonomies = r
+        let taxonomies: Vec<TaxonomyView<'_>> = r
             .config
             .taxonomies
             .iter()
@@ -221,7 +270,19 @@ impl<'a> PageView<'a> {
         let json_ld = doc
             .is_case()
             .then(|| article_json_ld(r, doc, &permalink, cover_permalink.as_deref()));
+        let separator = if language.is_cjk() { "、" } else { ", " };
+        let departments: Vec<&str> = taxonomies
+            .iter()
+            .filter(|t| t.name == "department")
+            .flat_map(|t| t.terms.iter().map(|term| term.label))
+            .collect();
+        let source = if departments.is_empty() {
+            r.config.government.host.as_ref().map(|h| h[doc.lang].clone())
+        } else {
+            Some(departments.join(separator))
+        };
         PageView {
+            source,
             card: Card::new(r, doc, doc.lang),
             permalink,
             cover_permalink,

@@ -26,6 +26,8 @@ pub const REQUIRED: &[&str] = &[
     "taxonomy.html",
     "term.html",
     "progress.html",
+    "search.html",
+    "sitemap.html",
     "404.html",
     "partials/card.html",
 ];
@@ -35,6 +37,7 @@ pub const REQUIRED_STRINGS: &[&str] = &[
     "catalogue_title",
     "progress_title",
     "search_title",
+    "sitemap_title",
     "taxonomy_year",
     "year_suffix",
 ];
