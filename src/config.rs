@@ -32,6 +32,7 @@ pub const RESERVED_FIELDS: &[&str] = &[
     "slug",
     "extra",
     "year",
+    "translated_from",
 ];
 
 #[derive(Debug, Deserialize)]

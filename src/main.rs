@@ -30,11 +30,19 @@ fn main() {
     };
     let result = match &cli.command {
         cli::Command::Build(args) => cmd::build::run(args).map(|summary| println!("{summary}")),
+        cli::Command::New(args) => cmd::new::run(args).map(|report| print_out(&report)),
+        cli::Command::Translated(args) => cmd::translated::run(args).map(|report| print_out(&report)),
+        cli::Command::Status(args) => cmd::status::run(args).map(|report| print_out(&report)),
     };
     if let Err(failure) = result {
         report(&failure);
         std::process::exit(failure.exit_code());
     }
+}
+
+/// Prints a command's report to stdout; a reader that went away (`| head`) is no error.
+fn print_out(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 /// Prints a failure to stderr, once.

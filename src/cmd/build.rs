@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use crate::cli::BuildArgs;
 use crate::config::Config;
 use crate::content::taxonomy::Catalogue;
+use crate::content::translation;
 use crate::content::{Library, LoadOptions};
 use crate::diagnostics::{self, Diagnostic, Failure};
 use crate::markdown::{self, Links};
@@ -31,6 +32,8 @@ pub struct Summary {
     pub files: usize,
     pub output: PathBuf,
     pub seconds: f64,
+    /// Per language other than the default: code, pages with no translation, stale translations.
+    pub translations: Vec<(String, usize, usize)>,
 }
 
 impl std::fmt::Display for Summary {
@@ -44,7 +47,17 @@ impl std::fmt::Display for Summary {
             self.files,
             self.output.display(),
             self.seconds
-        )
+        )?;
+        let behind: Vec<String> = self
+            .translations
+            .iter()
+            .filter(|(_, missing, stale)| missing + stale > 0)
+            .map(|(code, missing, stale)| format!("{code} {missing} missing, {stale} stale"))
+            .collect();
+        if !behind.is_empty() {
+            write!(f, "; translations: {}", behind.join("; "))?;
+        }
+        Ok(())
     }
 }
 
@@ -106,11 +119,17 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
     files += copies.len();
     staging.commit()?;
 
+    let translations = translation::status(&config, &library)
+        .languages
+        .into_iter()
+        .map(|l| (l.lang, l.totals.missing, l.totals.stale))
+        .collect();
     Ok(Summary {
         pages: config.languages.iter().map(|l| l.code.clone()).zip(counts).collect(),
         files,
         output,
         seconds: started.elapsed().as_secs_f64(),
+        translations,
     })
 }
 

@@ -1,3 +1,6 @@
 //! One module per subcommand.
 
 pub mod build;
+pub mod new;
+pub mod status;
+pub mod translated;
