@@ -61,6 +61,9 @@ pub struct StatusArgs {
     /// Count pages marked draft: true too.
     #[arg(long)]
     pub drafts: bool,
+    /// Also list the editorial findings (punctuation, glossary) of every file.
+    #[arg(long)]
+    pub lint: bool,
 }
 
 #[derive(Debug, Args)]

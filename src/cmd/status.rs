@@ -4,10 +4,14 @@
 //! rendering), count per language and section the pages translated, stale,
 //! unstamped and missing ([`translation::status`]), and print one table per
 //! language other than the default, columns aligned for Chinese text too,
-//! followed by the files that need a translator.
+//! followed by the files that need a translator; with `--lint`, then every
+//! editorial finding of [`lint`].
+
+use std::path::Path;
 
 use crate::cli::StatusArgs;
 use crate::config::Config;
+use crate::content::lint;
 use crate::content::translation::{self, Counts, LanguageStatus};
 use crate::content::{Library, LoadOptions};
 use crate::diagnostics::Failure;
@@ -23,7 +27,36 @@ pub fn run(args: &StatusArgs) -> Result<String, Failure> {
     for language in &status.languages {
         out.push_str(&report(language));
     }
+    if args.lint {
+        out.push_str(&lint_report(&config, &library));
+    }
     Ok(out)
+}
+
+/// Every editorial finding, one a line, sorted by file and position.
+fn lint_report(config: &Config, library: &Library) -> String {
+    let mut findings: Vec<(&Path, lint::Finding)> = library
+        .docs
+        .iter()
+        .flat_map(|doc| {
+            lint::lint_doc(config, doc)
+                .into_iter()
+                .map(|f| (doc.source.as_path(), f))
+        })
+        .collect();
+    findings.sort_by(|a, b| (a.0, a.1.line, a.1.col, a.1.rule).cmp(&(b.0, b.1.line, b.1.col, b.1.rule)));
+    let mut out = format!("editorial findings: {}\n", findings.len());
+    for (file, f) in findings {
+        out.push_str(&format!(
+            "{}:{}:{}: warning: {} [{}]\n",
+            file.display(),
+            f.line,
+            f.col,
+            f.message,
+            f.rule
+        ));
+    }
+    out
 }
 
 /// The table and the lists of files for one language.

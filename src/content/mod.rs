@@ -8,6 +8,7 @@
 
 pub mod archetype;
 pub mod front_matter;
+pub mod lint;
 pub mod slug;
 pub mod taxonomy;
 pub mod translation;
@@ -63,6 +64,9 @@ pub struct Doc {
     pub cover_url: Option<String>,
     /// The hash of the file's normalised text (see [`translation::source_hash`]).
     pub hash: String,
+    /// The front matter as written, and the line of the file it starts on.
+    pub yaml: String,
+    pub yaml_line: usize,
     /// Indexed like `Config::languages`: where this page of the default language is also
     /// published, with a notice, in a language that has no translation of it
     /// (`fallback = "notice"`): `/en/cases/beta/`.
@@ -678,6 +682,8 @@ fn parse_file(config: &Config, content_dir: &Path, found: &Found) -> Result<Doc,
         anchors: Vec::new(),
         cover_url: None,
         hash: translation::source_hash(&text),
+        yaml: split.yaml.to_string(),
+        yaml_line: split.yaml_line,
         fallbacks: Vec::new(),
     })
 }
