@@ -391,6 +391,23 @@ fn fallback_notice_publishes_the_original_at_the_other_address() {
         list.contains(r#"<a href="/en/cases/beta/" hreflang="zh-CN">贝塔案例</a>"#),
         "{list}"
     );
+
+    // A section with no English version: its pages still get one, under the English home.
+    site.write("content/parks/_index.md", "---\ntitle: 园区\n---\n");
+    site.write(
+        "content/parks/p1.md",
+        "---\ntitle: 园区一\ndate: 2024-01-01\nkind: park\n---\n正文。\n",
+    );
+    site.build(&[]).assert_ok();
+    let page = site.page("/en/parks/p1/");
+    assert!(
+        page.contains("<li><a href=\"/en/\">Test Cases</a></li>\n  \n    <li><span aria-current=\"page\" lang=\"zh-CN\">园区一</span></li>"),
+        "{page}"
+    );
+    assert!(
+        site.page("/en/kind/park/")
+            .contains(r#"<a href="/en/parks/p1/" hreflang="zh-CN">园区一</a>"#)
+    );
 }
 
 #[test]

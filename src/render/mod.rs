@@ -849,6 +849,7 @@ impl<'a> Renderer<'a> {
             Some(p) if lang != doc.lang => self.library.translations[&self.library.docs[p].key][lang],
             other => other,
         };
+        let mut reached_home = false;
         while let Some(p) = parent {
             let d = &self.library.docs[p];
             chain.push(Crumb {
@@ -856,10 +857,12 @@ impl<'a> Renderer<'a> {
                 url: Some(self.config.link(&d.path)),
                 lang: None,
             });
+            reached_home = d.is_home();
             parent = d.parent;
         }
-        if self.library.home(lang).is_none() {
-            // A language without a home page file: the site title stands for home.
+        if !reached_home {
+            // A language without a home page file, or a fallback page whose section has no
+            // version in its language: the site title stands for home.
             chain.push(self.home_crumb(lang));
         }
         chain.reverse();
