@@ -21,6 +21,12 @@ pub enum Command {
     Build(BuildArgs),
     /// Check the site without writing anything: content, templates, links, anchors, images.
     Check(CheckArgs),
+    /// Scaffold new content: `showcase new case NAME`.
+    New(NewArgs),
+    /// Record that translations are up to date with their originals.
+    Translated(TranslatedArgs),
+    /// Print, per section, how many pages are translated, stale or missing.
+    Status(StatusArgs),
 }
 
 #[derive(Debug, Args)]
@@ -69,4 +75,54 @@ pub struct CheckArgs {
 pub enum Format {
     Text,
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct TranslatedArgs {
+    /// The translations to stamp, such as content/cases/ximalaya.en.md.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The site's folder [default: the nearest folder above FILE with a site.toml].
+    #[arg(long)]
+    pub root: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// The site's folder, which holds site.toml.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Count pages marked draft: true too.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Also list the editorial findings (punctuation, glossary) of every file.
+    #[arg(long)]
+    pub lint: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    #[command(subcommand)]
+    pub command: NewCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// A case in every language of the site, with the standard outline, as drafts.
+    Case(NewCaseArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewCaseArgs {
+    /// The case's name; it becomes the file name (Chinese becomes pinyin).
+    pub name: String,
+    /// The kind of case, a term of site.toml's kind taxonomy [default: the most common in --section].
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// The section's folder in content/ [default: the section with most cases of --kind, else the catalogue's].
+    #[arg(long)]
+    pub section: Option<String>,
+    /// The site's folder, which holds site.toml.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
 }

@@ -32,6 +32,7 @@ pub const RESERVED_FIELDS: &[&str] = &[
     "slug",
     "extra",
     "year",
+    "translated_from",
 ];
 
 #[derive(Debug, Deserialize)]
@@ -62,6 +63,8 @@ struct RawConfig {
     /// Content pages linked from every page's footer: `["about/site.md", …]`.
     #[serde(default)]
     footer_links: Vec<Spanned<String>>,
+    #[serde(default)]
+    glossary: IndexMap<String, Spanned<BTreeMap<String, Spanned<toml::Value>>>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -249,6 +252,8 @@ pub struct Config {
     pub government: Government,
     /// Content paths of the pages every footer links to.
     pub footer_links: Vec<String>,
+    /// The site's fixed renderings of key terms, for the editorial checks.
+    pub glossary: Vec<GlossaryEntry>,
 }
 
 /// The identity a Chinese government website shows in its footer and meta tags.
@@ -266,6 +271,18 @@ pub struct Government {
     pub police: Option<String>,
     /// The digits of the police filing, for the link to its record.
     pub police_code: Option<String>,
+}
+
+/// A key term of the default language and how the other languages must render it.
+#[derive(Debug, Clone)]
+pub struct GlossaryEntry {
+    /// The term in the default language: `产教融合`.
+    pub term: String,
+    /// The site's rendering in each language (indexed like [`Config::languages`]; `None` for
+    /// the default language and for languages the entry does not cover).
+    pub renderings: Vec<Option<String>>,
+    /// Other renderings that pages in those languages must not use.
+    pub avoid: Vec<String>,
 }
 
 /// The page that lists every case, with filters.
@@ -656,6 +673,7 @@ impl Config {
             }
             footer_links.push(path);
         }
+        let glossary = glossary(&raw.glossary, &languages, &at, &mut errors);
 
         if !errors.is_empty() {
             return Err(errors);
@@ -676,6 +694,7 @@ impl Config {
             targets,
             government,
             footer_links,
+            glossary,
         })
     }
 
@@ -717,6 +736,76 @@ impl Config {
     pub fn theme_dir(&self) -> PathBuf {
         self.root.join("themes").join(&self.theme)
     }
+}
+
+/// Checks `[glossary]`: each entry's keys are language codes (not the default one, whose
+/// rendering is the term itself) with text, and `avoid`, a list of variants.
+fn glossary(
+    raw: &IndexMap<String, Spanned<BTreeMap<String, Spanned<toml::Value>>>>,
+    languages: &[Language],
+    at: &impl Fn(std::ops::Range<usize>, String) -> Diagnostic,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<GlossaryEntry> {
+    let shape = "write it as \"产教融合\" = { en = \"industry-education integration\", avoid = [\"integration of industry and education\"] }";
+    let mut entries = Vec::new();
+    for (term, spanned) in raw {
+        let mut entry = GlossaryEntry {
+            term: term.clone(),
+            renderings: vec![None; languages.len()],
+            avoid: Vec::new(),
+        };
+        for (key, value) in spanned.get_ref() {
+            let mut bad = |message: String| errors.push(at(value.span(), message));
+            if key == "avoid" {
+                let list = value.get_ref().as_array().and_then(|items| {
+                    items
+                        .iter()
+                        .map(|i| i.as_str().map(str::trim).filter(|s| !s.is_empty()).map(String::from))
+                        .collect::<Option<Vec<String>>>()
+                });
+                match list {
+                    Some(list) => entry.avoid = list,
+                    None => bad(format!("glossary \"{term}\": avoid must be a list of texts; {shape}")),
+                }
+                continue;
+            }
+            match languages.iter().position(|l| l.code == *key) {
+                Some(0) => bad(format!(
+                    "glossary \"{term}\": the term itself is the {} text; remove {key} = …",
+                    languages[0].name
+                )),
+                Some(lang) => match value.get_ref().as_str().map(str::trim) {
+                    Some(text) if !text.is_empty() => entry.renderings[lang] = Some(text.to_string()),
+                    _ => bad(format!("glossary \"{term}\": {key} must be non-empty text; {shape}")),
+                },
+                None => bad(format!(
+                    "glossary \"{term}\" has \"{key}\", which is neither a language of the site nor avoid{}",
+                    diagnostics::suggestion(key, languages.iter().skip(1).map(|l| l.code.as_str()).chain(["avoid"]))
+                )),
+            }
+        }
+        if !entry.avoid.is_empty() && entry.renderings.iter().all(Option::is_none) {
+            errors.push(at(
+                spanned.span(),
+                format!("glossary \"{term}\" lists variants to avoid but no rendering to use instead; {shape}"),
+            ));
+        }
+        for variant in &entry.avoid {
+            if entry
+                .renderings
+                .iter()
+                .flatten()
+                .any(|r| r.eq_ignore_ascii_case(variant))
+            {
+                errors.push(at(
+                    spanned.span(),
+                    format!("glossary \"{term}\": \"{variant}\" is both the rendering and a variant to avoid"),
+                ));
+            }
+        }
+        entries.push(entry);
+    }
+    entries
 }
 
 fn display_root(root: &Path) -> String {
@@ -902,6 +991,42 @@ terms.fintech = { zh = "科技金融", en = "Tech finance" }
         let config = Config::parse(Path::new("."), &good, None).unwrap();
         assert_eq!(config.targets[0].goal, 10);
         assert_eq!(config.targets[0].conditions.len(), 2);
+    }
+
+    #[test]
+    fn the_glossary_is_checked() {
+        let good = format!(
+            "{MINIMAL}\n[glossary]\n\"产教融合\" = {{ en = \"industry-education integration\", avoid = [\"integration of industry and education\"] }}\n"
+        );
+        let config = Config::parse(Path::new("."), &good, None).unwrap();
+        let entry = &config.glossary[0];
+        assert_eq!(entry.term, "产教融合");
+        assert_eq!(
+            entry.renderings,
+            vec![None, Some("industry-education integration".to_string())]
+        );
+        assert_eq!(entry.avoid, vec!["integration of industry and education"]);
+        let bad = good
+            .replace("{ en = \"industry", "{ eng = \"industry")
+            .replace("avoid = [", "zh = \"x\", avoid = [");
+        let errors = Config::parse(Path::new("."), &bad, None).unwrap_err();
+        let all: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert!(
+            all.iter().any(|e| e.contains("glossary \"产教融合\" has \"eng\", which is neither a language of the site nor avoid; did you mean \"en\"?")),
+            "{all:?}"
+        );
+        assert!(
+            all.iter()
+                .any(|e| e.contains("the term itself is the 中文 text; remove zh")),
+            "{all:?}"
+        );
+        assert!(
+            all.iter()
+                .any(|e| e.contains("lists variants to avoid but no rendering")),
+            "{all:?}"
+        );
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert!(errors.iter().all(|e| e.line == 13), "{errors:?}");
     }
 
     #[test]

@@ -36,6 +36,9 @@ fn main() {
         }),
         // check prints its own report, on stdout.
         cli::Command::Check(args) => cmd::check::run(args),
+        cli::Command::New(args) => cmd::new::run(args).map(|report| print_out(&report)).map(|()| 0),
+        cli::Command::Translated(args) => cmd::translated::run(args).map(|report| print_out(&report)).map(|()| 0),
+        cli::Command::Status(args) => cmd::status::run(args).map(|report| print_out(&report)).map(|()| 0),
     };
     match result {
         Ok(0) => {}
@@ -45,6 +48,11 @@ fn main() {
             std::process::exit(failure.exit_code());
         }
     }
+}
+
+/// Prints a command's report to stdout; a reader that went away (`| head`) is no error.
+fn print_out(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 /// Prints a failure to stderr, once.

@@ -38,15 +38,21 @@ fn translations_link_both_ways_with_hreflang() {
 }
 
 #[test]
-fn a_page_without_translation_switches_to_the_other_home_and_has_no_alternates() {
+fn a_page_without_translation_switches_to_its_fallback_page_and_has_no_alternates() {
     let site = built();
     let beta = site.page("/cases/beta/");
-    assert!(!site.exists("/en/cases/beta/"));
+    // fallback = "notice": the English address shows the original with a notice.
+    assert!(site.exists("/en/cases/beta/"));
     assert!(
         lines_with(&beta, "<link rel=\"alternate\" hreflang=").is_empty(),
         "{beta}"
     );
-    assert!(beta.contains(r#"<a href="/en/" hreflang="en" lang="en" title="This page has no version in this language; the link opens its home page">English</a>"#), "{beta}");
+    assert!(beta.contains(r#"<a href="/en/cases/beta/" hreflang="en" lang="en" title="This page has not been translated into English; the link shows the Chinese original with English navigation">English</a>"#), "{beta}");
+    let fallback = site.page("/en/cases/beta/");
+    assert!(
+        lines_with(&fallback, "<link rel=\"alternate\" hreflang=").is_empty(),
+        "{fallback}"
+    );
 }
 
 #[test]
@@ -56,15 +62,16 @@ fn english_list_shows_untranslated_cases_with_a_notice() {
     let en = site.page("/en/cases/");
     assert!(en.contains(r#"<a href="/en/cases/alpha/">Alpha case</a>"#), "{en}");
     assert!(en.contains(r#"<article lang="zh-CN">"#), "{en}");
+    // The card links to the page's English address, which shows the original with a notice.
     assert!(
-        en.contains(r#"<a href="/cases/beta/" hreflang="zh-CN">贝塔案例</a>"#),
+        en.contains(r#"<a href="/en/cases/beta/" hreflang="zh-CN">贝塔案例</a>"#),
         "{en}"
     );
-    assert!(en.contains("Not yet translated into English: the link opens the Chinese original."));
+    assert!(en.contains("Not yet translated into English; shown in Chinese."));
     // The English home lists it too.
     assert!(
         site.page("/en/")
-            .contains(r#"<a href="/cases/beta/" hreflang="zh-CN">贝塔案例</a>"#)
+            .contains(r#"<a href="/en/cases/beta/" hreflang="zh-CN">贝塔案例</a>"#)
     );
 }
 
@@ -205,9 +212,9 @@ fn links_to_markdown_files_resolve_in_the_same_language() {
         "{zh}"
     );
     assert!(zh.contains(r#"<a href="/cases/zhong-yi-chuang-xin-yuan/">园区</a>"#));
-    // Beta has no English version: the English link goes to the original.
+    // Beta has no English version: the English link goes to its English fallback page.
     let en = site.page("/en/cases/alpha/");
-    assert!(en.contains(r#"<a href="/cases/beta/">Beta</a>"#), "{en}");
+    assert!(en.contains(r#"<a href="/en/cases/beta/">Beta</a>"#), "{en}");
 }
 
 #[test]
@@ -294,6 +301,14 @@ fn summary_line_counts_pages_per_language() {
     let site = Site::fixture("basic");
     let run = site.build(&[]);
     run.assert_ok();
+    // The untranslated cases are counted; the fixture's translations have no stamp, so none is stale.
+    assert!(
+        run.stdout
+            .trim_end()
+            .ends_with(" s; translations: en 3 missing, 0 stale"),
+        "{}",
+        run.stdout
+    );
     assert_eq!(run.stdout.lines().count(), 1);
     // "showcase: built N pages (zh A, en B) and …": A and B are the HTML pages written.
     let numbers = |text: &str| -> Vec<usize> {

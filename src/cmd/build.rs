@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use crate::cli::BuildArgs;
 use crate::config::Config;
 use crate::content::taxonomy::Catalogue;
+use crate::content::translation;
 use crate::content::{Library, LoadOptions};
 use crate::diagnostics::{self, Diagnostic, Failure};
 use crate::markdown::{self, Links};
@@ -35,6 +36,8 @@ pub struct Summary {
     pub files: usize,
     pub output: PathBuf,
     pub seconds: f64,
+    /// Per language other than the default: code, pages with no translation, stale translations.
+    pub translations: Vec<(String, usize, usize)>,
 }
 
 impl std::fmt::Display for Summary {
@@ -48,7 +51,17 @@ impl std::fmt::Display for Summary {
             self.files,
             self.output.display(),
             self.seconds
-        )
+        )?;
+        let behind: Vec<String> = self
+            .translations
+            .iter()
+            .filter(|(_, missing, stale)| missing + stale > 0)
+            .map(|(code, missing, stale)| format!("{code} {missing} missing, {stale} stale"))
+            .collect();
+        if !behind.is_empty() {
+            write!(f, "; translations: {}", behind.join("; "))?;
+        }
+        Ok(())
     }
 }
 
@@ -83,6 +96,11 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
         files: produced.files,
         output,
         seconds: started.elapsed().as_secs_f64(),
+        translations: translation::status(&site.config, &site.library)
+            .languages
+            .into_iter()
+            .map(|l| (l.lang, l.totals.missing, l.totals.stale))
+            .collect(),
     })
 }
 

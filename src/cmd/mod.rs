@@ -2,3 +2,6 @@
 
 pub mod build;
 pub mod check;
+pub mod new;
+pub mod status;
+pub mod translated;

@@ -140,6 +140,30 @@ pub struct FrontMatter {
     pub extra: serde_json::Value,
     /// Taxonomy name → term keys, in the order written; only taxonomies of site.toml.
     pub terms: BTreeMap<String, Vec<String>>,
+    /// In a translation: the short hash of the original it was made from (see `translation`).
+    pub translated_from: Option<String>,
+    /// The line of `translated_from:`.
+    pub translated_from_line: usize,
+    /// The line of `title:`.
+    pub title_line: usize,
+}
+
+/// The titles `showcase new` writes, one per language it knows; any other language gets
+/// the English one. A page still carrying one cannot be published.
+pub const PLACEHOLDER_TITLES: &[(&str, &str)] = &[("zh", "（请填写标题）"), ("en", "(Title to be written)")];
+
+/// The placeholder title for a language code.
+pub fn placeholder_title(code: &str) -> &'static str {
+    let primary = code.split('-').next().unwrap_or(code);
+    PLACEHOLDER_TITLES
+        .iter()
+        .find(|(c, _)| *c == primary)
+        .map_or(PLACEHOLDER_TITLES[1].1, |(_, t)| t)
+}
+
+/// Whether a title is still one of the placeholders of [`PLACEHOLDER_TITLES`].
+pub fn is_placeholder_title(title: &str) -> bool {
+    PLACEHOLDER_TITLES.iter().any(|(_, t)| *t == title.trim())
 }
 
 /// Parses and checks front matter YAML. `first_line` is the line of the file the YAML starts on.
@@ -182,10 +206,23 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
             "title" => match scalar(value) {
                 Some(t) if !t.trim().is_empty() => {
                     fm.title = t;
+                    fm.title_line = line;
                     has_title = true;
                 }
                 _ => bad("title must be non-empty text".into()),
             },
+            "translated_from" => {
+                fm.translated_from_line = line;
+                // The raw text: YAML would read 1234567 as a number and 12e4567 as a float.
+                let raw = locate.raw_value(line).unwrap_or_default();
+                if crate::content::translation::is_stamp(&raw) {
+                    fm.translated_from = Some(raw);
+                } else {
+                    bad(format!(
+                        "translated_from must be the short hash that \"showcase translated\" writes, such as 3f2a9c1, not \"{raw}\"; run showcase translated on this file"
+                    ));
+                }
+            }
             "summary" => text_field(value, key, &mut bad, &mut fm.summary),
             "organisation" => text_field(value, key, &mut bad, &mut fm.organisation),
             "date" | "updated" => match scalar(value).map(|s| parse_date(&s)) {
@@ -318,6 +355,16 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
             },
         }
     }
+    if has_title && !fm.draft && is_placeholder_title(&fm.title) {
+        problems.push(Problem::new(
+            fm.title_line,
+            1,
+            format!(
+                "the title is still the placeholder \"{}\" written by showcase new; write the page's title (or keep draft: true until it is ready)",
+                fm.title.trim()
+            ),
+        ));
+    }
     if !has_title && !problems.iter().any(|p| p.message.starts_with("title")) {
         problems.push(
             Problem::new(
@@ -348,6 +395,19 @@ impl Locator<'_> {
             }
         }
         (self.first_line, 1)
+    }
+
+    /// The text after the colon on a line of the file, without quotes or a comment.
+    fn raw_value(&self, line: usize) -> Option<String> {
+        let text = self.yaml.lines().nth(line.checked_sub(self.first_line)?)?;
+        let value = text.split_once(':')?.1;
+        let value = value.split(" #").next().unwrap_or(value).trim();
+        let unquoted = value
+            .strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+            .unwrap_or(value);
+        Some(unquoted.to_string())
     }
 
     fn value(&self, key: &str, value: &str) -> (usize, usize) {

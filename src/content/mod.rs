@@ -6,9 +6,12 @@
 //! share one. Other files are assets, copied beside the page or section that
 //! holds them. After [`Library::load`] the library is read-only.
 
+pub mod archetype;
 pub mod front_matter;
+pub mod lint;
 pub mod slug;
 pub mod taxonomy;
+pub mod translation;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -63,6 +66,15 @@ pub struct Doc {
     pub links: Vec<crate::markdown::DocLink>,
     /// The cover image's link; filled in by the renderer.
     pub cover_url: Option<String>,
+    /// The hash of the file's normalised text (see [`translation::source_hash`]).
+    pub hash: String,
+    /// The front matter as written, and the line of the file it starts on.
+    pub yaml: String,
+    pub yaml_line: usize,
+    /// Indexed like `Config::languages`: where this page of the default language is also
+    /// published, with a notice, in a language that has no translation of it
+    /// (`fallback = "notice"`): `/en/cases/beta/`.
+    pub fallbacks: Vec<Option<String>>,
 }
 
 impl Doc {
@@ -397,6 +409,34 @@ impl Library {
             doc.parent = parent;
         }
 
+        // Untranslated pages stand in for their translation where the language asks for it.
+        for i in 0..self.docs.len() {
+            let doc = &self.docs[i];
+            let mut fallbacks = vec![None; nlang];
+            if doc.lang == 0 && doc.kind == DocKind::Page {
+                for (lang, language) in config.languages.iter().enumerate().skip(1) {
+                    if language.fallback != crate::config::Fallback::Notice || translations[&doc.key][lang].is_some() {
+                        continue;
+                    }
+                    let path = format!("{}{}", language.url_prefix, doc.path);
+                    if let Some(&other) = by_path.get(&path) {
+                        errors.push(Diagnostic::file_error(
+                            self.docs[other].source.clone(),
+                            format!(
+                                "{path} is where the {} notice for the untranslated {} is published; give this page another slug:",
+                                language.name,
+                                doc.source.display()
+                            ),
+                        ));
+                        continue;
+                    }
+                    by_path.insert(path.clone(), i);
+                    fallbacks[lang] = Some(path);
+                }
+            }
+            self.docs[i].fallbacks = fallbacks;
+        }
+
         // Aliases: redirects that must not take the place of a page or of each other.
         for (i, doc) in self.docs.iter().enumerate() {
             for alias in &doc.fm.aliases {
@@ -433,6 +473,17 @@ impl Library {
                     )
                     .rule("missing-date"),
                 );
+            }
+            if doc.lang == 0 && doc.fm.translated_from.is_some() {
+                errors.push(Diagnostic::error(
+                    doc.source.clone(),
+                    doc.fm.translated_from_line,
+                    1,
+                    format!(
+                        "translated_from belongs in a translation, and this file is the {} original; remove the line",
+                        config.languages[0].name
+                    ),
+                ));
             }
             if doc.kind == DocKind::Section && doc.fm.draft {
                 errors.push(Diagnostic::file_error(
@@ -530,7 +581,8 @@ pub fn listing_order(a: &Doc, b: &Doc) -> std::cmp::Ordering {
         .then_with(|| a.rel.cmp(&b.rel))
 }
 
-fn parent_folder(path: &str) -> &str {
+/// The folder part of a content path: `cases/a` → `cases`, `a` → ``.
+pub fn parent_folder(path: &str) -> &str {
     path.rfind('/').map_or("", |i| &path[..i])
 }
 
@@ -554,6 +606,12 @@ fn split_language<'a>(without_ext: &'a str, config: &Config) -> Result<(&'a str,
         }
     }
     Ok((without_ext, 0))
+}
+
+/// The language of a content file (`cases/a.en.md` → the index of en), or the reason
+/// its name is not valid.
+pub fn language_of(rel: &str, config: &Config) -> Result<usize, String> {
+    split_language(rel.strip_suffix(".md").unwrap_or(rel), config).map(|(_, lang)| lang)
 }
 
 /// `cases/a.en.md` → `cases/a.md`; the name translations share.
@@ -641,5 +699,9 @@ fn parse_file(config: &Config, content_dir: &Path, found: &Found) -> Result<Doc,
         anchors: Vec::new(),
         links: Vec::new(),
         cover_url: None,
+        hash: translation::source_hash(&text),
+        yaml: split.yaml.to_string(),
+        yaml_line: split.yaml_line,
+        fallbacks: Vec::new(),
     })
 }

@@ -93,6 +93,12 @@ impl<'a> Links<'a> {
             };
             let versions = &self.library.translations[*key];
             let wanted = explicit.unwrap_or(lang);
+            // Untranslated: its fallback page in this language, where there is one.
+            if versions[wanted].is_none()
+                && let Some(stand_in) = versions[0].and_then(|d| self.library.docs[d].fallbacks[wanted].as_deref())
+            {
+                return Ok(format!("{}{fragment}", self.config.link(stand_in)));
+            }
             let doc = versions[wanted]
                 .or(versions[0])
                 .or_else(|| versions.iter().flatten().next().copied());

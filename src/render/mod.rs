@@ -59,6 +59,9 @@ pub enum Job {
     SiteMap { lang: usize },
     /// A redirect from an old path (the doc's alias number) to the doc.
     Alias { doc: usize, alias: usize },
+    /// An untranslated page of the default language shown in another language, with a
+    /// notice (its language's `fallback = "notice"`).
+    Fallback { doc: usize, lang: usize },
     /// The site's 404 page.
     NotFound,
 }
@@ -157,7 +160,14 @@ impl<'a> Renderer<'a> {
         for (i, doc) in self.library.docs.iter().enumerate() {
             jobs.extend((0..doc.fm.aliases.len()).map(|alias| Job::Alias { doc: i, alias }));
             match doc.kind {
-                DocKind::Page => jobs.push(Job::Page(i)),
+                DocKind::Page => {
+                    jobs.push(Job::Page(i));
+                    jobs.extend(
+                        (0..doc.fallbacks.len())
+                            .filter(|&lang| doc.fallbacks[lang].is_some())
+                            .map(|lang| Job::Fallback { doc: i, lang }),
+                    );
+                }
                 DocKind::Section if !doc.is_home() => {
                     for number in 1..=self.list_pages(i) {
                         jobs.push(Job::List { section: i, number });
@@ -223,7 +233,8 @@ impl<'a> Renderer<'a> {
 
     pub fn render(&self, job: Job) -> Result<Output, Diagnostic> {
         match job {
-            Job::Page(doc) => self.page(doc),
+            Job::Page(doc) => self.page(doc, self.library.docs[doc].lang),
+            Job::Fallback { doc, lang } => self.page(doc, lang),
             Job::List { section, number } => self.list(section, number),
             Job::Home { lang } => self.home(lang),
             Job::Catalogue { lang, number } => self.generated_catalogue(lang, number),
@@ -298,39 +309,68 @@ impl<'a> Renderer<'a> {
 
     // ---- the jobs ----
 
-    fn page(&self, i: usize) -> Result<Output, Diagnostic> {
+    /// A page in its own language, or (`lang` another language) its fallback page: the
+    /// original's text under that language's navigation, with a notice, its canonical
+    /// address the original's, and no hreflang alternate claiming a translation.
+    fn page(&self, i: usize, lang: usize) -> Result<Output, Diagnostic> {
         let doc = &self.library.docs[i];
-        let siblings = doc
-            .parent
-            .and_then(|p| self.library.pages_of.get(&p))
-            .map_or(&[][..], Vec::as_slice);
-        let at = siblings.iter().position(|&s| s == i);
-        let neighbour = |j: Option<usize>| j.and_then(|j| siblings.get(j)).map(|&d| self.link_of(d));
-        let mut context = self.common(
-            doc.lang,
-            &self.doc_versions(&doc.key, 1),
-            Some(i),
-            &self.crumbs(doc),
-            &doc.path,
-        )?;
-        context.insert("page", &PageView::new(self, doc));
-        context.insert("section", &doc.parent.map(|p| self.link_of(p)));
-        context.insert("previous", &neighbour(at.and_then(|a| a.checked_sub(1))));
-        context.insert("next", &neighbour(at.map(|a| a + 1)));
+        let fallback = lang != doc.lang;
+        let path = if fallback {
+            doc.fallbacks[lang].clone().unwrap_or_default()
+        } else {
+            doc.path.clone()
+        };
+        let versions = self.doc_versions(&doc.key, 1);
+        let stand_ins: Vec<Option<String>> = (0..self.config.languages.len())
+            .map(|l| match versions[l] {
+                None => doc.fallbacks.get(l).cloned().flatten(),
+                Some(_) => None,
+            })
+            .collect();
+        let canonical = if fallback { &doc.path } else { &path };
+        let crumbs = self.crumbs(doc, lang);
+        let mut context = self.common_at(lang, &versions, &stand_ins, Some(i), &crumbs, &path, canonical)?;
+        context.insert("page", &PageView::new(self, doc, lang));
+        let parent = doc.parent.and_then(|p| match fallback {
+            false => Some(p),
+            true => self.library.translations[&self.library.docs[p].key][lang],
+        });
+        context.insert("section", &parent.map(|p| self.link_of(p)));
+        let (previous, next) = match (fallback, parent.and_then(|p| self.library.pages_of.get(&p))) {
+            (false, Some(siblings)) => {
+                let at = siblings.iter().position(|&s| s == i);
+                let neighbour = |j: Option<usize>| j.and_then(|j| siblings.get(j)).map(|&d| self.link_of(d));
+                (
+                    neighbour(at.and_then(|a| a.checked_sub(1))),
+                    neighbour(at.map(|a| a + 1)),
+                )
+            }
+            _ => (None, None),
+        };
+        context.insert("previous", &previous);
+        context.insert("next", &next);
+        // Related cases in this page's language: their translations, or their fallback pages.
         let related: Vec<Card<'_>> = self
             .catalogue
             .related
             .get(&i)
             .map_or(&[][..], Vec::as_slice)
             .iter()
-            .map(|&d| Card::new(self, &self.library.docs[d], doc.lang))
+            .filter_map(|&d| {
+                let other = &self.library.docs[d];
+                match self.library.translations[&other.key][lang] {
+                    Some(t) => Some(&self.library.docs[t]),
+                    None => (other.lang == lang || other.fallbacks[lang].is_some()).then_some(other),
+                }
+            })
+            .map(|d| Card::new(self, d, lang))
             .collect();
         context.insert("related", &related);
         let text = self.theme.render("page.html", &context, &doc.source)?;
         Ok(Output {
-            path: doc.path.clone(),
+            path,
             text,
-            lang: Some(doc.lang),
+            lang: Some(lang),
         })
     }
 
@@ -341,7 +381,7 @@ impl<'a> Renderer<'a> {
             doc.lang,
             &self.doc_versions(&doc.key, number),
             Some(i),
-            &self.crumbs(doc),
+            &self.crumbs(doc, doc.lang),
             &path,
         )?;
         context.insert("section", &SectionView::new(self, doc, number == 1));
@@ -373,6 +413,7 @@ impl<'a> Renderer<'a> {
             Crumb {
                 title: title.clone().into(),
                 url: None,
+                lang: None,
             },
         ];
         let mut context = self.common(lang, &versions, None, &crumbs, &path)?;
@@ -429,6 +470,7 @@ impl<'a> Renderer<'a> {
             Crumb {
                 title: view.label.clone(),
                 url: None,
+                lang: None,
             },
         ];
         let mut context = self.common(lang, &versions, None, &crumbs, &path)?;
@@ -454,10 +496,12 @@ impl<'a> Renderer<'a> {
             Crumb {
                 title: view.label.clone(),
                 url: view.url.clone(),
+                lang: None,
             },
             Crumb {
                 title: label.clone(),
                 url: None,
+                lang: None,
             },
         ];
         let mut context = self.common(lang, &versions, None, &crumbs, &path)?;
@@ -492,6 +536,7 @@ impl<'a> Renderer<'a> {
             Crumb {
                 title: title.into(),
                 url: None,
+                lang: None,
             },
         ];
         let mut context = self.common(lang, &versions, None, &crumbs, &path)?;
@@ -571,6 +616,7 @@ impl<'a> Renderer<'a> {
             Crumb {
                 title: title.into(),
                 url: None,
+                lang: None,
             },
         ];
         let mut context = self.common(lang, &versions, None, &crumbs, &path)?;
@@ -595,6 +641,7 @@ impl<'a> Renderer<'a> {
             Crumb {
                 title: title.into(),
                 url: None,
+                lang: None,
             },
         ];
         let mut context = self.common(lang, &versions, None, &crumbs, &path)?;
@@ -680,19 +727,41 @@ impl<'a> Renderer<'a> {
         crumbs: &[Crumb<'_>],
         path: &str,
     ) -> Result<tera::Context, Diagnostic> {
+        self.common_at(lang, versions, &[], current, crumbs, path, path)
+    }
+
+    /// [`Renderer::common`] for a page that has `stand_ins` (the path of its fallback page
+    /// in languages without a version, for the switcher) and whose canonical address may
+    /// be another page's.
+    #[allow(clippy::too_many_arguments)]
+    fn common_at(
+        &self,
+        lang: usize,
+        versions: &[Option<String>],
+        stand_ins: &[Option<String>],
+        current: Option<usize>,
+        crumbs: &[Crumb<'_>],
+        path: &str,
+        canonical: &str,
+    ) -> Result<tera::Context, Diagnostic> {
         let config = self.config;
         let language = &config.languages[lang];
         let languages: Vec<LangLink<'_>> = config
             .languages
             .iter()
             .enumerate()
-            .map(|(l, other)| LangLink {
-                code: &other.code,
-                name: &other.name,
-                tag: &other.tag,
-                url: config.link(versions[l].as_deref().unwrap_or(&format!("{}/", other.url_prefix))),
-                current: l == lang,
-                exact: versions[l].is_some(),
+            .map(|(l, other)| {
+                let stand_in = stand_ins.get(l).cloned().flatten();
+                let home = format!("{}/", other.url_prefix);
+                LangLink {
+                    code: &other.code,
+                    name: &other.name,
+                    tag: &other.tag,
+                    url: config.link(versions[l].as_deref().or(stand_in.as_deref()).unwrap_or(&home)),
+                    current: l == lang,
+                    exact: versions[l].is_some(),
+                    fallback: versions[l].is_none() && stand_in.is_some(),
+                }
             })
             .collect();
         let alternates = if path == "/404.html" {
@@ -757,7 +826,7 @@ impl<'a> Renderer<'a> {
             alternates,
             menu,
             taxonomies,
-            canonical: config.permalink(path),
+            canonical: config.permalink(canonical),
             breadcrumbs: crumbs.to_vec(),
             search_url: config.link(&self.search_path(lang)),
             og_locale: og_locale(&language.tag),
@@ -874,6 +943,7 @@ impl<'a> Renderer<'a> {
         Crumb {
             title: title.into(),
             url: Some(self.config.link(&format!("{}/", language.url_prefix))),
+            lang: None,
         }
     }
 
@@ -905,24 +975,33 @@ impl<'a> Renderer<'a> {
         );
     }
 
-    /// Home → sections → this doc (the last without a link).
-    fn crumbs(&self, doc: &'a Doc) -> Vec<Crumb<'a>> {
+    /// Home → sections → this doc (the last without a link), in language `lang`: the
+    /// sections of that language above a fallback page.
+    fn crumbs(&self, doc: &'a Doc, lang: usize) -> Vec<Crumb<'a>> {
         let mut chain = vec![Crumb {
             title: doc.fm.title.as_str().into(),
             url: None,
+            lang: (lang != doc.lang).then(|| self.config.languages[doc.lang].tag.as_str()),
         }];
-        let mut parent = doc.parent;
+        let mut parent = match doc.parent {
+            Some(p) if lang != doc.lang => self.library.translations[&self.library.docs[p].key][lang],
+            other => other,
+        };
+        let mut reached_home = false;
         while let Some(p) = parent {
             let d = &self.library.docs[p];
             chain.push(Crumb {
                 title: d.fm.title.as_str().into(),
                 url: Some(self.config.link(&d.path)),
+                lang: None,
             });
+            reached_home = d.is_home();
             parent = d.parent;
         }
-        if self.library.home(doc.lang).is_none() {
-            // A language without a home page file: the site title stands for home.
-            chain.push(self.home_crumb(doc.lang));
+        if !reached_home {
+            // A language without a home page file, or a fallback page whose section has no
+            // version in its language: the site title stands for home.
+            chain.push(self.home_crumb(lang));
         }
         chain.reverse();
         chain
@@ -1121,7 +1200,9 @@ impl<'a> Renderer<'a> {
                     .collect();
                 (self.sitemap_path(lang), versions, None)
             }
-            Job::Search { .. } | Job::FilterData { .. } | Job::Alias { .. } | Job::NotFound => return None,
+            Job::Search { .. } | Job::FilterData { .. } | Job::Fallback { .. } | Job::Alias { .. } | Job::NotFound => {
+                return None;
+            }
         };
         Some(sitemap::Entry {
             loc: self.config.permalink(&path),

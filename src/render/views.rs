@@ -12,8 +12,9 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use super::{Renderer, format_date};
-use crate::content::Doc;
 use crate::content::front_matter::{Highlight, Level};
+use crate::content::translation::{self, State};
+use crate::content::{Doc, Library};
 
 #[derive(Serialize)]
 pub struct SiteView<'a> {
@@ -120,6 +121,8 @@ pub struct LangLink<'a> {
     pub current: bool,
     /// Whether `url` is this very page in that language.
     pub exact: bool,
+    /// Whether `url` is this page untranslated, under that language's navigation, with a notice.
+    pub fallback: bool,
 }
 
 #[derive(Serialize)]
@@ -142,6 +145,8 @@ pub struct MenuItem<'a> {
 pub struct Crumb<'a> {
     pub title: Cow<'a, str>,
     pub url: Option<String>,
+    /// The language tag of the title where it differs from the page's (a fallback page's title).
+    pub lang: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -201,9 +206,14 @@ impl<'a> Card<'a> {
                 label: &term.labels[list_lang],
             })
         });
+        // An untranslated original links to its fallback page in the list's language, if it has one.
+        let path = match doc.fallbacks.get(list_lang) {
+            Some(Some(stand_in)) if doc.lang != list_lang => stand_in,
+            _ => &doc.path,
+        };
         Card {
             title: &doc.fm.title,
-            url: r.config.link(&doc.path),
+            url: r.config.link(path),
             summary: doc.summary(),
             date: doc.fm.date.map(|d| d.to_string()),
             date_display: doc.fm.date.map(|d| format_date(d, &language.date_format)),
@@ -225,6 +235,11 @@ impl<'a> Card<'a> {
 /// A page with everything a page template shows.
 #[derive(Serialize)]
 pub struct PageView<'a> {
+    /// A translation whose original has changed since it was made.
+    pub stale: bool,
+    /// The original of a translation or of a fallback page: its URL and language tag.
+    pub original_url: Option<String>,
+    pub original_lang_tag: Option<&'a str>,
     /// Where the information comes from (ContentSource): its departments, else the site's host.
     pub source: Option<String>,
     #[serde(flatten)]
@@ -242,8 +257,9 @@ pub struct PageView<'a> {
 }
 
 impl<'a> PageView<'a> {
-    pub fn new(r: &Renderer<'a>, doc: &'a Doc) -> PageView<'a> {
-        let language = &r.config.languages[doc.lang];
+    /// `doc` shown in language `lang`: its own, or another where it is a fallback page.
+    pub fn new(r: &Renderer<'a>, doc: &'a Doc, lang: usize) -> PageView<'a> {
+        let language = &r.config.languages[lang];
         let taxonomies: Vec<TaxonomyView<'_>> = r
             .config
             .taxonomies
@@ -255,12 +271,12 @@ impl<'a> PageView<'a> {
                     .filter_map(|k| tax.term(k))
                     .map(|t| TermView {
                         key: &t.key,
-                        label: &t.labels[doc.lang],
+                        label: &t.labels[lang],
                     })
                     .collect();
                 (!terms.is_empty()).then(|| TaxonomyView {
                     name: &tax.name,
-                    label: &tax.labels[doc.lang],
+                    label: &tax.labels[lang],
                     terms,
                 })
             })
@@ -277,13 +293,19 @@ impl<'a> PageView<'a> {
             .flat_map(|t| t.terms.iter().map(|term| term.label))
             .collect();
         let source = if departments.is_empty() {
-            r.config.government.host.as_ref().map(|h| h[doc.lang].clone())
+            r.config.government.host.as_ref().map(|h| h[lang].clone())
         } else {
             Some(departments.join(separator))
         };
+        let original = original_of(r.library, doc)
+            .map(|(_, o)| o)
+            .or((lang != doc.lang).then_some(doc));
         PageView {
+            stale: original_of(r.library, doc).is_some_and(|(i, _)| translation::state(r.library, i) == State::Stale),
+            original_url: original.map(|o| r.config.link(&o.path)),
+            original_lang_tag: original.map(|o| r.config.languages[o.lang].tag.as_str()),
             source,
-            card: Card::new(r, doc, doc.lang),
+            card: Card::new(r, doc, lang),
             permalink,
             cover_permalink,
             json_ld,
@@ -294,6 +316,16 @@ impl<'a> PageView<'a> {
             extra: &doc.fm.extra,
         }
     }
+}
+
+/// For a translation: its own index in the library and its original.
+fn original_of<'a>(library: &'a Library, doc: &'a Doc) -> Option<(usize, &'a Doc)> {
+    if doc.lang == 0 {
+        return None;
+    }
+    let versions = library.translations.get(&doc.key)?;
+    let own = versions[doc.lang]?;
+    Some((own, &library.docs[versions[0]?]))
 }
 
 /// A case as a schema.org Article: headline, description, dates, language, the

@@ -184,7 +184,14 @@ pub fn build(config: &Config, library: &Library, lang: usize) -> Vec<IndexFile> 
             .map_or("", |t| t.labels[lang].as_str());
         let text: String = doc.text.chars().take(FRAGMENT_TEXT).collect();
         let fragment = Fragment {
-            u: config.link(&doc.path),
+            // An untranslated original opens as its fallback page in this language, where it has one.
+            u: config.link(
+                doc.fallbacks
+                    .get(lang)
+                    .and_then(Option::as_deref)
+                    .filter(|_| doc.lang != lang)
+                    .unwrap_or(&doc.path),
+            ),
             t: &doc.fm.title,
             k: kind_label,
             d: doc.fm.date.map(|d| d.to_string()).unwrap_or_default(),

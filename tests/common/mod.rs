@@ -94,6 +94,27 @@ impl Site {
         }
     }
 
+    /// Runs `showcase <args…>` in the site's folder, with today's date fixed at 2025-03-01.
+    pub fn cli(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_showcase"))
+            .args(args)
+            .current_dir(&self.root)
+            .env("SHOWCASE_TODAY", "2025-03-01")
+            .output()
+            .unwrap();
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    /// A source file of the site, as text.
+    #[track_caller]
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.root.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
     /// A file of the built site, as text.
     #[track_caller]
     pub fn page(&self, site_path: &str) -> String {

@@ -1,0 +1,201 @@
+//! `showcase status`: the translation status of the site, section by section.
+//!
+//! Steps: read the config and the content (as a build would, without
+//! rendering), count per language and section the pages translated, stale,
+//! unstamped and missing ([`translation::status`]), and print one table per
+//! language other than the default, columns aligned for Chinese text too,
+//! followed by the files that need a translator; with `--lint`, then every
+//! editorial finding of [`lint`].
+
+use std::path::Path;
+
+use crate::cli::StatusArgs;
+use crate::config::Config;
+use crate::content::lint;
+use crate::content::translation::{self, Counts, LanguageStatus};
+use crate::content::{Library, LoadOptions};
+use crate::diagnostics::Failure;
+
+pub fn run(args: &StatusArgs) -> Result<String, Failure> {
+    let config = Config::load(&args.root, None)?;
+    let library = Library::load(&config, LoadOptions { drafts: args.drafts })?;
+    let status = translation::status(&config, &library);
+    let mut out = String::new();
+    if status.languages.is_empty() {
+        out.push_str("showcase: the site has one language; there is nothing to translate\n");
+    }
+    for language in &status.languages {
+        out.push_str(&report(language));
+    }
+    if args.lint {
+        out.push_str(&lint_report(&config, &library));
+    }
+    Ok(out)
+}
+
+/// Every editorial finding, one a line, sorted by file and position.
+fn lint_report(config: &Config, library: &Library) -> String {
+    let mut findings: Vec<(&Path, lint::Finding)> = library
+        .docs
+        .iter()
+        .flat_map(|doc| {
+            lint::lint_doc(config, doc)
+                .into_iter()
+                .map(|f| (doc.source.as_path(), f))
+        })
+        .collect();
+    findings.sort_by(|a, b| (a.0, a.1.line, a.1.col, a.1.rule).cmp(&(b.0, b.1.line, b.1.col, b.1.rule)));
+    let mut out = format!("editorial findings: {}\n", findings.len());
+    for (file, f) in findings {
+        out.push_str(&format!(
+            "{}:{}:{}: warning: {} [{}]\n",
+            file.display(),
+            f.line,
+            f.col,
+            f.message,
+            f.rule
+        ));
+    }
+    out
+}
+
+/// The table and the lists of files for one language.
+fn report(language: &LanguageStatus) -> String {
+    let mut out = format!("{} ({})\n", language.name, language.lang);
+    let header = ["section", "pages", "translated", "stale", "unstamped", "missing"];
+    let mut rows: Vec<Vec<String>> = vec![header.iter().map(|h| h.to_string()).collect()];
+    let cells = |first: String, c: &Counts| {
+        let mut row = vec![first];
+        row.extend([c.pages, c.translated, c.stale, c.unstamped, c.missing].map(|n| n.to_string()));
+        row
+    };
+    for section in &language.sections {
+        let folder = if section.section.is_empty() {
+            "/".to_string()
+        } else {
+            format!("{}/", section.section)
+        };
+        let name = if section.title.is_empty() {
+            folder
+        } else {
+            format!("{} ({folder})", section.title)
+        };
+        rows.push(cells(name, &section.counts));
+    }
+    rows.push(cells("total".to_string(), &language.totals));
+    out.push_str(&table(&rows));
+
+    let list = |out: &mut String, title: &str, hint: &str, entries: Vec<String>| {
+        if !entries.is_empty() {
+            out.push_str(&format!("\n{title} ({}): {hint}\n", entries.len()));
+            for e in entries {
+                out.push_str(&format!("  {e}\n"));
+            }
+        }
+    };
+    let all = || language.sections.iter();
+    list(
+        &mut out,
+        "stale",
+        "the original changed since; update the translation, then run showcase translated FILE",
+        all()
+            .flat_map(|s| &s.stale)
+            .map(|e| {
+                format!(
+                    "{}:{} (original: {})",
+                    e.translation.display(),
+                    e.line,
+                    e.original.display()
+                )
+            })
+            .collect(),
+    );
+    list(
+        &mut out,
+        "unstamped",
+        "no record of the text they were made from; when one matches its original, run showcase translated FILE",
+        all()
+            .flat_map(|s| &s.unstamped)
+            .map(|e| format!("{} (original: {})", e.translation.display(), e.original.display()))
+            .collect(),
+    );
+    list(
+        &mut out,
+        "missing",
+        "write these files",
+        all()
+            .flat_map(|s| &s.missing)
+            .map(|e| format!("{} (original: {})", e.translation.display(), e.original.display()))
+            .collect(),
+    );
+    out.push('\n');
+    out
+}
+
+/// Rows as aligned columns: the first left-aligned, the others right-aligned.
+fn table(rows: &[Vec<String>]) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| width(s))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            let pad = " ".repeat(widths[c] - width(cell));
+            if c == 0 {
+                line.push_str(cell);
+                line.push_str(&pad);
+            } else {
+                line.push_str("  ");
+                line.push_str(&pad);
+                line.push_str(cell);
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The width of text in a terminal: Chinese characters and full-width forms take two columns.
+fn width(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF => 2,
+            0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F => 2,
+            0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_text_takes_two_columns() {
+        assert_eq!(width("cases"), 5);
+        assert_eq!(width("案例（cases）"), 4 + 4 + 5);
+    }
+
+    #[test]
+    fn columns_line_up_with_chinese_titles() {
+        let rows = vec![
+            vec!["section".to_string(), "pages".to_string()],
+            vec!["案例 (cases/)".to_string(), "5".to_string()],
+            vec!["total".to_string(), "12".to_string()],
+        ];
+        assert_eq!(
+            table(&rows),
+            "section        pages\n案例 (cases/)      5\ntotal             12\n"
+        );
+    }
+}
