@@ -207,9 +207,29 @@ fn a_site_archetype_replaces_the_builtin_outline() {
 
 // ---- translation status ----
 
+/// The fixture with its English pages' stamps removed, as a site that never stamped them.
+fn unstamped_fixture() -> Site {
+    let site = Site::fixture("basic");
+    for file in [
+        "content/_index.en.md",
+        "content/cases/_index.en.md",
+        "content/cases/alpha.en.md",
+        "content/cases/bundle/index.en.md",
+    ] {
+        let text = site.read(file);
+        let kept: String = text
+            .lines()
+            .filter(|l| !l.starts_with("translated_from:"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        site.write(file, &kept);
+    }
+    site
+}
+
 #[test]
 fn a_stale_translation_is_detected_after_the_source_changes_and_cleared_by_stamping() {
-    let site = Site::fixture("basic");
+    let site = unstamped_fixture();
     let before = site.read("content/cases/alpha.en.md");
     let status = site.cli(&["status"]);
     status.assert_ok();
@@ -289,7 +309,7 @@ fn a_stale_translation_is_detected_after_the_source_changes_and_cleared_by_stamp
 
 #[test]
 fn translated_needs_a_translation_inside_a_site() {
-    let site = Site::fixture("basic");
+    let site = unstamped_fixture();
     let run = site.cli(&["translated", "content/cases/alpha.md"]);
     assert_eq!(run.code, 2);
     assert!(
@@ -342,7 +362,7 @@ fn translated_needs_a_translation_inside_a_site() {
 
 #[test]
 fn status_prints_an_aligned_table_per_language() {
-    let site = Site::fixture("basic");
+    let site = unstamped_fixture();
     let run = site.cli(&["status"]);
     run.assert_ok();
     assert!(

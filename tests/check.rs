@@ -17,7 +17,22 @@ fn json(stdout: &str) -> Vec<serde_json::Value> {
     let report: serde_json::Value = serde_json::from_str(stdout).unwrap_or_else(|e| panic!("{e}:\n{stdout}"));
     let object = report.as_object().unwrap();
     let keys: Vec<&str> = object.keys().map(String::as_str).collect();
-    assert_eq!(keys.len(), 3, "{keys:?}");
+    // The translation status comes when the content could be read.
+    let with_status = vec!["diagnostics", "errors", "translations", "warnings"];
+    assert!(
+        keys == with_status || keys == vec!["diagnostics", "errors", "warnings"],
+        "{keys:?}"
+    );
+    // Per language other than the default: totals and sections.
+    let languages = report["translations"]["languages"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    for lang in &languages {
+        for field in ["pages", "translated", "stale", "unstamped", "missing"] {
+            assert!(lang["totals"][field].is_u64(), "{lang}");
+        }
+    }
     let diagnostics = report["diagnostics"].as_array().unwrap().clone();
     let count = |severity: &str| diagnostics.iter().filter(|d| d["severity"] == severity).count();
     assert_eq!(report["errors"], count("error"));
@@ -234,10 +249,17 @@ fn future_dates_empty_sections_unused_terms_and_stale_translations_are_warnings(
         message.starts_with("the section \"空栏目\" lists no pages in 中文"),
         "{message}"
     );
+    // Changing the original makes its stamped translation stale; the warning points at the stamp.
     let (line, _, message) = one(&diagnostics, "content/cases/alpha.en.md", "stale-translation");
-    assert_eq!(line, 4, "points at its date");
+    let stamp_line = site
+        .read("content/cases/alpha.en.md")
+        .lines()
+        .position(|l| l.starts_with("translated_from:"))
+        .unwrap()
+        + 1;
+    assert_eq!(line, stamp_line as u64, "points at its stamp");
     assert!(
-        message.contains("was updated on 2024-07-01, after this translation (2024-05-01)"),
+        message.contains("content/cases/alpha.md has changed since this translation was made"),
         "{message}"
     );
     // Every term of the fixture is used; one that is not is named at its line in site.toml.
@@ -407,4 +429,38 @@ fn external_links_are_checked_only_when_asked() {
             .iter()
             .all(|d| d["severity"] == "warning" || d["rule"] == "broken-external")
     );
+}
+
+#[test]
+fn stale_and_unstamped_translations_and_editorial_slips_are_warnings() {
+    let site = Site::fixture("basic");
+    // Stamp alpha's English page, then change the Chinese original.
+    let run = site.cli(&["translated", "content/cases/alpha.en.md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let alpha = site.read("content/cases/alpha.md");
+    site.write("content/cases/alpha.md", &alpha.replace("第一行", "第一行（已更新）"));
+    // Chinese text with ASCII punctuation between Chinese characters.
+    site.write("content/cases/gamma.md", &format!("{CASE}\n校企合作,共建基地.\n"));
+    let run = site.check(&["--format", "json"]);
+    assert_eq!(run.code, 0, "warnings only: {}", run.stdout);
+    let diagnostics = json(&run.stdout);
+    let (line, _, message) = one(&diagnostics, "content/cases/alpha.en.md", "stale-translation");
+    assert!(
+        line > 0 && message.contains("showcase translated content/cases/alpha.en.md"),
+        "{message}"
+    );
+    let slips: Vec<(u64, u64)> = diagnostics
+        .iter()
+        .filter(|d| d["file"] == "content/cases/gamma.md" && d["rule"] == "zh-ascii-punctuation")
+        .map(|d| (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(slips, vec![(7, 5), (7, 10)]);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["translations"]["languages"][0]["totals"]["stale"], 1);
+    // --strict turns the warnings into a failure.
+    assert_eq!(site.check(&["--strict"]).code, 1);
+    // Stamping again clears the stale warning.
+    site.cli(&["translated", "content/cases/alpha.en.md"]);
+    let diagnostics = json(&site.check(&["--format", "json"]).stdout);
+    assert!(!diagnostics.iter().any(|d| d["rule"] == "stale-translation"));
 }

@@ -25,6 +25,7 @@ use jiff::civil::Date;
 use crate::cli::{CheckArgs, Format};
 use crate::cmd::build::{Produced, Source, Stages, load, produce};
 use crate::config::CONFIG_FILE;
+use crate::content::translation;
 use crate::diagnostics::{self, Diagnostic, Failure};
 use crate::output::{Sink, file_of};
 use crate::render::Renderer;
@@ -37,7 +38,7 @@ pub const TODAY_VAR: &str = "SHOWCASE_TODAY";
 /// Runs the check, prints its report on stdout and returns the exit code.
 pub fn run(args: &CheckArgs) -> Result<i32, Failure> {
     let today = today()?;
-    let (mut found, produced) = inspect(args, today)?;
+    let (mut found, produced, translations) = inspect(args, today)?;
     diagnostics::sort(&mut found);
     found.dedup();
 
@@ -45,7 +46,7 @@ pub fn run(args: &CheckArgs) -> Result<i32, Failure> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let printed = match args.format {
-        Format::Json => report::json(&found, &mut out),
+        Format::Json => report::json(&found, translations.as_ref(), &mut out),
         Format::Text => {
             let what = match &produced {
                 Some(p) => format!(
@@ -94,8 +95,12 @@ fn today() -> Result<Date, Failure> {
     }
 }
 
+/// What `inspect` found: problems, what the pipeline produced and the translation
+/// status, as far as it got.
+type Inspection = (Vec<Diagnostic>, Option<Produced>, Option<translation::Status>);
+
 /// Everything found, and what the pipeline produced if it got that far.
-fn inspect(args: &CheckArgs, today: Date) -> Result<(Vec<Diagnostic>, Option<Produced>), Failure> {
+fn inspect(args: &CheckArgs, today: Date) -> Result<Inspection, Failure> {
     let source = Source {
         root: &args.root,
         base_url: args.base_url.as_deref(),
@@ -103,7 +108,7 @@ fn inspect(args: &CheckArgs, today: Date) -> Result<(Vec<Diagnostic>, Option<Pro
     };
     let (site, mut found) = match load(&source) {
         Ok(loaded) => loaded,
-        Err(Failure::Content(found)) => return Ok((found, None)),
+        Err(Failure::Content(found)) => return Ok((found, None, None)),
         Err(other) => return Err(other),
     };
     let renderer = Renderer::new(&site.config, &site.library, &site.catalogue, &site.theme);
@@ -156,7 +161,8 @@ fn inspect(args: &CheckArgs, today: Date) -> Result<(Vec<Diagnostic>, Option<Pro
             }
         }
     }
-    Ok((found, produced))
+    let status = translation::status(&site.config, &site.library);
+    Ok((found, produced, Some(status)))
 }
 
 /// A sink that writes nothing: it keeps the name of every file and scans HTML pages.

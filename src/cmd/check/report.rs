@@ -11,6 +11,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::content::translation::Status;
 use crate::diagnostics::Diagnostic;
 
 #[derive(Serialize)]
@@ -18,6 +19,8 @@ struct Report<'a> {
     errors: usize,
     warnings: usize,
     diagnostics: Vec<Entry<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    translations: Option<&'a Status>,
 }
 
 #[derive(Serialize)]
@@ -37,7 +40,7 @@ pub fn counts(diagnostics: &[Diagnostic]) -> (usize, usize) {
 }
 
 /// The JSON document.
-pub fn json(diagnostics: &[Diagnostic], out: &mut impl Write) -> io::Result<()> {
+pub fn json(diagnostics: &[Diagnostic], translations: Option<&Status>, out: &mut impl Write) -> io::Result<()> {
     let (errors, warnings) = counts(diagnostics);
     let report = Report {
         errors,
@@ -53,6 +56,7 @@ pub fn json(diagnostics: &[Diagnostic], out: &mut impl Write) -> io::Result<()> 
                 message: &d.message,
             })
             .collect(),
+        translations,
     };
     let text = serde_json::to_string_pretty(&report).map_err(io::Error::other)?;
     writeln!(out, "{text}")
@@ -134,7 +138,7 @@ mod tests {
     #[test]
     fn json_has_the_documented_shape() {
         let mut out = Vec::new();
-        json(&sample(), &mut out).unwrap();
+        json(&sample(), None, &mut out).unwrap();
         let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(value["errors"], 2);
         assert_eq!(value["warnings"], 1);

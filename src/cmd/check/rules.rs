@@ -5,15 +5,17 @@
 //! term of site.toml that no page uses, so its term page would be empty
 //! (`empty-term`); a `date` or `updated` after today (`future-date`); a page
 //! of the default language with no translation (`untranslated`); a
-//! translation older than the last update of its original
-//! (`stale-translation`).
+//! translation whose original changed after it was stamped
+//! (`stale-translation`) or that was never stamped (`unstamped-translation`);
+//! the editorial rules of `content::lint` (punctuation, glossary).
 
 use jiff::civil::Date;
 
 use crate::config::{CONFIG_FILE, Config, Fallback};
+use crate::content::lint;
+use crate::content::translation::{self, State};
 use crate::content::{DocKind, Library, display_path};
 use crate::diagnostics::Diagnostic;
-use crate::output::feed::last_change;
 use crate::render::Renderer;
 
 /// Runs every rule; `site_toml` is the text of site.toml, to point at terms.
@@ -29,6 +31,7 @@ pub fn run(
     empty_terms(config, library, site_toml, &mut out);
     future_dates(library, today, &mut out);
     translations(config, library, &mut out);
+    editorial(config, library, &mut out);
     out
 }
 
@@ -163,28 +166,52 @@ fn translations(config: &Config, library: &Library, out: &mut Vec<Diagnostic>) {
                     ));
                 }
                 Some(translation) => {
-                    let (Some(changed), Some(translated)) = (original.fm.updated, last_change(translation)) else {
-                        continue;
-                    };
-                    if translated < changed {
-                        let line = if translation.fm.updated.is_some() {
-                            translation.fm.updated_line
-                        } else {
-                            translation.fm.date_line
-                        };
-                        out.push(Diagnostic::warning(
-                            translation.source.clone(),
-                            line,
-                            if line > 0 { 1 } else { 0 },
+                    let Some(index) = *version else { continue };
+                    let (line, rule, message) = match translation::state(library, index) {
+                        State::Stale => (
+                            translation.fm.translated_from_line,
                             "stale-translation",
                             format!(
-                                "{} was updated on {changed}, after this translation ({translated}); bring it up to date and set updated: {changed}",
-                                original.source.display()
+                                "{} has changed since this translation was made; bring the translation up to date, then run showcase translated {}",
+                                original.source.display(),
+                                translation.source.display()
                             ),
-                        ));
-                    }
+                        ),
+                        State::Unstamped => (
+                            0,
+                            "unstamped-translation",
+                            format!(
+                                "this translation does not record which text of {} it was made from, so a change there cannot be noticed; when it matches, run showcase translated {}",
+                                original.source.display(),
+                                translation.source.display()
+                            ),
+                        ),
+                        _ => continue,
+                    };
+                    out.push(Diagnostic::warning(
+                        translation.source.clone(),
+                        line,
+                        usize::from(line > 0),
+                        rule,
+                        message,
+                    ));
                 }
             }
+        }
+    }
+}
+
+/// The editorial rules of every file: punctuation in Chinese and English text, and the glossary.
+fn editorial(config: &Config, library: &Library, out: &mut Vec<Diagnostic>) {
+    for doc in &library.docs {
+        for finding in lint::lint_doc(config, doc) {
+            out.push(Diagnostic::warning(
+                doc.source.clone(),
+                finding.line,
+                finding.col,
+                finding.rule,
+                finding.message,
+            ));
         }
     }
 }
