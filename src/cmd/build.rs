@@ -208,15 +208,15 @@ pub fn produce(
     }
     stages.mark("pages");
 
-    let index: Vec<search::IndexFile> = (0..config.languages.len())
-        .into_par_iter()
-        .flat_map(|lang| search::build(config, &site.library, lang))
-        .collect();
-    index
-        .par_iter()
-        .map(|f| sink.write(&f.path, &f.bytes))
-        .collect::<Result<Vec<()>, Failure>>()?;
-    files += index.len();
+    // One language at a time: each index is built in parallel, and only one is in memory.
+    for lang in 0..config.languages.len() {
+        let index = search::build(config, &site.library, lang);
+        index
+            .par_iter()
+            .map(|f| sink.write(&f.path, &f.bytes))
+            .collect::<Result<Vec<()>, Failure>>()?;
+        files += index.len();
+    }
     stages.mark("search index");
 
     let mut made: Vec<(String, Vec<u8>)> = (0..config.languages.len())

@@ -148,7 +148,7 @@ impl Catalogue {
                     .for_each(|list| list.sort_by(|&a, &b| newest_first(&docs[a], &docs[b])))
             });
 
-        let related = related(library, &taxonomies);
+        let related = related(config, library, &taxonomies);
         let targets = config
             .targets
             .iter()
@@ -190,38 +190,111 @@ fn matches(doc: &Doc, condition: &Condition) -> bool {
 
 /// For every case: the cases shown in its language that share the most terms with it
 /// (the derived year does not count), ties broken newest first, then by title.
-fn related(library: &Library, taxonomies: &[TaxonomyIndex]) -> BTreeMap<usize, Vec<usize>> {
+///
+/// Scoring every other case would cost time in proportion to the site's size for
+/// each case, so the search goes the other way: for each number of shared terms,
+/// from all of them down to one, it intersects the term lists (sorted newest first)
+/// of every such subset of the case's terms, stopping at the first few hits.
+fn related(config: &Config, library: &Library, taxonomies: &[TaxonomyIndex]) -> BTreeMap<usize, Vec<usize>> {
     let docs = &library.docs;
+    // Each doc's place in newest-first order, per language: the order of every term list.
+    let ranks: Vec<Vec<u32>> = (0..config.languages.len())
+        .map(|lang| {
+            let mut shown: Vec<usize> = (0..docs.len())
+                .filter(|&i| shown_in(config, library, &docs[i], lang))
+                .collect();
+            shown.sort_by(|&a, &b| newest_first(&docs[a], &docs[b]));
+            let mut rank = vec![u32::MAX; docs.len()];
+            for (r, &d) in shown.iter().enumerate() {
+                rank[d] = r as u32;
+            }
+            rank
+        })
+        .collect();
     let case_ids: Vec<usize> = (0..docs.len()).filter(|&i| docs[i].is_case()).collect();
     case_ids
         .par_iter()
-        .map_init(
-            || (vec![0u32; docs.len()], Vec::<usize>::new()),
-            |(counts, touched), &i| {
-                let doc = &docs[i];
-                for (tax, term) in terms_of(doc).filter(|(t, _)| *t != YEAR) {
-                    let Some(entry) = taxonomies.iter().find(|t| t.name == tax).and_then(|t| t.term(&term)) else {
+        .map(|&i| {
+            let doc = &docs[i];
+            let rank = &ranks[doc.lang];
+            let mut lists: Vec<&[usize]> = terms_of(doc)
+                .filter(|(t, _)| *t != YEAR)
+                .filter_map(|(tax, term)| {
+                    let entry = taxonomies.iter().find(|t| t.name == tax)?.term(&term)?;
+                    Some(entry.pages[doc.lang].as_slice())
+                })
+                .collect();
+            // A case with very many terms: the rarest twelve decide.
+            lists.sort_by_key(|l| l.len());
+            lists.truncate(12);
+            let n = lists.len();
+            let mut chosen: Vec<usize> = Vec::new();
+            for k in (1..=n).rev() {
+                let want = RELATED + chosen.len() + 1;
+                let mut level: Vec<usize> = Vec::new();
+                for mask in 1u32..(1 << n) {
+                    if mask.count_ones() as usize != k {
                         continue;
-                    };
-                    for &other in &entry.pages[doc.lang] {
-                        if counts[other] == 0 {
-                            touched.push(other);
-                        }
-                        counts[other] += 1;
                     }
+                    let subset: Vec<&[usize]> = (0..n).filter(|j| mask & (1 << j) != 0).map(|j| lists[j]).collect();
+                    let skip = |d: usize| d == i || docs[d].key == doc.key || !docs[d].is_case() || chosen.contains(&d);
+                    level.extend(first_common(&subset, rank, want, skip));
                 }
-                let mut scored: Vec<(u32, usize)> = touched
-                    .iter()
-                    .filter(|&&o| docs[o].key != doc.key && docs[o].is_case())
-                    .map(|&o| (counts[o], o))
-                    .collect();
-                for &o in touched.iter() {
-                    counts[o] = 0;
+                level.sort_by_key(|&d| rank[d]);
+                level.dedup();
+                chosen.extend(level.into_iter().take(RELATED - chosen.len()));
+                if chosen.len() == RELATED {
+                    break;
                 }
-                touched.clear();
-                scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| newest_first(&docs[a.1], &docs[b.1])));
-                (i, scored.into_iter().take(RELATED).map(|(_, o)| o).collect())
-            },
-        )
+            }
+            (i, chosen)
+        })
         .collect()
+}
+
+/// The first `want` docs (in rank order) that every list holds, leaving out those `skip`
+/// says; lists are sorted by `rank`.
+fn first_common(lists: &[&[usize]], rank: &[u32], want: usize, skip: impl Fn(usize) -> bool) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut at = vec![0usize; lists.len()];
+    loop {
+        let mut highest = 0;
+        for (j, list) in lists.iter().enumerate() {
+            let Some(&d) = list.get(at[j]) else { return found };
+            highest = highest.max(rank[d]);
+        }
+        let mut same = true;
+        for (j, list) in lists.iter().enumerate() {
+            at[j] += list[at[j]..].partition_point(|&d| rank[d] < highest);
+            let Some(&d) = list.get(at[j]) else { return found };
+            same &= rank[d] == highest;
+        }
+        if same {
+            let d = lists[0][at[0]];
+            if !skip(d) {
+                found.push(d);
+                if found.len() == want {
+                    return found;
+                }
+            }
+            at.iter_mut().for_each(|a| *a += 1);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_common;
+
+    #[test]
+    fn first_common_stops_at_the_first_hits() {
+        // Docs 0..10 ranked by their number.
+        let rank: Vec<u32> = (0..10).collect();
+        let a = [1, 2, 4, 6, 8, 9];
+        let b = [0, 2, 3, 6, 9];
+        assert_eq!(first_common(&[&a, &b], &rank, 2, |_| false), vec![2, 6]);
+        assert_eq!(first_common(&[&a, &b], &rank, 5, |d| d == 6), vec![2, 9]);
+        assert_eq!(first_common(&[&a], &rank, 3, |_| false), vec![1, 2, 4]);
+        assert!(first_common(&[&a, &[0, 3, 5]], &rank, 3, |_| false).is_empty());
+    }
 }

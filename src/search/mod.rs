@@ -21,14 +21,14 @@
 
 pub mod tokenize;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Config;
 use crate::content::taxonomy::shown_in;
-use crate::content::{DocKind, Library};
+use crate::content::{Doc, DocKind, Library};
 use crate::render::format_date;
 
 /// Positions kept per posting: enough to see a phrase near the start of a field.
@@ -37,6 +37,49 @@ const POSITIONS: usize = 2;
 const FRAGMENT_TEXT: usize = 1000;
 /// What one shard should weigh, roughly.
 const SHARD_BYTES: usize = 16 * 1024;
+
+/// Documents tokenized at once; bounds the memory the terms' strings take.
+const CHUNK: usize = 512;
+
+/// One term in one document: which fields hold it, and where it first stands.
+#[derive(Debug, Clone, Copy, Default)]
+struct Posting {
+    term: u32,
+    doc: u32,
+    fields: u8,
+    count: u8,
+    positions: [u32; POSITIONS],
+}
+
+/// A document's terms and their postings (term and doc are filled in by the caller).
+fn doc_postings(config: &Config, doc: &Doc, lang: usize) -> Vec<(String, Posting)> {
+    let mut meta = doc.summary().to_string();
+    if let Some(org) = &doc.fm.organisation {
+        meta.push('\n');
+        meta.push_str(org);
+    }
+    for tax in &config.taxonomies {
+        for key in doc.fm.terms.get(&tax.name).into_iter().flatten() {
+            if let Some(term) = tax.term(key) {
+                meta.push('\n');
+                meta.push_str(&term.labels[lang]);
+            }
+        }
+    }
+    let mut terms: HashMap<String, Posting> = HashMap::new();
+    for (bit, text) in [(1u8, doc.fm.title.as_str()), (2, meta.as_str()), (4, doc.text.as_str())] {
+        for token in tokenize::tokenize(text) {
+            let entry = terms.entry(token.term).or_default();
+            // Positions are kept for the first field that holds the term.
+            if (entry.fields == 0 || entry.fields == bit) && usize::from(entry.count) < POSITIONS {
+                entry.positions[usize::from(entry.count)] = token.position;
+                entry.count += 1;
+            }
+            entry.fields |= bit;
+        }
+    }
+    terms.into_iter().collect()
+}
 
 /// One file of the index: its site path and contents.
 pub struct IndexFile {
@@ -74,77 +117,63 @@ pub fn build(config: &Config, library: &Library, lang: usize) -> Vec<IndexFile> 
         .collect();
     docs.sort_by(|&a, &b| crate::content::taxonomy::newest_first(&library.docs[a], &library.docs[b]));
 
-    // Each document's postings: term → (fields, positions in the first field).
-    let per_doc: Vec<BTreeMap<String, (u8, Vec<u32>)>> = docs
-        .par_iter()
-        .map(|&d| {
-            let doc = &library.docs[d];
-            let mut meta = doc.summary().to_string();
-            if let Some(org) = &doc.fm.organisation {
-                meta.push('\n');
-                meta.push_str(org);
+    // Postings, with terms interned: documents are tokenized in parallel a chunk at a
+    // time, so only one chunk's strings are alive at once.
+    let mut interned: HashMap<String, u32> = HashMap::new();
+    let mut terms: Vec<String> = Vec::new();
+    let mut postings: Vec<Posting> = Vec::new();
+    for (chunk_no, chunk) in docs.chunks(CHUNK).enumerate() {
+        let tokenized: Vec<Vec<(String, Posting)>> = chunk
+            .par_iter()
+            .map(|&d| doc_postings(config, &library.docs[d], lang))
+            .collect();
+        for (offset, entries) in tokenized.into_iter().enumerate() {
+            let id = (chunk_no * CHUNK + offset) as u32;
+            for (term, mut posting) in entries {
+                let next = terms.len() as u32;
+                posting.term = *interned.entry(term).or_insert_with_key(|t| {
+                    terms.push(t.clone());
+                    next
+                });
+                posting.doc = id;
+                postings.push(posting);
             }
-            for tax in &config.taxonomies {
-                for key in doc.fm.terms.get(&tax.name).into_iter().flatten() {
-                    if let Some(term) = tax.term(key) {
-                        meta.push('\n');
-                        meta.push_str(&term.labels[lang]);
-                    }
-                }
-            }
-            let mut terms: BTreeMap<String, (u8, Vec<u32>)> = BTreeMap::new();
-            for (bit, text) in [(1u8, doc.fm.title.as_str()), (2, meta.as_str()), (4, doc.text.as_str())] {
-                for token in tokenize::tokenize(text) {
-                    let entry = terms.entry(token.term).or_insert((0, Vec::new()));
-                    // Positions are kept for the first field that holds the term.
-                    if (entry.0 == 0 || entry.0 == bit) && entry.1.len() < POSITIONS {
-                        entry.1.push(token.position);
-                    }
-                    entry.0 |= bit;
-                }
-            }
-            terms
-        })
-        .collect();
-
-    // Inverted: every (term, id) pair sorted in parallel, then each term's postings
-    // written in one pass, ids ascending.
-    let mut pairs: Vec<(&str, usize, u8, &[u32])> = per_doc
-        .iter()
-        .enumerate()
-        .flat_map(|(id, terms)| {
-            terms
-                .iter()
-                .map(move |(term, (fields, positions))| (term.as_str(), id, *fields, positions.as_slice()))
-        })
-        .collect();
-    pairs.par_sort_unstable_by(|a, b| a.0.cmp(b.0).then(a.1.cmp(&b.1)));
-    let mut postings: Vec<(&str, String)> = Vec::new();
-    let mut previous = 0;
-    for &(term, id, fields, positions) in &pairs {
-        let list = match postings.last_mut() {
-            Some((last, list)) if *last == term => {
-                list.push(';');
-                list
-            }
-            _ => {
-                previous = 0;
-                postings.push((term, String::new()));
-                &mut postings.last_mut().expect("just pushed").1
-            }
-        };
-        list.push_str(&base36(id - previous));
-        previous = id;
+        }
+    }
+    drop(interned);
+    // Terms in code-point order; postings by term, then document.
+    let mut order: Vec<u32> = (0..terms.len() as u32).collect();
+    order.par_sort_unstable_by(|&a, &b| terms[a as usize].cmp(&terms[b as usize]));
+    let mut rank_of = vec![0u32; terms.len()];
+    for (rank, &term) in order.iter().enumerate() {
+        rank_of[term as usize] = rank as u32;
+    }
+    postings.par_sort_unstable_by_key(|p| (u64::from(rank_of[p.term as usize]) << 32) | u64::from(p.doc));
+    let mut lists: Vec<String> = vec![String::new(); terms.len()];
+    let mut previous = 0u32;
+    let mut last_term = u32::MAX;
+    for p in &postings {
+        let list = &mut lists[rank_of[p.term as usize] as usize];
+        if p.term == last_term {
+            list.push(';');
+        } else {
+            previous = 0;
+            last_term = p.term;
+        }
+        list.push_str(&base36((p.doc - previous) as usize));
+        previous = p.doc;
         list.push(',');
-        list.push(char::from(b'0' + fields));
+        list.push(char::from(b'0' + p.fields));
         list.push(',');
-        for (k, p) in positions.iter().enumerate() {
+        for (k, position) in p.positions[..usize::from(p.count)].iter().enumerate() {
             if k > 0 {
                 list.push('.');
             }
-            list.push_str(&base36(*p as usize));
+            list.push_str(&base36(*position as usize));
         }
     }
+    drop(postings);
+    let postings: Vec<(&str, String)> = order.iter().map(|&t| terms[t as usize].as_str()).zip(lists).collect();
 
     // Consecutive terms fill a shard until it weighs about SHARD_BYTES.
     let mut buckets: Vec<BTreeMap<&str, &str>> = vec![BTreeMap::new()];
