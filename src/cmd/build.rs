@@ -21,6 +21,7 @@ use crate::content::taxonomy::Catalogue;
 use crate::content::translation;
 use crate::content::{Library, LoadOptions};
 use crate::diagnostics::{self, Diagnostic, Failure};
+use crate::markdown::highlight::{self, Highlighter};
 use crate::markdown::{self, Links};
 use crate::output::assets::Assets;
 use crate::output::{Sink, Staging, feed, sitemap};
@@ -83,6 +84,13 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
     let produced = produce(&site, &renderer, &staging, &mut stages)?;
     staging.commit()?;
     stages.mark("swap");
+    // The cache only saves time: a build that cannot write it still succeeded.
+    if let Err(e) = site.highlighter.save() {
+        eprintln!(
+            "showcase: the highlight cache in {} was not saved: {e}",
+            highlight::CACHE_DIR
+        );
+    }
     stages.report();
 
     Ok(Summary {
@@ -122,6 +130,8 @@ pub struct Site {
     pub catalogue: Catalogue,
     pub assets: Assets,
     pub theme: Theme,
+    /// Kept to save its cache after a build.
+    pub highlighter: Highlighter,
 }
 
 /// Reads the config, the content and the theme, and renders the Markdown.
@@ -133,11 +143,12 @@ pub struct Site {
 pub fn load(source: &Source<'_>) -> Result<(Site, Vec<Diagnostic>), Failure> {
     let config = Config::load(source.root, source.base_url)?;
     let mut library = Library::load(&config, LoadOptions { drafts: source.drafts })?;
-    let problems = match render_markdown(&config, &mut library) {
+    let highlighter = Highlighter::new(&config.highlight_theme, Some(&config.root));
+    let problems = match render_markdown(&config, &mut library, &highlighter) {
         Ok(()) => Vec::new(),
         Err(problems) => problems,
     };
-    let assets = Assets::collect(&config)?;
+    let assets = Assets::collect(&config, &highlighter)?;
     let theme = match Theme::load(&config, Arc::new(assets.links.clone())) {
         Ok(theme) => theme,
         Err(Failure::Content(mut errors)) => {
@@ -155,6 +166,7 @@ pub fn load(source: &Source<'_>) -> Result<(Site, Vec<Diagnostic>), Failure> {
             catalogue,
             assets,
             theme,
+            highlighter,
         },
         problems,
     ))
@@ -289,8 +301,8 @@ impl Stages {
 }
 
 /// Renders every doc's Markdown in parallel and resolves cover images.
-fn render_markdown(config: &Config, library: &mut Library) -> Result<(), Vec<Diagnostic>> {
-    let links = Links::new(config, library);
+fn render_markdown(config: &Config, library: &mut Library, highlighter: &Highlighter) -> Result<(), Vec<Diagnostic>> {
+    let links = Links::new(config, library, highlighter);
     let rendered: Vec<(markdown::Rendered, Result<Option<String>, Diagnostic>)> = library
         .docs
         .par_iter()

@@ -1,16 +1,33 @@
-//! Code highlighting with syntect, as CSS classes (`hl-…`), never inline styles.
+//! Code highlighting with syntect, as CSS classes, never inline styles.
 //!
-//! The syntax and theme sets are loaded once per process and shared by all
-//! threads. An unknown language is shown as plain, escaped text.
+//! Each token gets the class of its colour and font style in the site's
+//! highlight theme (`hl-a71d5d`, `hl-795da3b` for bold); the stylesheet is
+//! made from the classes the site uses, so it holds only what it needs and
+//! the pages stay small. An unknown language is shown as plain, escaped text.
+//!
+//! Highlighting costs most of a build, so blocks are cached between builds
+//! in `.showcase-cache/` in the site's folder: the key is a hash of
+//! everything that decides the output (this format's version, syntect's
+//! syntaxes, the theme, the language and the code), and every entry carries
+//! a checksum; an entry that does not verify is highlighted afresh. The
+//! cache is safe to delete and never changes the output.
 
-use std::sync::OnceLock;
+use std::collections::{BTreeSet, HashMap};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
 
-use syntect::highlighting::ThemeSet;
-use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
+use syntect::easy::HighlightLines;
+use syntect::highlighting::{Color, FontStyle, Style, Theme, ThemeSet};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
-const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+/// Changes whenever the HTML this module writes changes.
+const FORMAT: &str = "showcase-highlight-2";
+/// The cache's folder in the site's root, and its file.
+pub const CACHE_DIR: &str = ".showcase-cache";
+const CACHE_FILE: &str = "highlight.bin";
+const MAGIC: &[u8] = b"SHOWCASE-HL-CACHE-2\n";
 
 fn syntaxes() -> &'static SyntaxSet {
     static SET: OnceLock<SyntaxSet> = OnceLock::new();
@@ -27,45 +44,247 @@ pub fn theme_names() -> Vec<&'static str> {
     themes().themes.keys().map(String::as_str).collect()
 }
 
-/// The stylesheet for a theme's classes. The theme name was checked with the config.
-pub fn css(theme: &str) -> String {
-    let Some(theme) = themes().themes.get(theme) else {
-        return String::new();
-    };
-    css_for_theme_with_class_style(theme, CLASS_STYLE).unwrap_or_default()
-}
-
 /// A fenced block's language token: `rust` of "rust,ignore" or "python {linenos}".
 pub fn language_token(info: &str) -> &str {
     info.split([',', ' ', '{', '\t']).next().unwrap_or("").trim()
 }
 
-/// The `<pre>` element for a code block.
-pub fn highlight(code: &str, language: &str) -> String {
-    let set = syntaxes();
-    let syntax = (!language.is_empty())
-        .then(|| set.find_syntax_by_token(language))
-        .flatten();
-    let lang_attr = if language.is_empty() {
-        String::new()
-    } else {
-        format!(" data-lang=\"{}\"", escape_attr(language))
-    };
-    let inner = match syntax {
-        Some(syntax) => {
-            let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
-            let mut ok = true;
-            for line in LinesWithEndings::from(code) {
-                if generator.parse_html_for_line_which_includes_newline(line).is_err() {
-                    ok = false;
-                    break;
+/// The highlighter of one build: its theme, its cache and the classes it used.
+pub struct Highlighter {
+    theme: &'static Theme,
+    theme_name: String,
+    cache_file: Option<PathBuf>,
+    /// Blocks from the cache file, by key.
+    cached: HashMap<u128, String>,
+    /// Blocks highlighted or taken from the cache in this build, by key.
+    used: Mutex<HashMap<u128, String>>,
+    classes: Mutex<BTreeSet<String>>,
+}
+
+impl Highlighter {
+    /// A highlighter for a theme (checked with the config), reading the cache in `root` if any.
+    pub fn new(theme: &str, root: Option<&Path>) -> Highlighter {
+        let themes = themes();
+        let chosen = themes.themes.get(theme).or_else(|| themes.themes.values().next());
+        let cache_file = root.map(|r| r.join(CACHE_DIR).join(CACHE_FILE));
+        let cached = cache_file.as_deref().map(read_cache).unwrap_or_default();
+        Highlighter {
+            theme: chosen.expect("syntect ships default themes"),
+            theme_name: theme.to_string(),
+            cache_file,
+            cached,
+            used: Mutex::new(HashMap::new()),
+            classes: Mutex::new(BTreeSet::new()),
+        }
+    }
+
+    fn key(&self, code: &str, language: &str) -> u128 {
+        let mut input = Vec::with_capacity(code.len() + 64);
+        for part in [FORMAT, syntect_version(), &self.theme_name, language] {
+            input.extend_from_slice(part.as_bytes());
+            input.push(0);
+        }
+        input.extend_from_slice(code.as_bytes());
+        xxhash_rust::xxh3::xxh3_128(&input)
+    }
+
+    /// The `<pre>` element for a code block.
+    pub fn highlight(&self, code: &str, language: &str) -> String {
+        let key = self.key(code, language);
+        let html = match self.cached.get(&key) {
+            Some(html) => html.clone(),
+            None => self.render(code, language),
+        };
+        self.note_classes(&html);
+        if let Ok(mut used) = self.used.lock() {
+            used.entry(key).or_insert_with(|| html.clone());
+        }
+        html
+    }
+
+    fn render(&self, code: &str, language: &str) -> String {
+        let set = syntaxes();
+        let syntax = (!language.is_empty())
+            .then(|| set.find_syntax_by_token(language))
+            .flatten();
+        let lang_attr = if language.is_empty() {
+            String::new()
+        } else {
+            format!(" data-lang=\"{}\"", escape_attr(language))
+        };
+        let inner = syntax
+            .and_then(|syntax| self.spans(code, syntax))
+            .unwrap_or_else(|| escape_text(code));
+        format!("<pre class=\"hl-code\"{lang_attr}><code>{inner}</code></pre>\n")
+    }
+
+    /// Classed spans for the code, merging neighbours of one style; `None` if syntect fails.
+    fn spans(&self, code: &str, syntax: &syntect::parsing::SyntaxReference) -> Option<String> {
+        let default = self.default_style();
+        let mut highlighter = HighlightLines::new(syntax, self.theme);
+        let mut out = String::with_capacity(code.len() * 2);
+        let mut open: Option<String> = None;
+        for line in LinesWithEndings::from(code) {
+            for (style, text) in highlighter.highlight_line(line, syntaxes()).ok()? {
+                let class = (!same_look(style, default)).then(|| class_of(style));
+                // Whitespace takes no colour: keep it inside the open span.
+                let class = if text.trim().is_empty() { open.clone() } else { class };
+                if class != open {
+                    if open.is_some() {
+                        out.push_str("</span>");
+                    }
+                    if let Some(c) = &class {
+                        out.push_str("<span class=\"");
+                        out.push_str(c);
+                        out.push_str("\">");
+                    }
+                    open = class;
+                }
+                pulldown_cmark_escape::escape_html_body_text(&mut out, text).ok()?;
+            }
+        }
+        if open.is_some() {
+            out.push_str("</span>");
+        }
+        Some(out)
+    }
+
+    fn default_style(&self) -> Style {
+        Style {
+            foreground: self.theme.settings.foreground.unwrap_or(Color::BLACK),
+            background: self.theme.settings.background.unwrap_or(Color::WHITE),
+            font_style: FontStyle::empty(),
+        }
+    }
+
+    fn note_classes(&self, html: &str) {
+        let Ok(mut classes) = self.classes.lock() else { return };
+        for piece in html.split("class=\"hl-").skip(1) {
+            if let Some(end) = piece.find('"') {
+                let name = &piece[..end];
+                if name != "code" {
+                    classes.insert(format!("hl-{name}"));
                 }
             }
-            if ok { generator.finalize() } else { escape_text(code) }
         }
-        None => escape_text(code),
+    }
+
+    /// The stylesheet: the block's colours, and a rule for every class the site used.
+    pub fn css(&self) -> String {
+        let default = self.default_style();
+        let mut css = format!(
+            "/* Code highlighting: theme {} */\n.hl-code {{ color: {}; background-color: {}; }}\n",
+            self.theme_name,
+            hex(default.foreground),
+            hex(default.background)
+        );
+        if let Ok(classes) = self.classes.lock() {
+            for class in classes.iter() {
+                if let Some(rule) = rule_for(class) {
+                    css.push_str(&rule);
+                }
+            }
+        }
+        css
+    }
+
+    /// Writes the blocks this build used to the cache (dropping those it did not), if any changed.
+    pub fn save(&self) -> std::io::Result<()> {
+        let Some(file) = &self.cache_file else { return Ok(()) };
+        let Ok(used) = self.used.lock() else { return Ok(()) };
+        if used.len() == self.cached.len() && used.keys().all(|k| self.cached.contains_key(k)) {
+            return Ok(());
+        }
+        let mut entries: Vec<(&u128, &String)> = used.iter().collect();
+        entries.sort_by_key(|(k, _)| **k);
+        let mut bytes = Vec::with_capacity(entries.iter().map(|(_, v)| v.len() + 32).sum::<usize>() + MAGIC.len());
+        bytes.extend_from_slice(MAGIC);
+        for (key, html) in entries {
+            bytes.extend_from_slice(&key.to_le_bytes());
+            bytes.extend_from_slice(&(html.len() as u32).to_le_bytes());
+            bytes.extend_from_slice(html.as_bytes());
+            bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(html.as_bytes()).to_le_bytes());
+        }
+        let dir = file.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        let temp = dir.join(format!("{CACHE_FILE}.{}", std::process::id()));
+        let mut out = std::fs::File::create(&temp)?;
+        out.write_all(&bytes)?;
+        drop(out);
+        std::fs::rename(&temp, file)
+    }
+}
+
+/// The cache file's entries that verify; any damage ends the reading there.
+fn read_cache(file: &Path) -> HashMap<u128, String> {
+    let mut entries = HashMap::new();
+    let Ok(bytes) = std::fs::read(file) else { return entries };
+    let Some(mut rest) = bytes.strip_prefix(MAGIC) else {
+        return entries;
     };
-    format!("<pre class=\"hl-code\"{lang_attr}><code>{inner}</code></pre>\n")
+    while rest.len() >= 20 {
+        let key = u128::from_le_bytes(rest[..16].try_into().unwrap_or([0; 16]));
+        let len = u32::from_le_bytes(rest[16..20].try_into().unwrap_or([0; 4])) as usize;
+        let Some(body) = rest.get(20..20 + len) else { break };
+        let Some(sum) = rest.get(20 + len..28 + len) else { break };
+        if xxhash_rust::xxh3::xxh3_64(body).to_le_bytes() != sum {
+            break;
+        }
+        let Ok(html) = String::from_utf8(body.to_vec()) else {
+            break;
+        };
+        entries.insert(key, html);
+        rest = &rest[28 + len..];
+    }
+    entries
+}
+
+fn syntect_version() -> &'static str {
+    // The syntaxes and themes ship inside syntect: its version names them.
+    "syntect-5.3"
+}
+
+fn same_look(a: Style, b: Style) -> bool {
+    a.foreground == b.foreground && a.font_style == b.font_style
+}
+
+fn class_of(style: Style) -> String {
+    let mut class = format!("hl-{}", &hex(style.foreground)[1..]);
+    if style.font_style.contains(FontStyle::BOLD) {
+        class.push('b');
+    }
+    if style.font_style.contains(FontStyle::ITALIC) {
+        class.push('i');
+    }
+    if style.font_style.contains(FontStyle::UNDERLINE) {
+        class.push('u');
+    }
+    class
+}
+
+/// The CSS rule a class name stands for: `hl-795da3b` → colour #795da3, bold.
+fn rule_for(class: &str) -> Option<String> {
+    let name = class.strip_prefix("hl-")?;
+    let (colour, flags) = name.split_at_checked(6)?;
+    if !colour.bytes().all(|b| b.is_ascii_hexdigit()) || !flags.bytes().all(|b| matches!(b, b'b' | b'i' | b'u')) {
+        return None;
+    }
+    let mut rule = format!(".{class} {{ color: #{colour};");
+    if flags.contains('b') {
+        rule.push_str(" font-weight: bold;");
+    }
+    if flags.contains('i') {
+        rule.push_str(" font-style: italic;");
+    }
+    if flags.contains('u') {
+        rule.push_str(" text-decoration: underline;");
+    }
+    rule.push_str(" }\n");
+    Some(rule)
+}
+
+fn hex(c: Color) -> String {
+    format!("#{:02x}{:02x}{:02x}", c.r, c.g, c.b)
 }
 
 pub fn escape_text(text: &str) -> String {
@@ -86,21 +305,62 @@ mod tests {
 
     #[test]
     fn known_language_gets_classes() {
-        let html = highlight("fn main() {}\n", "rust");
-        assert!(html.contains("class=\"hl-"), "{html}");
-        assert!(html.starts_with("<pre class=\"hl-code\" data-lang=\"rust\">"));
+        let h = Highlighter::new("InspiredGitHub", None);
+        let html = h.highlight("fn main() {}\n", "rust");
+        assert!(
+            html.starts_with("<pre class=\"hl-code\" data-lang=\"rust\"><code><span class=\"hl-"),
+            "{html}"
+        );
+        assert!(!html.contains("style="));
+        let css = h.css();
+        assert!(css.contains(".hl-code { color: #"), "{css}");
+        // Every class in the HTML has its rule.
+        for piece in html.split("class=\"").skip(1) {
+            let class = &piece[..piece.find('"').unwrap()];
+            if class != "hl-code" {
+                assert!(css.contains(&format!(".{class} {{")), "{class} in {css}");
+            }
+        }
     }
 
     #[test]
     fn unknown_language_is_plain_escaped_text() {
-        let html = highlight("<b>x</b>\n", "no-such-language");
+        let h = Highlighter::new("InspiredGitHub", None);
+        let html = h.highlight("<b>x</b>\n", "no-such-language");
         assert!(html.contains("&lt;b&gt;x&lt;/b&gt;"), "{html}");
         assert!(!html.contains("<span"));
     }
 
     #[test]
-    fn css_uses_prefixed_classes() {
-        let css = css("InspiredGitHub");
-        assert!(css.contains(".hl-"), "{css}");
+    fn class_names_stand_for_their_rules() {
+        assert_eq!(
+            rule_for("hl-795da3b").unwrap(),
+            ".hl-795da3b { color: #795da3; font-weight: bold; }\n"
+        );
+        assert!(rule_for("hl-code").is_none());
+        assert!(rule_for("hl-zzzzzz").is_none());
+    }
+
+    #[test]
+    fn the_cache_gives_the_same_html_and_survives_damage() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = Highlighter::new("InspiredGitHub", Some(dir.path()));
+        let html = first.highlight("let x = 1;\n", "rust");
+        first.save().unwrap();
+        let file = dir.path().join(CACHE_DIR).join(CACHE_FILE);
+        let second = Highlighter::new("InspiredGitHub", Some(dir.path()));
+        assert_eq!(second.cached.len(), 1);
+        assert_eq!(second.highlight("let x = 1;\n", "rust"), html);
+        // A damaged entry is not used: the block is highlighted afresh, the same.
+        let mut bytes = std::fs::read(&file).unwrap();
+        let last = bytes.len() - 12;
+        bytes[last] ^= 0xff;
+        std::fs::write(&file, &bytes).unwrap();
+        let third = Highlighter::new("InspiredGitHub", Some(dir.path()));
+        assert!(third.cached.is_empty());
+        assert_eq!(third.highlight("let x = 1;\n", "rust"), html);
+        // Garbage is ignored.
+        std::fs::write(&file, b"not a cache").unwrap();
+        assert!(Highlighter::new("InspiredGitHub", Some(dir.path())).cached.is_empty());
     }
 }

@@ -57,18 +57,24 @@ pub struct DocLink {
 pub struct Links<'a> {
     config: &'a Config,
     library: &'a Library,
+    highlighter: &'a highlight::Highlighter,
     /// Language-neutral content path (`cases/a.md`) → translation key.
     keys: HashMap<String, &'a str>,
 }
 
 impl<'a> Links<'a> {
-    pub fn new(config: &'a Config, library: &'a Library) -> Self {
+    pub fn new(config: &'a Config, library: &'a Library, highlighter: &'a highlight::Highlighter) -> Self {
         let keys = library
             .docs
             .iter()
             .map(|d| (neutral_path(&d.rel, config), d.key.as_str()))
             .collect();
-        Links { config, library, keys }
+        Links {
+            config,
+            library,
+            highlighter,
+            keys,
+        }
     }
 
     /// Resolves a relative link target (already joined to the content folder) in a language.
@@ -213,7 +219,7 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
                     CodeBlockKind::Fenced(info) => highlight::language_token(info),
                     CodeBlockKind::Indented => "",
                 };
-                result.push(Event::Html(CowStr::from(highlight::highlight(&code, token))));
+                result.push(Event::Html(CowStr::from(links.highlighter.highlight(&code, token))));
                 i = end + 1;
                 continue;
             }

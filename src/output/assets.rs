@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::Config;
 use crate::diagnostics::Failure;
-use crate::markdown::highlight;
+use crate::markdown::highlight::Highlighter;
 
 /// Files to publish that do not come from content.
 #[derive(Debug, Default)]
@@ -21,7 +21,9 @@ pub struct Assets {
 }
 
 impl Assets {
-    pub fn collect(config: &Config) -> Result<Assets, Failure> {
+    /// The theme's and the site's files, and the highlight stylesheet for the classes
+    /// `highlighter` used (so the Markdown is rendered first).
+    pub fn collect(config: &Config, highlighter: &Highlighter) -> Result<Assets, Failure> {
         let mut assets = Assets::default();
         let theme_static = config.theme_dir().join("static");
         for (source, rel) in files_under(&theme_static)? {
@@ -35,7 +37,7 @@ impl Assets {
                 assets.copies.push((source, format!("/{rel}")));
             }
         }
-        let css = highlight::css(&config.highlight_theme).into_bytes();
+        let css = highlighter.css().into_bytes();
         let path = format!("/{}", hashed_name("highlight.css", &css));
         assets.links.insert("highlight.css".into(), config.link(&path));
         assets.generated.push((path, css));
