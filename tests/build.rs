@@ -449,3 +449,18 @@ fn warm_builds_from_the_highlight_cache_are_byte_identical() {
     site.build(&[]).assert_ok();
     assert!(snapshot(&site.root.join("public")) == cold);
 }
+
+#[test]
+fn the_previous_site_is_set_aside_and_deleted_by_the_next_build() {
+    let site = built();
+    site.build(&[]).assert_ok();
+    site.build(&[]).assert_ok();
+    let leftovers: Vec<String> = std::fs::read_dir(&site.root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".public."))
+        .collect();
+    // Only the site the last build replaced, waiting for the next build to delete it.
+    assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    assert!(leftovers[0].starts_with(".public.old-"), "{leftovers:?}");
+}

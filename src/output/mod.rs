@@ -58,7 +58,11 @@ pub fn escape_xml(text: &str) -> String {
 pub struct Staging {
     target: PathBuf,
     temp: PathBuf,
+    /// The output folder's name: `public`.
+    name: String,
     committed: bool,
+    /// Deletes what earlier builds left beside the output, while this one renders.
+    cleanup: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Staging {
@@ -74,7 +78,10 @@ impl Staging {
             _ => PathBuf::from("."),
         };
         std::fs::create_dir_all(&parent).map_err(|e| Failure::io("create", &parent, e))?;
-        remove_abandoned(&parent, &name);
+        let cleanup = {
+            let (parent, name) = (parent.clone(), name.clone());
+            std::thread::spawn(move || remove_abandoned(&parent, &name))
+        };
         let temp = parent.join(format!(".{name}.building-{}", std::process::id()));
         if temp.exists() {
             std::fs::remove_dir_all(&temp).map_err(|e| Failure::io("remove", &temp, e))?;
@@ -83,7 +90,9 @@ impl Staging {
         Ok(Staging {
             target: target.to_path_buf(),
             temp,
+            name,
             committed: false,
+            cleanup: Some(cleanup),
         })
     }
 
@@ -114,10 +123,18 @@ impl Staging {
 
     /// Puts the new site in place of the old one.
     pub fn commit(mut self) -> Result<(), Failure> {
+        if let Some(cleanup) = self.cleanup.take() {
+            let _ = cleanup.join();
+        }
         if self.target.exists() {
             exchange(&self.temp, &self.target).map_err(|e| Failure::io("replace", &self.target, e))?;
-            // The staging path now holds the old site.
-            let _ = std::fs::remove_dir_all(&self.temp);
+            // The staging path now holds the old site. Deleting tens of thousands of files
+            // takes seconds, so it is set aside and deleted while the next build renders.
+            let _ = std::fs::rename(
+                &self.temp,
+                self.temp
+                    .with_file_name(format!(".{}.old-{}", self.name, std::process::id())),
+            );
         } else {
             std::fs::rename(&self.temp, &self.target).map_err(|e| Failure::io("create", &self.target, e))?;
         }
@@ -141,20 +158,27 @@ impl Drop for Staging {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.temp);
         }
+        if let Some(cleanup) = self.cleanup.take() {
+            let _ = cleanup.join();
+        }
     }
 }
 
-/// Removes staging folders left by builds that were killed (their process is gone).
+/// Removes what earlier builds left beside the output: previous sites set aside by a
+/// finished build, and staging folders of builds that were killed (their process is gone).
 fn remove_abandoned(parent: &Path, name: &str) {
-    let prefix = format!(".{name}.building-");
+    let building = format!(".{name}.building-");
+    let old = format!(".{name}.old-");
     let Ok(entries) = std::fs::read_dir(parent) else { return };
     for entry in entries.flatten() {
         let file_name = entry.file_name();
-        let Some(pid) = file_name
-            .to_str()
-            .and_then(|n| n.strip_prefix(&prefix))
-            .and_then(|p| p.parse::<u32>().ok())
-        else {
+        let Some(name) = file_name.to_str() else { continue };
+        // A previous site, set aside by a build that finished: always deleted.
+        if name.starts_with(&old) && entry.path().is_dir() {
+            let _ = std::fs::remove_dir_all(entry.path());
+            continue;
+        }
+        let Some(pid) = name.strip_prefix(&building).and_then(|p| p.parse::<u32>().ok()) else {
             continue;
         };
         // Only where the system shows which processes run.
