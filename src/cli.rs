@@ -27,6 +27,8 @@ pub enum Command {
     Translated(TranslatedArgs),
     /// Print, per section, how many pages are translated, stale or missing.
     Status(StatusArgs),
+    /// Build the site into memory, serve it, and rebuild and reload the browser on every change.
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -40,6 +42,25 @@ pub struct BuildArgs {
     /// Use this base URL instead of site.toml's, for a preview deployment.
     #[arg(long)]
     pub base_url: Option<String>,
+    /// Include pages marked draft: true.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The site's folder, which holds site.toml.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The port to listen on.
+    #[arg(short, long, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on; anything but a loopback address lets other machines read the site.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the site in the default browser once it is served.
+    #[arg(long)]
+    pub open: bool,
     /// Include pages marked draft: true.
     #[arg(long)]
     pub drafts: bool,

@@ -1,0 +1,364 @@
+//! `showcase serve`: build the site into memory, serve it, rebuild on every
+//! change and reload the open pages.
+//!
+//! Steps: listen on `--bind:--port` (a port in use is a usage error, exit 2);
+//! start watching the sources ([`watch`]); build the whole site with the
+//! build's pipeline into a [`Memory`] sink, with the base URL
+//! `http://127.0.0.1:PORT` so every link works locally; publish the result as
+//! one [`Snapshot`] that requests read through an `Arc`, so a request gets the
+//! old site or the new one, never half of each. Then serve requests on a few
+//! threads ([`http`]) while this thread waits for changes and rebuilds. A
+//! rebuild that fails keeps the last good site, adds the error overlay to its
+//! pages and prints the errors once; a rebuild that succeeds clears them.
+//! Either way open tabs hear of it over Server-Sent Events ([`live`]).
+//! Nothing is written to disk.
+
+mod http;
+mod live;
+mod watch;
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use crate::cli::ServeArgs;
+use crate::cmd::build::{Source, Stages, load, produce};
+use crate::config::CONFIG_FILE;
+use crate::diagnostics::{self, Diagnostic, Failure};
+use crate::output::memory::{Files, Memory};
+use crate::render::Renderer;
+use live::Hub;
+use watch::{Change, Watch};
+
+/// How many threads answer requests.
+const WORKERS: usize = 4;
+
+/// What the server serves at one moment: the last good site and the errors of
+/// the last rebuild, if it failed.
+#[derive(Debug)]
+pub struct Snapshot {
+    /// The last site built without errors; `None` until one is.
+    pub files: Option<Arc<Files>>,
+    /// The errors of the last rebuild; empty when it succeeded.
+    pub errors: Arc<Vec<Diagnostic>>,
+    /// Counts the states served, so a page knows whether it is the latest.
+    pub version: u64,
+}
+
+pub fn run(args: &ServeArgs) -> Result<(), Failure> {
+    if !args.root.join(CONFIG_FILE).is_file() {
+        return Err(Failure::Usage(format!(
+            "{} has no {CONFIG_FILE}; run showcase serve in a site's folder, or name it with --root",
+            args.root.display()
+        )));
+    }
+    let root = std::path::absolute(&args.root).map_err(|e| Failure::io("find", &args.root, e))?;
+    let address = SocketAddr::new(args.bind, args.port);
+    let server = tiny_http::Server::http(address).map_err(|e| {
+        Failure::Usage(format!(
+            "cannot listen on {address}: {e}; is another showcase serve running? Choose another port with --port"
+        ))
+    })?;
+    let port = server.server_addr().to_ip().map_or(args.port, |a| a.port());
+    let url = format!("http://{}:{port}", url_host(args.bind));
+    let mut watch = Watch::start(&root)?;
+
+    // The root as given, so errors name files as `build` does.
+    let builder = Builder {
+        root: args.root.clone(),
+        base_url: url.clone(),
+        drafts: args.drafts,
+    };
+    let shared = Arc::new(Shared {
+        current: RwLock::new(Arc::new(Snapshot {
+            files: None,
+            errors: Arc::default(),
+            version: 0,
+        })),
+        hub: Hub::default(),
+    });
+    shared.publish(builder.build(), false);
+
+    println!(
+        "showcase: serving {url}/ from memory; watching {} for changes (Ctrl-C stops)",
+        root.display()
+    );
+    if !args.bind.is_loopback() {
+        eprintln!(
+            "showcase: warning: listening on {}, so anyone who can reach this machine can read the site; --bind 127.0.0.1 keeps it to this machine",
+            args.bind
+        );
+    }
+    if args.open {
+        open_browser(&format!("{url}/"));
+    }
+
+    let server = Arc::new(server);
+    for _ in 0..WORKERS {
+        let server = Arc::clone(&server);
+        let shared = Arc::clone(&shared);
+        std::thread::spawn(move || {
+            while let Ok(request) = server.recv() {
+                shared.handle(request);
+            }
+        });
+    }
+    {
+        let shared = Arc::clone(&shared);
+        std::thread::spawn(move || {
+            loop {
+                std::thread::sleep(Duration::from_secs(15));
+                shared.hub.ping();
+            }
+        });
+    }
+
+    while let Some(change) = watch.next() {
+        let css_only = change.css_only();
+        shared.publish(builder.build(), css_only);
+        watch.refresh();
+        log_change(&change);
+    }
+    Err(Failure::Usage(
+        "stopped watching for changes: the watcher closed".into(),
+    ))
+}
+
+/// The host part of the served URL: a loopback name for "any address".
+fn url_host(bind: IpAddr) -> String {
+    match bind {
+        ip if ip.is_unspecified() => Ipv4Addr::LOCALHOST.to_string(),
+        IpAddr::V6(v6) => format!("[{v6}]"),
+        IpAddr::V4(v4) => v4.to_string(),
+    }
+}
+
+/// With SHOWCASE_PROFILE set, names the files whose change caused the rebuild.
+fn log_change(change: &Change) {
+    if std::env::var_os("SHOWCASE_PROFILE").is_some() {
+        let paths: Vec<String> = change.paths.iter().map(|p| p.display().to_string()).collect();
+        eprintln!("showcase: changed: {}", paths.join(", "));
+    }
+}
+
+/// Builds the whole site into memory.
+struct Builder {
+    root: PathBuf,
+    base_url: String,
+    drafts: bool,
+}
+
+/// What one build gave.
+struct Outcome {
+    result: Result<Files, Vec<Diagnostic>>,
+    seconds: f64,
+}
+
+impl Builder {
+    fn build(&self) -> Outcome {
+        let started = Instant::now();
+        let source = Source {
+            root: &self.root,
+            base_url: Some(&self.base_url),
+            drafts: self.drafts,
+        };
+        // A bug must not end the session: report it like an error and keep serving.
+        let result = match catch_unwind(AssertUnwindSafe(|| build_files(&source, started))) {
+            Ok(Ok(files)) => Ok(files),
+            Ok(Err(failure)) => Err(problems(failure, &self.root)),
+            Err(_) => Err(vec![Diagnostic::file_error(
+                "showcase",
+                "internal error while building the site (see the terminal); please report it",
+            )]),
+        };
+        Outcome {
+            result,
+            seconds: started.elapsed().as_secs_f64(),
+        }
+    }
+}
+
+/// The build's pipeline, into memory.
+fn build_files(source: &Source<'_>, started: Instant) -> Result<Files, Failure> {
+    let mut stages = Stages::new(started);
+    let (site, problems) = load(source)?;
+    if !problems.is_empty() {
+        return Err(Failure::Content(problems));
+    }
+    stages.mark("read content, markdown, theme, catalogue");
+    let renderer = Renderer::new(&site.config, &site.library, &site.catalogue, &site.theme);
+    let memory = Memory::default();
+    produce(&site, &renderer, &memory, &mut stages)?;
+    // The next rebuild takes unchanged code blocks from the cache; losing it only costs time.
+    let _ = site.highlighter.save();
+    stages.report();
+    Ok(memory.into_files())
+}
+
+/// A failure as diagnostics, for the overlay and the terminal.
+fn problems(failure: Failure, root: &Path) -> Vec<Diagnostic> {
+    let mut found = match failure {
+        Failure::Content(found) => found,
+        Failure::Usage(message) => vec![Diagnostic::file_error("showcase", message)],
+        // A file or folder may be gone while it was read (deleted during the
+        // build): the change that removed it brings another rebuild.
+        Failure::Io { path, action, source } => vec![Diagnostic::file_error(
+            path.strip_prefix(root).unwrap_or(&path),
+            format!("cannot {action} it: {source}"),
+        )],
+    };
+    diagnostics::sort(&mut found);
+    found
+}
+
+/// What the request threads and the rebuilding thread share.
+struct Shared {
+    current: RwLock<Arc<Snapshot>>,
+    hub: Hub,
+}
+
+impl Shared {
+    fn current(&self) -> Arc<Snapshot> {
+        Arc::clone(&self.current.read().unwrap_or_else(|poisoned| poisoned.into_inner()))
+    }
+
+    /// Makes a build's outcome the served state, prints it and tells the open tabs.
+    fn publish(&self, outcome: Outcome, css_only: bool) {
+        let old = self.current();
+        let next = match outcome.result {
+            Ok(files) => {
+                let unchanged = old.errors.is_empty() && old.files.as_deref() == Some(&files);
+                if unchanged {
+                    println!("showcase: rebuilt in {:.2} s; nothing changed", outcome.seconds);
+                    return;
+                }
+                let verb = if old.version == 0 { "built" } else { "rebuilt" };
+                println!(
+                    "showcase: {verb} {} files in {:.2} s{}",
+                    files.len(),
+                    outcome.seconds,
+                    if old.errors.is_empty() {
+                        ""
+                    } else {
+                        "; the errors are fixed"
+                    }
+                );
+                Snapshot {
+                    files: Some(Arc::new(files)),
+                    errors: Arc::default(),
+                    version: old.version + 1,
+                }
+            }
+            Err(errors) => {
+                // The same errors again: they were printed and are shown already.
+                if *old.errors == errors {
+                    return;
+                }
+                for d in &errors {
+                    eprintln!("{d}");
+                }
+                let n = errors.len();
+                eprintln!(
+                    "showcase: {n} error{}; {}",
+                    if n == 1 { "" } else { "s" },
+                    if old.files.is_some() {
+                        "still serving the last good build; the pages show the errors until they are fixed"
+                    } else {
+                        "the pages show the errors until they are fixed"
+                    }
+                );
+                Snapshot {
+                    files: old.files.clone(),
+                    errors: Arc::new(errors),
+                    version: old.version + 1,
+                }
+            }
+        };
+        let swap_css = css_only && old.errors.is_empty() && next.errors.is_empty();
+        let message = format!("{} {}", if swap_css { "css" } else { "reload" }, next.version);
+        *self.current.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(next);
+        self.hub.send(&message);
+    }
+
+    /// Answers one request: the event stream, or a file of the current snapshot.
+    fn handle(&self, request: tiny_http::Request) {
+        use tiny_http::{Header, Method, Response};
+        let method = request.method().clone();
+        if !matches!(method, Method::Get | Method::Head) {
+            let mut response =
+                Response::from_string("405 method not allowed: this server only reads\n").with_status_code(405);
+            if let Ok(allow) = Header::from_bytes("Allow", "GET, HEAD") {
+                response.add_header(allow);
+            }
+            let _ = request.respond(response);
+            return;
+        }
+        let target = request.url().to_string();
+        let snapshot = self.current();
+        if method == Method::Get && target.split('?').next() == Some(live::EVENTS_PATH) {
+            self.hub.join(request, snapshot.version);
+            return;
+        }
+        let reply = http::answer(&snapshot, &target);
+        let mut response = Response::from_data(reply.body).with_status_code(reply.status);
+        let headers = [
+            ("Content-Type", reply.content_type.to_string()),
+            ("Cache-Control", "no-store".to_string()),
+            ("X-Content-Type-Options", "nosniff".to_string()),
+        ];
+        for (name, value) in headers.into_iter().chain(reply.headers) {
+            if let Ok(header) = Header::from_bytes(name, value) {
+                response.add_header(header);
+            }
+        }
+        let _ = request.respond(response);
+    }
+}
+
+/// Opens the URL in the default browser; failing to is only worth a note.
+fn open_browser(url: &str) {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    command
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    if let Err(e) = command.spawn() {
+        eprintln!("showcase: could not open a browser ({e}); open {url} yourself");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_url_names_a_reachable_host() {
+        assert_eq!(url_host("127.0.0.1".parse().unwrap()), "127.0.0.1");
+        assert_eq!(url_host("0.0.0.0".parse().unwrap()), "127.0.0.1");
+        assert_eq!(url_host("::1".parse().unwrap()), "[::1]");
+        assert_eq!(url_host("192.168.1.5".parse().unwrap()), "192.168.1.5");
+    }
+
+    #[test]
+    fn failures_become_diagnostics_relative_to_the_site() {
+        let io = Failure::io(
+            "read",
+            Path::new("/site/content/cases"),
+            std::io::Error::from(std::io::ErrorKind::NotFound),
+        );
+        let found = problems(io, Path::new("/site"));
+        assert_eq!(found[0].file, Path::new("content/cases"));
+        assert!(found[0].message.starts_with("cannot read it"));
+    }
+}

@@ -1,0 +1,390 @@
+//! `showcase serve` as an author uses it: start it on a free port, read pages
+//! over HTTP, edit the sources and see the served site follow.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::Site;
+
+/// A running `showcase serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    /// Everything it printed so far, stdout and stderr.
+    output: Arc<Mutex<String>>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Collects a stream's lines into `output`, telling `ready` the URL line.
+fn drain(stream: impl Read + Send + 'static, output: Arc<Mutex<String>>, ready: std::sync::mpsc::Sender<String>) {
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            if line.contains("serving http://") {
+                let _ = ready.send(line.clone());
+            }
+            let mut out = output.lock().unwrap();
+            out.push_str(&line);
+            out.push('\n');
+        }
+    });
+}
+
+impl Server {
+    /// Starts serve on the site, on a port the system picks, and waits for it.
+    fn start(site: &Site, args: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_showcase"))
+            .arg("serve")
+            .arg("--root")
+            .arg(&site.root)
+            .args(["--port", "0"])
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let output = Arc::new(Mutex::new(String::new()));
+        let (ready, lines): (_, Receiver<String>) = channel();
+        drain(child.stdout.take().unwrap(), Arc::clone(&output), ready.clone());
+        drain(child.stderr.take().unwrap(), Arc::clone(&output), ready);
+        let mut server = Server { child, port: 0, output };
+        let line = lines
+            .recv_timeout(Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("serve did not start:\n{}", server.printed()));
+        let port = line.split("127.0.0.1:").nth(1).and_then(|rest| rest.split('/').next());
+        server.port = port
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no port in {line}"));
+        server
+    }
+
+    fn printed(&self) -> String {
+        self.output.lock().unwrap().clone()
+    }
+
+    /// Sends one request line as written (no normalisation) and reads the whole answer.
+    fn request(&self, method: &str, target: &str) -> Reply {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        write!(
+            stream,
+            "{method} {target} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nConnection: close\r\n\r\n",
+            self.port
+        )
+        .unwrap();
+        let mut bytes = Vec::new();
+        stream.read_to_end(&mut bytes).unwrap();
+        Reply::parse(&bytes)
+    }
+
+    fn get(&self, target: &str) -> Reply {
+        self.request("GET", target)
+    }
+
+    /// Polls a page until `test` holds, for at most `seconds`.
+    #[track_caller]
+    fn wait_for(&self, target: &str, seconds: u64, test: impl Fn(&Reply) -> bool) -> Reply {
+        let end = Instant::now() + Duration::from_secs(seconds);
+        loop {
+            let reply = self.get(target);
+            if test(&reply) {
+                return reply;
+            }
+            if Instant::now() > end {
+                panic!(
+                    "{target} did not change in {seconds} s; last answer {}:\n{}\nserve printed:\n{}",
+                    reply.status,
+                    reply.body,
+                    self.printed()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Reply {
+    fn parse(bytes: &[u8]) -> Reply {
+        let text = String::from_utf8_lossy(bytes);
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let mut lines = head.lines();
+        let status = lines
+            .next()
+            .and_then(|l| l.split(' ').nth(1))
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let headers = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+            .collect();
+        Reply {
+            status,
+            headers,
+            body: body.to_string(),
+        }
+    }
+
+    fn header(&self, name: &str) -> &str {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+}
+
+#[test]
+fn serves_pages_files_redirects_and_the_404_page() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site, &[]);
+
+    let home = server.get("/");
+    assert_eq!(home.status, 200);
+    assert_eq!(home.header("content-type"), "text/html; charset=utf-8");
+    assert!(home.body.contains("/__showcase/live.js"));
+    // Links work locally: the base URL is the server's own.
+    let page = server.get("/cases/alpha/");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body
+            .contains(&format!("http://127.0.0.1:{}/cases/alpha/", server.port))
+    );
+    assert!(!page.body.contains("https://example.org"));
+
+    for (path, kind) in [
+        ("/feed.xml", "application/xml"),
+        ("/sitemap.xml", "application/xml"),
+        ("/robots.txt", "text/plain; charset=utf-8"),
+        ("/cases/bundle/photo.png", "image/png"),
+        ("/__showcase/live.js", "text/javascript; charset=utf-8"),
+    ] {
+        let reply = server.get(path);
+        assert_eq!((reply.status, reply.header("content-type")), (200, kind), "{path}");
+    }
+    let css = home
+        .body
+        .split("href=\"")
+        .find_map(|s| s.split('"').next().filter(|u| u.ends_with(".css")));
+    let css = server.get(css.expect("a stylesheet"));
+    assert_eq!(
+        (css.status, css.header("content-type")),
+        (200, "text/css; charset=utf-8")
+    );
+    assert!(!css.body.contains("live.js"));
+
+    let redirect = server.get("/cases/alpha?x=1");
+    assert_eq!(redirect.status, 301);
+    assert_eq!(redirect.header("location"), "/cases/alpha/?x=1");
+
+    let missing = server.get("/cases/nope/");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("404"), "{}", missing.body);
+    assert!(missing.body.contains("/__showcase/live.js"));
+
+    let head = server.request("HEAD", "/cases/alpha/");
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+    assert_eq!(server.request("POST", "/").status, 405);
+}
+
+#[test]
+fn no_file_outside_the_site_is_served() {
+    let site = Site::fixture("basic");
+    site.write("secret.txt", "TOP-SECRET");
+    let server = Server::start(&site, &[]);
+    for probe in [
+        "/../secret.txt",
+        "/../../../../etc/passwd",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/cases/..%2f..%2fsecret.txt",
+        "/..%5csecret.txt",
+        "/..\\secret.txt",
+        "/%252e%252e/secret.txt",
+        "/secret.txt%00.html",
+        "/site.toml",
+        "/content/cases/alpha.md",
+        "/secret.txt",
+    ] {
+        let reply = server.get(probe);
+        assert!(matches!(reply.status, 400 | 404), "{probe}: {}", reply.status);
+        assert!(!reply.body.contains("TOP-SECRET"), "{probe}");
+        assert!(!reply.body.contains("root:"), "{probe}");
+        assert!(!reply.body.contains("base_url"), "{probe}");
+    }
+}
+
+#[test]
+fn the_reload_script_is_never_in_build_output() {
+    let site = Site::fixture("basic");
+    site.build(&[]).assert_ok();
+    for (file, bytes) in common::snapshot(&site.root.join("public")) {
+        assert!(!String::from_utf8_lossy(&bytes).contains("__showcase"), "{file}");
+    }
+}
+
+#[test]
+fn serve_writes_nothing_to_disk() {
+    let site = Site::fixture("basic");
+    let before = common::snapshot(&site.root);
+    let server = Server::start(&site, &[]);
+    assert_eq!(server.get("/").status, 200);
+    drop(server);
+    // Only the highlight cache, which makes the next rebuild faster, may appear.
+    let after: Vec<String> = common::snapshot(&site.root)
+        .into_keys()
+        .filter(|k| !k.starts_with(".showcase-cache/"))
+        .collect();
+    assert_eq!(after, before.into_keys().collect::<Vec<_>>());
+    assert!(!site.root.join("public").exists());
+}
+
+#[test]
+fn an_edit_shows_up_and_open_pages_hear_of_it() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site, &[]);
+    let mut events = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    events.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(events, "GET /__showcase/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    let mut events = BufReader::new(events);
+    let first = read_event(&mut events);
+    assert_eq!(first, "reload 1");
+
+    let text = site.read("content/cases/alpha.md");
+    site.write("content/cases/alpha.md", &format!("{text}\n新的一段：编辑已生效。\n"));
+    server.wait_for("/cases/alpha/", 10, |r| r.body.contains("编辑已生效"));
+    assert_eq!(read_event(&mut events), "reload 2");
+
+    // An editor's atomic save: a temporary file renamed over the original.
+    let temp = site.root.join("content/cases/.alpha.md.tmp");
+    std::fs::write(&temp, format!("{text}\n第二次保存。\n")).unwrap();
+    std::fs::rename(&temp, site.root.join("content/cases/alpha.md")).unwrap();
+    server.wait_for("/cases/alpha/", 10, |r| {
+        r.body.contains("第二次保存") && !r.body.contains("编辑已生效")
+    });
+
+    // A new case in a new folder, then the folder deleted.
+    site.write("content/news/_index.md", "---\ntitle: 新闻\n---\n");
+    site.write("content/news/first.md", "---\ntitle: 第一条新闻\n---\n\n正文。\n");
+    server.wait_for("/news/first/", 10, |r| r.status == 200 && r.body.contains("第一条新闻"));
+    std::fs::remove_dir_all(site.root.join("content/news")).unwrap();
+    server.wait_for("/news/first/", 10, |r| r.status == 404);
+
+    // A deleted case is gone.
+    site.remove("content/cases/gamma.md");
+    server.wait_for("/cases/gamma/", 10, |r| r.status == 404);
+}
+
+fn read_event(events: &mut BufReader<TcpStream>) -> String {
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if events.read_line(&mut line).unwrap() == 0 {
+            panic!("the event stream closed");
+        }
+        if let Some(data) = line.trim_end().strip_prefix("data: ") {
+            return data.to_string();
+        }
+    }
+}
+
+#[test]
+fn a_broken_edit_shows_the_errors_and_keeps_the_last_good_page() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site, &[]);
+    let good = site.read("content/cases/alpha.md");
+    site.write(
+        "content/cases/alpha.md",
+        &good.replace("title: 阿尔法案例", "title: [阿尔法<script>"),
+    );
+    let broken = server.wait_for("/cases/alpha/", 10, |r| r.body.contains("showcase-errors"));
+    assert_eq!(broken.status, 200);
+    assert!(broken.body.contains("阿尔法案例"), "the last good page stays");
+    assert!(
+        broken.body.contains("content/cases/alpha.md:3:8</strong>"),
+        "{}",
+        broken.body
+    );
+    assert!(broken.body.contains("not valid YAML"));
+    assert!(!broken.body.contains("[阿尔法<script>"), "the error is escaped");
+    // Every page shows it, not only the broken one.
+    assert!(server.get("/").body.contains("showcase-errors"));
+
+    // Saving the same broken file again prints nothing new.
+    site.write(
+        "content/cases/alpha.md",
+        &good.replace("title: 阿尔法案例", "title: [阿尔法<script>"),
+    );
+    std::thread::sleep(Duration::from_millis(600));
+    assert_eq!(
+        server.printed().matches("not valid YAML").count(),
+        1,
+        "{}",
+        server.printed()
+    );
+
+    site.write(
+        "content/cases/alpha.md",
+        &good.replace("阿尔法案例", "阿尔法案例（修订）"),
+    );
+    let fixed = server.wait_for("/cases/alpha/", 10, |r| r.body.contains("阿尔法案例（修订）"));
+    assert!(!fixed.body.contains("showcase-errors"));
+    assert!(server.printed().contains("the errors are fixed"));
+}
+
+#[test]
+fn a_site_that_never_built_shows_its_errors_until_fixed() {
+    let site = Site::fixture("basic");
+    let good = site.read("content/cases/alpha.md");
+    site.write(
+        "content/cases/alpha.md",
+        &good.replace("industry: [smart-software", "industry: [smart-sofware"),
+    );
+    let server = Server::start(&site, &[]);
+    let reply = server.get("/cases/alpha/");
+    assert_eq!(reply.status, 500);
+    assert!(reply.body.contains("smart-sofware"));
+    assert!(reply.body.contains("did you mean"));
+    site.write("content/cases/alpha.md", &good);
+    server.wait_for("/cases/alpha/", 10, |r| r.status == 200);
+}
+
+#[test]
+fn a_port_in_use_is_a_usage_error() {
+    let site = Site::fixture("basic");
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let run = site.run("serve", &["--port", &port], &[]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains(&format!("cannot listen on 127.0.0.1:{port}")),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--port"));
+}
+
+#[test]
+fn a_folder_without_site_toml_is_a_usage_error() {
+    let site = Site::fixture("basic");
+    let run = site.cli(&["serve", "--root", "content", "--port", "0"]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("has no site.toml"), "{}", run.stderr);
+}
