@@ -3,7 +3,9 @@
 #
 #   bench/run.sh [--hugo-latest] [--no-cargo] [--engines "showcase hugo"] [N ...]
 #
-# Environment: CASES="1000 10000" (default), RUNS=3, WARMUP=1, SEED=1,
+# Environment: CASES="1000 10000" (default; add 50000 for the large run), RUNS=3,
+# MODES="cold warm" (cold: no output, no cache; warm: the previous build's output
+# and highlight cache in place), WARMUP=1, SEED=1,
 # HUGO=/path/to/hugo (skips the install), SHOWCASE=/path/to/showcase (skips
 # cargo), ENGINES="showcase hugo",
 # CARGO_BUILD=0 (use the existing target/release/showcase), BENCH_WORK=dir.
@@ -21,6 +23,7 @@ cd "$ROOT"
 WORK=${BENCH_WORK:-bench/work}
 GEN=bench/gen_corpus.py
 RUNS=${RUNS:-3}
+MODES=${MODES:-cold warm}
 WARMUP=${WARMUP:-1}
 SEED=${SEED:-1}
 ENGINES=${ENGINES:-showcase hugo}
@@ -255,19 +258,27 @@ PY
 printf 'engine\tcases\trun\twall_s\tuser_s\tsys_s\tmaxrss_kb\tstatus\n' >"$RAW"
 
 timed() { # engine N run site -> appends a row to $RAW; returns the build's exit status
+  # run is "cold-N" (no output, no cache) or "warm-N" (the previous build's output and,
+  # for showcase, its highlight cache in place), or "warmup…" (a cold run, not counted).
   local engine=$1 n=$2 run=$3 site=$4 tv="$WORK/logs/time.$$" log="$WORK/logs/$1-$2-$3.log"
   local t0 t1 status=0
-  rm -rf "$site/public"
+  if [[ $run != warm-* ]]; then
+    rm -rf "$site/public" "$site/.showcase-cache" "$site"/.public.old-*
+  fi
   sync
   t0=$EPOCHREALTIME
   case $engine in
     showcase)
       /usr/bin/time -v -o "$tv" "$SHOWCASE" build --root "$site" >"$log" 2>&1 || status=$? ;;
     hugo)
-      # output deleted inside the timed command, as the corpus README says
-      # (it is already gone, so this costs nothing)
-      /usr/bin/time -v -o "$tv" sh -c 'rm -rf "$1/public" && exec "$2" --quiet -s "$1"' sh "$site" "$HUGO" \
-        >"$log" 2>&1 || status=$? ;;
+      # cold: output deleted inside the timed command, as the corpus README says (it is
+      # already gone, so this costs nothing); warm: Hugo renders over its previous output
+      if [[ $run == warm-* ]]; then
+        /usr/bin/time -v -o "$tv" "$HUGO" --quiet -s "$site" >"$log" 2>&1 || status=$?
+      else
+        /usr/bin/time -v -o "$tv" sh -c 'rm -rf "$1/public" && exec "$2" --quiet -s "$1"' sh "$site" "$HUGO" \
+          >"$log" 2>&1 || status=$?
+      fi ;;
   esac
   t1=$EPOCHREALTIME
   # wall: from bash's microsecond clock around the command (GNU time only gives 1/100 s)
@@ -304,9 +315,11 @@ for n in $CASES; do
   done
   for ((r = 1; r <= RUNS; r++)); do
     for e in $ENGINES; do   # interleaved, so drift in the machine's load hits both
-      [[ -z ${FAILED[$e]:-} ]] || continue
-      say "run $r/$RUNS: $e, $n cases"
-      timed "$e" "$n" "$r" "${SITE[$e]}" || { FAILED[$e]=1; ANY_FAILED=1; }
+      for mode in $MODES; do   # a warm run follows the cold one, whose output and cache it reuses
+        [[ -z ${FAILED[$e]:-} ]] || continue
+        say "run $r/$RUNS: $e, $n cases, $mode"
+        timed "$e" "$n" "$mode-$r" "${SITE[$e]}" || { FAILED[$e]=1; ANY_FAILED=1; }
+      done
     done
   done
   for e in $ENGINES; do
@@ -348,34 +361,37 @@ with open(sys.argv[1]) as f:
     for row in csv.DictReader(f, delimiter="\t"):
         if row["run"].startswith("warmup") or row["status"] != "0":
             continue
-        runs[(row["cases"], row["engine"])].append(row)
+        runs[(row["cases"], row["engine"], row["run"].split("-")[0])].append(row)
 out = {}
 with open(sys.argv[2]) as f:
     for row in csv.DictReader(f, delimiter="\t"):
         out[(row["cases"], row["engine"])] = row
 for n in dict.fromkeys(k[0] for k in out):
     print("## %s cases (%d content pages)\n" % (n, 2 * int(n)))
-    print("| engine | wall s (median) | CPU s | CPU/wall | peak RSS MiB | files | output MB |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| engine | build | wall s (median) | CPU s | CPU/wall | peak RSS MiB | files | output MB |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     stats = {}
-    for e in ("showcase", "hugo"):
-        o = out.get((n, e))
-        if o is None:
-            continue
-        rs = runs.get((n, e))
-        if o["status"] != "ok" or not rs:
-            print("| %s | %s | | | | | |" % (e, o["status"] or "FAILED"))
-            continue
-        wall = statistics.median(float(r["wall_s"]) for r in rs)
-        cpu = statistics.median(float(r["user_s"]) + float(r["sys_s"]) for r in rs)
-        rss = max(int(r["maxrss_kb"]) for r in rs) / 1024
-        stats[e] = (wall, rss)
-        print("| %s | %.3f | %.2f | %.2f | %.1f | %s | %.1f |"
-              % (e, wall, cpu, cpu / wall, rss, o["files"], int(o["bytes"]) / 1e6))
-    if "showcase" in stats and "hugo" in stats:
-        s, h = stats["showcase"], stats["hugo"]
-        print("\nshowcase/hugo: wall **%.3g×**, peak memory **%.3g×** (below 1 means showcase is faster / smaller)"
-              % (s[0] / h[0], s[1] / h[1]))
+    for mode in ("cold", "warm"):
+        for e in ("showcase", "hugo"):
+            o = out.get((n, e))
+            rs = runs.get((n, e, mode))
+            if o is None or not rs:
+                continue
+            if o["status"] != "ok":
+                print("| %s | %s | %s | | | | | |" % (e, mode, o["status"] or "FAILED"))
+                continue
+            wall = statistics.median(float(r["wall_s"]) for r in rs)
+            cpu = statistics.median(float(r["user_s"]) + float(r["sys_s"]) for r in rs)
+            rss = max(int(r["maxrss_kb"]) for r in rs) / 1024
+            stats[(e, mode)] = (wall, rss)
+            print("| %s | %s | %.3f | %.2f | %.2f | %.1f | %s | %.1f |"
+                  % (e, mode, wall, cpu, cpu / wall, rss, o["files"], int(o["bytes"]) / 1e6))
+    print()
+    for mode in ("cold", "warm"):
+        if ("showcase", mode) in stats and ("hugo", mode) in stats:
+            s, h = stats[("showcase", mode)], stats[("hugo", mode)]
+            print("%s: showcase/hugo wall **%.3g×**, peak memory **%.3g×** (below 1: showcase is faster / smaller)"
+                  % (mode, s[0] / h[0], s[1] / h[1]))
     print()
 PY
 } >"$RESULTS"
