@@ -181,7 +181,7 @@ fn bundle_images_are_copied_and_resolved_in_both_languages() {
     let site = built();
     assert_eq!(
         std::fs::read(site.root.join("public/cases/bundle/photo.png")).unwrap(),
-        b"\x89PNG\r\n\x1a\nfixture"
+        std::fs::read(site.root.join("content/cases/bundle/photo.png")).unwrap()
     );
     let zh = site.page("/cases/bundle/");
     assert!(
@@ -189,7 +189,7 @@ fn bundle_images_are_copied_and_resolved_in_both_languages() {
         "{zh}"
     );
     assert!(
-        zh.contains(r#"<img src="/cases/bundle/photo.png" alt="园区大楼">"#),
+        zh.contains(r#"<img src="/cases/bundle/photo.png" alt="园区大楼" width="1200" height="600" srcset="#),
         "cover: {zh}"
     );
     let en = site.page("/en/cases/bundle/");
@@ -197,10 +197,9 @@ fn bundle_images_are_copied_and_resolved_in_both_languages() {
         en.contains(r#"<img src="/cases/bundle/photo.png" alt="The park gate" />"#),
         "{en}"
     );
-    assert!(
-        site.page("/cases/page/3/")
-            .contains(r#"<img class="card-cover" src="/cases/bundle/photo.png" alt="园区大楼" loading="lazy">"#)
-    );
+    assert!(site.page("/cases/page/3/").contains(
+        r#"<img class="card-cover" src="/cases/bundle/photo.png" alt="园区大楼" width="1200" height="600" srcset="#
+    ));
 }
 
 #[test]
@@ -463,4 +462,45 @@ fn the_previous_site_is_set_aside_and_deleted_by_the_next_build() {
     // Only the site the last build replaced, waiting for the next build to delete it.
     assert_eq!(leftovers.len(), 1, "{leftovers:?}");
     assert!(leftovers[0].starts_with(".public.old-"), "{leftovers:?}");
+}
+
+#[test]
+fn covers_have_their_size_and_smaller_copies() {
+    let site = built();
+    // The fixture's photo is 1200 × 600: copies 480 and 960 pixels wide.
+    let zh = site.page("/cases/bundle/");
+    let srcset = "/cases/bundle/photo.480w.png 480w, /cases/bundle/photo.960w.png 960w, /cases/bundle/photo.png 1200w";
+    assert!(
+        zh.contains(&format!(
+            r#"<img src="/cases/bundle/photo.png" alt="园区大楼" width="1200" height="600" srcset="{srcset}""#
+        )),
+        "{zh}"
+    );
+    assert!(
+        site.page("/en/kind/park/page/2/")
+            .contains(&format!(r#"width="1200" height="600" srcset="{srcset}""#))
+    );
+    for copy in ["photo.480w.png", "photo.960w.png"] {
+        let bytes = std::fs::read(site.root.join("public/cases/bundle").join(copy)).unwrap();
+        assert!(bytes.starts_with(b"\x89PNG"), "{copy}");
+    }
+}
+
+#[test]
+fn an_unreadable_cover_is_an_error() {
+    let site = Site::fixture("basic");
+    std::fs::write(
+        site.root.join("content/cases/bundle/photo.png"),
+        b"\x89PNG\r\n\x1a\nnot really",
+    )
+    .unwrap();
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "content/cases/bundle/index.md:5:1: error: cover: the image /cases/bundle/photo.png cannot be read"
+        ),
+        "{}",
+        run.stderr
+    );
 }

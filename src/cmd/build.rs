@@ -24,7 +24,7 @@ use crate::diagnostics::{self, Diagnostic, Failure};
 use crate::markdown::highlight::{self, Highlighter};
 use crate::markdown::{self, Links};
 use crate::output::assets::Assets;
-use crate::output::{Sink, Staging, feed, sitemap};
+use crate::output::{Sink, Staging, feed, images, sitemap};
 use crate::render::Renderer;
 use crate::search;
 use crate::templates::Theme;
@@ -132,6 +132,8 @@ pub struct Site {
     pub theme: Theme,
     /// Kept to save its cache after a build.
     pub highlighter: Highlighter,
+    /// Smaller copies of the covers: site path and bytes.
+    pub images: Vec<(String, Vec<u8>)>,
 }
 
 /// Reads the config, the content and the theme, and renders the Markdown.
@@ -144,9 +146,17 @@ pub fn load(source: &Source<'_>) -> Result<(Site, Vec<Diagnostic>), Failure> {
     let config = Config::load(source.root, source.base_url)?;
     let mut library = Library::load(&config, LoadOptions { drafts: source.drafts })?;
     let highlighter = Highlighter::new(&config.highlight_theme, Some(&config.root));
-    let problems = match render_markdown(&config, &mut library, &highlighter) {
+    let mut problems = match render_markdown(&config, &mut library, &highlighter) {
         Ok(()) => Vec::new(),
         Err(problems) => problems,
+    };
+    let images = match images::prepare(&config, &mut library) {
+        Ok(images) => images,
+        Err(mut errors) => {
+            problems.append(&mut errors);
+            diagnostics::sort(&mut problems);
+            Vec::new()
+        }
     };
     let assets = Assets::collect(&config, &highlighter)?;
     let theme = match Theme::load(&config, Arc::new(assets.links.clone())) {
@@ -167,6 +177,7 @@ pub fn load(source: &Source<'_>) -> Result<(Site, Vec<Diagnostic>), Failure> {
             assets,
             theme,
             highlighter,
+            images,
         },
         problems,
     ))
@@ -249,7 +260,7 @@ pub fn produce(
     if !site.assets.copies.iter().any(|(_, path)| path == "/robots.txt") {
         made.push(("/robots.txt".into(), sitemap::robots(config).into_bytes()));
     }
-    for (path, bytes) in made.iter().chain(&site.assets.generated) {
+    for (path, bytes) in made.iter().chain(&site.assets.generated).chain(&site.images) {
         sink.write(path, bytes)?;
         files += 1;
     }

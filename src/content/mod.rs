@@ -66,6 +66,8 @@ pub struct Doc {
     pub links: Vec<crate::markdown::DocLink>,
     /// The cover image's link; filled in by the renderer.
     pub cover_url: Option<String>,
+    /// The cover's size and smaller copies, when it is a raster image of the site.
+    pub cover_size: Option<crate::output::images::CoverSize>,
     /// The hash of the file's normalised text (see [`translation::source_hash`]).
     pub hash: String,
     /// The front matter as written, and the line of the file it starts on.
@@ -699,6 +701,7 @@ fn parse_file(config: &Config, content_dir: &Path, found: &Found) -> Result<Doc,
         anchors: Vec::new(),
         links: Vec::new(),
         cover_url: None,
+        cover_size: None,
         hash: translation::source_hash(&text),
         yaml: split.yaml.to_string(),
         yaml_line: split.yaml_line,

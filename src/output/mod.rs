@@ -11,6 +11,7 @@
 
 pub mod assets;
 pub mod feed;
+pub mod images;
 pub mod memory;
 pub mod sitemap;
 

@@ -174,6 +174,10 @@ pub struct TaxonomyView<'a> {
 pub struct CoverView<'a> {
     pub src: &'a str,
     pub alt: &'a str,
+    /// The image's size and its smaller copies, for raster images of the site.
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub srcset: Option<&'a str>,
 }
 
 /// A page as an entry in a list.
@@ -225,7 +229,17 @@ impl<'a> Card<'a> {
                 .cover_url
                 .as_deref()
                 .zip(doc.fm.cover.as_ref())
-                .map(|(src, c)| CoverView { src, alt: &c.alt }),
+                .map(|(src, c)| CoverView {
+                    src,
+                    alt: &c.alt,
+                    width: doc.cover_size.as_ref().map(|s| s.width),
+                    height: doc.cover_size.as_ref().map(|s| s.height),
+                    srcset: doc
+                        .cover_size
+                        .as_ref()
+                        .map(|s| s.srcset.as_str())
+                        .filter(|s| !s.is_empty()),
+                }),
             lang_tag: &r.config.languages[doc.lang].tag,
             fallback: doc.lang != list_lang,
         }

@@ -1,0 +1,96 @@
+// Filters the case catalogue in place: several taxonomies at once (all must
+// match; within one, any ticked term matches), the filter kept in the URL
+// (?industry=fintech,life-health&partner=tongji), the count announced to
+// screen readers. Without this script the term links above do the job.
+(function () {
+  "use strict";
+  var form = document.querySelector(".filter-form");
+  var list = document.getElementById("case-list");
+  if (!form || !list || !window.fetch || !window.URLSearchParams) return;
+  var status = document.querySelector(".filter-status");
+  var links = document.querySelector(".filter-links");
+  var pagination = document.querySelector(".pagination");
+  var listCount = document.querySelector(".list-count");
+  var original = list.innerHTML;
+  var names = [];
+  Array.prototype.forEach.call(form.querySelectorAll("fieldset input[type=checkbox]"), function (box) {
+    if (names.indexOf(box.name) < 0) names.push(box.name);
+  });
+  var data = null;
+  var loading = null;
+
+  function load() {
+    if (data) return Promise.resolve(data);
+    if (!loading) {
+      loading = fetch(form.getAttribute("data-source"), { credentials: "same-origin" })
+        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+        .then(function (json) { data = json.cases; return data; });
+    }
+    return loading;
+  }
+
+  // The ticked terms, by taxonomy.
+  function selection() {
+    var chosen = {};
+    Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]:checked"), function (box) {
+      (chosen[box.name] = chosen[box.name] || []).push(box.value);
+    });
+    return chosen;
+  }
+
+  function matches(entry, chosen) {
+    return Object.keys(chosen).every(function (tax) {
+      var have = entry.terms[tax] || [];
+      return chosen[tax].some(function (term) { return have.indexOf(term) >= 0; });
+    });
+  }
+
+  function writeUrl(chosen) {
+    var params = new URLSearchParams(window.location.search);
+    names.forEach(function (name) { params.delete(name); });
+    names.forEach(function (name) { if (chosen[name]) params.set(name, chosen[name].join(",")); });
+    var query = params.toString().replace(/%2C/g, ",");
+    var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    window.history.replaceState(null, "", url);
+  }
+
+  function readUrl() {
+    var params = new URLSearchParams(window.location.search);
+    Array.prototype.forEach.call(form.querySelectorAll("input[type=checkbox]"), function (box) {
+      var values = (params.get(box.name) || "").split(",");
+      box.checked = values.indexOf(box.value) >= 0;
+    });
+  }
+
+  function say(text) { status.textContent = text; }
+
+  function apply(updateUrl) {
+    var chosen = selection();
+    if (updateUrl) writeUrl(chosen);
+    if (Object.keys(chosen).length === 0) {
+      list.innerHTML = original;
+      if (pagination) pagination.hidden = false;
+      if (listCount) listCount.hidden = false;
+      say("");
+      return;
+    }
+    load().then(function (cases) {
+      var found = cases.filter(function (entry) { return matches(entry, chosen); });
+      list.innerHTML = found.map(function (entry) { return entry.html; }).join("");
+      if (pagination) pagination.hidden = true;
+      if (listCount) listCount.hidden = true;
+      say(found.length ? form.getAttribute("data-count").replace("{n}", found.length) : form.getAttribute("data-none"));
+    }, function () {
+      say(form.getAttribute("data-failed"));
+      if (links) links.hidden = false;
+    });
+  }
+
+  form.hidden = false;
+  if (links) links.hidden = true;
+  form.addEventListener("change", function () { apply(true); });
+  form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  readUrl();
+  if (Object.keys(selection()).length) apply(false);
+})();

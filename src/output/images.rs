@@ -1,0 +1,151 @@
+//! Responsive covers: their size, and smaller copies made at build time.
+//!
+//! A cover that is a JPEG, PNG or WebP file of the site gets its width and
+//! height (so the page does not jump as it loads) and copies 480 and 960
+//! pixels wide where it is wider, named `photo.480w.jpg` beside it, for the
+//! `srcset` of every `<img>` that shows it. Other covers (SVG, remote) are
+//! shown as they are.
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+
+use image::{ImageFormat, imageops::FilterType};
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content::Library;
+use crate::diagnostics::Diagnostic;
+
+/// The widths of the smaller copies.
+pub const WIDTHS: [u32; 2] = [480, 960];
+
+/// Files to publish: site path and bytes.
+pub type Copies = Vec<(String, Vec<u8>)>;
+
+/// A cover's size and its `srcset`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoverSize {
+    pub width: u32,
+    pub height: u32,
+    /// `"/a/photo.480w.jpg 480w, /a/photo.jpg 1600w"`; empty when there are no copies.
+    pub srcset: String,
+}
+
+/// Measures every raster cover, makes its copies, and records the size on its docs.
+/// Returns the copies to publish (site path, bytes).
+pub fn prepare(config: &Config, library: &mut Library) -> Result<Copies, Vec<Diagnostic>> {
+    // Each cover file once, however many pages show it.
+    let mut covers: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
+    for doc in &library.docs {
+        if let Some(path) = doc.cover_url.as_deref().and_then(|u| asset_path(config, u)) {
+            if let Some(asset) = library.assets.values().find(|a| a.path == path) {
+                if format_of(&path).is_some() {
+                    covers.insert(path, asset.source.clone());
+                }
+            }
+        }
+    }
+    let results: Vec<(String, Result<(CoverSize, Copies), String>)> = covers
+        .par_iter()
+        .map(|(path, source)| (path.clone(), resize(config, path, source)))
+        .collect();
+    let mut sizes: BTreeMap<String, Result<CoverSize, String>> = BTreeMap::new();
+    let mut files = Vec::new();
+    for (path, result) in results {
+        match result {
+            Ok((size, copies)) => {
+                files.extend(copies);
+                sizes.insert(path, Ok(size));
+            }
+            Err(e) => {
+                sizes.insert(path, Err(e));
+            }
+        }
+    }
+    let mut errors = Vec::new();
+    for doc in &mut library.docs {
+        let Some(path) = doc.cover_url.as_deref().and_then(|u| asset_path(config, u)) else {
+            continue;
+        };
+        match sizes.get(&path) {
+            Some(Ok(size)) => doc.cover_size = Some(size.clone()),
+            Some(Err(e)) => errors.push(
+                Diagnostic::error(
+                    doc.source.clone(),
+                    doc.fm.cover_line,
+                    1,
+                    format!("cover: the image {path} cannot be read ({e}); save it as a JPEG, PNG or WebP file"),
+                )
+                .rule("missing-image"),
+            ),
+            None => {}
+        }
+    }
+    if errors.is_empty() { Ok(files) } else { Err(errors) }
+}
+
+/// A site link (`/sub/a/photo.jpg`) as a site path (`/a/photo.jpg`), if it is one.
+fn asset_path(config: &Config, link: &str) -> Option<String> {
+    let rest = link.strip_prefix(&config.base_path)?;
+    rest.starts_with('/').then(|| rest.to_string())
+}
+
+fn format_of(path: &str) -> Option<ImageFormat> {
+    let ext = path.rsplit('.').next()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "jpg" | "jpeg" => Some(ImageFormat::Jpeg),
+        "png" => Some(ImageFormat::Png),
+        "webp" => Some(ImageFormat::WebP),
+        _ => None,
+    }
+}
+
+/// `/a/photo.jpg` → `/a/photo.480w.jpg`.
+fn copy_path(path: &str, width: u32) -> String {
+    match path.rfind('.') {
+        Some(dot) => format!("{}.{width}w{}", &path[..dot], &path[dot..]),
+        None => format!("{path}.{width}w"),
+    }
+}
+
+fn resize(config: &Config, path: &str, source: &std::path::Path) -> Result<(CoverSize, Copies), String> {
+    let format = format_of(path).ok_or("not a raster image")?;
+    let bytes = std::fs::read(source).map_err(|e| e.to_string())?;
+    let image = image::load_from_memory_with_format(&bytes, format).map_err(|e| e.to_string())?;
+    let (width, height) = (image.width(), image.height());
+    let mut copies = Vec::new();
+    let mut srcset = Vec::new();
+    for &w in WIDTHS.iter().filter(|&&w| w < width) {
+        let h = ((u64::from(height) * u64::from(w)) / u64::from(width)).max(1) as u32;
+        let small = image.resize_exact(w, h, FilterType::Triangle);
+        let mut out = Cursor::new(Vec::new());
+        // WebP is written losslessly by this encoder; JPEG and PNG as usual.
+        small.write_to(&mut out, format).map_err(|e| e.to_string())?;
+        let copy = copy_path(path, w);
+        srcset.push(format!("{} {w}w", config.link(&copy)));
+        copies.push((copy, out.into_inner()));
+    }
+    if !srcset.is_empty() {
+        srcset.push(format!("{} {width}w", config.link(path)));
+    }
+    Ok((
+        CoverSize {
+            width,
+            height,
+            srcset: srcset.join(", "),
+        },
+        copies,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copies_are_named_by_width() {
+        assert_eq!(copy_path("/a/photo.jpg", 480), "/a/photo.480w.jpg");
+        assert_eq!(format_of("/a/B.JPG"), Some(ImageFormat::Jpeg));
+        assert_eq!(format_of("/a/b.svg"), None);
+    }
+}
