@@ -22,6 +22,9 @@ pub const WIDTHS: [u32; 2] = [480, 960];
 /// Files to publish: site path and bytes.
 pub type Copies = Vec<(String, Vec<u8>)>;
 
+/// What resizing one cover gave.
+type Resized = Result<(CoverSize, Copies), String>;
+
 /// A cover's size and its `srcset`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CoverSize {
@@ -45,7 +48,7 @@ pub fn prepare(config: &Config, library: &mut Library) -> Result<Copies, Vec<Dia
             }
         }
     }
-    let results: Vec<(String, Result<(CoverSize, Copies), String>)> = covers
+    let results: Vec<(String, Resized)> = covers
         .par_iter()
         .map(|(path, source)| (path.clone(), resize(config, path, source)))
         .collect();
@@ -108,7 +111,7 @@ fn copy_path(path: &str, width: u32) -> String {
     }
 }
 
-fn resize(config: &Config, path: &str, source: &std::path::Path) -> Result<(CoverSize, Copies), String> {
+fn resize(config: &Config, path: &str, source: &std::path::Path) -> Resized {
     let format = format_of(path).ok_or("not a raster image")?;
     let bytes = std::fs::read(source).map_err(|e| e.to_string())?;
     let image = image::load_from_memory_with_format(&bytes, format).map_err(|e| e.to_string())?;
