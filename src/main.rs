@@ -14,6 +14,7 @@ mod output;
 mod render;
 mod search;
 mod templates;
+mod url;
 
 use std::io::Write;
 

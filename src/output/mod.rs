@@ -87,14 +87,26 @@ impl Staging {
         })
     }
 
-    /// The file a site path is written to: `/a/` → `a/index.html`.
-    fn file_for(&self, site_path: &str) -> PathBuf {
-        self.temp.join(file_of(site_path))
+    /// The file a site path is written to: `/a/` → `a/index.html`; a path that could
+    /// leave the staging folder (`..`, a backslash, NUL) is refused, whoever made it.
+    fn file_for(&self, site_path: &str) -> Result<PathBuf, Failure> {
+        let rel = file_of(site_path);
+        let escapes = rel.starts_with('/')
+            || rel.contains(['\\', '\0'])
+            || rel
+                .split('/')
+                .any(|part| part == ".." || part == "." || part.is_empty());
+        if escapes {
+            return Err(Failure::Usage(format!(
+                "refusing to write {site_path:?}: the path would leave the output folder; check the slug: and aliases: of the content"
+            )));
+        }
+        Ok(self.temp.join(rel))
     }
 
     /// Writes one file of the site.
     pub fn write(&self, site_path: &str, bytes: &[u8]) -> Result<(), Failure> {
-        let path = self.file_for(site_path);
+        let path = self.file_for(site_path)?;
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Failure::io("create", dir, e))?;
         }
@@ -103,7 +115,7 @@ impl Staging {
 
     /// Copies a file into the site.
     pub fn copy(&self, source: &Path, site_path: &str) -> Result<(), Failure> {
-        let path = self.file_for(site_path);
+        let path = self.file_for(site_path)?;
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Failure::io("create", dir, e))?;
         }
