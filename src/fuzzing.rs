@@ -67,7 +67,8 @@ pub fn markdown(data: &[u8]) {
         let mut seen = std::collections::HashSet::new();
         for id in &rendered.anchors {
             assert!(seen.insert(id), "duplicate heading id {id:?}");
-            assert!(!id.contains(['"', '<', '>', '&']), "unescaped id {id:?}");
+            // Any other character is valid in an HTML id; the writer escapes it (checked below).
+            assert!(!id.is_empty() && !id.contains(char::is_whitespace), "bad id {id:?}");
         }
         check_tags(&rendered.html);
     }
@@ -76,13 +77,15 @@ pub fn markdown(data: &[u8]) {
 /// Every tag of rendered HTML (text is escaped, so each `<` opens one) is harmless:
 /// no script-like element, no `on…` handler, no URL that runs code.
 fn check_tags(html: &str) {
-    for piece in html.split('<').skip(1) {
-        let tag = piece.split('>').next().unwrap_or(piece).to_ascii_lowercase();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        let tag = &rest[open + 1..];
         let name: String = tag
             .trim_start_matches('/')
             .chars()
             .take_while(char::is_ascii_alphanumeric)
-            .collect();
+            .collect::<String>()
+            .to_ascii_lowercase();
         assert!(
             ![
                 "script", "iframe", "svg", "style", "object", "embed", "math", "base", "meta", "link"
@@ -90,22 +93,82 @@ fn check_tags(html: &str) {
             .contains(&name.as_str()),
             "<{name}> in {html:?}"
         );
-        for attribute in tag.split_whitespace().skip(1) {
-            let (key, value) = attribute.split_once('=').unwrap_or((attribute, ""));
+        let mut at = tag
+            .trim_start_matches('/')
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(0)
+            + usize::from(tag.starts_with('/'));
+        // Attributes: name, then `="value"` (the writer escapes `"` inside values).
+        loop {
+            let attrs = &tag[at..];
+            let skipped = attrs.len() - attrs.trim_start_matches(|c: char| c.is_whitespace() || c == '/').len();
+            at += skipped;
+            let attrs = &tag[at..];
+            if attrs.is_empty() || attrs.starts_with('>') {
+                break;
+            }
+            let key_len = attrs
+                .find(|c: char| c.is_whitespace() || matches!(c, '=' | '>' | '/'))
+                .unwrap_or(attrs.len());
+            let key = attrs[..key_len].to_ascii_lowercase();
             assert!(!key.starts_with("on"), "handler {key} in {html:?}");
-            if matches!(key, "href" | "src") {
-                let value: String = value
-                    .trim_matches(['"', '\''])
-                    .chars()
-                    .filter(|c| !c.is_whitespace() && !c.is_control())
-                    .collect();
-                assert!(
-                    markdown::url_rule(&value, "ok") == "ok",
-                    "unsafe {key}={value} in {html:?}"
-                );
+            at += key_len;
+            if let Some(value) = tag[at..].strip_prefix("=\"") {
+                let value_len = value.find('"').unwrap_or(value.len());
+                if matches!(key.as_str(), "href" | "src") {
+                    let url = decode_entities(&value[..value_len]);
+                    assert!(markdown::url_rule(&url, "ok") == "ok", "unsafe {key}={url} in {html:?}");
+                }
+                at += 2 + value_len + 1;
+                at = at.min(tag.len());
+            } else if key_len == 0 {
+                at += tag[at..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        rest = &tag[at.min(tag.len())..];
+    }
+}
+
+/// An attribute value as the browser reads it: character references decoded.
+fn decode_entities(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let end = after.find(';').filter(|&e| e <= 32);
+        let decoded = end.and_then(|e| {
+            let name = &after[..e];
+            let number = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X"));
+            let code = match number {
+                Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                None => name.strip_prefix('#').and_then(|d| d.parse().ok()),
+            };
+            let c = code.and_then(char::from_u32).or(match name {
+                "amp" => Some('&'),
+                "quot" => Some('"'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "Tab" => Some('\t'),
+                "NewLine" => Some('\n'),
+                "colon" => Some(':'),
+                _ => None,
+            });
+            c.map(|c| (c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &after[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
             }
         }
     }
+    out.push_str(rest);
+    out
 }
 
 fn doc(body: &str, lang: usize) -> Doc {
@@ -146,6 +209,24 @@ pub fn site_toml(data: &[u8]) {
         }
         for language in &config.languages {
             assert!(!language.url_prefix.contains(".."), "{}", language.url_prefix);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tag_check_finds_what_it_looks_for() {
+        check_tags("<p title=\"a\non=x\">x</p><a href=\"https://x/?a=1&amp;b\">y</a>");
+        for bad in [
+            "<a href=\"javascript:x\">",
+            "<img src=\"x\" onerror=\"y\">",
+            "<p><script>x</script></p>",
+            "<a href=\"JaVa&#x09;script:x\">",
+        ] {
+            assert!(std::panic::catch_unwind(|| check_tags(bad)).is_err(), "{bad}");
         }
     }
 }

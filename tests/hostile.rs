@@ -346,6 +346,8 @@ const XSS: &[&str] = &[
 /// The raw markers that must never appear as markup.
 const RAW: &[&str] = &[
     "<script>alert",
+    "onclick=",
+    "onmouseover=",
     "<img src=x",
     "<svg/onload",
     "<xss5",
@@ -368,7 +370,7 @@ fn raw_html_attacks_are_escaped_everywhere() {
     site.write(
         "content/cases/xss.md",
         &format!(
-            "---\ntitle: {}\nsummary: {}\norganisation: {}\ndate: 2024-06-01\nkind: enterprise\nindustry: [fintech]\ncover: {{src: bundle/photo.png, alt: {}}}\n---\n\n## {}\n\n{}\n\n![{}](bundle/photo.png)\n\n[链接]({})\n",
+            "---\ntitle: {}\nsummary: {}\norganisation: {}\ndate: 2024-06-01\nkind: enterprise\nindustry: [fintech]\ncover: {{src: bundle/photo.png, alt: {}}}\n---\n\n## {}\n\n## Heading {{#h onclick=alert('X14') onmouseover=alert(15)}}\n\n{}\n\n![{}](bundle/photo.png)\n\n[链接]({})\n",
             yaml(&format!("标题 {all}")),
             yaml(&format!("摘要 {all}")),
             yaml(&format!("机构 {all}")),

@@ -183,8 +183,13 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
             }) => {
                 let end = find_end(&events, i);
                 let text = plain_text(events[i + 1..end].iter().map(|(e, _)| e));
-                let base = match id {
-                    Some(id) => id.to_string(),
+                // A hand-written id loses what no id may hold: whitespace and control characters.
+                let own: Option<String> = id
+                    .as_ref()
+                    .map(|id| id.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect())
+                    .filter(|id: &String| !id.is_empty());
+                let base = match own {
+                    Some(id) => id,
                     None => {
                         let s = slugify(&text);
                         if s.is_empty() { "section".to_string() } else { s }
@@ -196,7 +201,8 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
                     level: *level,
                     id: Some(CowStr::from(id)),
                     classes: classes.clone(),
-                    attrs: attrs.clone(),
+                    // `{onclick=…}` would be raw HTML by another door: kept only where raw HTML is.
+                    attrs: if escape_raw { Vec::new() } else { attrs.clone() },
                 }));
             }
             Event::Start(Tag::CodeBlock(kind)) => {
