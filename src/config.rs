@@ -707,9 +707,10 @@ impl Config {
         self.taxonomies.iter().find(|t| t.name == name)
     }
 
-    /// A site path (`/cases/a/`) as a link: with the base path in front.
+    /// A site path (`/cases/a/`) as a link: with the base path in front, ASCII only
+    /// (`/cases/café/` → `/cases/caf%C3%A9/`).
     pub fn link(&self, path: &str) -> String {
-        format!("{}{}", self.base_path, path)
+        format!("{}{}", self.base_path, crate::url::encode_link(path))
     }
 
     /// The host name of the base URL: `example.org`.

@@ -4,22 +4,12 @@
 //! errors once and turns them into the exit code: 0 ok, 1 content or
 //! template errors, 2 usage or I/O errors.
 
-mod cli;
-mod cmd;
-mod config;
-mod content;
-mod diagnostics;
-mod markdown;
-mod output;
-mod render;
-mod search;
-mod templates;
-
 use std::io::Write;
 
 use clap::Parser;
 
-use diagnostics::Failure;
+use showcase::diagnostics::Failure;
+use showcase::{cli, cmd};
 
 fn main() {
     let cli = match cli::Cli::try_parse() {

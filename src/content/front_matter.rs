@@ -166,8 +166,45 @@ pub fn is_placeholder_title(title: &str) -> bool {
     PLACEHOLDER_TITLES.iter().any(|(_, t)| *t == title.trim())
 }
 
+/// The largest front matter parsed, in bytes: real front matter is a few hundred bytes.
+pub const MAX_FRONT_MATTER_BYTES: usize = 256 * 1024;
+
+/// The most `[` and `{` front matter may hold. The YAML parser's work grows with the
+/// number of tokens times the depth of flow nesting (200 KB of `[` took minutes), and
+/// the depth cannot exceed this count.
+pub const MAX_FLOW_BRACKETS: usize = 1000;
+
+/// Refuses front matter too big or too bracketed to parse in little time.
+fn check_size(yaml: &str, first_line: usize) -> Result<(), Problem> {
+    if yaml.len() > MAX_FRONT_MATTER_BYTES {
+        return Err(Problem::new(
+            first_line,
+            1,
+            format!(
+                "the front matter is {} KB, over the limit of {} KB; move the data into the text of the page or a file beside it",
+                yaml.len() / 1024,
+                MAX_FRONT_MATTER_BYTES / 1024
+            ),
+        )
+        .rule("yaml"));
+    }
+    if let Some((at, _)) = yaml.match_indices(['[', '{']).nth(MAX_FLOW_BRACKETS) {
+        let (line, col) = crate::diagnostics::line_col(yaml, at);
+        return Err(Problem::new(
+            first_line + line - 1,
+            col,
+            format!(
+                "the front matter has more than {MAX_FLOW_BRACKETS} \"[\" and \"{{\"; write long lists one \"- item\" per line"
+            ),
+        )
+        .rule("yaml"));
+    }
+    Ok(())
+}
+
 /// Parses and checks front matter YAML. `first_line` is the line of the file the YAML starts on.
 pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatter, Vec<Problem>> {
+    check_size(yaml, first_line).map_err(|p| vec![p])?;
     let locate = Locator { yaml, first_line };
     let value: Value = if yaml.trim().is_empty() {
         Value::Mapping(Default::default())
@@ -547,6 +584,8 @@ fn highlights(value: &Value) -> Result<Vec<Highlight>, String> {
 /// An alias must be a path on this site: `/old/path/` (a trailing slash is added) or `/old.html`.
 pub fn check_alias(alias: &str) -> Result<String, String> {
     let shape = "an alias is a path on this site, such as /old/path/";
+    // Web servers decode a path before they look for the file: `/%2e%2e/` is `/../`.
+    let alias = &crate::markdown::percent_decode(alias);
     if !alias.starts_with('/') || alias.starts_with("//") {
         return Err(format!("alias \"{alias}\" must start with /; {shape}"));
     }
@@ -663,6 +702,8 @@ terms.fintech = { zh = "科技金融", en = "Tech finance" }
             "javascript:alert(1)",
             "/a/./b/",
             "/a//b/",
+            "/%2e%2e/%2E%2E/x/",
+            "/a/%5c/",
         ] {
             assert!(check_alias(bad).is_err(), "{bad}");
         }

@@ -24,6 +24,10 @@ use front_matter::FrontMatter;
 
 pub const CONTENT_DIR: &str = "content";
 
+/// The largest Markdown file read, in bytes (20 MB): a bigger one is refused with its
+/// size, so a pasted or generated monster cannot take minutes or gigabytes.
+pub const MAX_MARKDOWN_BYTES: u64 = 20 * 1024 * 1024;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocKind {
     /// An `_index.md`: a section, or the home page at the top.
@@ -642,12 +646,24 @@ pub fn display_path(config: &Config, rel: &str) -> PathBuf {
 fn parse_file(config: &Config, content_dir: &Path, found: &Found) -> Result<Doc, Vec<Diagnostic>> {
     let source = display_path(config, &format!("{CONTENT_DIR}/{}", found.rel));
     let full = content_dir.join(&found.rel);
-    let bytes = std::fs::read(&full).map_err(|e| {
+    let read_error = |e: std::io::Error| {
         vec![Diagnostic::file_error(
             source.clone(),
             format!("cannot read the file: {e}"),
         )]
-    })?;
+    };
+    let size = std::fs::metadata(&full).map_err(read_error)?.len();
+    if size > MAX_MARKDOWN_BYTES {
+        return Err(vec![Diagnostic::file_error(
+            source.clone(),
+            format!(
+                "the file is {:.1} MB, over the limit of {} MB for a Markdown file; split it into several pages or move data out of it",
+                size as f64 / (1024.0 * 1024.0),
+                MAX_MARKDOWN_BYTES / (1024 * 1024)
+            ),
+        )]);
+    }
+    let bytes = std::fs::read(&full).map_err(read_error)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, col) = diagnostics::line_col(
             &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),

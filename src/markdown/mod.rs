@@ -78,11 +78,7 @@ impl<'a> Links<'a> {
     }
 
     /// Resolves a relative link target (already joined to the content folder) in a language.
-    fn resolve(&self, target: &str, lang: usize) -> Result<String, String> {
-        let (path, fragment) = match target.split_once('#') {
-            Some((p, f)) => (p, Some(f)),
-            None => (target, None),
-        };
+    fn resolve(&self, path: &str, fragment: Option<&str>, lang: usize) -> Result<String, String> {
         let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
         if path.ends_with(".md") {
             let explicit = explicit_language(path, self.config);
@@ -115,7 +111,10 @@ impl<'a> Links<'a> {
         }
         let trimmed = path.trim_end_matches('/');
         if let Some(asset) = self.library.assets.get(trimmed) {
-            return Ok(format!("{}{fragment}", self.config.link(&asset.path)));
+            return Ok(format!(
+                "{}{fragment}",
+                self.config.link(&crate::url::encode_name(&asset.path))
+            ));
         }
         // A folder: a section or a page bundle.
         if let Some(versions) = self.library.translations.get(trimmed)
@@ -190,8 +189,13 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
             }) => {
                 let end = find_end(&events, i);
                 let text = plain_text(events[i + 1..end].iter().map(|(e, _)| e));
-                let base = match id {
-                    Some(id) => id.to_string(),
+                // A hand-written id loses what no id may hold: whitespace and control characters.
+                let own: Option<String> = id
+                    .as_ref()
+                    .map(|id| id.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect())
+                    .filter(|id: &String| !id.is_empty());
+                let base = match own {
+                    Some(id) => id,
                     None => {
                         let s = slugify(&text);
                         if s.is_empty() { "section".to_string() } else { s }
@@ -203,7 +207,8 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
                     level: *level,
                     id: Some(CowStr::from(id)),
                     classes: classes.clone(),
-                    attrs: attrs.clone(),
+                    // `{onclick=…}` would be raw HTML by another door: kept only where raw HTML is.
+                    attrs: if escape_raw { Vec::new() } else { attrs.clone() },
                 }));
             }
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -465,18 +470,16 @@ pub fn resolve_url(url: &str, doc: &Doc, links: &Links<'_>) -> Result<String, St
         return Ok(links.config.link(&format!("/{rooted}")));
     }
     // Relative: a file in content/, relative to this file's folder.
-    let decoded = percent_decode(trimmed);
+    // The fragment is cut off before decoding: `x%23y.png` names the file `x#y.png`.
+    let (path, fragment) = trimmed.split_once('#').map_or((trimmed, None), |(p, f)| (p, Some(f)));
+    let decoded = percent_decode(path);
     let joined = join(&doc.dir, &decoded)
         .ok_or_else(|| format!("links to {decoded}, which is outside the {CONTENT_DIR} folder"))?;
-    links.resolve(&joined, doc.lang)
+    links.resolve(&joined, fragment, doc.lang)
 }
 
 /// Joins a relative path to a folder of content/, resolving `.` and `..`.
-fn join(folder: &str, relative: &str) -> Option<String> {
-    let (path, fragment) = match relative.split_once('#') {
-        Some((p, f)) => (p, Some(f)),
-        None => (relative, None),
-    };
+fn join(folder: &str, path: &str) -> Option<String> {
     let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
     for part in path.split('/') {
         match part {
@@ -490,10 +493,6 @@ fn join(folder: &str, relative: &str) -> Option<String> {
     let mut joined = parts.join("/");
     if path.ends_with('/') && !joined.is_empty() {
         joined.push('/');
-    }
-    if let Some(f) = fragment {
-        joined.push('#');
-        joined.push_str(f);
     }
     Some(joined)
 }
@@ -528,7 +527,7 @@ mod tests {
     #[test]
     fn joins_relative_paths() {
         assert_eq!(join("enterprises", "../parks/a.md").as_deref(), Some("parks/a.md"));
-        assert_eq!(join("enterprises", "b.md#x").as_deref(), Some("enterprises/b.md#x"));
+        assert_eq!(join("enterprises", "b.md").as_deref(), Some("enterprises/b.md"));
         assert_eq!(join("", "../a.md"), None);
     }
 

@@ -6,7 +6,8 @@
 //! output folder and, only when every file is written, exchanges it with the
 //! old folder in one rename (Linux's `RENAME_EXCHANGE`; elsewhere two
 //! renames). A build that fails or is interrupted leaves the previous site as
-//! it was. Beside the writer live the files made from the whole library:
+//! it was. A lock file beside the output (`.<name>.lock`) keeps two builds from
+//! writing to one folder at once. Beside the writer live the files made from the whole library:
 //! feeds, the sitemap and robots.txt.
 
 pub mod assets;
@@ -65,6 +66,72 @@ pub struct Staging {
     committed: bool,
     /// Deletes what earlier builds left beside the output, while this one renders.
     cleanup: Option<std::thread::JoinHandle<()>>,
+    /// Held until the build ends: no other build writes to the same output meanwhile.
+    _lock: BuildLock,
+}
+
+/// `.<name>.lock` beside the output folder, locked with `flock` while a build writes.
+/// The system releases the lock when its process ends, however it ends, so the lock of
+/// a killed build is taken over; the file keeps the holder's process id for messages.
+struct BuildLock {
+    _file: std::fs::File,
+}
+
+impl BuildLock {
+    fn take(path: &Path, target: &Path) -> Result<BuildLock, Failure> {
+        use std::io::{Read, Seek, Write};
+        let mut file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path)
+            .map_err(|e| Failure::io("create the lock file", path, e))?;
+        if let Err(e) = try_lock(&file) {
+            if e.kind() != io::ErrorKind::WouldBlock {
+                return Err(Failure::io("lock", path, e));
+            }
+            let mut holder = String::new();
+            let _ = file.read_to_string(&mut holder);
+            let holder = holder.trim();
+            let who = if holder.is_empty() {
+                "another showcase build".to_string()
+            } else {
+                format!("another showcase build (process {holder})")
+            };
+            return Err(Failure::Usage(format!(
+                "{who} is writing to {}; wait for it to finish, or build into another folder with -o (lock: {})",
+                target.display(),
+                path.display()
+            )));
+        }
+        let written = file
+            .set_len(0)
+            .and_then(|()| file.rewind())
+            .and_then(|()| writeln!(file, "{}", std::process::id()));
+        written.map_err(|e| Failure::io("write", path, e))?;
+        Ok(BuildLock { _file: file })
+    }
+}
+
+#[cfg(unix)]
+fn try_lock(file: &std::fs::File) -> io::Result<()> {
+    use std::os::unix::io::AsRawFd;
+    // SAFETY: the descriptor is open for the duration of the call.
+    let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(unix))]
+fn try_lock(file: &std::fs::File) -> io::Result<()> {
+    file.try_lock().map_err(|e| match e {
+        std::fs::TryLockError::WouldBlock => io::ErrorKind::WouldBlock.into(),
+        std::fs::TryLockError::Error(e) => e,
+    })
 }
 
 impl Staging {
@@ -80,6 +147,7 @@ impl Staging {
             _ => PathBuf::from("."),
         };
         std::fs::create_dir_all(&parent).map_err(|e| Failure::io("create", &parent, e))?;
+        let lock = BuildLock::take(&parent.join(format!(".{name}.lock")), target)?;
         let cleanup = {
             let (parent, name) = (parent.clone(), name.clone());
             std::thread::spawn(move || remove_abandoned(&parent, &name))
@@ -95,17 +163,30 @@ impl Staging {
             name,
             committed: false,
             cleanup: Some(cleanup),
+            _lock: lock,
         })
     }
 
-    /// The file a site path is written to: `/a/` → `a/index.html`.
-    fn file_for(&self, site_path: &str) -> PathBuf {
-        self.temp.join(file_of(site_path))
+    /// The file a site path is written to: `/a/` → `a/index.html`; a path that could
+    /// leave the staging folder (`..`, a backslash, NUL) is refused, whoever made it.
+    fn file_for(&self, site_path: &str) -> Result<PathBuf, Failure> {
+        let rel = file_of(site_path);
+        let escapes = rel.starts_with('/')
+            || rel.contains(['\\', '\0'])
+            || rel
+                .split('/')
+                .any(|part| part == ".." || part == "." || part.is_empty());
+        if escapes {
+            return Err(Failure::Usage(format!(
+                "refusing to write {site_path:?}: the path would leave the output folder; check the slug: and aliases: of the content"
+            )));
+        }
+        Ok(self.temp.join(rel))
     }
 
     /// Writes one file of the site.
     pub fn write(&self, site_path: &str, bytes: &[u8]) -> Result<(), Failure> {
-        let path = self.file_for(site_path);
+        let path = self.file_for(site_path)?;
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Failure::io("create", dir, e))?;
         }
@@ -114,13 +195,17 @@ impl Staging {
 
     /// Copies a file into the site.
     pub fn copy(&self, source: &Path, site_path: &str) -> Result<(), Failure> {
-        let path = self.file_for(site_path);
+        let path = self.file_for(site_path)?;
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Failure::io("create", dir, e))?;
         }
-        std::fs::copy(source, &path)
-            .map(|_| ())
-            .map_err(|e| Failure::io("copy", source, e))
+        std::fs::copy(source, &path).map(|_| ()).map_err(|e| {
+            // Name the side that failed: a source that cannot be read, or the disk written to.
+            match std::fs::File::open(source) {
+                Err(read_error) => Failure::io("read", source, read_error),
+                Ok(_) => Failure::io("write", &path, e),
+            }
+        })
     }
 
     /// Puts the new site in place of the old one.
