@@ -381,7 +381,6 @@ fn raw_html_attacks_are_escaped_everywhere() {
             "https://example.org/?q=\"><script>alert('X13')</script>",
         ),
     );
-    site.write("content/cases/bundle/photo.png", "png");
     // site.toml strings: the site's title and description and a term label.
     let toml = site.read("site.toml");
     let toml = toml

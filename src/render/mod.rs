@@ -1227,15 +1227,52 @@ impl<'a> Renderer<'a> {
             items,
             previous: (current > 1).then(|| link(current - 1)),
             next: (current < total).then(|| link(current + 1)),
-            pages: (1..=total)
-                .map(|n| PageLink {
-                    number: n,
-                    url: link(n),
-                    current: n == current,
+            pages: page_window(current, total)
+                .into_iter()
+                .map(|n| match n {
+                    Some(n) => PageLink {
+                        number: n,
+                        url: link(n),
+                        current: n == current,
+                        gap: false,
+                    },
+                    None => PageLink {
+                        number: 0,
+                        url: String::new(),
+                        current: false,
+                        gap: true,
+                    },
                 })
                 .collect(),
         }
     }
+}
+
+/// The page numbers a paginator shows: the first, the last, and two either side of
+/// the current one; `None` where numbers are left out. A list of hundreds of pages
+/// would otherwise repeat hundreds of links on each of them.
+fn page_window(current: usize, total: usize) -> Vec<Option<usize>> {
+    let mut shown = Vec::new();
+    for n in 1..=total {
+        let near = n + 2 >= current && n <= current + 2;
+        if n == 1 || n == total || near {
+            if shown
+                .last()
+                .is_some_and(|last: &Option<usize>| last.is_some_and(|l| l + 1 < n))
+            {
+                shown.push(None);
+            }
+            shown.push(Some(n));
+        } else if n > current + 2 {
+            // Jump to the last page: nothing between is shown.
+            if shown.last().is_some_and(|l| l.is_some()) {
+                shown.push(None);
+            }
+            shown.push(Some(total));
+            break;
+        }
+    }
+    shown
 }
 
 /// How many list pages `items` entries fill (at least one).
@@ -1282,6 +1319,23 @@ pub fn format_date(date: jiff::civil::Date, format: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pagination_shows_a_window() {
+        let w = |c, t| {
+            page_window(c, t)
+                .iter()
+                .map(|n| n.map_or("…".to_string(), |n| n.to_string()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(w(1, 3), "1 2 3");
+        assert_eq!(w(1, 500), "1 2 3 … 500");
+        assert_eq!(w(250, 500), "1 … 248 249 250 251 252 … 500");
+        assert_eq!(w(500, 500), "1 … 498 499 500");
+        assert_eq!(w(4, 9), "1 2 3 4 5 6 … 9");
+        assert_eq!(w(1, 1), "1");
+    }
 
     #[test]
     fn og_locales() {

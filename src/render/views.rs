@@ -440,6 +440,8 @@ pub struct PageLink {
     pub number: usize,
     pub url: String,
     pub current: bool,
+    /// Stands for page numbers left out (shown as "…").
+    pub gap: bool,
 }
 
 /// A term, as a link with its number of pages.
