@@ -526,20 +526,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn progress(&self, lang: usize) -> Result<Output, Diagnostic> {
-        let path = self.progress_path(lang);
-        let versions: Vec<Option<String>> = (0..self.config.languages.len())
-            .map(|l| Some(self.progress_path(l)))
-            .collect();
-        let title = self.theme.string(&self.config.languages[lang].code, "progress_title");
-        let crumbs = [
-            self.home_crumb(lang),
-            Crumb {
-                title: title.into(),
-                url: None,
-                lang: None,
-            },
-        ];
-        let mut context = self.common(lang, &versions, None, &crumbs, &path)?;
+        let (path, mut context) = self.one_page(lang, Self::progress_path, "progress_title")?;
         let targets: Vec<views::TargetView<'_>> = self
             .config
             .targets
@@ -606,20 +593,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn search(&self, lang: usize) -> Result<Output, Diagnostic> {
-        let path = self.search_path(lang);
-        let versions: Vec<Option<String>> = (0..self.config.languages.len())
-            .map(|l| Some(self.search_path(l)))
-            .collect();
-        let title = self.theme.string(&self.config.languages[lang].code, "search_title");
-        let crumbs = [
-            self.home_crumb(lang),
-            Crumb {
-                title: title.into(),
-                url: None,
-                lang: None,
-            },
-        ];
-        let mut context = self.common(lang, &versions, None, &crumbs, &path)?;
+        let (path, mut context) = self.one_page(lang, Self::search_path, "search_title")?;
         context.insert("search_index", &self.config.link(&path));
         let text = self.theme.render("search.html", &context, Path::new("site.toml"))?;
         Ok(Output {
@@ -631,20 +605,7 @@ impl<'a> Renderer<'a> {
 
     /// Every section with its pages, the catalogue, the taxonomies, the progress and search pages.
     fn site_map(&self, lang: usize) -> Result<Output, Diagnostic> {
-        let path = self.sitemap_path(lang);
-        let versions: Vec<Option<String>> = (0..self.config.languages.len())
-            .map(|l| Some(self.sitemap_path(l)))
-            .collect();
-        let title = self.theme.string(&self.config.languages[lang].code, "sitemap_title");
-        let crumbs = [
-            self.home_crumb(lang),
-            Crumb {
-                title: title.into(),
-                url: None,
-                lang: None,
-            },
-        ];
-        let mut context = self.common(lang, &versions, None, &crumbs, &path)?;
+        let (path, mut context) = self.one_page(lang, Self::sitemap_path, "sitemap_title")?;
         let sections: Vec<views::SiteMapSection<'_>> = self
             .library
             .home(lang)
@@ -679,6 +640,31 @@ impl<'a> Renderer<'a> {
             text,
             lang: Some(lang),
         })
+    }
+
+    /// The address and context of a page there is one of per language (progress,
+    /// search, site map), titled by a UI string, under the home page.
+    fn one_page(
+        &self,
+        lang: usize,
+        path_of: fn(&Self, usize) -> String,
+        title_key: &str,
+    ) -> Result<(String, tera::Context), Diagnostic> {
+        let path = path_of(self, lang);
+        let versions: Vec<Option<String>> = (0..self.config.languages.len())
+            .map(|l| Some(path_of(self, l)))
+            .collect();
+        let title = self.theme.string(&self.config.languages[lang].code, title_key);
+        let crumbs = [
+            self.home_crumb(lang),
+            Crumb {
+                title: title.into(),
+                url: None,
+                lang: None,
+            },
+        ];
+        let context = self.common(lang, &versions, None, &crumbs, &path)?;
+        Ok((path, context))
     }
 
     /// A small page that sends readers and search engines on to the page's address.
