@@ -10,7 +10,7 @@ server at the end; prints each latency and the median in milliseconds.
 
 Example:
 
-    bench/serve_http_latency.py --showcase target/release/showcase --site /tmp/serve-1000 \\
+    bench/serve_http_latency.py --showcase target/release/showcase --site bench/work/sites/showcase-1000 \\
         --source content/cases/case-00042.md --path /cases/case-00042/ --edits 9
 
 Python 3 standard library only.
