@@ -69,13 +69,18 @@ impl std::fmt::Display for Summary {
 pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
     let started = Instant::now();
     let mut stages = Stages::new(started);
-    let (site, problems) = load(&Source {
+    let (mut site, problems) = load(&Source {
         root: &args.root,
         base_url: args.base_url.as_deref(),
         drafts: args.drafts,
     })?;
     if !problems.is_empty() {
         return Err(Failure::Content(problems));
+    }
+    // The Markdown is rendered: its source is only needed by check's editorial rules.
+    for doc in &mut site.library.docs {
+        doc.body = String::new();
+        doc.yaml = String::new();
     }
     stages.mark("read content, markdown, theme, catalogue");
     let renderer = Renderer::new(&site.config, &site.library, &site.catalogue, &site.theme);
