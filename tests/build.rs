@@ -79,20 +79,7 @@ fn english_list_shows_untranslated_cases_with_a_notice() {
 fn lists_are_paginated_newest_first() {
     let site = built();
     // zh cases: alpha 2024-05, beta 2024-03, 中以 2024-02, bundle 2022, delta 2023 → 5 items, 2 a page.
-    let order = |html: &str| -> Vec<String> {
-        html.lines()
-            .filter(|l| l.contains("class=\"card-title\""))
-            .map(|l| {
-                l.split("\">")
-                    .nth(2)
-                    .unwrap_or("")
-                    .split('<')
-                    .next()
-                    .unwrap()
-                    .to_string()
-            })
-            .collect()
-    };
+    let order = common::card_titles;
     assert_eq!(order(&site.page("/cases/")), vec!["阿尔法案例", "贝塔案例"]);
     assert_eq!(order(&site.page("/cases/page/2/")), vec!["中以创新园", "德尔塔案例"]);
     assert_eq!(order(&site.page("/cases/page/3/")), vec!["图片案例"]);

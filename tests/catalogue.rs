@@ -11,21 +11,7 @@ fn built() -> Site {
     site
 }
 
-/// The titles of the cards on a page, in order.
-fn titles(html: &str) -> Vec<String> {
-    html.lines()
-        .filter(|l| l.contains("class=\"card-title\""))
-        .map(|l| {
-            l.split("\">")
-                .nth(2)
-                .unwrap_or("")
-                .split('<')
-                .next()
-                .unwrap()
-                .to_string()
-        })
-        .collect()
-}
+use common::card_titles as titles;
 
 fn with_config(site: &Site, extra: &str) {
     let config = std::fs::read_to_string(site.root.join("site.toml")).unwrap();

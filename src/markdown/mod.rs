@@ -162,6 +162,39 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
         out.problems
             .push(Diagnostic::error(doc.source.clone(), line, col, message).rule(rule));
     };
+    // A link's or image's target as the reader's browser gets it, recorded for check;
+    // `image` is the alt text and whether it is decoration. A bad target is a problem
+    // at its position, and the element keeps an empty address.
+    let resolve = |out: &mut Rendered, written: &str, offset: usize, image: Option<(&str, bool)>| -> String {
+        match resolve_url(written, doc, links) {
+            Ok(dest) => {
+                let (line, col) = position(offset);
+                out.links.push(DocLink {
+                    line,
+                    col,
+                    url: dest.clone(),
+                    written: written.to_string(),
+                    image: image.is_some(),
+                    alt: image.map(|(alt, _)| alt.to_string()).unwrap_or_default(),
+                    decorative: image.is_some_and(|(_, d)| d),
+                });
+                dest
+            }
+            Err(m) if image.is_some() => {
+                problem(
+                    out,
+                    offset,
+                    url_rule(written, "missing-image"),
+                    m.replace("links to", "shows the image"),
+                );
+                String::new()
+            }
+            Err(m) => {
+                problem(out, offset, url_rule(written, "broken-link"), m);
+                String::new()
+            }
+        }
+    };
     let escape_raw = config.raw_html == RawHtml::Escape;
     let mut result: Vec<Event<'_>> = Vec::with_capacity(events.len());
     let mut used_ids: HashMap<String, usize> = HashMap::new();
@@ -234,25 +267,7 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
                 title,
                 id,
             }) => {
-                let dest = match resolve_url(dest_url, doc, links) {
-                    Ok(dest) => {
-                        let (line, col) = position(range.start);
-                        out.links.push(DocLink {
-                            line,
-                            col,
-                            url: dest.clone(),
-                            written: dest_url.to_string(),
-                            image: false,
-                            alt: String::new(),
-                            decorative: false,
-                        });
-                        dest
-                    }
-                    Err(m) => {
-                        problem(&mut out, range.start, url_rule(dest_url, "broken-link"), m);
-                        String::new()
-                    }
-                };
+                let dest = resolve(&mut out, dest_url, range.start, None);
                 result.push(Event::Start(Tag::Link {
                     link_type: *link_type,
                     dest_url: CowStr::from(dest),
@@ -269,30 +284,7 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
                 let end = find_end(&events, i);
                 let alt = plain_text(events[i + 1..end].iter().map(|(e, _)| e));
                 let decorative = title.trim() == DECORATIVE;
-                let dest = match resolve_url(dest_url, doc, links) {
-                    Ok(dest) => {
-                        let (line, col) = position(range.start);
-                        out.links.push(DocLink {
-                            line,
-                            col,
-                            url: dest.clone(),
-                            written: dest_url.to_string(),
-                            image: true,
-                            alt: alt.trim().to_string(),
-                            decorative,
-                        });
-                        dest
-                    }
-                    Err(m) => {
-                        problem(
-                            &mut out,
-                            range.start,
-                            url_rule(dest_url, "missing-image"),
-                            m.replace("links to", "shows the image"),
-                        );
-                        String::new()
-                    }
-                };
+                let dest = resolve(&mut out, dest_url, range.start, Some((alt.trim(), decorative)));
                 let start = Event::Start(Tag::Image {
                     link_type: *link_type,
                     dest_url: CowStr::from(dest),

@@ -169,3 +169,19 @@ pub fn urls_in(html: &str) -> Vec<String> {
     }
     out
 }
+
+/// The titles of the cards on a page, in order.
+pub fn card_titles(html: &str) -> Vec<String> {
+    html.lines()
+        .filter(|l| l.contains("class=\"card-title\""))
+        .map(|l| {
+            l.split("\">")
+                .nth(2)
+                .unwrap_or("")
+                .split('<')
+                .next()
+                .unwrap_or("")
+                .to_string()
+        })
+        .collect()
+}
