@@ -61,9 +61,9 @@ pub struct ServeArgs {
     /// Open the site in the default browser once it is served.
     #[arg(long)]
     pub open: bool,
-    /// Include pages marked draft: true.
+    /// Leave out pages marked draft: true (served by default, marked as drafts).
     #[arg(long)]
-    pub drafts: bool,
+    pub no_drafts: bool,
 }
 
 #[derive(Debug, Args)]

@@ -292,6 +292,67 @@ fn an_edit_shows_up_and_open_pages_hear_of_it() {
     server.wait_for("/cases/gamma/", 10, |r| r.status == 404);
 }
 
+#[test]
+fn an_edit_to_a_body_renders_only_what_shows_it() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site, &[]);
+    let list = server.get("/cases/");
+    let english = server.get("/en/cases/alpha/");
+    let stale = "has been updated since this English version was made";
+    assert!(!english.body.contains(stale), "the translation is current at first");
+    let manifest = server.get("/search/index.json");
+
+    let text = site.read("content/cases/alpha.md");
+    site.write("content/cases/alpha.md", &format!("{text}
+新增段落：鹦鹉螺实训。
+"));
+    server.wait_for("/cases/alpha/", 10, |r| r.body.contains("鹦鹉螺实训"));
+    assert!(
+        server.printed().contains("rebuilt the changed pages"),
+        "{}",
+        server.printed()
+    );
+    // The translation now says its original changed; lists show no body, so they stay.
+    assert!(server.get("/en/cases/alpha/").body.contains(stale));
+    let unversioned = |body: &str| body.split("data-version=").next().unwrap_or("").to_string();
+    assert!(
+        unversioned(&server.get("/cases/").body) == unversioned(&list.body),
+        "the list page changed"
+    );
+
+    // The search index follows once the sources are quiet.
+    server.wait_for("/search/index.json", 10, |r| r.body != manifest.body);
+    let fragment = (0..50)
+        .map(|id| server.get(&format!("/search/f/{id}.json")))
+        .take_while(|r| r.status == 200)
+        .find(|r| r.body.contains("/cases/alpha/"))
+        .expect("alpha's fragment in the search index");
+    assert!(fragment.body.contains("鹦鹉螺实训"), "{}", fragment.body);
+
+    // Front matter shows in lists: the whole site is rebuilt.
+    site.write(
+        "content/cases/alpha.md",
+        &text.replace("title: 阿尔法案例", "title: 阿尔法案例二"),
+    );
+    server.wait_for("/cases/", 10, |r| r.body.contains("阿尔法案例二"));
+    assert!(!server.get("/cases/alpha/").body.contains("鹦鹉螺实训"));
+}
+
+#[test]
+fn drafts_are_served_and_marked_unless_left_out() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site, &[]);
+    let draft = server.get("/cases/gamma/");
+    assert_eq!(draft.status, 200);
+    assert!(draft.body.contains("notice-draft"), "{}", draft.body);
+    assert!(draft.body.contains("本页是草稿"));
+    assert!(!server.get("/cases/alpha/").body.contains("notice-draft"));
+    drop(server);
+
+    let server = Server::start(&site, &["--no-drafts"]);
+    assert_eq!(server.get("/cases/gamma/").status, 404);
+}
+
 fn read_event(events: &mut BufReader<TcpStream>) -> String {
     let mut line = String::new();
     loop {

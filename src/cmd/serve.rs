@@ -7,30 +7,41 @@
 //! `http://127.0.0.1:PORT` so every link works locally; publish the result as
 //! one [`Snapshot`] that requests read through an `Arc`, so a request gets the
 //! old site or the new one, never half of each. Then serve requests on a few
-//! threads ([`http`]) while this thread waits for changes and rebuilds. A
-//! rebuild that fails keeps the last good site, adds the error overlay to its
-//! pages and prints the errors once; a rebuild that succeeds clears them.
-//! Either way open tabs hear of it over Server-Sent Events ([`live`]).
-//! Nothing is written to disk.
+//! threads ([`http`]) while this thread waits for changes and rebuilds. An
+//! edit to the text of pages renders only the pages that show it, laid over
+//! the site served ([`quick`]), and the search index follows once the sources
+//! are quiet; any other change rebuilds the whole site, keeping the site read
+//! for the next quick rebuild. A rebuild that fails keeps the last good site,
+//! adds the error overlay to its pages and prints the errors once; a rebuild
+//! that succeeds clears them. Either way open tabs hear of it over
+//! Server-Sent Events ([`live`]). Nothing is written to disk.
 
 mod http;
 mod live;
+mod quick;
 mod watch;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::cli::ServeArgs;
-use crate::cmd::build::{Source, Stages, load, produce};
+use crate::cmd::build::{Site, Source, Stages, load, produce};
 use crate::config::CONFIG_FILE;
 use crate::diagnostics::{self, Diagnostic, Failure};
-use crate::output::memory::{Files, Memory};
+use crate::output::memory::{Layers, Memory};
 use crate::render::Renderer;
+use crate::search;
 use live::Hub;
-use watch::{Change, Watch};
+use quick::Quick;
+use watch::{Change, Next, Watch};
+
+/// How long the sources must stay quiet after a quick rebuild before the
+/// search index is rebuilt: saves in a row wait for the last.
+const SEARCH_DELAY: Duration = Duration::from_millis(400);
 
 /// How many threads answer requests.
 const WORKERS: usize = 4;
@@ -40,7 +51,7 @@ const WORKERS: usize = 4;
 #[derive(Debug)]
 pub struct Snapshot {
     /// The last site built without errors; `None` until one is.
-    pub files: Option<Arc<Files>>,
+    pub files: Option<Arc<Layers>>,
     /// The errors of the last rebuild; empty when it succeeded.
     pub errors: Arc<Vec<Diagnostic>>,
     /// Counts the states served, so a page knows whether it is the latest.
@@ -69,7 +80,7 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
     let builder = Builder {
         root: args.root.clone(),
         base_url: url.clone(),
-        drafts: args.drafts,
+        drafts: !args.no_drafts,
     };
     let shared = Arc::new(Shared {
         current: RwLock::new(Arc::new(Snapshot {
@@ -78,8 +89,12 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
             version: 0,
         })),
         hub: Hub::default(),
+        publishing: Mutex::new(()),
+        generation: AtomicU64::new(0),
     });
-    shared.publish(builder.build(), false);
+    // The site of the last full build that succeeded, kept for quick rebuilds.
+    let mut kept: Option<Site> = None;
+    shared.publish(builder.build(&mut kept), false);
 
     println!(
         "showcase: serving {url}/ from memory; watching {} for changes (Ctrl-C stops)",
@@ -115,15 +130,82 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
         });
     }
 
-    while let Some(change) = watch.next() {
-        let css_only = change.css_only();
-        shared.publish(builder.build(), css_only);
-        watch.refresh();
+    // Languages whose search index waits for the sources to be quiet, and the thread indexing.
+    let mut search_due = std::collections::BTreeSet::new();
+    let mut indexing = None;
+    loop {
+        let wait = (!search_due.is_empty()).then_some(SEARCH_DELAY);
+        let change = match watch.next_within(wait) {
+            Next::Change(change) => change,
+            Next::Quiet => {
+                // One index at a time, so an older one never lands after a newer.
+                if indexing.as_ref().is_some_and(|t: &std::thread::JoinHandle<()>| !t.is_finished()) {
+                    continue;
+                }
+                if let Some(site) = &kept {
+                    indexing = Some(index_in_background(site, &search_due, &shared));
+                }
+                search_due.clear();
+                continue;
+            }
+            Next::Closed => break,
+        };
         log_change(&change);
+        let current = shared.current();
+        let quick = match (&mut kept, &current.files) {
+            (Some(site), Some(_)) if current.errors.is_empty() => {
+                let started = Instant::now();
+                let quick = catch_unwind(AssertUnwindSafe(|| quick::rebuild(site, &change)));
+                Some((quick, started))
+            }
+            _ => None,
+        };
+        match quick {
+            Some((Ok(Quick::Done { files, search }), started)) => {
+                search_due.extend(search);
+                shared.update(files, started);
+            }
+            Some((Ok(Quick::Failed(errors)), started)) => shared.publish(
+                Outcome {
+                    result: Err(errors),
+                    seconds: started.elapsed().as_secs_f64(),
+                },
+                false,
+            ),
+            // A bug in the quick path (a panic): the full rebuild is the safe answer.
+            Some((Ok(Quick::Full) | Err(_), _)) | None => {
+                search_due.clear();
+                shared.publish(builder.build(&mut kept), change.css_only());
+            }
+        }
+        watch.refresh();
     }
     Err(Failure::Usage(
         "stopped watching for changes: the watcher closed".into(),
     ))
+}
+
+/// Indexes the text of some languages on another thread and lays the index
+/// over the site served, unless a full rebuild came first (it made its own).
+fn index_in_background(
+    site: &Site,
+    langs: &std::collections::BTreeSet<usize>,
+    shared: &Arc<Shared>,
+) -> std::thread::JoinHandle<()> {
+    let inputs: Vec<search::Inputs<'static>> = langs
+        .iter()
+        .map(|&lang| search::inputs(&site.config, &site.library, lang).into_owned())
+        .collect();
+    let generation = shared.generation.load(Ordering::SeqCst);
+    let shared = Arc::clone(shared);
+    std::thread::spawn(move || {
+        let started = Instant::now();
+        let indexes: Vec<(String, Vec<search::IndexFile>)> = inputs
+            .iter()
+            .map(|inputs| (inputs.base().to_string(), search::index(inputs)))
+            .collect();
+        shared.update_search(&indexes, generation, started);
+    })
 }
 
 /// The host part of the served URL: a loopback name for "any address".
@@ -152,12 +234,13 @@ struct Builder {
 
 /// What one build gave.
 struct Outcome {
-    result: Result<Files, Vec<Diagnostic>>,
+    result: Result<Layers, Vec<Diagnostic>>,
     seconds: f64,
 }
 
 impl Builder {
-    fn build(&self) -> Outcome {
+    /// Builds the whole site; a site built without errors is kept in `kept`.
+    fn build(&self, kept: &mut Option<Site>) -> Outcome {
         let started = Instant::now();
         let source = Source {
             root: &self.root,
@@ -166,7 +249,10 @@ impl Builder {
         };
         // A bug must not end the session: report it like an error and keep serving.
         let result = match catch_unwind(AssertUnwindSafe(|| build_files(&source, started))) {
-            Ok(Ok(files)) => Ok(files),
+            Ok(Ok((files, site))) => {
+                *kept = Some(site);
+                Ok(Layers::new(files))
+            }
             Ok(Err(failure)) => Err(problems(failure, &self.root)),
             Err(_) => Err(vec![Diagnostic::file_error(
                 "showcase",
@@ -180,8 +266,8 @@ impl Builder {
     }
 }
 
-/// The build's pipeline, into memory.
-fn build_files(source: &Source<'_>, started: Instant) -> Result<Files, Failure> {
+/// The build's pipeline, into memory; the site comes back for quick rebuilds.
+fn build_files(source: &Source<'_>, started: Instant) -> Result<(crate::output::memory::Files, Site), Failure> {
     let mut stages = Stages::new(started);
     let (site, problems) = load(source)?;
     if !problems.is_empty() {
@@ -191,10 +277,11 @@ fn build_files(source: &Source<'_>, started: Instant) -> Result<Files, Failure> 
     let renderer = Renderer::new(&site.config, &site.library, &site.catalogue, &site.theme);
     let memory = Memory::default();
     produce(&site, &renderer, &memory, &mut stages)?;
+    drop(renderer);
     // The next rebuild takes unchanged code blocks from the cache; losing it only costs time.
     let _ = site.highlighter.save();
     stages.report();
-    Ok(memory.into_files())
+    Ok((memory.into_files(), site))
 }
 
 /// A failure as diagnostics, for the overlay and the terminal.
@@ -213,10 +300,14 @@ fn problems(failure: Failure, root: &Path) -> Vec<Diagnostic> {
     found
 }
 
-/// What the request threads and the rebuilding thread share.
+/// What the request threads, the rebuilding thread and the indexing thread share.
 struct Shared {
     current: RwLock<Arc<Snapshot>>,
     hub: Hub,
+    /// Held while a new state is made from the current one.
+    publishing: Mutex<()>,
+    /// Counts full rebuilds: an index made before the last one is out of date.
+    generation: AtomicU64,
 }
 
 impl Shared {
@@ -224,8 +315,62 @@ impl Shared {
         Arc::clone(&self.current.read().unwrap_or_else(|poisoned| poisoned.into_inner()))
     }
 
+    /// Lays the pages of a quick rebuild over the site served and tells the open tabs.
+    fn update(&self, files: quick::Changes, started: Instant) {
+        let _publishing = self.publishing.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let old = self.current();
+        let Some(next) = old.files.as_ref().and_then(|served| served.with(files)) else {
+            println!(
+                "showcase: rebuilt in {:.3} s; nothing changed",
+                started.elapsed().as_secs_f64()
+            );
+            return;
+        };
+        let version = old.version + 1;
+        *self.current.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(Snapshot {
+            files: Some(Arc::new(next)),
+            errors: Arc::default(),
+            version,
+        });
+        self.hub.send(&format!("reload {version}"));
+        println!(
+            "showcase: rebuilt the changed pages in {:.3} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+
+    /// Lays a new search index over the site served, without a reload (no
+    /// page shows it), unless a full rebuild has come since it was begun.
+    fn update_search(&self, indexes: &[(String, Vec<search::IndexFile>)], generation: u64, started: Instant) {
+        let _publishing = self.publishing.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if self.generation.load(Ordering::SeqCst) != generation {
+            return;
+        }
+        let old = self.current();
+        let Some(served) = &old.files else {
+            return;
+        };
+        if let Some(next) = served.with(quick::search_changes(indexes, served)) {
+            *self.current.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(Snapshot {
+                files: Some(Arc::new(next)),
+                errors: Arc::clone(&old.errors),
+                version: old.version,
+            });
+        }
+        if std::env::var_os("SHOWCASE_PROFILE").is_some() {
+            eprintln!(
+                "showcase: {:>8.3} s  search index",
+                started.elapsed().as_secs_f64()
+            );
+        }
+    }
+
     /// Makes a build's outcome the served state, prints it and tells the open tabs.
     fn publish(&self, outcome: Outcome, css_only: bool) {
+        let _publishing = self.publishing.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if outcome.result.is_ok() {
+            self.generation.fetch_add(1, Ordering::SeqCst);
+        }
         let old = self.current();
         let next = match outcome.result {
             Ok(files) => {

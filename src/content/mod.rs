@@ -564,6 +564,27 @@ impl Library {
         self.translations = translations;
     }
 
+    /// Reads one doc's file again, as [`Library::load`] read it. The new doc has
+    /// the file's front matter and body; what linking gave the old one (its
+    /// path, parent, fallbacks) and what rendering gives (HTML, text) are left
+    /// for the caller, who knows whether they still hold.
+    pub fn reread(&self, config: &Config, index: usize) -> Result<Doc, Vec<Diagnostic>> {
+        let old = &self.docs[index];
+        let stem = old.rel.strip_suffix(".md").unwrap_or(&old.rel);
+        let found = Found {
+            rel: old.rel.clone(),
+            stem: split_language(stem, config)
+                .map(|(stem, _)| stem)
+                .unwrap_or(stem)
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .to_string(),
+            lang: old.lang,
+        };
+        parse_file(config, &config.root.join(CONTENT_DIR), &found)
+    }
+
     /// The home page's doc in a language.
     pub fn home(&self, lang: usize) -> Option<usize> {
         self.translations.get("").and_then(|v| v[lang])

@@ -4,10 +4,12 @@
 //! relative to the output folder (`en/cases/a/index.html`, `feed.xml`) to its
 //! bytes. When the build is done, [`Memory::into_files`] hands the whole map
 //! over, so the server can swap it in at once: nothing is ever written to disk.
+//! A rebuild of a few files lays them over the last full build ([`Layers`]),
+//! so the site is not copied for each edit.
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use super::{Sink, file_of};
 use crate::diagnostics::Failure;
@@ -46,6 +48,77 @@ impl Sink for Memory {
     }
 }
 
+/// A site as served: a full build, and the files rebuilt since laid over it
+/// (`None`: removed since).
+#[derive(Debug, Default, PartialEq)]
+pub struct Layers {
+    base: Arc<Files>,
+    top: HashMap<String, Option<Vec<u8>>>,
+}
+
+impl Layers {
+    /// The site of a full build.
+    pub fn new(files: Files) -> Layers {
+        Layers {
+            base: Arc::new(files),
+            top: HashMap::new(),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&[u8]> {
+        match self.top.get(key) {
+            Some(file) => file.as_deref(),
+            None => self.base.get(key).map(Vec::as_slice),
+        }
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// How many files the site has.
+    pub fn len(&self) -> usize {
+        let added = self.top.iter().filter(|(k, v)| v.is_some() && !self.base.contains_key(*k)).count();
+        let removed = self.top.iter().filter(|(k, v)| v.is_none() && self.base.contains_key(*k)).count();
+        self.base.len() + added - removed
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The paths of the files served that start with `prefix`.
+    pub fn keys_under(&self, prefix: &str) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .base
+            .keys()
+            .filter(|k| k.starts_with(prefix) && !self.top.contains_key(*k))
+            .chain(self.top.iter().filter(|(k, v)| v.is_some() && k.starts_with(prefix)).map(|(k, _)| k))
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    /// This site with `changes` laid over it; it shares the full build's files.
+    /// Returns `None` when every change is what is served already.
+    pub fn with(&self, changes: HashMap<String, Option<Vec<u8>>>) -> Option<Layers> {
+        let changes: HashMap<String, Option<Vec<u8>>> = changes
+            .into_iter()
+            .filter(|(key, file)| self.get(key) != file.as_deref())
+            .collect();
+        if changes.is_empty() {
+            return None;
+        }
+        let mut top = self.top.clone();
+        top.extend(changes);
+        Some(Layers {
+            base: Arc::clone(&self.base),
+            top,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +133,31 @@ mod tests {
         assert_eq!(files["index.html"], b"home");
         assert_eq!(files["en/cases/a/index.html"], b"a");
         assert_eq!(files["feed.xml"], b"feed");
+    }
+
+    #[test]
+    fn layers_lay_changes_over_the_full_build() {
+        let mut files = Files::new();
+        files.insert("index.html".into(), b"home".to_vec());
+        files.insert("search/s/0.json".into(), b"[]".to_vec());
+        files.insert("search/s/1.json".into(), b"[]".to_vec());
+        let site = Layers::new(files);
+        assert_eq!(site.len(), 3);
+        assert!(site.with(HashMap::from([("index.html".to_string(), Some(b"home".to_vec()))])).is_none());
+        let next = site
+            .with(HashMap::from([
+                ("index.html".to_string(), Some(b"new".to_vec())),
+                ("search/s/1.json".to_string(), None),
+                ("search/s/2.json".to_string(), Some(b"[1]".to_vec())),
+            ]))
+            .unwrap();
+        assert_eq!(next.get("index.html"), Some(&b"new"[..]));
+        assert_eq!(next.get("search/s/1.json"), None);
+        assert_eq!(next.keys_under("search/"), ["search/s/0.json", "search/s/2.json"]);
+        assert_eq!(next.len(), 3);
+        // The earlier state is untouched.
+        assert_eq!(site.get("index.html"), Some(&b"home"[..]));
+        assert!(site.contains_key("search/s/1.json"));
     }
 
     #[test]

@@ -249,6 +249,8 @@ impl<'a> Card<'a> {
 /// A page with everything a page template shows.
 #[derive(Serialize)]
 pub struct PageView<'a> {
+    /// Marked `draft: true`: shown only by `serve` and `--drafts`, never published.
+    pub draft: bool,
     /// A translation whose original has changed since it was made.
     pub stale: bool,
     /// The original of a translation or of a fallback page: its URL and language tag.
@@ -315,6 +317,7 @@ impl<'a> PageView<'a> {
             .map(|(_, o)| o)
             .or((lang != doc.lang).then_some(doc));
         PageView {
+            draft: doc.fm.draft,
             stale: original_of(r.library, doc).is_some_and(|(i, _)| translation::state(r.library, i) == State::Stale),
             original_url: original.map(|o| r.config.link(&o.path)),
             original_lang_tag: original.map(|o| r.config.languages[o.lang].tag.as_str()),

@@ -21,6 +21,7 @@
 
 pub mod tokenize;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
@@ -28,7 +29,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::content::taxonomy::shown_in;
-use crate::content::{Doc, DocKind, Library};
+use crate::content::{DocKind, Library};
 use crate::render::format_date;
 
 /// Positions kept per posting: enough to see a phrase near the start of a field.
@@ -51,23 +52,128 @@ struct Posting {
     positions: [u32; POSITIONS],
 }
 
-/// A document's terms and their postings (term and doc are filled in by the caller).
-fn doc_postings(config: &Config, doc: &Doc, lang: usize) -> Vec<(String, Posting)> {
-    let mut meta = doc.summary().to_string();
-    if let Some(org) = &doc.fm.organisation {
-        meta.push('\n');
-        meta.push_str(org);
-    }
-    for tax in &config.taxonomies {
-        for key in doc.fm.terms.get(&tax.name).into_iter().flatten() {
-            if let Some(term) = tax.term(key) {
-                meta.push('\n');
-                meta.push_str(&term.labels[lang]);
-            }
+/// What the index needs of one document. It borrows from the site; owned
+/// ([`Input::into_owned`]) it can be indexed on another thread.
+pub struct Input<'a> {
+    title: Cow<'a, str>,
+    /// Summary, organisation and term labels, one a line.
+    meta: String,
+    /// The body as plain text.
+    text: Cow<'a, str>,
+    url: String,
+    kind: Cow<'a, str>,
+    date: String,
+    date_display: String,
+    summary: Cow<'a, str>,
+    /// The text's language tag when it is not the index's language.
+    lang_tag: Option<Cow<'a, str>>,
+}
+
+impl Input<'_> {
+    pub fn into_owned(self) -> Input<'static> {
+        let own = |c: Cow<'_, str>| Cow::Owned(c.into_owned());
+        Input {
+            title: own(self.title),
+            meta: self.meta,
+            text: own(self.text),
+            url: self.url,
+            kind: own(self.kind),
+            date: self.date,
+            date_display: self.date_display,
+            summary: own(self.summary),
+            lang_tag: self.lang_tag.map(own),
         }
     }
+}
+
+/// The documents of one language's index, newest first.
+pub struct Inputs<'a> {
+    /// The index's folder on the site: `/en/search/`.
+    base: String,
+    docs: Vec<Input<'a>>,
+}
+
+impl Inputs<'_> {
+    /// The index's folder on the site: `/en/search/`.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    pub fn into_owned(self) -> Inputs<'static> {
+        Inputs {
+            base: self.base,
+            docs: self.docs.into_iter().map(Input::into_owned).collect(),
+        }
+    }
+}
+
+/// Reads what the index of one language needs from the site.
+pub fn inputs<'a>(config: &'a Config, library: &'a Library, lang: usize) -> Inputs<'a> {
+    let language = &config.languages[lang];
+    // Pages shown in this language, newest first (pages without a date last).
+    let mut docs: Vec<usize> = (0..library.docs.len())
+        .filter(|&i| library.docs[i].kind == DocKind::Page && shown_in(config, library, &library.docs[i], lang))
+        .collect();
+    docs.sort_by(|&a, &b| crate::content::taxonomy::newest_first(&library.docs[a], &library.docs[b]));
+    let kind = config.taxonomy("kind");
+    let docs = docs
+        .par_iter()
+        .map(|&d| {
+            let doc = &library.docs[d];
+            let mut meta = doc.summary().to_string();
+            if let Some(org) = &doc.fm.organisation {
+                meta.push('\n');
+                meta.push_str(org);
+            }
+            for tax in &config.taxonomies {
+                for key in doc.fm.terms.get(&tax.name).into_iter().flatten() {
+                    if let Some(term) = tax.term(key) {
+                        meta.push('\n');
+                        meta.push_str(&term.labels[lang]);
+                    }
+                }
+            }
+            Input {
+                title: Cow::Borrowed(&doc.fm.title),
+                meta,
+                text: Cow::Borrowed(&doc.text),
+                // An untranslated original opens as its fallback page in this language, where it has one.
+                url: config.link(
+                    doc.fallbacks
+                        .get(lang)
+                        .and_then(Option::as_deref)
+                        .filter(|_| doc.lang != lang)
+                        .unwrap_or(&doc.path),
+                ),
+                kind: Cow::Borrowed(
+                    doc.fm
+                        .terms
+                        .get("kind")
+                        .and_then(|k| k.first())
+                        .and_then(|k| kind?.term(k))
+                        .map_or("", |t| t.labels[lang].as_str()),
+                ),
+                date: doc.fm.date.map(|d| d.to_string()).unwrap_or_default(),
+                date_display: doc
+                    .fm
+                    .date
+                    .map(|d| format_date(d, &language.date_format))
+                    .unwrap_or_default(),
+                summary: Cow::Borrowed(doc.summary()),
+                lang_tag: (doc.lang != lang).then_some(Cow::Borrowed(config.languages[doc.lang].tag.as_str())),
+            }
+        })
+        .collect();
+    Inputs {
+        base: format!("{}/search/", language.url_prefix),
+        docs,
+    }
+}
+
+/// A document's terms and their postings (term and doc are filled in by the caller).
+fn doc_postings(input: &Input<'_>) -> Vec<(String, Posting)> {
     let mut terms: HashMap<String, Posting> = HashMap::new();
-    for (bit, text) in [(1u8, doc.fm.title.as_str()), (2, meta.as_str()), (4, doc.text.as_str())] {
+    for (bit, text) in [(1u8, &*input.title), (2, input.meta.as_str()), (4, &*input.text)] {
         for token in tokenize::tokenize(text) {
             let entry = terms.entry(token.term).or_default();
             // Positions are kept for the first field that holds the term.
@@ -90,14 +196,14 @@ pub struct IndexFile {
 #[derive(Serialize)]
 struct Fragment<'a> {
     /// URL
-    u: String,
+    u: &'a str,
     /// title
     t: &'a str,
     /// kind's label
     k: &'a str,
     /// ISO date and the date as the language writes it
-    d: String,
-    dd: String,
+    d: &'a str,
+    dd: &'a str,
     /// summary
     s: &'a str,
     /// the start of the body text
@@ -109,13 +215,13 @@ struct Fragment<'a> {
 
 /// Builds the index files of one language.
 pub fn build(config: &Config, library: &Library, lang: usize) -> Vec<IndexFile> {
-    let language = &config.languages[lang];
-    let base = format!("{}/search/", language.url_prefix);
-    // Pages shown in this language, newest first (pages without a date last).
-    let mut docs: Vec<usize> = (0..library.docs.len())
-        .filter(|&i| library.docs[i].kind == DocKind::Page && shown_in(config, library, &library.docs[i], lang))
-        .collect();
-    docs.sort_by(|&a, &b| crate::content::taxonomy::newest_first(&library.docs[a], &library.docs[b]));
+    index(&inputs(config, library, lang))
+}
+
+/// Builds the index files of one language from what [`inputs`] read.
+pub fn index(inputs: &Inputs<'_>) -> Vec<IndexFile> {
+    let base = &inputs.base;
+    let docs = &inputs.docs;
 
     // Postings, with terms interned: documents are tokenized in parallel a chunk at a
     // time, so only one chunk's strings are alive at once.
@@ -125,7 +231,7 @@ pub fn build(config: &Config, library: &Library, lang: usize) -> Vec<IndexFile> 
     for (chunk_no, chunk) in docs.chunks(CHUNK).enumerate() {
         let tokenized: Vec<Vec<(String, Posting)>> = chunk
             .par_iter()
-            .map(|&d| doc_postings(config, &library.docs[d], lang))
+            .map(doc_postings)
             .collect();
         for (offset, entries) in tokenized.into_iter().enumerate() {
             let id = (chunk_no * CHUNK + offset) as u32;
@@ -201,37 +307,16 @@ pub fn build(config: &Config, library: &Library, lang: usize) -> Vec<IndexFile> 
         .iter()
         .fold(0u64, |h, f| h.rotate_left(5) ^ xxhash_rust::xxh3::xxh3_64(&f.bytes));
 
-    let kind = config.taxonomy("kind");
-    files.par_extend(docs.par_iter().enumerate().map(|(id, &d)| {
-        let doc = &library.docs[d];
-        let kind_label = doc
-            .fm
-            .terms
-            .get("kind")
-            .and_then(|k| k.first())
-            .and_then(|k| kind?.term(k))
-            .map_or("", |t| t.labels[lang].as_str());
-        let text: String = doc.text.chars().take(FRAGMENT_TEXT).collect();
+    files.par_extend(docs.par_iter().enumerate().map(|(id, input)| {
         let fragment = Fragment {
-            // An untranslated original opens as its fallback page in this language, where it has one.
-            u: config.link(
-                doc.fallbacks
-                    .get(lang)
-                    .and_then(Option::as_deref)
-                    .filter(|_| doc.lang != lang)
-                    .unwrap_or(&doc.path),
-            ),
-            t: &doc.fm.title,
-            k: kind_label,
-            d: doc.fm.date.map(|d| d.to_string()).unwrap_or_default(),
-            dd: doc
-                .fm
-                .date
-                .map(|d| format_date(d, &language.date_format))
-                .unwrap_or_default(),
-            s: doc.summary(),
-            x: text,
-            l: (doc.lang != lang).then_some(config.languages[doc.lang].tag.as_str()),
+            u: &input.url,
+            t: &input.title,
+            k: &input.kind,
+            d: &input.date,
+            dd: &input.date_display,
+            s: &input.summary,
+            x: input.text.chars().take(FRAGMENT_TEXT).collect(),
+            l: input.lang_tag.as_deref(),
         };
         IndexFile {
             path: format!("{base}f/{id}.json"),

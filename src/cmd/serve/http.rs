@@ -172,7 +172,7 @@ mod tests {
 
     use super::*;
     use crate::diagnostics::Diagnostic;
-    use crate::output::memory::Files;
+    use crate::output::memory::{Files, Layers};
 
     fn snapshot(errors: Vec<Diagnostic>) -> Snapshot {
         let mut files = Files::new();
@@ -181,7 +181,7 @@ mod tests {
         files.insert("404.html".into(), b"<body>not here</body>".to_vec());
         files.insert("style.css".into(), b"body{}".to_vec());
         Snapshot {
-            files: Some(Arc::new(files)),
+            files: Some(Arc::new(Layers::new(files))),
             errors: Arc::new(errors),
             version: 3,
         }

@@ -3,20 +3,20 @@
 //! What is watched: `content/`, `themes/`, `templates/`, `static/`, `i18n/`
 //! and `archetypes/` recursively, and the site's folder itself without its
 //! subfolders, for `site.toml` and for one of those folders appearing later.
-//! Never the output. Steps of [`Watch::next`]: wait for a debounced batch of
+//! Never the output. Steps of [`Watch::next_within`]: wait for a debounced batch of
 //! events (bursts within [`DEBOUNCE`] become one), drop reads (`Access`:
 //! notify reports them on Linux, and a build reads every file), editors'
 //! temporary and swap files, and paths outside the sources; merge the batches
 //! already queued; say whether only stylesheets changed. An editor's atomic
 //! save (a temporary file renamed over the original) is a rename whose target
-//! is the source, so it counts. A new folder needs no rescan of its own: every
-//! change rebuilds the whole site from what is on disk, including files
+//! is the source, so it counts. A new folder needs no rescan of its own: a
+//! new path makes a full rebuild from what is on disk, including files
 //! written into the folder before its watch was in place.
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
-use std::time::Duration;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::{Duration, Instant};
 
 use notify::{EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
@@ -53,6 +53,15 @@ impl Change {
     fn is_empty(&self) -> bool {
         self.paths.is_empty() && !self.rescan
     }
+}
+
+/// What [`Watch::next_within`] saw.
+pub enum Next {
+    Change(Change),
+    /// Nothing changed in the time given.
+    Quiet,
+    /// The watcher stopped.
+    Closed,
 }
 
 /// The watches on a site's sources and the events they deliver.
@@ -102,16 +111,28 @@ impl Watch {
         }
     }
 
-    /// Waits for the next change of the sources; `None` when the watcher stopped.
-    pub fn next(&mut self) -> Option<Change> {
+    /// Waits for the next change of the sources, for at most `wait` when given.
+    pub fn next_within(&mut self, wait: Option<Duration>) -> Next {
+        let deadline = wait.map(|w| Instant::now() + w);
         loop {
+            let first = match deadline {
+                None => self.events.recv().map_err(|_| RecvTimeoutError::Disconnected),
+                Some(deadline) => self
+                    .events
+                    .recv_timeout(deadline.saturating_duration_since(Instant::now())),
+            };
+            let first = match first {
+                Ok(first) => first,
+                Err(RecvTimeoutError::Timeout) => return Next::Quiet,
+                Err(RecvTimeoutError::Disconnected) => return Next::Closed,
+            };
             let mut change = Change::default();
-            self.take(self.events.recv().ok()?, &mut change);
+            self.take(first, &mut change);
             while let Ok(more) = self.events.try_recv() {
                 self.take(more, &mut change);
             }
             if !change.is_empty() {
-                return Some(change);
+                return Next::Change(change);
             }
         }
     }
