@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Measure how long `showcase serve` takes from a save to the updated page being served.
+"""Measure how long `showcase serve` (or `hugo server`) takes from a save to the updated page being served.
 
 Starts `showcase serve --root SITE --port 0` (the site stays in memory, so
 this polls over HTTP rather than a file on disk), waits for its "serving"
@@ -13,12 +13,16 @@ Example:
     bench/serve_http_latency.py --showcase target/release/showcase --site bench/work/sites/showcase-1000 \\
         --source content/cases/case-00042.md --path /cases/case-00042/ --edits 9
 
+With --hugo PATH it runs `hugo server` (in memory, on a free port) on a Hugo
+site instead, for the same edit on the equivalent corpus.
+
 Python 3 standard library only.
 """
 
 import argparse
 import os
 import re
+import socket
 import statistics
 import subprocess
 import sys
@@ -30,6 +34,7 @@ import urllib.request
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--showcase", default="target/release/showcase")
+    ap.add_argument("--hugo", help="run this hugo's `hugo server` instead of showcase")
     ap.add_argument("--site", required=True, help="the site's folder (with site.toml)")
     ap.add_argument("--source", required=True, help="the file to edit, relative to the site")
     ap.add_argument("--path", required=True, help="the served path that shows the edit")
@@ -41,10 +46,15 @@ def main():
     source = os.path.join(args.site, args.source)
     with open(source, "rb") as f:
         original = f.read()
-    server = subprocess.Popen(
-        [args.showcase, "serve", "--root", args.site, "--port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
+    if args.hugo:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        command = [args.hugo, "server", "--source", args.site, "--port", str(port),
+                   "--bind", "127.0.0.1", "--baseURL", f"http://127.0.0.1:{port}/", "--appendPort=false"]
+    else:
+        command = [args.showcase, "serve", "--root", args.site, "--port", "0"]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     printed, ready = [], threading.Event()
     url = {}
 
@@ -52,7 +62,8 @@ def main():
         for raw in iter(server.stdout.readline, b""):
             line = raw.decode("utf-8", "replace").rstrip()
             printed.append(line)
-            m = re.search(r"serving (http://[^/ ]+)/", line)
+            m = re.search(r"serving (http://[^/ ]+)/", line) or \
+                re.search(r"Web Server is available at (http://[^/ ]+)/", line)
             if m:
                 url["base"] = m.group(1)
                 ready.set()

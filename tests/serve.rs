@@ -303,9 +303,14 @@ fn an_edit_to_a_body_renders_only_what_shows_it() {
     let manifest = server.get("/search/index.json");
 
     let text = site.read("content/cases/alpha.md");
-    site.write("content/cases/alpha.md", &format!("{text}
+    site.write(
+        "content/cases/alpha.md",
+        &format!(
+            "{text}
 新增段落：鹦鹉螺实训。
-"));
+"
+        ),
+    );
     server.wait_for("/cases/alpha/", 10, |r| r.body.contains("鹦鹉螺实训"));
     assert!(
         server.printed().contains("rebuilt the changed pages"),
@@ -448,4 +453,244 @@ fn a_folder_without_site_toml_is_a_usage_error() {
     let run = site.cli(&["serve", "--root", "content", "--port", "0"]);
     assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
     assert!(run.stderr.contains("has no site.toml"), "{}", run.stderr);
+}
+
+/// One keep-alive connection: GETs and reads each answer to its Content-Length.
+struct Client {
+    stream: BufReader<TcpStream>,
+}
+
+impl Client {
+    fn connect(port: u16) -> Client {
+        let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        Client {
+            stream: BufReader::new(stream),
+        }
+    }
+
+    /// The status and body, or what went wrong.
+    fn get(&mut self, target: &str) -> Result<(u16, Vec<u8>), String> {
+        write!(
+            self.stream.get_mut(),
+            "GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        )
+        .map_err(|e| format!("write: {e}"))?;
+        let mut status_line = String::new();
+        self.stream
+            .read_line(&mut status_line)
+            .map_err(|e| format!("read: {e}"))?;
+        let status = status_line
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| format!("no status line: {status_line:?}"))?;
+        let mut length = None;
+        loop {
+            let mut line = String::new();
+            self.stream.read_line(&mut line).map_err(|e| format!("read: {e}"))?;
+            if line == "\r\n" || line.is_empty() {
+                break;
+            }
+            if let Some((name, value)) = line.split_once(':') {
+                if name.eq_ignore_ascii_case("content-length") {
+                    length = value.trim().parse::<usize>().ok();
+                }
+            }
+        }
+        let length = length.ok_or("no Content-Length")?;
+        let mut body = vec![0; length];
+        self.stream
+            .read_exact(&mut body)
+            .map_err(|e| format!("short body: {e}"))?;
+        Ok((status, body))
+    }
+}
+
+/// The resident memory of a process, in KiB (Linux).
+fn rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|n| n.parse().ok()))
+        })
+        .unwrap_or(0)
+}
+
+/// Many readers while an author keeps saving: every answer whole, none an
+/// error, memory flat. SHOWCASE_LOAD_CLIENTS and SHOWCASE_LOAD_SECONDS make it
+/// the full run (200 clients for 30 s); the default is short for the suite.
+#[test]
+fn serve_holds_up_under_load_while_files_change() {
+    let clients: usize = std::env::var("SHOWCASE_LOAD_CLIENTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(40);
+    let seconds: u64 = std::env::var("SHOWCASE_LOAD_SECONDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(4);
+    let site = Site::fixture("basic");
+    let server = Server::start(&site, &[]);
+    let pid = server.child.id();
+    let pages = [
+        "/",
+        "/cases/",
+        "/cases/alpha/",
+        "/en/cases/alpha/",
+        "/cases/beta/",
+        "/kind/enterprise/",
+        "/search/index.json",
+        "/feed.xml",
+        "/sitemap.xml",
+        "/cases/bundle/photo.png",
+    ];
+    // Warm up, then take the memory the site needs.
+    for page in pages {
+        assert_eq!(server.get(page).status, 200, "{page}");
+    }
+    let text = site.read("content/cases/alpha.md");
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let editor = {
+        let stop = Arc::clone(&stop);
+        let root = site.root.clone();
+        let text = text.clone();
+        std::thread::spawn(move || {
+            let path = root.join("content/cases/alpha.md");
+            let mut n = 0u32;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                n += 1;
+                // Mostly edits to the text (re-render the page), every fifth to
+                // the title (rebuild everything).
+                let edited = if n % 5 == 0 {
+                    text.replace("title: 阿尔法案例", &format!("title: 阿尔法案例 {n}"))
+                } else {
+                    format!("{text}\n第 {n} 次编辑。\n")
+                };
+                std::fs::write(&path, edited).unwrap();
+                std::thread::sleep(Duration::from_millis(150));
+            }
+            n
+        })
+    };
+    let end = Instant::now() + Duration::from_secs(seconds);
+    // Memory every quarter second, over the run.
+    let sampler = std::thread::spawn(move || {
+        let mut samples = Vec::new();
+        while Instant::now() < end {
+            samples.push(rss_kib(pid));
+            std::thread::sleep(Duration::from_millis(250));
+        }
+        samples
+    });
+    let port = server.port;
+    let workers: Vec<_> = (0..clients)
+        .map(|c| {
+            std::thread::spawn(move || {
+                let mut client = Client::connect(port);
+                let mut done = 0usize;
+                let mut problems = Vec::new();
+                while Instant::now() < end {
+                    let page = pages[(c + done) % pages.len()];
+                    match client.get(page) {
+                        Ok((200, body)) => {
+                            let whole = !page.ends_with('/') || body.ends_with(b"</html>\n");
+                            if !whole {
+                                problems.push(format!("{page}: truncated ({} bytes)", body.len()));
+                            }
+                        }
+                        Ok((status, _)) => problems.push(format!("{page}: status {status}")),
+                        Err(e) => {
+                            problems.push(format!("{page}: {e}"));
+                            client = Client::connect(port);
+                        }
+                    }
+                    done += 1;
+                }
+                (done, problems)
+            })
+        })
+        .collect();
+    let mut requests = 0;
+    let mut problems = Vec::new();
+    for worker in workers {
+        let (done, mut found) = worker.join().unwrap();
+        requests += done;
+        problems.append(&mut found);
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let edits = editor.join().unwrap();
+    let samples = sampler.join().unwrap();
+    let (first, second) = samples.split_at(samples.len() / 2);
+    let first_max = first.iter().copied().max().unwrap_or(0);
+    let second_max = second.iter().copied().max().unwrap_or(0);
+    eprintln!(
+        "load: {clients} clients, {seconds} s, {requests} requests, {} problems, {edits} edits, peak RSS {first_max} KiB in the first half, {second_max} KiB in the second",
+        problems.len()
+    );
+    assert!(
+        problems.is_empty(),
+        "{} problems, first: {:?}",
+        problems.len(),
+        &problems[..problems.len().min(5)]
+    );
+    assert!(requests > clients * 5, "only {requests} requests were answered");
+    assert!(edits > 5);
+    // Flat: the second half of the run needs no more than the first (and some slack).
+    assert!(
+        second_max < first_max + first_max / 4 + 8 * 1024,
+        "memory grew under load: {samples:?} KiB"
+    );
+    assert!(!server.printed().contains("panicked"), "{}", server.printed());
+}
+
+/// Requests no browser sends: each is answered or refused, and the server goes on.
+#[test]
+fn malformed_requests_are_answered_without_a_crash() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site, &[]);
+    let long = format!("/{}", "a".repeat(64 * 1024));
+    let raw: Vec<Vec<u8>> = vec![
+        format!("GET {long} HTTP/1.1\r\nHost: x\r\n\r\n").into_bytes(),
+        b"GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n".to_vec(),
+        b"GET /% HTTP/1.1\r\nHost: x\r\n\r\n".to_vec(),
+        b"GET /%e4%b8 HTTP/1.1\r\nHost: x\r\n\r\n".to_vec(),
+        b"GET /cases/alpha/ HTTP/1.0\r\n\r\n".to_vec(),
+        b"GET /cases/alpha/ HTTP/1.1\r\n\r\n".to_vec(),
+        b"GET cases HTTP/1.1\r\nHost: x\r\n\r\n".to_vec(),
+        b"GET * HTTP/1.1\r\nHost: x\r\n\r\n".to_vec(),
+        b"GARBAGE\r\n\r\n".to_vec(),
+        b"GET / HTTP/9.9\r\nHost: x\r\n\r\n".to_vec(),
+        b"GET / HTTP/1.1\r\nHost x no colon\r\n\r\n".to_vec(),
+        b"\x00\x01\x02\xff\r\n\r\n".to_vec(),
+        b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n".to_vec(),
+    ];
+    for request in &raw {
+        let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        stream.write_all(request).unwrap();
+        let _ = stream.shutdown(std::net::Shutdown::Write);
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        let text = String::from_utf8_lossy(&answer);
+        let shown = String::from_utf8_lossy(&request[..request.len().min(40)]).to_string();
+        // Answered with an HTTP status, or the connection closed: never a hang.
+        assert!(
+            answer.is_empty() || text.starts_with("HTTP/1."),
+            "{shown:?}: {text:.80}"
+        );
+        assert!(!text.contains("base_url"), "{shown:?}");
+        // Still serving.
+        assert_eq!(server.get("/cases/alpha/").status, 200, "after {shown:?}");
+    }
+    // HTTP/1.0 without Host still gets the page.
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream.write_all(b"GET /cases/alpha/ HTTP/1.0\r\n\r\n").unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1."), "{answer:.80}");
+    assert!(answer.contains("阿尔法案例"));
+    assert!(!server.printed().contains("panicked"), "{}", server.printed());
 }

@@ -139,7 +139,10 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
             Next::Change(change) => change,
             Next::Quiet => {
                 // One index at a time, so an older one never lands after a newer.
-                if indexing.as_ref().is_some_and(|t: &std::thread::JoinHandle<()>| !t.is_finished()) {
+                if indexing
+                    .as_ref()
+                    .is_some_and(|t: &std::thread::JoinHandle<()>| !t.is_finished())
+                {
                     continue;
                 }
                 if let Some(site) = &kept {
@@ -358,10 +361,7 @@ impl Shared {
             });
         }
         if std::env::var_os("SHOWCASE_PROFILE").is_some() {
-            eprintln!(
-                "showcase: {:>8.3} s  search index",
-                started.elapsed().as_secs_f64()
-            );
+            eprintln!("showcase: {:>8.3} s  search index", started.elapsed().as_secs_f64());
         }
     }
 

@@ -78,8 +78,16 @@ impl Layers {
 
     /// How many files the site has.
     pub fn len(&self) -> usize {
-        let added = self.top.iter().filter(|(k, v)| v.is_some() && !self.base.contains_key(*k)).count();
-        let removed = self.top.iter().filter(|(k, v)| v.is_none() && self.base.contains_key(*k)).count();
+        let added = self
+            .top
+            .iter()
+            .filter(|(k, v)| v.is_some() && !self.base.contains_key(*k))
+            .count();
+        let removed = self
+            .top
+            .iter()
+            .filter(|(k, v)| v.is_none() && self.base.contains_key(*k))
+            .count();
         self.base.len() + added - removed
     }
 
@@ -93,7 +101,12 @@ impl Layers {
             .base
             .keys()
             .filter(|k| k.starts_with(prefix) && !self.top.contains_key(*k))
-            .chain(self.top.iter().filter(|(k, v)| v.is_some() && k.starts_with(prefix)).map(|(k, _)| k))
+            .chain(
+                self.top
+                    .iter()
+                    .filter(|(k, v)| v.is_some() && k.starts_with(prefix))
+                    .map(|(k, _)| k),
+            )
             .cloned()
             .collect();
         keys.sort();
@@ -143,7 +156,10 @@ mod tests {
         files.insert("search/s/1.json".into(), b"[]".to_vec());
         let site = Layers::new(files);
         assert_eq!(site.len(), 3);
-        assert!(site.with(HashMap::from([("index.html".to_string(), Some(b"home".to_vec()))])).is_none());
+        assert!(
+            site.with(HashMap::from([("index.html".to_string(), Some(b"home".to_vec()))]))
+                .is_none()
+        );
         let next = site
             .with(HashMap::from([
                 ("index.html".to_string(), Some(b"new".to_vec())),

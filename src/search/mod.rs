@@ -229,10 +229,7 @@ pub fn index(inputs: &Inputs<'_>) -> Vec<IndexFile> {
     let mut terms: Vec<String> = Vec::new();
     let mut postings: Vec<Posting> = Vec::new();
     for (chunk_no, chunk) in docs.chunks(CHUNK).enumerate() {
-        let tokenized: Vec<Vec<(String, Posting)>> = chunk
-            .par_iter()
-            .map(doc_postings)
-            .collect();
+        let tokenized: Vec<Vec<(String, Posting)>> = chunk.par_iter().map(doc_postings).collect();
         for (offset, entries) in tokenized.into_iter().enumerate() {
             let id = (chunk_no * CHUNK + offset) as u32;
             for (term, mut posting) in entries {

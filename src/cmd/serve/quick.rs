@@ -114,7 +114,13 @@ pub fn rebuild(site: &mut Site, change: &Change) -> Quick {
         }
         // A translation says whether its original changed since it was made.
         if let Some(versions) = site.library.translations.get(&doc.key) {
-            jobs.extend(versions.iter().flatten().filter(|&&t| t != index).map(|&t| Job::Page(t)));
+            jobs.extend(
+                versions
+                    .iter()
+                    .flatten()
+                    .filter(|&&t| t != index)
+                    .map(|&t| Job::Page(t)),
+            );
         }
         site.library.docs[index] = doc;
     }
@@ -192,7 +198,10 @@ mod tests {
 
     #[test]
     fn only_markdown_in_content_can_be_quick() {
-        assert_eq!(content_rel(Path::new("content/cases/a.md")).as_deref(), Some("cases/a.md"));
+        assert_eq!(
+            content_rel(Path::new("content/cases/a.md")).as_deref(),
+            Some("cases/a.md")
+        );
         assert_eq!(content_rel(Path::new("content/a.en.md")).as_deref(), Some("a.en.md"));
         assert_eq!(content_rel(Path::new("content/cases/photo.png")), None);
         assert_eq!(content_rel(Path::new("content")), None);
