@@ -451,6 +451,92 @@ fn the_previous_site_is_set_aside_and_deleted_by_the_next_build() {
     assert!(leftovers[0].starts_with(".public.old-"), "{leftovers:?}");
 }
 
+/// A rebuild starts from the site set aside two builds ago and links the
+/// files the live site has unchanged; whatever it reuses, the output is what
+/// a build into an empty folder writes.
+#[test]
+fn rebuilds_reuse_unchanged_files_and_write_what_a_fresh_build_writes() {
+    let site = built();
+    let fresh = |site: &Site| {
+        let out = site.root.join("fresh");
+        let _ = std::fs::remove_dir_all(&out);
+        site.build(&["-o", out.to_str().unwrap()]).assert_ok();
+        let files = snapshot(&out);
+        std::fs::remove_dir_all(&out).unwrap();
+        files
+    };
+    let alpha = site.read("content/cases/alpha.md");
+    let zeta = "---\ntitle: 泽塔\n---\n\n正文。\n";
+    // Each build starts from the site of two builds before: a file where a
+    // folder was (cases/zeta) and a folder where a file was must both work out.
+    let edits: [&dyn Fn(&Site); 7] = [
+        &|s| s.write("content/cases/alpha.md", &format!("{alpha}\n第二版。\n")),
+        &|s| {
+            s.remove("content/cases/delta.md");
+            s.write(
+                "content/cases/epsilon.md",
+                "---\ntitle: 艾普西隆\ndate: 2024-02-02\nkind: park\n---\n\n新案例。\n",
+            );
+        },
+        &|s| s.write("content/cases/zeta.md", zeta),
+        &|s| {
+            s.remove("content/cases/zeta.md");
+            s.write("content/cases/zeta", "a file named like the page was");
+        },
+        &|s| s.write("content/cases/alpha.md", &alpha),
+        &|s| {
+            s.remove("content/cases/zeta");
+            s.write("content/cases/zeta.md", zeta);
+        },
+        &|_| {},
+    ];
+    for (round, edit) in edits.iter().enumerate() {
+        edit(&site);
+        site.build(&[]).assert_ok();
+        let built = snapshot(&site.root.join("public"));
+        let expected = fresh(&site);
+        let differ: Vec<&String> = expected
+            .keys()
+            .chain(built.keys())
+            .filter(|k| expected.get(*k) != built.get(*k))
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "round {round}: differs from a fresh build: {differ:?}"
+        );
+    }
+
+    // A file of the live site changed by hand (same size) is written again, not kept.
+    let page = site.root.join("public/cases/alpha/index.html");
+    let mut bytes = std::fs::read(&page).unwrap();
+    let at = bytes.len() / 2;
+    bytes[at] = if bytes[at] == b'x' { b'y' } else { b'x' };
+    std::fs::remove_file(&page).unwrap();
+    std::fs::write(&page, &bytes).unwrap();
+    site.build(&[]).assert_ok();
+    assert!(
+        snapshot(&site.root.join("public")) == fresh(&site),
+        "the hand-edited file was kept"
+    );
+
+    // Unchanged files are the previous site's, linked: no data written twice.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        site.build(&[]).assert_ok();
+        let old = std::fs::read_dir(&site.root)
+            .unwrap()
+            .flatten()
+            .find(|e| e.file_name().to_string_lossy().starts_with(".public.old-"))
+            .expect("the replaced site, set aside");
+        let ino = |p: &std::path::Path| std::fs::metadata(p).unwrap().ino();
+        assert_eq!(
+            ino(&site.root.join("public/cases/beta/index.html")),
+            ino(&old.path().join("cases/beta/index.html"))
+        );
+    }
+}
+
 #[test]
 fn covers_have_their_size_and_smaller_copies() {
     let site = built();

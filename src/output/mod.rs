@@ -61,6 +61,14 @@ pub fn escape_xml(text: &str) -> String {
 pub struct Staging {
     target: PathBuf,
     temp: PathBuf,
+    /// The site being replaced, whose unchanged files are linked instead of written.
+    previous: Option<PathBuf>,
+    /// The staging folder started as the site an earlier build replaced (set
+    /// aside as `.public.old-*`): its folders and unchanged files are kept, and
+    /// what this build does not write is swept away before the swap.
+    seeded: bool,
+    /// The files written, when seeded.
+    written: std::sync::Mutex<std::collections::HashSet<String>>,
     /// The output folder's name: `public`.
     name: String,
     committed: bool,
@@ -148,18 +156,32 @@ impl Staging {
         };
         std::fs::create_dir_all(&parent).map_err(|e| Failure::io("create", &parent, e))?;
         let lock = BuildLock::take(&parent.join(format!(".{name}.lock")), target)?;
-        let cleanup = {
-            let (parent, name) = (parent.clone(), name.clone());
-            std::thread::spawn(move || remove_abandoned(&parent, &name))
-        };
         let temp = parent.join(format!(".{name}.building-{}", std::process::id()));
         if temp.exists() {
             std::fs::remove_dir_all(&temp).map_err(|e| Failure::io("remove", &temp, e))?;
         }
-        std::fs::create_dir(&temp).map_err(|e| Failure::io("create", &temp, e))?;
+        // Start from a site an earlier build set aside, if there is one: making
+        // tens of thousands of folders anew costs more than the pages in them.
+        let seeded = set_aside(&parent, &name)
+            .into_iter()
+            .any(|old| std::fs::rename(&old, &temp).is_ok());
+        if !seeded {
+            std::fs::create_dir(&temp).map_err(|e| Failure::io("create", &temp, e))?;
+        }
+        let cleanup = {
+            let (parent, name) = (parent.clone(), name.clone());
+            std::thread::spawn(move || remove_abandoned(&parent, &name))
+        };
+        let previous = target
+            .symlink_metadata()
+            .is_ok_and(|m| m.is_dir())
+            .then(|| target.to_path_buf());
         Ok(Staging {
             target: target.to_path_buf(),
             temp,
+            previous,
+            seeded,
+            written: Default::default(),
             name,
             committed: false,
             cleanup: Some(cleanup),
@@ -184,17 +206,44 @@ impl Staging {
         Ok(self.temp.join(rel))
     }
 
-    /// Writes one file of the site.
+    /// Writes one file of the site. A file the site being replaced has with the
+    /// same bytes is linked instead: no data written, no inode made or freed,
+    /// which is most of what a rebuild of an unchanged page costs the disk.
     pub fn write(&self, site_path: &str, bytes: &[u8]) -> Result<(), Failure> {
         let path = self.file_for(site_path)?;
+        if self.seeded {
+            self.written
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .insert(file_of(site_path));
+            if same_contents(&path, bytes) {
+                return Ok(());
+            }
+            clear_way(&self.temp, &path);
+        }
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Failure::io("create", dir, e))?;
         }
-        std::fs::write(&path, bytes).map_err(|e| Failure::io("write", &path, e))
+        if let Some(previous) = &self.previous {
+            let old = previous.join(file_of(site_path));
+            if same_contents(&old, bytes) {
+                if self.seeded {
+                    let _ = std::fs::remove_file(&path);
+                }
+                if std::fs::hard_link(&old, &path).is_ok() {
+                    return Ok(());
+                }
+            }
+        }
+        write_new(&path, bytes).map_err(|e| Failure::io("write", &path, e))
     }
 
-    /// Copies a file into the site.
+    /// Copies a file into the site (linked, as [`Staging::write`] does, when unchanged).
     pub fn copy(&self, source: &Path, site_path: &str) -> Result<(), Failure> {
+        if self.previous.is_some() || self.seeded {
+            let bytes = std::fs::read(source).map_err(|e| Failure::io("read", source, e))?;
+            return self.write(site_path, &bytes);
+        }
         let path = self.file_for(site_path)?;
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Failure::io("create", dir, e))?;
@@ -213,10 +262,15 @@ impl Staging {
         if let Some(cleanup) = self.cleanup.take() {
             let _ = cleanup.join();
         }
+        if self.seeded {
+            let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
+            sweep(&self.temp, &written).map_err(|e| Failure::io("clean", &self.temp, e))?;
+        }
         if self.target.exists() {
             exchange(&self.temp, &self.target).map_err(|e| Failure::io("replace", &self.target, e))?;
-            // The staging path now holds the old site. Deleting tens of thousands of files
-            // takes seconds, so it is set aside and deleted while the next build renders.
+            // The staging path now holds the old site. It is set aside for the next build to
+            // start from (deleting and making tens of thousands of files and folders
+            // takes seconds).
             let _ = std::fs::rename(
                 &self.temp,
                 self.temp
@@ -251,6 +305,91 @@ impl Drop for Staging {
     }
 }
 
+/// Sites earlier builds set aside beside the output (`.public.old-*`), newest first.
+fn set_aside(parent: &Path, name: &str) -> Vec<PathBuf> {
+    let prefix = format!(".{name}.old-");
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .flatten()
+        .filter(|e| e.file_name().to_str().is_some_and(|n| n.starts_with(&prefix)))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| {
+            let modified = e.metadata().and_then(|m| m.modified()).unwrap_or(std::time::UNIX_EPOCH);
+            (modified, e.path())
+        })
+        .collect();
+    found.sort_by(|a, b| b.cmp(a));
+    found.into_iter().map(|(_, path)| path).collect()
+}
+
+/// In a seeded staging folder, removes what stands in the way of writing
+/// `path`: a folder where the file goes, a file where one of its folders goes.
+fn clear_way(root: &Path, path: &Path) {
+    if path.symlink_metadata().is_ok_and(|m| m.is_dir()) {
+        let _ = std::fs::remove_dir_all(path);
+    }
+    let mut dir = path.parent();
+    while let Some(d) = dir {
+        if d == root || !d.starts_with(root) {
+            break;
+        }
+        if d.symlink_metadata().is_ok_and(|m| !m.is_dir()) {
+            let _ = std::fs::remove_file(d);
+        }
+        dir = d.parent();
+    }
+}
+
+/// Removes from a seeded staging folder every file this build did not write,
+/// and the folders left empty.
+fn sweep(root: &Path, written: &std::collections::HashSet<String>) -> io::Result<()> {
+    for entry in walkdir::WalkDir::new(root).min_depth(1).contents_first(true) {
+        let entry = entry.map_err(|e| e.into_io_error().unwrap_or_else(|| io::Error::other("walk failed")))?;
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        if entry.file_type().is_dir() {
+            // Fails while the folder holds something: then it is kept.
+            let _ = std::fs::remove_dir(entry.path());
+            continue;
+        }
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        if !written.contains(&rel) {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether the file at `path` holds exactly `bytes` (a regular file, not a link).
+fn same_contents(path: &Path, bytes: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let Ok(meta) = file.metadata() else { return false };
+    if !meta.is_file() || meta.len() != bytes.len() as u64 || path.symlink_metadata().is_ok_and(|m| m.is_symlink()) {
+        return false;
+    }
+    let mut contents = Vec::with_capacity(bytes.len() + 1);
+    file.read_to_end(&mut contents).is_ok() && contents == bytes
+}
+
+/// Writes a file that must be new: a file already at the path (which could be
+/// a link to a file of the live site) is removed first, never written through.
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let create = || std::fs::OpenOptions::new().write(true).create_new(true).open(path);
+    let mut file = match create() {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            std::fs::remove_file(path)?;
+            create()?
+        }
+        other => other?,
+    };
+    file.write_all(bytes)
+}
+
 /// Removes what earlier builds left beside the output: previous sites set aside by a
 /// finished build, and staging folders of builds that were killed (their process is gone).
 fn remove_abandoned(parent: &Path, name: &str) {
@@ -260,7 +399,8 @@ fn remove_abandoned(parent: &Path, name: &str) {
     for entry in entries.flatten() {
         let file_name = entry.file_name();
         let Some(name) = file_name.to_str() else { continue };
-        // A previous site, set aside by a build that finished: always deleted.
+        // A previous site set aside by a build that finished, and not taken by this
+        // build to start from: deleted.
         if name.starts_with(&old) && entry.path().is_dir() {
             let _ = std::fs::remove_dir_all(entry.path());
             continue;
