@@ -54,7 +54,12 @@ fn a_scaffolded_pair_builds_with_drafts_and_has_the_outline_in_both_languages() 
     let en_page = site.page("/en/cases/xi-ma-la-ya/");
     assert_eq!(headings(&en_page), ["Background", "Approach", "Results", "Lessons"]);
     assert!(en_page.contains("<h1>(Title to be written)</h1>"), "{en_page}");
-    assert!(!en_page.contains("notice-page"), "a fresh pair is not stale: {en_page}");
+    assert!(
+        !en_page.contains("has been updated since this English version"),
+        "a fresh pair is not stale: {en_page}"
+    );
+    // Drafts say so on the page.
+    assert!(en_page.contains("notice-draft") && en_page.contains("This page is a draft"));
 }
 
 #[test]

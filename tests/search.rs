@@ -89,3 +89,43 @@ fn the_index_is_deterministic() {
     site.build(&["-o", "again"]).assert_ok();
     assert!(first == snapshot(&site.root.join("again/search")));
 }
+
+/// A rebuild takes an unchanged index from the site it replaces, checking
+/// every file; an index whose input changed, or whose files do not check, is
+/// built anew. Either way the output is a fresh build's.
+#[test]
+fn an_unchanged_index_is_reused_only_when_it_checks() {
+    let site = Site::fixture("basic");
+    site.build(&[]).assert_ok();
+    let first = snapshot(&site.root.join("public"));
+    assert!(site.root.join(".showcase-cache/search-zh.json").is_file());
+    assert!(site.root.join(".showcase-cache/search-en.json").is_file());
+
+    // A fragment changed by hand (same length) does not survive the rebuild.
+    let manifest = site.root.join("public/search/index.json");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let damaged = text.replace("\"version\":2", "\"version\":9");
+    assert_ne!(damaged, text);
+    std::fs::remove_file(&manifest).unwrap();
+    std::fs::write(&manifest, damaged).unwrap();
+    site.build(&[]).assert_ok();
+    assert!(
+        snapshot(&site.root.join("public")) == first,
+        "a damaged index file was kept"
+    );
+
+    // A damaged record is not read.
+    let record = site.root.join(".showcase-cache/search-zh.json");
+    std::fs::write(&record, "0000000000000000\n{\"fingerprint\":1,\"files\":[]}").unwrap();
+    site.build(&[]).assert_ok();
+    assert!(snapshot(&site.root.join("public")) == first);
+
+    // New text is in the new index.
+    let alpha = site.read("content/cases/alpha.md");
+    site.write("content/cases/alpha.md", &format!("{alpha}\n鹦鹉螺实训。\n"));
+    site.build(&[]).assert_ok();
+    let fragments: String = (0..10)
+        .filter_map(|id| std::fs::read_to_string(site.root.join(format!("public/search/f/{id}.json"))).ok())
+        .collect();
+    assert!(fragments.contains("鹦鹉螺实训"));
+}

@@ -90,11 +90,14 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
     staging.commit()?;
     stages.mark("swap");
     // The cache only saves time: a build that cannot write it still succeeded.
-    if let Err(e) = site.highlighter.save() {
-        eprintln!(
-            "showcase: the highlight cache in {} was not saved: {e}",
-            highlight::CACHE_DIR
-        );
+    let saved = site.highlighter.save().and_then(|()| {
+        produced
+            .search_records
+            .iter()
+            .try_for_each(|(path, record)| record.save(path))
+    });
+    if let Err(e) = saved {
+        eprintln!("showcase: the cache in {} was not saved: {e}", highlight::CACHE_DIR);
     }
     stages.report();
 
@@ -195,6 +198,8 @@ pub struct Produced {
     pub pages: Vec<usize>,
     /// Other files: the 404 page, redirects, feeds, sitemap, assets.
     pub files: usize,
+    /// The search indexes built anew, for the next build to reuse (see [`search::Record`]).
+    pub search_records: Vec<(PathBuf, search::Record)>,
 }
 
 /// Renders every file of the site into a sink: the pages in parallel, then the
@@ -237,13 +242,33 @@ pub fn produce(
     stages.mark("pages");
 
     // One language at a time: each index is built in parallel, and only one is in memory.
+    // An index whose input has not changed since the last build is the replaced site's.
+    let mut search_records = Vec::new();
     for lang in 0..config.languages.len() {
-        let index = search::build(config, &site.library, lang);
+        let inputs = search::inputs(config, &site.library, lang);
+        let fingerprint = inputs.fingerprint();
+        let record_path = config
+            .root
+            .join(highlight::CACHE_DIR)
+            .join(format!("search-{}.json", config.languages[lang].code));
+        let reused = search::Record::load(&record_path)
+            .filter(|r| r.fingerprint == fingerprint)
+            .filter(|r| {
+                r.files
+                    .par_iter()
+                    .all(|(path, len, hash)| sink.reuse(path, *len, *hash))
+            });
+        if let Some(record) = reused {
+            files += record.files.len();
+            continue;
+        }
+        let index = search::index(&inputs);
         index
             .par_iter()
             .map(|f| sink.write(&f.path, &f.bytes))
             .collect::<Result<Vec<()>, Failure>>()?;
         files += index.len();
+        search_records.push((record_path, search::Record::of(fingerprint, &index)));
     }
     stages.mark("search index");
 
@@ -282,7 +307,11 @@ pub fn produce(
         .collect::<Result<Vec<()>, Failure>>()?;
     files += copies.len();
     stages.mark("feeds, sitemap, assets");
-    Ok(Produced { pages, files })
+    Ok(Produced {
+        pages,
+        files,
+        search_records,
+    })
 }
 
 /// How long each stage took, printed to stderr when SHOWCASE_PROFILE is set.

@@ -27,6 +27,11 @@ pub trait Sink: Sync {
     fn write(&self, site_path: &str, bytes: &[u8]) -> Result<(), Failure>;
     /// Publishes a file as it is.
     fn copy(&self, source: &Path, site_path: &str) -> Result<(), Failure>;
+    /// Publishes the file the site being replaced has at `site_path`, if it has
+    /// `len` bytes whose xxh3 is `hash`; false (and nothing published) if not.
+    fn reuse(&self, _site_path: &str, _len: u64, _hash: u64) -> bool {
+        false
+    }
 }
 
 /// The file a site path is published as, relative to the output folder: `/a/` → `a/index.html`.
@@ -287,6 +292,35 @@ impl Staging {
 impl Sink for Staging {
     fn write(&self, site_path: &str, bytes: &[u8]) -> Result<(), Failure> {
         Staging::write(self, site_path, bytes)
+    }
+
+    fn reuse(&self, site_path: &str, len: u64, hash: u64) -> bool {
+        let Some(previous) = &self.previous else { return false };
+        let Ok(rel) = self.file_for(site_path) else {
+            return false;
+        };
+        let old = previous.join(file_of(site_path));
+        let holds = |path: &Path| {
+            path.symlink_metadata().is_ok_and(|m| m.is_file() && m.len() == len)
+                && std::fs::read(path).is_ok_and(|b| xxhash_rust::xxh3::xxh3_64(&b) == hash)
+        };
+        if !holds(&old) {
+            return false;
+        }
+        let path = rel;
+        if self.seeded {
+            self.written
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .insert(file_of(site_path));
+            if holds(&path) {
+                return true;
+            }
+            clear_way(&self.temp, &path);
+            let _ = std::fs::remove_file(&path);
+        }
+        let made = path.parent().is_none_or(|dir| std::fs::create_dir_all(dir).is_ok());
+        made && std::fs::hard_link(&old, &path).is_ok()
     }
 
     fn copy(&self, source: &Path, site_path: &str) -> Result<(), Failure> {

@@ -32,6 +32,9 @@ use crate::content::taxonomy::shown_in;
 use crate::content::{DocKind, Library};
 use crate::render::format_date;
 
+/// Changes whenever [`index`] would write other bytes for the same input.
+const FORMAT: &str = "showcase search index 2; positions 2; fragment text 1000; shards 16384";
+
 /// Positions kept per posting: enough to see a phrase near the start of a field.
 const POSITIONS: usize = 2;
 /// The characters of body text a fragment carries for snippets.
@@ -94,6 +97,34 @@ pub struct Inputs<'a> {
 }
 
 impl Inputs<'_> {
+    /// A hash of everything [`index`] reads, and of the index format: the same
+    /// fingerprint, the same files.
+    pub fn fingerprint(&self) -> u64 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        let mut field = |s: &str| {
+            h.update(&(s.len() as u64).to_le_bytes());
+            h.update(s.as_bytes());
+        };
+        field(FORMAT);
+        field(&self.base);
+        for d in &self.docs {
+            for s in [
+                &*d.title,
+                &d.meta,
+                &*d.text,
+                &d.url,
+                &*d.kind,
+                &d.date,
+                &d.date_display,
+                &*d.summary,
+            ] {
+                field(s);
+            }
+            field(d.lang_tag.as_deref().unwrap_or("\u{0}"));
+        }
+        h.digest()
+    }
+
     /// The index's folder on the site: `/en/search/`.
     pub fn base(&self) -> &str {
         &self.base
@@ -333,6 +364,56 @@ pub fn index(inputs: &Inputs<'_>) -> Vec<IndexFile> {
     files
 }
 
+/// What a build wrote for one language's index: the fingerprint of its input
+/// and each file's path, length and xxh3. The next build with the same
+/// fingerprint takes the files from the site it replaces, after checking each
+/// against its length and hash; kept in the cache folder with a checksum.
+#[derive(Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Record {
+    pub fingerprint: u64,
+    pub files: Vec<(String, u64, u64)>,
+}
+
+impl Record {
+    pub fn of(fingerprint: u64, files: &[IndexFile]) -> Record {
+        Record {
+            fingerprint,
+            files: files
+                .iter()
+                .map(|f| {
+                    (
+                        f.path.clone(),
+                        f.bytes.len() as u64,
+                        xxhash_rust::xxh3::xxh3_64(&f.bytes),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// The record at `path`; `None` if it is missing or does not verify.
+    pub fn load(path: &std::path::Path) -> Option<Record> {
+        let text = std::fs::read_to_string(path).ok()?;
+        let (sum, json) = text.split_once('\n')?;
+        if u64::from_str_radix(sum, 16).ok()? != xxhash_rust::xxh3::xxh3_64(json.as_bytes()) {
+            return None;
+        }
+        serde_json::from_str(json).ok()
+    }
+
+    pub fn save(&self, path: &std::path::Path) -> std::io::Result<()> {
+        let json = serde_json::to_string(self).map_err(std::io::Error::other)?;
+        let dir = path.parent().unwrap_or(std::path::Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        let temp = path.with_extension(format!("{}", std::process::id()));
+        std::fs::write(
+            &temp,
+            format!("{:016x}\n{json}", xxhash_rust::xxh3::xxh3_64(json.as_bytes())),
+        )?;
+        std::fs::rename(&temp, path)
+    }
+}
+
 fn base36(mut n: usize) -> String {
     const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     if n == 0 {
@@ -350,6 +431,24 @@ fn base36(mut n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_record_that_does_not_verify_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("search-zh.json");
+        let files = [IndexFile {
+            path: "/search/index.json".into(),
+            bytes: b"{}".to_vec(),
+        }];
+        let record = Record::of(42, &files);
+        record.save(&path).unwrap();
+        assert_eq!(Record::load(&path), Some(Record::of(42, &files)));
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replace("42", "43")).unwrap();
+        assert_eq!(Record::load(&path), None);
+        std::fs::write(&path, "garbage").unwrap();
+        assert_eq!(Record::load(&path), None);
+    }
 
     #[test]
     fn base36_digits() {
