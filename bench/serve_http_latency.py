@@ -39,6 +39,8 @@ def main():
     ap.add_argument("--source", required=True, help="the file to edit, relative to the site")
     ap.add_argument("--path", required=True, help="the served path that shows the edit")
     ap.add_argument("--edits", type=int, default=9)
+    ap.add_argument("--front-matter", action="store_true",
+                    help="put the marker in the title (front matter) instead of a new paragraph")
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for one edit")
     ap.add_argument("--pause", type=float, default=0.5, help="seconds between edits")
     args = ap.parse_args()
@@ -79,7 +81,11 @@ def main():
         for i in range(args.edits):
             marker = f"latency-marker-{os.getpid()}-{i}"
             with open(source, "wb") as f:
-                f.write(original + f"\n\n{marker}\n".encode())
+                if args.front_matter:
+                    f.write(re.sub(rb'^title: "?', f'title: "{marker} '.encode(), original, count=1, flags=re.M)
+                            .replace(f'{marker} "'.encode(), f'{marker} '.encode()))
+                else:
+                    f.write(original + f"\n\n{marker}\n".encode())
             saved = time.monotonic()
             while True:
                 with urllib.request.urlopen(target, timeout=10) as response:

@@ -343,6 +343,84 @@ fn an_edit_to_a_body_renders_only_what_shows_it() {
     assert!(!server.get("/cases/alpha/").body.contains("鹦鹉螺实训"));
 }
 
+/// After quick rebuilds of text and front matter, every file served is the
+/// file a full build writes (but for the live-reload script), and pages a
+/// change took away are gone.
+#[test]
+fn quick_rebuilds_serve_what_a_full_build_writes() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site, &[]);
+    let alpha = site.read("content/cases/alpha.md");
+    let beta = site.read("content/cases/beta.md");
+    assert_eq!(server.get("/industry/smart-software/").status, 200);
+
+    // A new title, date and terms; the last case of a term leaves it.
+    let edited = alpha
+        .replace("title: 阿尔法案例", "title: 阿尔法案例（新）")
+        .replace("date: 2024-05-01", "date: 2022-03-04")
+        .replace("industry: [smart-software, fintech]", "industry: [fintech]");
+    assert_ne!(edited, alpha);
+    site.write("content/cases/alpha.md", &edited);
+    server.wait_for("/cases/alpha/", 10, |r| r.body.contains("阿尔法案例（新）"));
+    assert!(server.get("/year/2022/").body.contains("阿尔法案例（新）"));
+    server.wait_for("/industry/smart-software/", 10, |r| r.status == 404);
+    assert!(!server.get("/industry/").body.contains("/industry/smart-software/"));
+    // A body edit of another case; an English title and summary.
+    site.write("content/cases/beta.md", &format!("{beta}\n贝塔的新段落。\n"));
+    server.wait_for("/cases/beta/", 10, |r| r.body.contains("贝塔的新段落"));
+    let english = site.read("content/cases/alpha.en.md");
+    site.write(
+        "content/cases/alpha.en.md",
+        &english
+            .replace("title: Alpha case", "title: Alpha, renamed")
+            .replace("summary: The summary of Alpha.\n", ""),
+    );
+    server.wait_for("/en/cases/alpha/", 10, |r| r.body.contains("Alpha, renamed"));
+    assert_eq!(
+        server.printed().matches("rebuilt the changed pages").count(),
+        3,
+        "{}",
+        server.printed()
+    );
+
+    let out = site.root.join("compare");
+    let base = format!("http://127.0.0.1:{}", server.port);
+    site.build(&["--drafts", "--base-url", &base, "-o", out.to_str().unwrap()])
+        .assert_ok();
+    let built = common::snapshot(&out);
+    let manifest = String::from_utf8_lossy(&built["search/index.json"]).to_string();
+    server.wait_for("/search/index.json", 10, |r| r.body == manifest);
+    for (file, bytes) in &built {
+        let served = server.get(&format!("/{file}"));
+        assert_eq!(served.status, 200, "{file}");
+        let expected = String::from_utf8_lossy(bytes);
+        let served = without_live_script(&served.body);
+        let first_difference = served
+            .lines()
+            .zip(expected.lines())
+            .find(|(a, b)| a != b)
+            .map(|(a, b)| format!("served: {a}\nbuilt:  {b}"));
+        assert!(
+            served == expected,
+            "{file} differs from a full build: {}",
+            first_difference.unwrap_or_else(|| "in length".into())
+        );
+    }
+}
+
+/// A served page without the live-reload script serve adds.
+fn without_live_script(body: &str) -> String {
+    match body.find("<script src=\"/__showcase/live.js\"") {
+        Some(start) => {
+            let end = body[start..]
+                .find("</script>\n")
+                .map_or(body.len(), |e| start + e + "</script>\n".len());
+            format!("{}{}", &body[..start], &body[end..])
+        }
+        None => body.to_string(),
+    }
+}
+
 #[test]
 fn drafts_are_served_and_marked_unless_left_out() {
     let site = Site::fixture("basic");

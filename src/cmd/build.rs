@@ -86,7 +86,13 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
     let renderer = Renderer::new(&site.config, &site.library, &site.catalogue, &site.theme);
     let output = args.output.clone().unwrap_or_else(|| site.config.root.join("public"));
     let staging = Staging::new(&output, &site.config.root)?;
-    let produced = produce(&site, &renderer, &staging, &mut stages)?;
+    let pages = produce_pages(&site, &renderer, &staging, &mut stages)?;
+    drop(renderer);
+    // The pages are written: their HTML is not needed for the rest.
+    for doc in &mut site.library.docs {
+        doc.html = String::new();
+    }
+    let produced = produce_rest(&site, &staging, pages, &mut stages)?;
     staging.commit()?;
     stages.mark("swap");
     // The cache only saves time: a build that cannot write it still succeeded.
@@ -211,6 +217,25 @@ pub fn produce(
     sink: &dyn Sink,
     stages: &mut Stages,
 ) -> Result<Produced, Failure> {
+    let pages = produce_pages(site, renderer, sink, stages)?;
+    produce_rest(site, sink, pages, stages)
+}
+
+/// What [`produce_pages`] made, for [`produce_rest`].
+pub struct Pages {
+    pages: Vec<usize>,
+    files: usize,
+    entries: Vec<sitemap::Entry>,
+}
+
+/// The first half of [`produce`]: every page. After it, the pages' HTML is no
+/// longer needed (`build` drops it before the search index is made).
+pub fn produce_pages(
+    site: &Site,
+    renderer: &Renderer<'_>,
+    sink: &dyn Sink,
+    stages: &mut Stages,
+) -> Result<Pages, Failure> {
     let config = &site.config;
     let clashes = renderer.check_paths();
     if !clashes.is_empty() {
@@ -239,7 +264,19 @@ pub fn produce(
     if !errors.is_empty() {
         return Err(Failure::Content(dedup(errors)));
     }
+    let entries: Vec<sitemap::Entry> = jobs.iter().filter_map(|&job| renderer.sitemap_entry(job)).collect();
     stages.mark("pages");
+    Ok(Pages { pages, files, entries })
+}
+
+/// The second half of [`produce`]: the search index, feeds, sitemap, robots.txt and assets.
+pub fn produce_rest(site: &Site, sink: &dyn Sink, made: Pages, stages: &mut Stages) -> Result<Produced, Failure> {
+    let config = &site.config;
+    let Pages {
+        pages,
+        mut files,
+        entries,
+    } = made;
 
     // One language at a time: each index is built in parallel, and only one is in memory.
     // An index whose input has not changed since the last build is the replaced site's.
@@ -280,7 +317,6 @@ pub fn produce(
             )
         })
         .collect();
-    let entries: Vec<sitemap::Entry> = jobs.iter().filter_map(|&job| renderer.sitemap_entry(job)).collect();
     made.extend(
         sitemap::sitemaps(config, &entries)
             .into_iter()
@@ -318,7 +354,7 @@ pub fn produce(
 pub struct Stages {
     enabled: bool,
     last: Instant,
-    marks: Vec<(&'static str, f64)>,
+    marks: Vec<(&'static str, f64, Option<u64>)>,
 }
 
 impl Stages {
@@ -333,16 +369,28 @@ impl Stages {
     pub fn mark(&mut self, stage: &'static str) {
         if self.enabled {
             let now = Instant::now();
-            self.marks.push((stage, (now - self.last).as_secs_f64()));
+            self.marks
+                .push((stage, (now - self.last).as_secs_f64(), peak_memory_mib()));
             self.last = now;
         }
     }
 
     pub fn report(&self) {
-        for (stage, seconds) in &self.marks {
-            eprintln!("showcase: {seconds:>8.3} s  {stage}");
+        for (stage, seconds, peak) in &self.marks {
+            let peak = peak
+                .map(|mib| format!("  (peak memory so far {mib} MiB)"))
+                .unwrap_or_default();
+            eprintln!("showcase: {seconds:>8.3} s  {stage}{peak}");
         }
     }
+}
+
+/// The process's peak resident memory so far, where the system tells (Linux).
+fn peak_memory_mib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024)
 }
 
 /// Renders every doc's Markdown in parallel and resolves cover images.

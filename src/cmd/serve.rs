@@ -156,9 +156,9 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
         log_change(&change);
         let current = shared.current();
         let quick = match (&mut kept, &current.files) {
-            (Some(site), Some(_)) if current.errors.is_empty() => {
+            (Some(site), Some(served)) if current.errors.is_empty() => {
                 let started = Instant::now();
-                let quick = catch_unwind(AssertUnwindSafe(|| quick::rebuild(site, &change)));
+                let quick = catch_unwind(AssertUnwindSafe(|| quick::rebuild(site, &change, served)));
                 Some((quick, started))
             }
             _ => None,

@@ -564,6 +564,24 @@ impl Library {
         self.translations = translations;
     }
 
+    /// Links the docs again after some were replaced by [`Library::reread`]:
+    /// translations, parents, addresses, lists and assets, as [`Library::load`]
+    /// does. The files are the same as when the library was loaded.
+    pub fn relink(&mut self, config: &Config) -> Result<(), Vec<Diagnostic>> {
+        let other_files: Vec<String> = std::mem::take(&mut self.assets).into_keys().collect();
+        self.translations.clear();
+        self.pages_of.clear();
+        self.sections_of.clear();
+        let mut errors = Vec::new();
+        self.link(config, &other_files, &mut errors);
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            diagnostics::sort(&mut errors);
+            Err(errors)
+        }
+    }
+
     /// Reads one doc's file again, as [`Library::load`] read it. The new doc has
     /// the file's front matter and body; what linking gave the old one (its
     /// path, parent, fallbacks) and what rendering gives (HTML, text) are left

@@ -169,6 +169,11 @@ impl Highlighter {
         }
     }
 
+    /// How many classes the site's code has used so far (they are only ever added).
+    pub fn classes_used(&self) -> usize {
+        self.classes.lock().map_or(0, |c| c.len())
+    }
+
     /// The stylesheet: the block's colours, and a rule for every class the site used.
     pub fn css(&self) -> String {
         let default = self.default_style();

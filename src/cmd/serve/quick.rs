@@ -1,28 +1,40 @@
-//! Rebuilding after an edit to the text of pages alone, in milliseconds.
+//! Rebuilding after an edit to pages, in milliseconds rather than seconds.
 //!
-//! When every changed file is a page the site has already and its front
-//! matter is as it was, only its body changed. The body shows on the page
-//! itself and on the pages that stand in for it in other languages
-//! (fallbacks), and its hash decides whether its translations are stale, so
-//! those pages are rendered again. Lists, cards, term pages, the catalogue,
-//! feeds and the sitemap show front matter and the summary only, so they stay
-//! as they are — unless the summary is the body's first paragraph and that
-//! changed. The search index holds the text too: it is rebuilt on another
-//! thread once the sources are quiet, and laid over the site with
-//! [`search_changes`]. Anything else (a new, deleted or renamed file,
-//! front matter, a section's text, templates, site.toml, static files) takes
-//! a full rebuild.
+//! Quick rebuilds take edits to pages the site has already (no file new,
+//! deleted or renamed). Each changed file is read and its Markdown rendered
+//! again; then:
+//! - **Text only** (the front matter and the summary as they were): the text
+//!   shows on the page itself and on the pages that stand in for it in other
+//!   languages (fallbacks), and its hash decides whether its translations are
+//!   stale, so those pages are rendered again and nothing else.
+//! - **Front matter** (title, date, terms, summary, weight, organisation…, but
+//!   not the address: `slug`, `aliases`, `draft` and `cover` as they were): the
+//!   library is linked again and the catalogue rebuilt; every page that is
+//!   not a content page (lists, term pages and overviews, the catalogue, home,
+//!   progress, the site map, search page, 404) is rendered again, and of the
+//!   content pages those of the changed files, their translations, and the
+//!   pages whose related cases changed or show one of them; the feeds and
+//!   the sitemap are made again; list pages no longer made are removed.
+//!
+//! The search index holds text and titles: it is rebuilt on another thread
+//! once the sources are quiet, and laid over the site with
+//! [`search_changes`]. Anything else (a new, deleted or renamed file, a
+//! section's text, an address, templates, site.toml, static files, code that
+//! needs a new highlight colour) takes a full rebuild.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Component, Path};
 
+use rayon::prelude::*;
+
 use super::watch::Change;
-use crate::cmd::build::Site;
-use crate::content::{CONTENT_DIR, DocKind};
+use crate::cmd::build::{Site, Stages};
+use crate::content::taxonomy::Catalogue;
+use crate::content::{CONTENT_DIR, Doc, DocKind};
 use crate::diagnostics::{self, Diagnostic};
 use crate::markdown::{self, Links};
-use crate::output::Sink;
 use crate::output::memory::{Layers, Memory};
+use crate::output::{Sink, feed, file_of, sitemap};
 use crate::render::{Job, Renderer};
 use crate::search;
 
@@ -40,9 +52,9 @@ pub enum Quick {
     Done { files: Changes, search: BTreeSet<usize> },
 }
 
-/// Renders again what a change to page bodies shows on, updating `site`;
+/// Renders again what an edit to pages shows on, updating `site`;
 /// [`Quick::Full`] when the change is more than that.
-pub fn rebuild(site: &mut Site, change: &Change) -> Quick {
+pub fn rebuild(site: &mut Site, change: &Change, served: &Layers) -> Quick {
     if change.rescan || change.paths.is_empty() {
         return Quick::Full;
     }
@@ -61,8 +73,10 @@ pub fn rebuild(site: &mut Site, change: &Change) -> Quick {
     }
 
     // Read and render every changed page before the site is touched.
+    let classes = site.highlighter.classes_used();
     let mut fresh = Vec::new();
     let mut errors = Vec::new();
+    let mut front_matter = false;
     {
         let links = Links::new(&site.config, &site.library, &site.highlighter);
         for &index in &changed {
@@ -74,7 +88,7 @@ pub fn rebuild(site: &mut Site, change: &Change) -> Quick {
                     continue;
                 }
             };
-            if doc.yaml != old.yaml || doc.body_line != old.body_line {
+            if !same_address(old, &doc) {
                 return Quick::Full;
             }
             doc.path = old.path.clone();
@@ -89,10 +103,8 @@ pub fn rebuild(site: &mut Site, change: &Change) -> Quick {
             doc.text = out.text;
             doc.anchors = out.anchors;
             doc.links = out.links;
-            // The summary shows in lists, cards and feeds all over the site.
-            if doc.summary() != old.summary() {
-                return Quick::Full;
-            }
+            // The summary shows in lists, cards and feeds, as the front matter does.
+            front_matter |= doc.yaml != old.yaml || doc.summary() != old.summary();
             fresh.push((index, doc));
         }
     }
@@ -100,54 +112,179 @@ pub fn rebuild(site: &mut Site, change: &Change) -> Quick {
         diagnostics::sort(&mut errors);
         return Quick::Failed(errors);
     }
+    // New code colours change the stylesheet every page links to.
+    if site.highlighter.classes_used() != classes {
+        return Quick::Full;
+    }
 
-    let mut jobs: Vec<Job> = Vec::new();
+    let mut touched: BTreeSet<usize> = BTreeSet::new();
     let mut search = BTreeSet::new();
     for (index, doc) in fresh {
         search.insert(doc.lang);
-        jobs.push(Job::Page(index));
-        for (lang, fallback) in doc.fallbacks.iter().enumerate() {
-            if fallback.is_some() {
-                jobs.push(Job::Fallback { doc: index, lang });
-                search.insert(lang);
-            }
-        }
+        search.extend((0..doc.fallbacks.len()).filter(|&lang| doc.fallbacks[lang].is_some()));
         // A translation says whether its original changed since it was made.
         if let Some(versions) = site.library.translations.get(&doc.key) {
-            jobs.extend(
-                versions
-                    .iter()
-                    .flatten()
-                    .filter(|&&t| t != index)
-                    .map(|&t| Job::Page(t)),
-            );
+            touched.extend(versions.iter().flatten().copied());
         }
+        touched.insert(index);
         site.library.docs[index] = doc;
     }
-    let renderer = Renderer::new(&site.config, &site.library, &site.catalogue, &site.theme);
-    let memory = Memory::default();
-    let mut done = BTreeSet::new();
-    for job in jobs {
-        let out = match renderer.render(job) {
-            Ok(out) => out,
-            Err(e) => {
-                errors.push(e);
-                continue;
-            }
-        };
-        if done.insert(out.path.clone()) {
-            // Memory keeps everything; it cannot fail.
-            let _ = memory.write(&out.path, out.text.as_bytes());
+    let result = if front_matter {
+        search.extend(0..site.config.languages.len());
+        front_matter_pages(site, &touched, served)
+    } else {
+        text_pages(site, &touched)
+    };
+    match result {
+        Ok(files) => Quick::Done { files, search },
+        Err(mut errors) => {
+            diagnostics::sort(&mut errors);
+            Quick::Failed(errors)
         }
     }
+}
+
+/// Whether a doc read again keeps its address and what is published beside it.
+fn same_address(old: &Doc, new: &Doc) -> bool {
+    old.fm.slug == new.fm.slug
+        && old.fm.aliases == new.fm.aliases
+        && old.fm.draft == new.fm.draft
+        && old.fm.cover == new.fm.cover
+}
+
+/// The pages of `docs` (and their stand-ins in other languages), rendered.
+fn text_pages(site: &Site, docs: &BTreeSet<usize>) -> Result<Changes, Vec<Diagnostic>> {
+    let renderer = Renderer::new(&site.config, &site.library, &site.catalogue, &site.theme);
+    let jobs: Vec<Job> = docs.iter().flat_map(|&d| page_jobs(site, d)).collect();
+    render(&renderer, &jobs)
+}
+
+/// A content page's jobs: the page, and its fallbacks.
+fn page_jobs(site: &Site, doc: usize) -> Vec<Job> {
+    let mut jobs = vec![Job::Page(doc)];
+    let fallbacks = &site.library.docs[doc].fallbacks;
+    jobs.extend(
+        (0..fallbacks.len())
+            .filter(|&l| fallbacks[l].is_some())
+            .map(|lang| Job::Fallback { doc, lang }),
+    );
+    jobs
+}
+
+/// After front matter changed: the library linked again, the catalogue
+/// rebuilt, and every page that can show the changed docs rendered.
+fn front_matter_pages(site: &mut Site, touched: &BTreeSet<usize>, served: &Layers) -> Result<Changes, Vec<Diagnostic>> {
+    let mut stages = Stages::new(std::time::Instant::now());
+    let old_neighbours = neighbours(&site.library);
+    site.library.relink(&site.config)?;
+    stages.mark("link");
+    let new_neighbours = neighbours(&site.library);
+    let old_related = std::mem::take(&mut site.catalogue.related);
+    site.catalogue = Catalogue::build(&site.config, &site.library);
+    stages.mark("catalogue");
+    let renderer = Renderer::new(&site.config, &site.library, &site.catalogue, &site.theme);
+    let clashes = renderer.check_paths();
+    if !clashes.is_empty() {
+        return Err(clashes);
+    }
+    // Content pages whose related cases or neighbours (previous, next) changed,
+    // or that show a touched doc as one of them.
+    let related = &site.catalogue.related;
+    let shows_touched = |d: &usize| {
+        related
+            .get(d)
+            .is_some_and(|list| list.iter().any(|r| touched.contains(r)))
+            || new_neighbours
+                .get(d)
+                .is_some_and(|(p, n)| [p, n].into_iter().flatten().any(|x| touched.contains(x)))
+    };
+    let affected: HashSet<usize> = (0..site.library.docs.len())
+        .filter(|d| {
+            touched.contains(d)
+                || old_related.get(d) != related.get(d)
+                || old_neighbours.get(d) != new_neighbours.get(d)
+                || shows_touched(d)
+        })
+        .collect();
+    let plan = renderer.plan();
+    let jobs: Vec<Job> = plan
+        .iter()
+        .copied()
+        .filter(|job| match *job {
+            Job::Page(d) | Job::Fallback { doc: d, .. } => affected.contains(&d),
+            _ => true,
+        })
+        .collect();
+    let mut files = render(&renderer, &jobs)?;
+    stages.mark("pages");
+
+    let config = &site.config;
+    let entries: Vec<sitemap::Entry> = plan.iter().filter_map(|&job| renderer.sitemap_entry(job)).collect();
+    let mut made: Vec<(String, String)> = (0..config.languages.len())
+        .map(|lang| (feed::feed_path(config, lang), feed::atom(config, &site.library, lang)))
+        .collect();
+    made.extend(sitemap::sitemaps(config, &entries));
+    for (path, text) in made {
+        files.insert(file_of(&path), Some(text.into_bytes()));
+    }
+
+    // Pages of lists that are shorter now, and of terms no case has any more.
+    let mut kept: HashSet<String> = HashSet::new();
+    for (d, doc) in site.library.docs.iter().enumerate() {
+        if doc.kind == DocKind::Page && !affected.contains(&d) {
+            kept.insert(file_of(&doc.path));
+            kept.extend(doc.fallbacks.iter().flatten().map(|p| file_of(p)));
+        }
+    }
+    let assets = site
+        .assets
+        .copies
+        .iter()
+        .map(|(_, path)| path)
+        .chain(site.assets.generated.iter().map(|(path, _)| path))
+        .chain(site.library.assets.values().map(|a| &a.path));
+    kept.extend(assets.map(|p| file_of(p)));
+    for key in served.keys_under("") {
+        if key.ends_with(".html") && !kept.contains(&key) && !files.contains_key(&key) {
+            files.insert(key, None);
+        }
+    }
+    stages.mark("feeds, sitemap, pages gone");
+    stages.report();
+    Ok(files)
+}
+
+/// Each listed page's previous and next page in its section's list.
+fn neighbours(library: &crate::content::Library) -> HashMap<usize, (Option<usize>, Option<usize>)> {
+    let mut found = HashMap::new();
+    for list in library.pages_of.values() {
+        for (at, &doc) in list.iter().enumerate() {
+            let previous = at.checked_sub(1).map(|p| list[p]);
+            found.insert(doc, (previous, list.get(at + 1).copied()));
+        }
+    }
+    found
+}
+
+/// Renders jobs in parallel; every error, each distinct one once.
+fn render(renderer: &Renderer<'_>, jobs: &[Job]) -> Result<Changes, Vec<Diagnostic>> {
+    let memory = Memory::default();
+    let errors: Vec<Diagnostic> = jobs
+        .par_iter()
+        .filter_map(|&job| match renderer.render(job) {
+            Ok(out) => {
+                // Memory keeps everything; it cannot fail.
+                let _ = memory.write(&out.path, out.text.as_bytes());
+                None
+            }
+            Err(e) => Some(e),
+        })
+        .collect();
     if !errors.is_empty() {
-        diagnostics::sort(&mut errors);
-        return Quick::Failed(errors);
+        let mut seen = HashSet::new();
+        return Err(errors.into_iter().filter(|e| seen.insert(e.to_string())).collect());
     }
-    Quick::Done {
-        files: memory.into_files().into_iter().map(|(k, v)| (k, Some(v))).collect(),
-        search,
-    }
+    Ok(memory.into_files().into_iter().map(|(k, v)| (k, Some(v))).collect())
 }
 
 /// The search index of some languages, built again: the new files, and the old
