@@ -48,8 +48,6 @@ const CHUNK: usize = 512;
 /// One term in one document: which fields hold it, and where it first stands.
 #[derive(Debug, Clone, Copy, Default)]
 struct Posting {
-    term: u32,
-    doc: u32,
     fields: u8,
     count: u8,
     positions: [u32; POSITIONS],
@@ -201,7 +199,7 @@ pub fn inputs<'a>(config: &'a Config, library: &'a Library, lang: usize) -> Inpu
     }
 }
 
-/// A document's terms and their postings (term and doc are filled in by the caller).
+/// A document's terms and their postings.
 fn doc_postings(input: &Input<'_>) -> Vec<(String, Posting)> {
     let mut terms: HashMap<String, Posting> = HashMap::new();
     for (bit, text) in [(1u8, &*input.title), (2, input.meta.as_str()), (4, &*input.text)] {
@@ -255,58 +253,53 @@ pub fn index(inputs: &Inputs<'_>) -> Vec<IndexFile> {
     let docs = &inputs.docs;
 
     // Postings, with terms interned: documents are tokenized in parallel a chunk at a
-    // time, so only one chunk's strings are alive at once.
+    // time, so only one chunk's strings are alive at once. Documents come in id order,
+    // so each term's list is written as it grows, already sorted and in its final,
+    // compact form.
     let mut interned: HashMap<String, u32> = HashMap::new();
     let mut terms: Vec<String> = Vec::new();
-    let mut postings: Vec<Posting> = Vec::new();
+    let mut lists: Vec<String> = Vec::new();
+    let mut last: Vec<u32> = Vec::new();
     for (chunk_no, chunk) in docs.chunks(CHUNK).enumerate() {
         let tokenized: Vec<Vec<(String, Posting)>> = chunk.par_iter().map(doc_postings).collect();
         for (offset, entries) in tokenized.into_iter().enumerate() {
             let id = (chunk_no * CHUNK + offset) as u32;
-            for (term, mut posting) in entries {
-                let next = terms.len() as u32;
-                posting.term = *interned.entry(term).or_insert_with_key(|t| {
-                    terms.push(t.clone());
-                    next
-                });
-                posting.doc = id;
-                postings.push(posting);
+            for (term, p) in entries {
+                let t = match interned.get(&term) {
+                    Some(&t) => t as usize,
+                    None => {
+                        interned.insert(term.clone(), terms.len() as u32);
+                        terms.push(term);
+                        lists.push(String::new());
+                        last.push(0);
+                        terms.len() - 1
+                    }
+                };
+                let list = &mut lists[t];
+                if !list.is_empty() {
+                    list.push(';');
+                }
+                push_base36(list, (id - last[t]) as usize);
+                last[t] = id;
+                list.push(',');
+                list.push(char::from(b'0' + p.fields));
+                list.push(',');
+                for (k, position) in p.positions[..usize::from(p.count)].iter().enumerate() {
+                    if k > 0 {
+                        list.push('.');
+                    }
+                    push_base36(list, *position as usize);
+                }
             }
         }
     }
     drop(interned);
-    // Terms in code-point order; postings by term, then document.
+    drop(last);
+    // Terms in code-point order.
     let mut order: Vec<u32> = (0..terms.len() as u32).collect();
     order.par_sort_unstable_by(|&a, &b| terms[a as usize].cmp(&terms[b as usize]));
-    let mut rank_of = vec![0u32; terms.len()];
-    for (rank, &term) in order.iter().enumerate() {
-        rank_of[term as usize] = rank as u32;
-    }
-    postings.par_sort_unstable_by_key(|p| (u64::from(rank_of[p.term as usize]) << 32) | u64::from(p.doc));
-    let mut lists: Vec<String> = vec![String::new(); terms.len()];
-    let mut previous = 0u32;
-    let mut last_term = u32::MAX;
-    for p in &postings {
-        let list = &mut lists[rank_of[p.term as usize] as usize];
-        if p.term == last_term {
-            list.push(';');
-        } else {
-            previous = 0;
-            last_term = p.term;
-        }
-        list.push_str(&base36((p.doc - previous) as usize));
-        previous = p.doc;
-        list.push(',');
-        list.push(char::from(b'0' + p.fields));
-        list.push(',');
-        for (k, position) in p.positions[..usize::from(p.count)].iter().enumerate() {
-            if k > 0 {
-                list.push('.');
-            }
-            list.push_str(&base36(*position as usize));
-        }
-    }
-    drop(postings);
+    let mut lists: Vec<Option<String>> = lists.into_iter().map(Some).collect();
+    let lists: Vec<String> = order.iter().map(|&t| lists[t as usize].take().unwrap_or_default()).collect();
     let postings: Vec<(&str, String)> = order.iter().map(|&t| terms[t as usize].as_str()).zip(lists).collect();
 
     // Consecutive terms fill a shard until it weighs about SHARD_BYTES.
@@ -414,19 +407,22 @@ impl Record {
     }
 }
 
-fn base36(mut n: usize) -> String {
+/// Appends `n` in base 36.
+fn push_base36(out: &mut String, mut n: usize) {
     const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    if n == 0 {
-        return "0".into();
-    }
-    let mut out = Vec::new();
-    while n > 0 {
-        out.push(DIGITS[n % 36]);
+    let mut digits = [0u8; 16];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = DIGITS[n % 36];
         n /= 36;
+        if n == 0 {
+            break;
+        }
     }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
+
 
 #[cfg(test)]
 mod tests {
@@ -452,8 +448,14 @@ mod tests {
 
     #[test]
     fn base36_digits() {
+        let base36 = |n| {
+            let mut s = String::new();
+            push_base36(&mut s, n);
+            s
+        };
         assert_eq!(base36(0), "0");
         assert_eq!(base36(35), "z");
         assert_eq!(base36(36), "10");
+        assert_eq!(base36(36 * 36 * 36 + 1), "1001");
     }
 }
