@@ -19,7 +19,7 @@ use crate::cli::BuildArgs;
 use crate::config::Config;
 use crate::content::taxonomy::Catalogue;
 use crate::content::translation;
-use crate::content::{Library, LoadOptions};
+use crate::content::{Library, LoadOptions, Packed};
 use crate::diagnostics::{self, Diagnostic, Failure};
 use crate::markdown::highlight::{self, Highlighter};
 use crate::markdown::{self, Links};
@@ -90,7 +90,7 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
     drop(renderer);
     // The pages are written: their HTML is not needed for the rest.
     for doc in &mut site.library.docs {
-        doc.html = String::new();
+        doc.html = crate::content::Packed::default();
     }
     let produced = produce_rest(&site, &staging, pages, &mut stages)?;
     staging.commit()?;
@@ -299,13 +299,33 @@ pub fn produce_rest(site: &Site, sink: &dyn Sink, made: Pages, stages: &mut Stag
             files += record.files.len();
             continue;
         }
-        let index = search::index(&inputs);
-        index
-            .par_iter()
-            .map(|f| sink.write(&f.path, &f.bytes))
-            .collect::<Result<Vec<()>, Failure>>()?;
-        files += index.len();
-        search_records.push((record_path, search::Record::of(fingerprint, &index)));
+        // Each file is written as it is made, and only its length and hash kept.
+        let written = std::sync::Mutex::new(Vec::new());
+        let failed = std::sync::Mutex::new(None);
+        search::index_into(&inputs, &|file| {
+            let entry = (
+                file.path.clone(),
+                file.bytes.len() as u64,
+                xxhash_rust::xxh3::xxh3_64(&file.bytes),
+            );
+            match sink.write(&file.path, &file.bytes) {
+                Ok(()) => written.lock().unwrap_or_else(|p| p.into_inner()).push(entry),
+                Err(e) => *failed.lock().unwrap_or_else(|p| p.into_inner()) = Some(e),
+            }
+        });
+        if let Some(failure) = failed.into_inner().unwrap_or_else(|p| p.into_inner()) {
+            return Err(failure);
+        }
+        let mut written = written.into_inner().unwrap_or_else(|p| p.into_inner());
+        written.sort();
+        files += written.len();
+        search_records.push((
+            record_path,
+            search::Record {
+                fingerprint,
+                files: written,
+            },
+        ));
     }
     stages.mark("search index");
 
@@ -393,10 +413,13 @@ fn peak_memory_mib() -> Option<u64> {
     Some(kib / 1024)
 }
 
+/// One doc's Markdown rendered (its HTML and text packed) and its cover's link.
+type RenderedDoc = (markdown::Rendered, Packed, Packed, Result<Option<String>, Diagnostic>);
+
 /// Renders every doc's Markdown in parallel and resolves cover images.
 fn render_markdown(config: &Config, library: &mut Library, highlighter: &Highlighter) -> Result<(), Vec<Diagnostic>> {
     let links = Links::new(config, library, highlighter);
-    let rendered: Vec<(markdown::Rendered, Result<Option<String>, Diagnostic>)> = library
+    let rendered: Vec<RenderedDoc> = library
         .docs
         .par_iter()
         .map(|doc| {
@@ -412,19 +435,23 @@ fn render_markdown(config: &Config, library: &mut Library, highlighter: &Highlig
                 }),
                 None => Ok(None),
             };
-            (markdown::render(doc, &links), cover)
+            // Packed at once, so the whole site's HTML is never held unpacked.
+            let mut out = markdown::render(doc, &links);
+            let html = Packed::new(&std::mem::take(&mut out.html));
+            let text = Packed::new(&std::mem::take(&mut out.text));
+            (out, html, text, cover)
         })
         .collect();
     let mut errors = Vec::new();
-    for (doc, (mut out, cover)) in library.docs.iter_mut().zip(rendered) {
+    for (doc, (mut out, html, text, cover)) in library.docs.iter_mut().zip(rendered) {
         errors.append(&mut out.problems);
         match cover {
             Ok(url) => doc.cover_url = url,
             Err(e) => errors.push(e),
         }
-        doc.html = out.html;
+        doc.html = html;
         doc.lead = out.lead;
-        doc.text = out.text;
+        doc.text = text;
         doc.anchors = out.anchors;
         doc.links = out.links;
     }

@@ -58,12 +58,12 @@ pub struct Doc {
     pub path: String,
     /// The section that lists this page (same language); `None` for the home page.
     pub parent: Option<usize>,
-    /// Rendered Markdown; filled in by the renderer.
-    pub html: String,
+    /// Rendered Markdown, packed; filled in by the renderer.
+    pub html: Packed,
     /// The first paragraph as plain text: the summary when front matter has none.
     pub lead: String,
-    /// The body as plain text, for search; filled in by the renderer.
-    pub text: String,
+    /// The body as plain text, for search, packed; filled in by the renderer.
+    pub text: Packed,
     /// `id`s of the headings, for anchors.
     pub anchors: Vec<String>,
     /// The links and images of the Markdown, for `showcase check`; filled in by the renderer.
@@ -95,6 +95,36 @@ impl Doc {
 
     pub fn summary(&self) -> &str {
         self.fm.summary.as_deref().unwrap_or(&self.lead)
+    }
+}
+
+/// Text kept compressed (LZ4) while the site is built: the rendered pages and
+/// their plain text are most of a big site's memory, and shrink to about a
+/// third; each is unpacked when the page or the search index needs it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Packed(Vec<u8>);
+
+impl Packed {
+    pub fn new(text: &str) -> Packed {
+        if text.is_empty() {
+            return Packed::default();
+        }
+        Packed(lz4_flex::compress_prepend_size(text.as_bytes()))
+    }
+
+    pub fn unpack(&self) -> String {
+        if self.0.is_empty() {
+            return String::new();
+        }
+        lz4_flex::decompress_size_prepended(&self.0)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .unwrap_or_default()
+    }
+
+    /// The packed bytes, for hashing.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
     }
 }
 
@@ -750,9 +780,9 @@ fn parse_file(config: &Config, content_dir: &Path, found: &Found) -> Result<Doc,
         body_line: split.body_line,
         path: String::new(),
         parent: None,
-        html: String::new(),
+        html: Packed::default(),
         lead: String::new(),
-        text: String::new(),
+        text: Packed::default(),
         anchors: Vec::new(),
         links: Vec::new(),
         cover_url: None,

@@ -265,7 +265,7 @@ pub struct PageView<'a> {
     pub cover_permalink: Option<String>,
     /// schema.org Article data of a case, as JSON that is safe inside `<script>`; print it with `| safe`.
     pub json_ld: Option<String>,
-    pub content: &'a str,
+    pub content: String,
     pub updated: Option<String>,
     pub updated_display: Option<String>,
     pub taxonomies: Vec<TaxonomyView<'a>>,
@@ -326,7 +326,7 @@ impl<'a> PageView<'a> {
             permalink,
             cover_permalink,
             json_ld,
-            content: &doc.html,
+            content: doc.html.unpack(),
             updated: doc.fm.updated.map(|d| d.to_string()),
             updated_display: doc.fm.updated.map(|d| format_date(d, &language.date_format)),
             taxonomies,
@@ -403,7 +403,7 @@ pub struct SectionView<'a> {
     pub url: String,
     pub summary: &'a str,
     /// The section's own text, on the first page of its list only.
-    pub content: &'a str,
+    pub content: String,
 }
 
 impl<'a> SectionView<'a> {
@@ -412,7 +412,7 @@ impl<'a> SectionView<'a> {
             title: doc.fm.title.as_str().into(),
             url: r.config.link(&doc.path),
             summary: doc.summary(),
-            content: if with_content { &doc.html } else { "" },
+            content: if with_content { doc.html.unpack() } else { String::new() },
         }
     }
 
@@ -422,7 +422,7 @@ impl<'a> SectionView<'a> {
             title,
             url,
             summary: "",
-            content: "",
+            content: String::new(),
         }
     }
 }

@@ -29,7 +29,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::content::taxonomy::shown_in;
-use crate::content::{DocKind, Library};
+use crate::content::{DocKind, Library, Packed};
 use crate::render::format_date;
 
 /// Changes whenever [`index`] would write other bytes for the same input.
@@ -59,8 +59,8 @@ pub struct Input<'a> {
     title: Cow<'a, str>,
     /// Summary, organisation and term labels, one a line.
     meta: String,
-    /// The body as plain text.
-    text: Cow<'a, str>,
+    /// The body as plain text, packed (unpacked a document at a time).
+    text: Cow<'a, Packed>,
     url: String,
     kind: Cow<'a, str>,
     date: String,
@@ -76,7 +76,7 @@ impl Input<'_> {
         Input {
             title: own(self.title),
             meta: self.meta,
-            text: own(self.text),
+            text: Cow::Owned(self.text.into_owned()),
             url: self.url,
             kind: own(self.kind),
             date: self.date,
@@ -99,26 +99,26 @@ impl Inputs<'_> {
     /// fingerprint, the same files.
     pub fn fingerprint(&self) -> u64 {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
-        let mut field = |s: &str| {
+        let mut field = |s: &[u8]| {
             h.update(&(s.len() as u64).to_le_bytes());
-            h.update(s.as_bytes());
+            h.update(s);
         };
-        field(FORMAT);
-        field(&self.base);
+        field(FORMAT.as_bytes());
+        field(self.base.as_bytes());
         for d in &self.docs {
             for s in [
                 &*d.title,
                 &d.meta,
-                &*d.text,
                 &d.url,
                 &*d.kind,
                 &d.date,
                 &d.date_display,
                 &*d.summary,
             ] {
-                field(s);
+                field(s.as_bytes());
             }
-            field(d.lang_tag.as_deref().unwrap_or("\u{0}"));
+            field(d.text.as_bytes());
+            field(d.lang_tag.as_deref().unwrap_or("\u{0}").as_bytes());
         }
         h.digest()
     }
@@ -202,7 +202,8 @@ pub fn inputs<'a>(config: &'a Config, library: &'a Library, lang: usize) -> Inpu
 /// A document's terms and their postings.
 fn doc_postings(input: &Input<'_>) -> Vec<(String, Posting)> {
     let mut terms: HashMap<String, Posting> = HashMap::new();
-    for (bit, text) in [(1u8, &*input.title), (2, input.meta.as_str()), (4, &*input.text)] {
+    let body = input.text.unpack();
+    for (bit, text) in [(1u8, &*input.title), (2, input.meta.as_str()), (4, body.as_str())] {
         for token in tokenize::tokenize(text) {
             let entry = terms.entry(token.term).or_default();
             // Positions are kept for the first field that holds the term.
@@ -249,6 +250,18 @@ pub fn build(config: &Config, library: &Library, lang: usize) -> Vec<IndexFile> 
 
 /// Builds the index files of one language from what [`inputs`] read.
 pub fn index(inputs: &Inputs<'_>) -> Vec<IndexFile> {
+    let files = std::sync::Mutex::new(Vec::new());
+    index_into(inputs, &|file| {
+        files.lock().unwrap_or_else(|p| p.into_inner()).push(file)
+    });
+    let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
+}
+
+/// Builds the index files of one language, handing each to `emit` as soon as it
+/// is made (from several threads), so the whole index is never held at once.
+pub fn index_into(inputs: &Inputs<'_>, emit: &(dyn Fn(IndexFile) + Sync)) {
     let base = &inputs.base;
     let docs = &inputs.docs;
 
@@ -299,7 +312,10 @@ pub fn index(inputs: &Inputs<'_>) -> Vec<IndexFile> {
     let mut order: Vec<u32> = (0..terms.len() as u32).collect();
     order.par_sort_unstable_by(|&a, &b| terms[a as usize].cmp(&terms[b as usize]));
     let mut lists: Vec<Option<String>> = lists.into_iter().map(Some).collect();
-    let lists: Vec<String> = order.iter().map(|&t| lists[t as usize].take().unwrap_or_default()).collect();
+    let lists: Vec<String> = order
+        .iter()
+        .map(|&t| lists[t as usize].take().unwrap_or_default())
+        .collect();
     let postings: Vec<(&str, String)> = order.iter().map(|&t| terms[t as usize].as_str()).zip(lists).collect();
 
     // Consecutive terms fill a shard until it weighs about SHARD_BYTES.
@@ -316,19 +332,24 @@ pub fn index(inputs: &Inputs<'_>) -> Vec<IndexFile> {
         }
     }
     let firsts: Vec<&str> = buckets.iter().map(|b| b.keys().next().copied().unwrap_or("")).collect();
-    let mut files: Vec<IndexFile> = buckets
+    let hashes: Vec<u64> = buckets
         .par_iter()
         .enumerate()
-        .map(|(n, bucket)| IndexFile {
-            path: format!("{base}s/{n}.json"),
-            bytes: serde_json::to_vec(bucket).unwrap_or_default(),
+        .map(|(n, bucket)| {
+            let bytes = serde_json::to_vec(bucket).unwrap_or_default();
+            let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+            emit(IndexFile {
+                path: format!("{base}s/{n}.json"),
+                bytes,
+            });
+            hash
         })
         .collect();
-    let key = files
-        .iter()
-        .fold(0u64, |h, f| h.rotate_left(5) ^ xxhash_rust::xxh3::xxh3_64(&f.bytes));
+    let key = hashes.iter().fold(0u64, |h, &x| h.rotate_left(5) ^ x);
+    drop(buckets);
+    drop(postings);
 
-    files.par_extend(docs.par_iter().enumerate().map(|(id, input)| {
+    docs.par_iter().enumerate().for_each(|(id, input)| {
         let fragment = Fragment {
             u: &input.url,
             t: &input.title,
@@ -336,25 +357,24 @@ pub fn index(inputs: &Inputs<'_>) -> Vec<IndexFile> {
             d: &input.date,
             dd: &input.date_display,
             s: &input.summary,
-            x: input.text.chars().take(FRAGMENT_TEXT).collect(),
+            x: input.text.unpack().chars().take(FRAGMENT_TEXT).collect(),
             l: input.lang_tag.as_deref(),
         };
-        IndexFile {
+        emit(IndexFile {
             path: format!("{base}f/{id}.json"),
             bytes: serde_json::to_vec(&fragment).unwrap_or_default(),
-        }
-    }));
+        });
+    });
     let manifest = serde_json::json!({
         "version": 2,
         "docs": docs.len(),
         "shards": firsts,
         "key": format!("{key:016x}"),
     });
-    files.push(IndexFile {
+    emit(IndexFile {
         path: format!("{base}index.json"),
         bytes: manifest.to_string().into_bytes(),
     });
-    files
 }
 
 /// What a build wrote for one language's index: the fingerprint of its input
@@ -422,7 +442,6 @@ fn push_base36(out: &mut String, mut n: usize) {
     }
     out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -98,9 +98,9 @@ pub fn rebuild(site: &mut Site, change: &Change, served: &Layers) -> Quick {
             doc.cover_size = old.cover_size.clone();
             let mut out = markdown::render(&doc, &links);
             errors.append(&mut out.problems);
-            doc.html = out.html;
+            doc.html = crate::content::Packed::new(&out.html);
             doc.lead = out.lead;
-            doc.text = out.text;
+            doc.text = crate::content::Packed::new(&out.text);
             doc.anchors = out.anchors;
             doc.links = out.links;
             // The summary shows in lists, cards and feeds, as the front matter does.
