@@ -57,7 +57,8 @@ pub struct Highlighter {
     /// Blocks from the cache file, by key.
     cached: HashMap<u128, String>,
     /// Blocks highlighted or taken from the cache in this build, by key.
-    used: Mutex<HashMap<u128, String>>,
+    /// The blocks this build used: `None` for those in `cached`, the HTML of the new ones.
+    used: Mutex<HashMap<u128, Option<String>>>,
     classes: Mutex<BTreeSet<String>>,
 }
 
@@ -91,13 +92,13 @@ impl Highlighter {
     /// The `<pre>` element for a code block.
     pub fn highlight(&self, code: &str, language: &str) -> String {
         let key = self.key(code, language);
-        let html = match self.cached.get(&key) {
-            Some(html) => html.clone(),
-            None => self.render(code, language),
+        let (html, new) = match self.cached.get(&key) {
+            Some(html) => (html.clone(), false),
+            None => (self.render(code, language), true),
         };
         self.note_classes(&html);
         if let Ok(mut used) = self.used.lock() {
-            used.entry(key).or_insert_with(|| html.clone());
+            used.entry(key).or_insert_with(|| new.then(|| html.clone()));
         }
         html
     }
@@ -200,7 +201,10 @@ impl Highlighter {
         if used.len() == self.cached.len() && used.keys().all(|k| self.cached.contains_key(k)) {
             return Ok(());
         }
-        let mut entries: Vec<(&u128, &String)> = used.iter().collect();
+        let mut entries: Vec<(&u128, &String)> = used
+            .iter()
+            .filter_map(|(k, new)| new.as_ref().or_else(|| self.cached.get(k)).map(|html| (k, html)))
+            .collect();
         entries.sort_by_key(|(k, _)| **k);
         let mut bytes = Vec::with_capacity(entries.iter().map(|(_, v)| v.len() + 32).sum::<usize>() + MAGIC.len());
         bytes.extend_from_slice(MAGIC);
