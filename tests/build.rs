@@ -537,6 +537,27 @@ fn rebuilds_reuse_unchanged_files_and_write_what_a_fresh_build_writes() {
     }
 }
 
+/// A file of the site where a folder of the same build goes is an error,
+/// whether the build starts from an empty folder or from an earlier site.
+#[test]
+fn a_file_clashing_with_a_folder_fails_even_when_starting_from_an_earlier_site() {
+    let site = built();
+    site.build(&[]).assert_ok();
+    site.build(&[]).assert_ok();
+    let before = snapshot(&site.root.join("public"));
+    site.write("static/cases", "not a folder");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("cases"), "{}", run.stderr);
+    assert!(
+        snapshot(&site.root.join("public")) == before,
+        "the published site changed"
+    );
+    let fresh = site.root.join("fresh");
+    let run = site.build(&["-o", fresh.to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+}
+
 #[test]
 fn covers_have_their_size_and_smaller_copies() {
     let site = built();

@@ -349,7 +349,18 @@ fn an_edit_to_a_body_renders_only_what_shows_it() {
 #[test]
 fn quick_rebuilds_serve_what_a_full_build_writes() {
     let site = Site::fixture("basic");
+    // Every page's footer shows beta's title.
+    let config = site.read("site.toml");
+    site.write(
+        "site.toml",
+        &config.replacen(
+            "paginate_by = 2\n",
+            "paginate_by = 2\nfooter_links = [\"cases/beta.md\"]\n",
+            1,
+        ),
+    );
     let server = Server::start(&site, &[]);
+    assert!(server.get("/cases/alpha/").body.contains("贝塔"));
     let alpha = site.read("content/cases/alpha.md");
     let beta = site.read("content/cases/beta.md");
     assert_eq!(server.get("/industry/smart-software/").status, 200);
@@ -368,17 +379,25 @@ fn quick_rebuilds_serve_what_a_full_build_writes() {
     // A body edit of another case; an English title and summary.
     site.write("content/cases/beta.md", &format!("{beta}\n贝塔的新段落。\n"));
     server.wait_for("/cases/beta/", 10, |r| r.body.contains("贝塔的新段落"));
+    // Beta's title is in every footer.
+    let beta_now = site.read("content/cases/beta.md");
+    let retitled = beta_now.replacen("title: ", "title: 新标题·", 1);
+    assert_ne!(retitled, beta_now);
+    site.write("content/cases/beta.md", &retitled);
+    server.wait_for("/cases/alpha/", 10, |r| r.body.contains("新标题·"));
+    // The last English case with an industry loses it: no English page lists the taxonomy.
     let english = site.read("content/cases/alpha.en.md");
-    site.write(
-        "content/cases/alpha.en.md",
-        &english
-            .replace("title: Alpha case", "title: Alpha, renamed")
-            .replace("summary: The summary of Alpha.\n", ""),
-    );
+    let english_edit = english
+        .replace("title: Alpha case", "title: Alpha, renamed")
+        .replace("summary: The summary of Alpha.\n", "")
+        .replace("industry: [smart-software, fintech]\n", "");
+    assert_ne!(english_edit, english);
+    site.write("content/cases/alpha.en.md", &english_edit);
     server.wait_for("/en/cases/alpha/", 10, |r| r.body.contains("Alpha, renamed"));
+    server.wait_for("/en/industry/", 10, |r| r.status == 404);
     assert_eq!(
         server.printed().matches("rebuilt the changed pages").count(),
-        3,
+        4,
         "{}",
         server.printed()
     );

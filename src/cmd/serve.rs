@@ -168,13 +168,19 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
                 search_due.extend(search);
                 shared.update(files, started);
             }
-            Some((Ok(Quick::Failed(errors)), started)) => shared.publish(
-                Outcome {
-                    result: Err(errors),
-                    seconds: started.elapsed().as_secs_f64(),
-                },
-                false,
-            ),
+            Some((Ok(Quick::Failed(errors)), started)) => {
+                // The kept site may hold part of the failed edit: the next change rebuilds
+                // everything, and no index is made from it meanwhile.
+                kept = None;
+                search_due.clear();
+                shared.publish(
+                    Outcome {
+                        result: Err(errors),
+                        seconds: started.elapsed().as_secs_f64(),
+                    },
+                    false,
+                );
+            }
             // A bug in the quick path (a panic): the full rebuild is the safe answer.
             Some((Ok(Quick::Full) | Err(_), _)) | None => {
                 search_due.clear();

@@ -167,9 +167,12 @@ impl Staging {
         }
         // Start from a site an earlier build set aside, if there is one: making
         // tens of thousands of folders anew costs more than the pages in them.
-        let seeded = set_aside(&parent, &name)
-            .into_iter()
-            .any(|old| std::fs::rename(&old, &temp).is_ok());
+        // Only where file names are exact: on a folder that ignores case, a seed's
+        // `Logo.png` would stand for this build's `logo.png` and then be swept away.
+        let seeded = names_are_exact(&parent)
+            && set_aside(&parent, &name)
+                .into_iter()
+                .any(|old| std::fs::rename(&old, &temp).is_ok());
         if !seeded {
             std::fs::create_dir(&temp).map_err(|e| Failure::io("create", &temp, e))?;
         }
@@ -224,7 +227,7 @@ impl Staging {
             if same_contents(&path, bytes) {
                 return Ok(());
             }
-            clear_way(&self.temp, &path);
+            self.clear_way(&path).map_err(|e| Failure::io("write", &path, e))?;
         }
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| Failure::io("create", dir, e))?;
@@ -260,6 +263,42 @@ impl Staging {
                 Ok(_) => Failure::io("write", &path, e),
             }
         })
+    }
+
+    /// In a seeded staging folder, removes what the seed has in the way of writing
+    /// `path`: a folder where the file goes, a file where one of its folders goes.
+    /// What this build wrote itself is never removed: a clash between two files
+    /// of one build is an error, as it is in an empty folder.
+    fn clear_way(&self, path: &Path) -> io::Result<()> {
+        let written = self.written.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let rel = |p: &Path| {
+            p.strip_prefix(&self.temp)
+                .unwrap_or(p)
+                .to_string_lossy()
+                .replace('\\', "/")
+        };
+        let clash = |what: &str| io::Error::other(format!("{what} of this site is already there"));
+        if path.symlink_metadata().is_ok_and(|m| m.is_dir()) {
+            let inside = format!("{}/", rel(path));
+            if written.iter().any(|w| w.starts_with(&inside)) {
+                return Err(clash("a folder"));
+            }
+            std::fs::remove_dir_all(path)?;
+        }
+        let mut dir = path.parent();
+        while let Some(d) = dir {
+            if d == self.temp || !d.starts_with(&self.temp) {
+                break;
+            }
+            if d.symlink_metadata().is_ok_and(|m| !m.is_dir()) {
+                if written.contains(&rel(d)) {
+                    return Err(clash("a file"));
+                }
+                std::fs::remove_file(d)?;
+            }
+            dir = d.parent();
+        }
+        Ok(())
     }
 
     /// Puts the new site in place of the old one.
@@ -316,7 +355,9 @@ impl Sink for Staging {
             if holds(&path) {
                 return true;
             }
-            clear_way(&self.temp, &path);
+            if self.clear_way(&path).is_err() {
+                return false;
+            }
             let _ = std::fs::remove_file(&path);
         }
         let made = path.parent().is_none_or(|dir| std::fs::create_dir_all(dir).is_ok());
@@ -358,22 +399,16 @@ fn set_aside(parent: &Path, name: &str) -> Vec<PathBuf> {
     found.into_iter().map(|(_, path)| path).collect()
 }
 
-/// In a seeded staging folder, removes what stands in the way of writing
-/// `path`: a folder where the file goes, a file where one of its folders goes.
-fn clear_way(root: &Path, path: &Path) {
-    if path.symlink_metadata().is_ok_and(|m| m.is_dir()) {
-        let _ = std::fs::remove_dir_all(path);
+/// Whether file names in `dir` are exact: `A` and `a` are two names.
+fn names_are_exact(dir: &Path) -> bool {
+    let upper = dir.join(format!(".SHOWCASE-CASE-{}", std::process::id()));
+    let lower = dir.join(format!(".showcase-case-{}", std::process::id()));
+    if std::fs::write(&upper, b"").is_err() {
+        return false;
     }
-    let mut dir = path.parent();
-    while let Some(d) = dir {
-        if d == root || !d.starts_with(root) {
-            break;
-        }
-        if d.symlink_metadata().is_ok_and(|m| !m.is_dir()) {
-            let _ = std::fs::remove_file(d);
-        }
-        dir = d.parent();
-    }
+    let exact = !lower.exists();
+    let _ = std::fs::remove_file(&upper);
+    exact
 }
 
 /// Removes from a seeded staging folder every file this build did not write,

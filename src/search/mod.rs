@@ -35,6 +35,21 @@ use crate::render::format_date;
 /// Changes whenever [`index`] would write other bytes for the same input.
 const FORMAT: &str = "showcase search index 2; positions 2; fragment text 1000; shards 16384";
 
+/// The running program's size and modification time: a rebuilt binary changes it.
+fn program_stamp() -> String {
+    std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| {
+            let modified = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            format!("{}:{modified}", m.len())
+        })
+        .unwrap_or_default()
+}
+
 /// Positions kept per posting: enough to see a phrase near the start of a field.
 const POSITIONS: usize = 2;
 /// The characters of body text a fragment carries for snippets.
@@ -104,6 +119,9 @@ impl Inputs<'_> {
             h.update(s);
         };
         field(FORMAT.as_bytes());
+        // A new program may tokenize or shard otherwise: its records start afresh.
+        field(env!("CARGO_PKG_VERSION").as_bytes());
+        field(program_stamp().as_bytes());
         field(self.base.as_bytes());
         for d in &self.docs {
             for s in [

@@ -180,8 +180,19 @@ fn front_matter_pages(site: &mut Site, touched: &BTreeSet<usize>, served: &Layer
     stages.mark("link");
     let new_neighbours = neighbours(&site.library);
     let old_related = std::mem::take(&mut site.catalogue.related);
+    let old_menus = taxonomy_menus(site);
     site.catalogue = Catalogue::build(&site.config, &site.library);
     stages.mark("catalogue");
+    // What every page shows: the taxonomies in the menu, the footer's page titles.
+    let config = &site.config;
+    let in_footer = touched.iter().any(|&d| {
+        let neutral = crate::content::neutral_path(&site.library.docs[d].rel, config);
+        config
+            .footer_links
+            .iter()
+            .any(|link| crate::content::neutral_path(link, config) == neutral)
+    });
+    let every_page = in_footer || taxonomy_menus(site) != old_menus;
     let renderer = Renderer::new(&site.config, &site.library, &site.catalogue, &site.theme);
     let clashes = renderer.check_paths();
     if !clashes.is_empty() {
@@ -200,7 +211,8 @@ fn front_matter_pages(site: &mut Site, touched: &BTreeSet<usize>, served: &Layer
     };
     let affected: HashSet<usize> = (0..site.library.docs.len())
         .filter(|d| {
-            touched.contains(d)
+            every_page
+                || touched.contains(d)
                 || old_related.get(d) != related.get(d)
                 || old_neighbours.get(d) != new_neighbours.get(d)
                 || shows_touched(d)
@@ -218,7 +230,6 @@ fn front_matter_pages(site: &mut Site, touched: &BTreeSet<usize>, served: &Layer
     let mut files = render(&renderer, &jobs)?;
     stages.mark("pages");
 
-    let config = &site.config;
     let entries: Vec<sitemap::Entry> = plan.iter().filter_map(|&job| renderer.sitemap_entry(job)).collect();
     let mut made: Vec<(String, String)> = (0..config.languages.len())
         .map(|lang| (feed::feed_path(config, lang), feed::atom(config, &site.library, lang)))
@@ -244,14 +255,29 @@ fn front_matter_pages(site: &mut Site, touched: &BTreeSet<usize>, served: &Layer
         .chain(site.assets.generated.iter().map(|(path, _)| path))
         .chain(site.library.assets.values().map(|a| &a.path));
     kept.extend(assets.map(|p| file_of(p)));
+    // And sitemap files beyond the number needed now.
+    let generated = |key: &str| key.ends_with(".html") || (key.starts_with("sitemap") && key.ends_with(".xml"));
     for key in served.keys_under("") {
-        if key.ends_with(".html") && !kept.contains(&key) && !files.contains_key(&key) {
+        if generated(&key) && !kept.contains(&key) && !files.contains_key(&key) {
             files.insert(key, None);
         }
     }
     stages.mark("feeds, sitemap, pages gone");
     stages.report();
     Ok(files)
+}
+
+/// Per language, which taxonomies the menu lists (those with a term that has pages).
+fn taxonomy_menus(site: &Site) -> Vec<Vec<bool>> {
+    (0..site.config.languages.len())
+        .map(|lang| {
+            site.catalogue
+                .taxonomies
+                .iter()
+                .map(|tax| tax.terms.iter().any(|term| !term.pages[lang].is_empty()))
+                .collect()
+        })
+        .collect()
 }
 
 /// Each listed page's previous and next page in its section's list.
