@@ -303,11 +303,7 @@ pub fn produce_rest(site: &Site, sink: &dyn Sink, made: Pages, stages: &mut Stag
         let written = std::sync::Mutex::new(Vec::new());
         let failed = std::sync::Mutex::new(None);
         search::index_into(&inputs, &|file| {
-            let entry = (
-                file.path.clone(),
-                file.bytes.len() as u64,
-                xxhash_rust::xxh3::xxh3_64(&file.bytes),
-            );
+            let entry = file.entry();
             match sink.write(&file.path, &file.bytes) {
                 Ok(()) => written.lock().unwrap_or_else(|p| p.into_inner()).push(entry),
                 Err(e) => *failed.lock().unwrap_or_else(|p| p.into_inner()) = Some(e),

@@ -219,31 +219,44 @@ impl Staging {
     /// which is most of what a rebuild of an unchanged page costs the disk.
     pub fn write(&self, site_path: &str, bytes: &[u8]) -> Result<(), Failure> {
         let path = self.file_for(site_path)?;
+        let placed = self
+            .place(site_path, &path, &|p: &Path| same_contents(p, bytes))
+            .map_err(|e| Failure::io("write", &path, e))?;
+        if placed {
+            return Ok(());
+        }
+        write_new(&path, bytes).map_err(|e| Failure::io("write", &path, e))
+    }
+
+    /// Puts in place a file that already exists as `holds` wants it: kept from a seed,
+    /// or linked from the site being replaced. `Ok(false)` when it must be written; the
+    /// way to `path` is clear then.
+    fn place(&self, site_path: &str, path: &Path, holds: &dyn Fn(&Path) -> bool) -> io::Result<bool> {
         if self.seeded {
             self.written
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner())
                 .insert(file_of(site_path));
-            if same_contents(&path, bytes) {
-                return Ok(());
+            if holds(path) {
+                return Ok(true);
             }
-            self.clear_way(&path).map_err(|e| Failure::io("write", &path, e))?;
+            self.clear_way(path)?;
         }
         if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Failure::io("create", dir, e))?;
+            std::fs::create_dir_all(dir)?;
         }
         if let Some(previous) = &self.previous {
             let old = previous.join(file_of(site_path));
-            if same_contents(&old, bytes) {
+            if holds(&old) {
                 if self.seeded {
-                    let _ = std::fs::remove_file(&path);
+                    let _ = std::fs::remove_file(path);
                 }
-                if std::fs::hard_link(&old, &path).is_ok() {
-                    return Ok(());
+                if std::fs::hard_link(&old, path).is_ok() {
+                    return Ok(true);
                 }
             }
         }
-        write_new(&path, bytes).map_err(|e| Failure::io("write", &path, e))
+        Ok(false)
     }
 
     /// Copies a file into the site (linked, as [`Staging::write`] does, when unchanged).
@@ -334,34 +347,14 @@ impl Sink for Staging {
     }
 
     fn reuse(&self, site_path: &str, len: u64, hash: u64) -> bool {
-        let Some(previous) = &self.previous else { return false };
-        let Ok(rel) = self.file_for(site_path) else {
+        let Ok(path) = self.file_for(site_path) else {
             return false;
         };
-        let old = previous.join(file_of(site_path));
-        let holds = |path: &Path| {
-            path.symlink_metadata().is_ok_and(|m| m.is_file() && m.len() == len)
-                && std::fs::read(path).is_ok_and(|b| xxhash_rust::xxh3::xxh3_64(&b) == hash)
+        let holds = |p: &Path| {
+            p.symlink_metadata().is_ok_and(|m| m.is_file() && m.len() == len)
+                && std::fs::read(p).is_ok_and(|b| xxhash_rust::xxh3::xxh3_64(&b) == hash)
         };
-        if !holds(&old) {
-            return false;
-        }
-        let path = rel;
-        if self.seeded {
-            self.written
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner())
-                .insert(file_of(site_path));
-            if holds(&path) {
-                return true;
-            }
-            if self.clear_way(&path).is_err() {
-                return false;
-            }
-            let _ = std::fs::remove_file(&path);
-        }
-        let made = path.parent().is_none_or(|dir| std::fs::create_dir_all(dir).is_ok());
-        made && std::fs::hard_link(&old, &path).is_ok()
+        self.previous.is_some() && self.place(site_path, &path, &holds).unwrap_or(false)
     }
 
     fn copy(&self, source: &Path, site_path: &str) -> Result<(), Failure> {

@@ -241,6 +241,17 @@ pub struct IndexFile {
     pub bytes: Vec<u8>,
 }
 
+impl IndexFile {
+    /// What a [`Record`] keeps of the file: its path, length and xxh3.
+    pub fn entry(&self) -> (String, u64, u64) {
+        (
+            self.path.clone(),
+            self.bytes.len() as u64,
+            xxhash_rust::xxh3::xxh3_64(&self.bytes),
+        )
+    }
+}
+
 #[derive(Serialize)]
 struct Fragment<'a> {
     /// URL
@@ -406,22 +417,6 @@ pub struct Record {
 }
 
 impl Record {
-    pub fn of(fingerprint: u64, files: &[IndexFile]) -> Record {
-        Record {
-            fingerprint,
-            files: files
-                .iter()
-                .map(|f| {
-                    (
-                        f.path.clone(),
-                        f.bytes.len() as u64,
-                        xxhash_rust::xxh3::xxh3_64(&f.bytes),
-                    )
-                })
-                .collect(),
-        }
-    }
-
     /// The record at `path`; `None` if it is missing or does not verify.
     pub fn load(path: &std::path::Path) -> Option<Record> {
         let text = std::fs::read_to_string(path).ok()?;
@@ -473,9 +468,12 @@ mod tests {
             path: "/search/index.json".into(),
             bytes: b"{}".to_vec(),
         }];
-        let record = Record::of(42, &files);
-        record.save(&path).unwrap();
-        assert_eq!(Record::load(&path), Some(Record::of(42, &files)));
+        let record = || Record {
+            fingerprint: 42,
+            files: files.iter().map(IndexFile::entry).collect(),
+        };
+        record().save(&path).unwrap();
+        assert_eq!(Record::load(&path), Some(record()));
         let text = std::fs::read_to_string(&path).unwrap();
         std::fs::write(&path, text.replace("42", "43")).unwrap();
         assert_eq!(Record::load(&path), None);
