@@ -2,6 +2,7 @@
 //! targets and tests can call the pipeline's steps directly. The command line
 //! lives in `main.rs`; nothing here is a stable API.
 
+pub mod cache;
 pub mod cli;
 pub mod cmd;
 pub mod config;

@@ -457,20 +457,56 @@ fn the_previous_site_is_set_aside_and_deleted_by_the_next_build() {
 #[test]
 fn rebuilds_reuse_unchanged_files_and_write_what_a_fresh_build_writes() {
     let site = built();
+    // A build into an empty folder with no cache at all (the site's cache is set aside).
     let fresh = |site: &Site| {
         let out = site.root.join("fresh");
+        let (cache, kept) = (site.root.join(".showcase-cache"), site.root.join(".cache-kept"));
         let _ = std::fs::remove_dir_all(&out);
+        std::fs::rename(&cache, &kept).unwrap();
         site.build(&["-o", out.to_str().unwrap()]).assert_ok();
+        std::fs::remove_dir_all(&cache).unwrap();
+        std::fs::rename(&kept, &cache).unwrap();
         let files = snapshot(&out);
         std::fs::remove_dir_all(&out).unwrap();
         files
     };
     let alpha = site.read("content/cases/alpha.md");
+    let beta = site.read("content/cases/beta.md");
     let zeta = "---\ntitle: 泽塔\n---\n\n正文。\n";
+    let page_template = site.read("themes/default/templates/page.html");
+    let damage = |s: &Site, file: &str| {
+        let path = s.root.join(".showcase-cache").join(file);
+        let mut bytes = std::fs::read(&path).unwrap();
+        let at = bytes.len() * 2 / 3;
+        bytes[at] ^= 0x55;
+        std::fs::write(&path, bytes).unwrap();
+    };
     // Each build starts from the site of two builds before: a file where a
     // folder was (cases/zeta) and a folder where a file was must both work out.
-    let edits: [&dyn Fn(&Site); 7] = [
+    // The caches of Markdown, highlighting, pages and the search index must
+    // follow every change, and a damaged cache must not change a byte.
+    let edits: [&dyn Fn(&Site); 15] = [
         &|s| s.write("content/cases/alpha.md", &format!("{alpha}\n第二版。\n")),
+        // alpha links to beta: a new address for beta changes alpha's HTML, not its Markdown.
+        &|s| {
+            s.write(
+                "content/cases/beta.md",
+                &beta.replacen("---\n", "---\nslug: beta-2\n", 1),
+            )
+        },
+        // A title shows in lists, neighbours' links, related cases and term pages.
+        &|s| s.write("content/cases/beta.md", &beta.replacen("title:", "title: 新", 1)),
+        &|s| s.write("content/cases/beta.md", &beta),
+        &|s| {
+            s.write(
+                "templates/page.html",
+                &page_template.replace("{{ page.title }} · ", "{{ page.title }} – "),
+            )
+        },
+        &|s| s.remove("templates/page.html"),
+        &|s| damage(s, "markdown.bin"),
+        &|s| damage(s, "pages.json"),
+        &|s| s.remove(".showcase-cache/highlight.bin"),
         &|s| {
             s.remove("content/cases/delta.md");
             s.write(
@@ -493,6 +529,7 @@ fn rebuilds_reuse_unchanged_files_and_write_what_a_fresh_build_writes() {
     for (round, edit) in edits.iter().enumerate() {
         edit(&site);
         site.build(&[]).assert_ok();
+        assert!(site.root.join(".showcase-cache/pages.json").is_file());
         let built = snapshot(&site.root.join("public"));
         let expected = fresh(&site);
         let differ: Vec<&String> = expected
@@ -535,6 +572,55 @@ fn rebuilds_reuse_unchanged_files_and_write_what_a_fresh_build_writes() {
             ino(&old.path().join("cases/beta/index.html"))
         );
     }
+}
+
+/// The lines a build prints about what its caches saved (with SHOWCASE_PROFILE).
+fn cache_report(site: &Site) -> (usize, usize, usize, usize) {
+    let run = site.run("build", &[], &[("SHOWCASE_PROFILE", "1")]);
+    run.assert_ok();
+    let counts = |what: &str| -> (usize, usize) {
+        let line = run
+            .stderr
+            .lines()
+            .find(|l| l.starts_with(&format!("showcase: {what}: ")))
+            .unwrap_or_else(|| panic!("no {what} line in {}", run.stderr));
+        let numbers: Vec<usize> = line
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        (numbers[0], numbers[1])
+    };
+    let (markdown_kept, markdown_rendered) = counts("markdown");
+    let (pages_kept, pages_rendered) = counts("pages");
+    (markdown_kept, markdown_rendered, pages_kept, pages_rendered)
+}
+
+/// A warm build renders only what changed: an unchanged site renders no Markdown
+/// and no page; an edit to one case's body renders that case's Markdown and the
+/// few pages that show its text.
+#[test]
+fn warm_builds_render_only_what_changed() {
+    let site = built();
+    let (md_kept, md_rendered, pages_kept, pages_rendered) = cache_report(&site);
+    assert_eq!(md_rendered, 0);
+    assert!(md_kept > 5, "{md_kept}");
+    assert_eq!(pages_rendered, 0);
+    assert!(pages_kept > 20, "{pages_kept}");
+
+    let alpha = site.read("content/cases/alpha.md");
+    site.write("content/cases/alpha.md", &alpha.replace("第一行", "第一行（改）"));
+    let (_, md_rendered, _, pages_rendered) = cache_report(&site);
+    assert_eq!(md_rendered, 1);
+    // Its page, and its English translation's notice that the original changed.
+    assert!((1..=4).contains(&pages_rendered), "{pages_rendered} pages rendered");
+    assert!(site.page("/cases/alpha/").contains("第一行（改）"));
+
+    // Without its cache a build renders everything, and makes the same site.
+    let before = snapshot(&site.root.join("public"));
+    std::fs::remove_dir_all(site.root.join(".showcase-cache")).unwrap();
+    let (md_kept, _, pages_kept, _) = cache_report(&site);
+    assert_eq!((md_kept, pages_kept), (0, 0));
+    assert!(snapshot(&site.root.join("public")) == before);
 }
 
 /// A file of the site where a folder of the same build goes is an error,

@@ -8,7 +8,7 @@
 //! in. `showcase
 //! check` runs the same two steps with a sink that writes nothing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -21,6 +21,7 @@ use crate::content::taxonomy::Catalogue;
 use crate::content::translation;
 use crate::content::{Library, LoadOptions, Packed};
 use crate::diagnostics::{self, Diagnostic, Failure};
+use crate::markdown::cache;
 use crate::markdown::highlight::{self, Highlighter};
 use crate::markdown::{self, Links};
 use crate::output::assets::Assets;
@@ -77,26 +78,58 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
     if !problems.is_empty() {
         return Err(Failure::Content(problems));
     }
+    // The Markdown is rendered: its caches are saved now, and the highlighted blocks
+    // let go of. The cache only saves time: a build that cannot write it still succeeds.
+    let saved = match site.markdown.take() {
+        Some((markdown_cache, markdown)) => {
+            let docs = site.library.docs.len();
+            stages.note(|| {
+                format!(
+                    "markdown: {} kept, {} rendered",
+                    docs - markdown.rendered,
+                    markdown.rendered
+                )
+            });
+            markdown.save(&markdown_cache, &site.library)
+        }
+        None => Ok(()),
+    }
+    .and_then(|()| site.highlighter.save());
+    if let Err(e) = saved {
+        eprintln!("showcase: the cache in {} was not saved: {e}", crate::cache::DIR);
+    }
     // The Markdown is rendered: its source is only needed by check's editorial rules.
     for doc in &mut site.library.docs {
         doc.body = String::new();
         doc.yaml = String::new();
     }
+    give_back_memory();
     stages.mark("read content, markdown, theme, catalogue");
     let renderer = Renderer::new(&site.config, &site.library, &site.catalogue, &site.theme);
     let output = args.output.clone().unwrap_or_else(|| site.config.root.join("public"));
     let staging = Staging::new(&output, &site.config.root)?;
-    let pages = produce_pages(&site, &renderer, &staging, &mut stages)?;
+    let record_path = site.config.root.join(crate::cache::DIR).join(PAGES_RECORD);
+    let fingerprint = pages_fingerprint(&site.theme);
+    let kept = crate::cache::load::<PagesRecord>(&record_path)
+        .filter(|r| r.fingerprint == fingerprint)
+        .map(PagesRecord::into_map);
+    let mut pages = produce_pages(&site, &renderer, &staging, kept.as_ref(), &mut stages)?;
+    drop(kept);
+    let pages_record = PagesRecord {
+        fingerprint,
+        pages: std::mem::take(&mut pages.made),
+    };
     drop(renderer);
     // The pages are written: their HTML is not needed for the rest.
     for doc in &mut site.library.docs {
         doc.html = crate::content::Packed::default();
     }
+    give_back_memory();
     let produced = produce_rest(&site, &staging, pages, &mut stages)?;
     staging.commit()?;
     stages.mark("swap");
     // The cache only saves time: a build that cannot write it still succeeded.
-    let saved = site.highlighter.save().and_then(|()| {
+    let saved = crate::cache::save(&record_path, &pages_record).and_then(|()| {
         produced
             .search_records
             .iter()
@@ -148,6 +181,8 @@ pub struct Site {
     pub highlighter: Highlighter,
     /// Smaller copies of the covers: site path and bytes.
     pub images: Vec<(String, Vec<u8>)>,
+    /// The Markdown cache and what a build saves in it (taken when saved).
+    pub markdown: Option<(cache::Cache, MarkdownRecord)>,
 }
 
 /// Reads the config, the content and the theme, and renders the Markdown.
@@ -160,10 +195,9 @@ pub fn load(source: &Source<'_>) -> Result<(Site, Vec<Diagnostic>), Failure> {
     let config = Config::load(source.root, source.base_url)?;
     let mut library = Library::load(&config, LoadOptions { drafts: source.drafts })?;
     let highlighter = Highlighter::new(&config.highlight_theme, Some(&config.root));
-    let mut problems = match render_markdown(&config, &mut library, &highlighter) {
-        Ok(()) => Vec::new(),
-        Err(problems) => problems,
-    };
+    let markdown_cache = cache::Cache::load(Some(&config.root));
+    let (rendered, markdown) = render_markdown(&config, &mut library, &highlighter, &markdown_cache);
+    let mut problems = rendered.err().unwrap_or_default();
     let images = match images::prepare(&config, &mut library) {
         Ok(images) => images,
         Err(mut errors) => {
@@ -192,6 +226,7 @@ pub fn load(source: &Source<'_>) -> Result<(Site, Vec<Diagnostic>), Failure> {
             theme,
             highlighter,
             images,
+            markdown: Some((markdown_cache, markdown)),
         },
         problems,
     ))
@@ -217,7 +252,7 @@ pub fn produce(
     sink: &dyn Sink,
     stages: &mut Stages,
 ) -> Result<Produced, Failure> {
-    let pages = produce_pages(site, renderer, sink, stages)?;
+    let pages = produce_pages(site, renderer, sink, None, stages)?;
     produce_rest(site, sink, pages, stages)
 }
 
@@ -226,14 +261,56 @@ pub struct Pages {
     pages: Vec<usize>,
     files: usize,
     entries: Vec<sitemap::Entry>,
+    /// Each page's path, key, length and hash, for [`PagesRecord`].
+    made: Vec<PageEntry>,
+}
+
+/// A page made: its site path, its key (see `render::Ctx`), its length and xxh3.
+type PageEntry = (String, u64, u64, u64);
+
+/// A page rendered or kept: the language it counts in, and its entry for the record.
+type Placed = (Option<usize>, Option<PageEntry>);
+
+/// The record's file in the cache folder.
+const PAGES_RECORD: &str = "pages.json";
+
+/// The pages a build made, so that the next build can keep those whose key has
+/// not changed instead of rendering them. Kept only under the same program and
+/// theme ([`pages_fingerprint`]), and a page is kept only if the site being
+/// replaced still has it with the recorded length and hash.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct PagesRecord {
+    fingerprint: u64,
+    pages: Vec<PageEntry>,
+}
+
+impl PagesRecord {
+    fn into_map(self) -> HashMap<String, (u64, u64, u64)> {
+        self.pages
+            .into_iter()
+            .map(|(path, key, len, hash)| (path, (key, len, hash)))
+            .collect()
+    }
+}
+
+/// What a page's key does not cover: the program and the theme.
+fn pages_fingerprint(theme: &Theme) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    crate::cache::hash_value(&mut h, &(crate::cache::program_stamp(), theme.fingerprint));
+    h.digest()
 }
 
 /// The first half of [`produce`]: every page. After it, the pages' HTML is no
 /// longer needed (`build` drops it before the search index is made).
+///
+/// With the record of the last build's pages (`kept`), a page whose key is the
+/// recorded one is taken from the site being replaced ([`Sink::reuse`], which
+/// checks its bytes) instead of being rendered.
 pub fn produce_pages(
     site: &Site,
     renderer: &Renderer<'_>,
     sink: &dyn Sink,
+    kept: Option<&HashMap<String, (u64, u64, u64)>>,
     stages: &mut Stages,
 ) -> Result<Pages, Failure> {
     let config = &site.config;
@@ -242,21 +319,42 @@ pub fn produce_pages(
         return Err(Failure::Content(clashes));
     }
     let jobs = renderer.plan();
-    let results: Vec<Result<Option<usize>, Failure>> = jobs
+    let kept_count = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<Result<Placed, Failure>> = jobs
         .par_iter()
         .map(|&job| {
+            if let Some(kept) = kept {
+                let keyed = renderer.key(job).map_err(Failure::from)?;
+                if let (Some(key), Some(&(was, len, hash))) = (keyed.key, kept.get(&keyed.path))
+                    && key == was
+                    && sink.reuse(&keyed.path, len, hash)
+                {
+                    kept_count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    return Ok((keyed.lang, Some((keyed.path, key, len, hash))));
+                }
+            }
             let out = renderer.render(job).map_err(Failure::from)?;
             sink.write(&out.path, out.text.as_bytes())?;
-            Ok(out.lang)
+            let entry = out.key.map(|key| {
+                let len = out.text.len() as u64;
+                (out.path, key, len, xxhash_rust::xxh3::xxh3_64(out.text.as_bytes()))
+            });
+            Ok((out.lang, entry))
         })
         .collect();
     let mut pages = vec![0usize; config.languages.len()];
     let mut files = 0; // 404 page, redirects
     let mut errors = Vec::new();
+    let mut made = Vec::with_capacity(results.len());
     for result in results {
         match result {
-            Ok(Some(lang)) => pages[lang] += 1,
-            Ok(None) => files += 1,
+            Ok((lang, entry)) => {
+                match lang {
+                    Some(lang) => pages[lang] += 1,
+                    None => files += 1,
+                }
+                made.extend(entry);
+            }
             Err(Failure::Content(mut d)) => errors.append(&mut d),
             Err(other) => return Err(other),
         }
@@ -266,7 +364,14 @@ pub fn produce_pages(
     }
     let entries: Vec<sitemap::Entry> = jobs.iter().filter_map(|&job| renderer.sitemap_entry(job)).collect();
     stages.mark("pages");
-    Ok(Pages { pages, files, entries })
+    let kept_count = kept_count.into_inner();
+    stages.note(|| format!("pages: {kept_count} kept, {} rendered", jobs.len() - kept_count));
+    Ok(Pages {
+        pages,
+        files,
+        entries,
+        made,
+    })
 }
 
 /// The second half of [`produce`]: the search index, feeds, sitemap, robots.txt and assets.
@@ -276,6 +381,7 @@ pub fn produce_rest(site: &Site, sink: &dyn Sink, made: Pages, stages: &mut Stag
         pages,
         mut files,
         entries,
+        made: _,
     } = made;
 
     // One language at a time: each index is built in parallel, and only one is in memory.
@@ -371,6 +477,7 @@ pub struct Stages {
     enabled: bool,
     last: Instant,
     marks: Vec<(&'static str, f64, Option<u64>)>,
+    notes: Vec<String>,
 }
 
 impl Stages {
@@ -379,6 +486,7 @@ impl Stages {
             enabled: std::env::var_os("SHOWCASE_PROFILE").is_some(),
             last: started,
             marks: Vec::new(),
+            notes: Vec::new(),
         }
     }
 
@@ -391,13 +499,34 @@ impl Stages {
         }
     }
 
+    /// A line for the report: how much of the work a cache saved.
+    pub fn note(&mut self, note: impl FnOnce() -> String) {
+        if self.enabled {
+            self.notes.push(note());
+        }
+    }
+
     pub fn report(&self) {
+        for note in &self.notes {
+            eprintln!("showcase: {note}");
+        }
         for (stage, seconds, peak) in &self.marks {
             let peak = peak
                 .map(|mib| format!("  (peak memory so far {mib} MiB)"))
                 .unwrap_or_default();
             eprintln!("showcase: {seconds:>8.3} s  {stage}{peak}");
         }
+    }
+}
+
+/// Returns memory freed in bulk (the sources, the pages' HTML) to the system. The
+/// allocator keeps freed memory per thread's arena, where the next stage's threads
+/// may not reuse it: without this, the peak would count it twice.
+fn give_back_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free memory of the allocator's own arenas.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 
@@ -409,13 +538,20 @@ fn peak_memory_mib() -> Option<u64> {
     Some(kib / 1024)
 }
 
-/// One doc's Markdown rendered (its HTML and text packed) and its cover's link.
-type RenderedDoc = (markdown::Rendered, Packed, Packed, Result<Option<String>, Diagnostic>);
+/// One doc's Markdown rendered or taken from the cache, and its cover's link.
+/// `true` when rendered afresh.
+type RenderedDoc = (bool, Vec<Diagnostic>, cache::Entry, Result<Option<String>, Diagnostic>);
 
-/// Renders every doc's Markdown in parallel and resolves cover images.
-fn render_markdown(config: &Config, library: &mut Library, highlighter: &Highlighter) -> Result<(), Vec<Diagnostic>> {
+/// Renders every doc's Markdown in parallel (or takes it from the cache) and
+/// resolves cover images. Also returns what the cache needs to save the docs.
+fn render_markdown(
+    config: &Config,
+    library: &mut Library,
+    highlighter: &Highlighter,
+    cache: &cache::Cache,
+) -> (Result<(), Vec<Diagnostic>>, MarkdownRecord) {
     let links = Links::new(config, library, highlighter);
-    let rendered: Vec<RenderedDoc> = library
+    let rendered: Vec<(u128, RenderedDoc)> = library
         .docs
         .par_iter()
         .map(|doc| {
@@ -431,31 +567,92 @@ fn render_markdown(config: &Config, library: &mut Library, highlighter: &Highlig
                 }),
                 None => Ok(None),
             };
+            let key = cache.key(config, doc);
+            if let Some(entry) = cache.take(key, doc, &links) {
+                highlighter.reuse(&entry.blocks, &entry.classes);
+                return (key, (false, Vec::new(), entry, cover));
+            }
             // Packed at once, so the whole site's HTML is never held unpacked.
-            let mut out = markdown::render(doc, &links);
-            let html = Packed::new(&std::mem::take(&mut out.html));
-            let text = Packed::new(&std::mem::take(&mut out.text));
-            (out, html, text, cover)
+            let out = markdown::render(doc, &links);
+            let entry = cache::Entry {
+                html: Packed::new(&out.html),
+                text: Packed::new(&out.text),
+                lead: out.lead,
+                anchors: out.anchors,
+                links: out.links,
+                blocks: out.blocks,
+                classes: out.classes,
+            };
+            (key, (true, out.problems, entry, cover))
         })
         .collect();
+    let mut record = MarkdownRecord {
+        docs: Vec::with_capacity(rendered.len()),
+        changed: cache.left() > 0,
+        rendered: 0,
+    };
+    cache.forget();
     let mut errors = Vec::new();
-    for (doc, (mut out, html, text, cover)) in library.docs.iter_mut().zip(rendered) {
-        errors.append(&mut out.problems);
+    for (doc, (key, (fresh, mut problems, entry, cover))) in library.docs.iter_mut().zip(rendered) {
+        record.changed |= fresh;
+        record.rendered += usize::from(fresh);
+        // A doc with problems is not kept: the next build reports them again.
+        record
+            .docs
+            .push(problems.is_empty().then_some((key, entry.blocks, entry.classes)));
+        errors.append(&mut problems);
         match cover {
             Ok(url) => doc.cover_url = url,
             Err(e) => errors.push(e),
         }
-        doc.html = html;
-        doc.lead = out.lead;
-        doc.text = text;
-        doc.anchors = out.anchors;
-        doc.links = out.links;
+        doc.html = entry.html;
+        doc.lead = entry.lead;
+        doc.text = entry.text;
+        doc.anchors = entry.anchors;
+        doc.links = entry.links;
     }
-    if errors.is_empty() {
+    let result = if errors.is_empty() {
         Ok(())
     } else {
         diagnostics::sort(&mut errors);
         Err(errors)
+    };
+    (result, record)
+}
+
+/// A doc's cache key, its code blocks' keys and their classes.
+type KeptDoc = (u128, Vec<u128>, Vec<String>);
+
+/// What the Markdown cache keeps of a build: each doc's key, code blocks and their
+/// classes (`None` for a doc with problems), and whether anything changed.
+pub struct MarkdownRecord {
+    docs: Vec<Option<KeptDoc>>,
+    changed: bool,
+    /// How many docs were rendered rather than taken from the cache.
+    pub rendered: usize,
+}
+
+impl MarkdownRecord {
+    /// Saves the docs' rendered Markdown for the next build, if it is not already there.
+    fn save(&self, cache: &cache::Cache, library: &Library) -> std::io::Result<()> {
+        if !self.changed {
+            return Ok(());
+        }
+        cache.save(library.docs.iter().zip(&self.docs).filter_map(|(doc, kept)| {
+            let (key, blocks, classes) = kept.as_ref()?;
+            Some((
+                *key,
+                cache::EntryRef {
+                    html: &doc.html,
+                    text: &doc.text,
+                    lead: &doc.lead,
+                    anchors: &doc.anchors,
+                    links: &doc.links,
+                    blocks,
+                    classes,
+                },
+            ))
+        }))
     }
 }
 

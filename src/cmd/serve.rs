@@ -278,7 +278,7 @@ impl Builder {
 /// The build's pipeline, into memory; the site comes back for quick rebuilds.
 fn build_files(source: &Source<'_>, started: Instant) -> Result<(crate::output::memory::Files, Site), Failure> {
     let mut stages = Stages::new(started);
-    let (site, problems) = load(source)?;
+    let (mut site, problems) = load(source)?;
     if !problems.is_empty() {
         return Err(Failure::Content(problems));
     }

@@ -122,6 +122,11 @@ impl Packed {
             .unwrap_or_default()
     }
 
+    /// Text packed by [`Packed::new`] earlier, as its bytes; `None` if they cannot be.
+    pub fn from_packed(bytes: Vec<u8>) -> Option<Packed> {
+        (bytes.is_empty() || bytes.len() > 4).then_some(Packed(bytes))
+    }
+
     /// The packed bytes, for hashing.
     pub fn as_bytes(&self) -> &[u8] {
         &self.0

@@ -25,7 +25,7 @@ use syntect::util::LinesWithEndings;
 /// Changes whenever the HTML this module writes changes.
 const FORMAT: &str = "showcase-highlight-2";
 /// The cache's folder in the site's root, and its file.
-pub const CACHE_DIR: &str = ".showcase-cache";
+pub const CACHE_DIR: &str = crate::cache::DIR;
 const CACHE_FILE: &str = "highlight.bin";
 const MAGIC: &[u8] = b"SHOWCASE-HL-CACHE-2\n";
 
@@ -54,8 +54,9 @@ pub struct Highlighter {
     theme: &'static Theme,
     theme_name: String,
     cache_file: Option<PathBuf>,
-    /// Blocks from the cache file, by key.
-    cached: HashMap<u128, String>,
+    /// Blocks from the cache file, by key; read when first needed (a build whose
+    /// pages all come from the Markdown cache never needs it).
+    cached: OnceLock<HashMap<u128, String>>,
     /// Blocks highlighted or taken from the cache in this build, by key.
     /// The blocks this build used: `None` for those in `cached`, the HTML of the new ones.
     used: Mutex<HashMap<u128, Option<String>>>,
@@ -68,15 +69,19 @@ impl Highlighter {
         let themes = themes();
         let chosen = themes.themes.get(theme).or_else(|| themes.themes.values().next());
         let cache_file = root.map(|r| r.join(CACHE_DIR).join(CACHE_FILE));
-        let cached = cache_file.as_deref().map(read_cache).unwrap_or_default();
         Highlighter {
             theme: chosen.expect("syntect ships default themes"),
             theme_name: theme.to_string(),
             cache_file,
-            cached,
+            cached: OnceLock::new(),
             used: Mutex::new(HashMap::new()),
             classes: Mutex::new(BTreeSet::new()),
         }
+    }
+
+    fn cached(&self) -> &HashMap<u128, String> {
+        self.cached
+            .get_or_init(|| self.cache_file.as_deref().map(read_cache).unwrap_or_default())
     }
 
     fn key(&self, code: &str, language: &str) -> u128 {
@@ -91,16 +96,33 @@ impl Highlighter {
 
     /// The `<pre>` element for a code block.
     pub fn highlight(&self, code: &str, language: &str) -> String {
+        self.highlight_keyed(code, language).0
+    }
+
+    /// [`Highlighter::highlight`], with the block's cache key and the classes it uses.
+    pub fn highlight_keyed(&self, code: &str, language: &str) -> (String, u128, Vec<String>) {
         let key = self.key(code, language);
-        let (html, new) = match self.cached.get(&key) {
+        let (html, new) = match self.cached().get(&key) {
             Some(html) => (html.clone(), false),
             None => (self.render(code, language), true),
         };
-        self.note_classes(&html);
+        let classes = classes_in(&html);
+        self.note(&classes);
         if let Ok(mut used) = self.used.lock() {
             used.entry(key).or_insert_with(|| new.then(|| html.clone()));
         }
-        html
+        (html, key, classes)
+    }
+
+    /// For a page whose HTML a build keeps from an earlier one: counts its blocks as
+    /// used (those still in the cache stay there) and its classes into the stylesheet.
+    pub fn reuse(&self, blocks: &[u128], classes: &[String]) {
+        self.note(classes);
+        if let Ok(mut used) = self.used.lock() {
+            for key in blocks {
+                used.entry(*key).or_insert(None);
+            }
+        }
     }
 
     fn render(&self, code: &str, language: &str) -> String {
@@ -158,16 +180,9 @@ impl Highlighter {
         }
     }
 
-    fn note_classes(&self, html: &str) {
+    fn note(&self, used: &[String]) {
         let Ok(mut classes) = self.classes.lock() else { return };
-        for piece in html.split("class=\"hl-").skip(1) {
-            if let Some(end) = piece.find('"') {
-                let name = &piece[..end];
-                if name != "code" {
-                    classes.insert(format!("hl-{name}"));
-                }
-            }
-        }
+        classes.extend(used.iter().cloned());
     }
 
     /// How many classes the site's code has used so far (they are only ever added).
@@ -194,32 +209,35 @@ impl Highlighter {
         css
     }
 
-    /// Writes the blocks this build used to the cache (dropping those it did not), if any changed.
-    pub fn save(&self) -> std::io::Result<()> {
+    /// Writes the blocks this build used to the cache (dropping those it did not), if
+    /// any is new; then lets go of the blocks held, which the build's pages no longer need.
+    pub fn save(&mut self) -> std::io::Result<()> {
+        let used = std::mem::take(self.used.get_mut().unwrap_or_else(|p| p.into_inner()));
+        let cached = std::mem::take(&mut self.cached);
         let Some(file) = &self.cache_file else { return Ok(()) };
-        let Ok(used) = self.used.lock() else { return Ok(()) };
-        if used.len() == self.cached.len() && used.keys().all(|k| self.cached.contains_key(k)) {
+        // Nothing new: the file is kept as it is (with blocks no page uses any more,
+        // until a build that highlights something writes it again).
+        if used.values().all(Option::is_none) {
             return Ok(());
         }
+        let cached = cached.into_inner().unwrap_or_else(|| read_cache(file));
         let mut entries: Vec<(&u128, &String)> = used
             .iter()
-            .filter_map(|(k, new)| new.as_ref().or_else(|| self.cached.get(k)).map(|html| (k, html)))
+            .filter_map(|(k, new)| new.as_ref().or_else(|| cached.get(k)).map(|html| (k, html)))
             .collect();
         entries.sort_by_key(|(k, _)| **k);
-        let mut bytes = Vec::with_capacity(entries.iter().map(|(_, v)| v.len() + 32).sum::<usize>() + MAGIC.len());
-        bytes.extend_from_slice(MAGIC);
-        for (key, html) in entries {
-            bytes.extend_from_slice(&key.to_le_bytes());
-            bytes.extend_from_slice(&(html.len() as u32).to_le_bytes());
-            bytes.extend_from_slice(html.as_bytes());
-            bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(html.as_bytes()).to_le_bytes());
-        }
         let dir = file.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)?;
         let temp = dir.join(format!("{CACHE_FILE}.{}", std::process::id()));
-        let mut out = std::fs::File::create(&temp)?;
-        out.write_all(&bytes)?;
-        drop(out);
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&temp)?);
+        out.write_all(MAGIC)?;
+        for (key, html) in entries {
+            out.write_all(&key.to_le_bytes())?;
+            out.write_all(&(html.len() as u32).to_le_bytes())?;
+            out.write_all(html.as_bytes())?;
+            out.write_all(&xxhash_rust::xxh3::xxh3_64(html.as_bytes()).to_le_bytes())?;
+        }
+        out.into_inner().map_err(|e| e.into_error())?;
         std::fs::rename(&temp, file)
     }
 }
@@ -246,6 +264,20 @@ fn read_cache(file: &Path) -> HashMap<u128, String> {
         rest = &rest[28 + len..];
     }
     entries
+}
+
+/// The highlight classes a block uses, each once.
+fn classes_in(html: &str) -> Vec<String> {
+    let mut classes: Vec<String> = html
+        .split("class=\"hl-")
+        .skip(1)
+        .filter_map(|piece| Some(&piece[..piece.find('"')?]))
+        .filter(|name| *name != "code")
+        .map(|name| format!("hl-{name}"))
+        .collect();
+    classes.sort_unstable();
+    classes.dedup();
+    classes
 }
 
 fn syntect_version() -> &'static str {
@@ -353,12 +385,12 @@ mod tests {
     #[test]
     fn the_cache_gives_the_same_html_and_survives_damage() {
         let dir = tempfile::tempdir().unwrap();
-        let first = Highlighter::new("InspiredGitHub", Some(dir.path()));
+        let mut first = Highlighter::new("InspiredGitHub", Some(dir.path()));
         let html = first.highlight("let x = 1;\n", "rust");
         first.save().unwrap();
         let file = dir.path().join(CACHE_DIR).join(CACHE_FILE);
         let second = Highlighter::new("InspiredGitHub", Some(dir.path()));
-        assert_eq!(second.cached.len(), 1);
+        assert_eq!(second.cached().len(), 1);
         assert_eq!(second.highlight("let x = 1;\n", "rust"), html);
         // A damaged entry is not used: the block is highlighted afresh, the same.
         let mut bytes = std::fs::read(&file).unwrap();
@@ -366,10 +398,10 @@ mod tests {
         bytes[last] ^= 0xff;
         std::fs::write(&file, &bytes).unwrap();
         let third = Highlighter::new("InspiredGitHub", Some(dir.path()));
-        assert!(third.cached.is_empty());
+        assert!(third.cached().is_empty());
         assert_eq!(third.highlight("let x = 1;\n", "rust"), html);
         // Garbage is ignored.
         std::fs::write(&file, b"not a cache").unwrap();
-        assert!(Highlighter::new("InspiredGitHub", Some(dir.path())).cached.is_empty());
+        assert!(Highlighter::new("InspiredGitHub", Some(dir.path())).cached().is_empty());
     }
 }

@@ -9,6 +9,7 @@
 //! highlighted; a line break between two Chinese characters is dropped
 //! instead of becoming a space.
 
+pub mod cache;
 pub mod highlight;
 
 use std::collections::HashMap;
@@ -31,6 +32,9 @@ pub struct Rendered {
     /// Every link and image, in the order written.
     pub links: Vec<DocLink>,
     pub problems: Vec<Diagnostic>,
+    /// The highlight cache keys of its code blocks, and the classes they use.
+    pub blocks: Vec<u128>,
+    pub classes: Vec<String>,
 }
 
 /// The title that marks an image as decoration: `![](line.png "decorative")`.
@@ -257,7 +261,10 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
                     CodeBlockKind::Fenced(info) => highlight::language_token(info),
                     CodeBlockKind::Indented => "",
                 };
-                result.push(Event::Html(CowStr::from(links.highlighter.highlight(&code, token))));
+                let (html, key, classes) = links.highlighter.highlight_keyed(&code, token);
+                out.blocks.push(key);
+                out.classes.extend(classes);
+                result.push(Event::Html(CowStr::from(html)));
                 i = end + 1;
                 continue;
             }

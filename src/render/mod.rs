@@ -73,6 +73,111 @@ pub struct Output {
     pub text: String,
     /// The language whose page count it adds to, if it is an HTML page.
     pub lang: Option<usize>,
+    /// The hash of what it was made from; `None` if that could not be hashed.
+    pub key: Option<u64>,
+}
+
+/// A file's path and key, for [`Renderer::key`].
+pub struct Keyed {
+    pub path: String,
+    pub key: Option<u64>,
+    pub lang: Option<usize>,
+}
+
+/// Whether a job is rendered or only keyed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Render,
+    Key,
+}
+
+/// What a job made: the text only when rendering.
+struct Made {
+    path: String,
+    key: Option<u64>,
+    text: Option<String>,
+    lang: Option<usize>,
+}
+
+/// A template's context as a job builds it, and a hash of everything put in it.
+///
+/// A page is a function of its template, the theme and this context alone: the
+/// template functions read only the theme's UI strings, its asset links and the
+/// base path, which [`Theme::fingerprint`] covers. So the same key under the same
+/// theme fingerprint makes the same bytes, and a build can keep a page it made
+/// before without rendering it. Views serialise the same way into the hash (as
+/// JSON) as into the context; in [`Mode::Key`] the context is not built at all.
+struct Ctx {
+    context: Option<tera::Context>,
+    hasher: xxhash_rust::xxh3::Xxh3,
+    /// False once a value could not be hashed: the page is then always rendered.
+    hashable: bool,
+}
+
+impl Ctx {
+    fn new(mode: Mode, path: &str) -> Ctx {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        let hashable = crate::cache::hash_value(&mut hasher, path);
+        Ctx {
+            context: (mode == Mode::Render).then(tera::Context::new),
+            hasher,
+            hashable,
+        }
+    }
+
+    fn rendering(&self) -> bool {
+        self.context.is_some()
+    }
+
+    fn insert<T: serde::Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        self.hashable &= crate::cache::hash_value(&mut self.hasher, key);
+        self.hashable &= crate::cache::hash_value(&mut self.hasher, value);
+        if let Some(context) = &mut self.context {
+            context.insert(key, value);
+        }
+    }
+
+    /// Inserts each field of a struct.
+    fn extend<T: serde::Serialize>(&mut self, value: &T) -> Result<(), Diagnostic> {
+        self.hashable &= crate::cache::hash_value(&mut self.hasher, value);
+        if let Some(context) = &mut self.context {
+            let fields =
+                tera::Context::from_serialize(value).map_err(|e| Diagnostic::file_error("templates", e.to_string()))?;
+            context.extend(fields);
+        }
+        Ok(())
+    }
+
+    fn key(&self) -> Option<u64> {
+        self.hashable.then(|| self.hasher.digest())
+    }
+
+    /// The key, and the template rendered with the context when rendering.
+    fn render(
+        mut self,
+        theme: &Theme,
+        template: &str,
+        source: &Path,
+    ) -> Result<(Option<u64>, Option<String>), Diagnostic> {
+        self.hashable &= crate::cache::hash_value(&mut self.hasher, template);
+        let text = match &self.context {
+            Some(context) => Some(theme.render(template, context, source)?),
+            None => None,
+        };
+        Ok((self.key(), text))
+    }
+
+    fn finish(
+        self,
+        theme: &Theme,
+        template: &str,
+        source: &Path,
+        path: String,
+        lang: Option<usize>,
+    ) -> Result<Made, Diagnostic> {
+        let (key, text) = self.render(theme, template, source)?;
+        Ok(Made { path, key, text, lang })
+    }
 }
 
 /// The renderer: what every job reads.
@@ -231,26 +336,48 @@ impl<'a> Renderer<'a> {
         errors
     }
 
+    /// Renders a job. Its key is a hash of all the page is made from (see [`Ctx`]).
     pub fn render(&self, job: Job) -> Result<Output, Diagnostic> {
+        let made = self.run(job, Mode::Render)?;
+        Ok(Output {
+            path: made.path,
+            text: made.text.unwrap_or_default(),
+            lang: made.lang,
+            key: made.key,
+        })
+    }
+
+    /// A job's path and key, without rendering it: what a build compares with the
+    /// keys of the pages it made last time, to keep those that are the same.
+    pub fn key(&self, job: Job) -> Result<Keyed, Diagnostic> {
+        let made = self.run(job, Mode::Key)?;
+        Ok(Keyed {
+            path: made.path,
+            key: made.key,
+            lang: made.lang,
+        })
+    }
+
+    fn run(&self, job: Job, mode: Mode) -> Result<Made, Diagnostic> {
         match job {
-            Job::Page(doc) => self.page(doc, self.library.docs[doc].lang),
-            Job::Fallback { doc, lang } => self.page(doc, lang),
-            Job::List { section, number } => self.list(section, number),
-            Job::Home { lang } => self.home(lang),
-            Job::Catalogue { lang, number } => self.generated_catalogue(lang, number),
-            Job::FilterData { lang } => self.filter_data(lang),
-            Job::Taxonomy { tax, lang } => self.taxonomy(tax, lang),
+            Job::Page(doc) => self.page(mode, doc, self.library.docs[doc].lang),
+            Job::Fallback { doc, lang } => self.page(mode, doc, lang),
+            Job::List { section, number } => self.list(mode, section, number),
+            Job::Home { lang } => self.home(mode, lang),
+            Job::Catalogue { lang, number } => self.generated_catalogue(mode, lang, number),
+            Job::FilterData { lang } => self.filter_data(mode, lang),
+            Job::Taxonomy { tax, lang } => self.taxonomy(mode, tax, lang),
             Job::Term {
                 tax,
                 term,
                 lang,
                 number,
-            } => self.term(tax, term, lang, number),
-            Job::Progress { lang } => self.progress(lang),
-            Job::Search { lang } => self.search(lang),
-            Job::SiteMap { lang } => self.site_map(lang),
-            Job::Alias { doc, alias } => Ok(self.alias(doc, alias)),
-            Job::NotFound => self.not_found(),
+            } => self.term(mode, tax, term, lang, number),
+            Job::Progress { lang } => self.progress(mode, lang),
+            Job::Search { lang } => self.search(mode, lang),
+            Job::SiteMap { lang } => self.site_map(mode, lang),
+            Job::Alias { doc, alias } => Ok(self.alias(mode, doc, alias)),
+            Job::NotFound => self.not_found(mode),
         }
     }
 
@@ -312,7 +439,7 @@ impl<'a> Renderer<'a> {
     /// A page in its own language, or (`lang` another language) its fallback page: the
     /// original's text under that language's navigation, with a notice, its canonical
     /// address the original's, and no hreflang alternate claiming a translation.
-    fn page(&self, i: usize, lang: usize) -> Result<Output, Diagnostic> {
+    fn page(&self, mode: Mode, i: usize, lang: usize) -> Result<Made, Diagnostic> {
         let doc = &self.library.docs[i];
         let fallback = lang != doc.lang;
         let path = if fallback {
@@ -329,13 +456,13 @@ impl<'a> Renderer<'a> {
             .collect();
         let canonical = if fallback { &doc.path } else { &path };
         let crumbs = self.crumbs(doc, lang);
-        let mut context = self.common_at(lang, &versions, &stand_ins, Some(i), &crumbs, &path, canonical)?;
-        context.insert("page", &PageView::new(self, doc, lang));
+        let mut ctx = self.common_at(mode, lang, &versions, &stand_ins, Some(i), &crumbs, &path, canonical)?;
+        ctx.insert("page", &PageView::new(self, doc, lang));
         let parent = doc.parent.and_then(|p| match fallback {
             false => Some(p),
             true => self.library.translations[&self.library.docs[p].key][lang],
         });
-        context.insert("section", &parent.map(|p| self.link_of(p)));
+        ctx.insert("section", &parent.map(|p| self.link_of(p)));
         let (previous, next) = match (fallback, parent.and_then(|p| self.library.pages_of.get(&p))) {
             (false, Some(siblings)) => {
                 let at = siblings.iter().position(|&s| s == i);
@@ -347,8 +474,8 @@ impl<'a> Renderer<'a> {
             }
             _ => (None, None),
         };
-        context.insert("previous", &previous);
-        context.insert("next", &next);
+        ctx.insert("previous", &previous);
+        ctx.insert("next", &next);
         // Related cases in this page's language: their translations, or their fallback pages.
         let related: Vec<Card<'_>> = self
             .catalogue
@@ -365,40 +492,31 @@ impl<'a> Renderer<'a> {
             })
             .map(|d| Card::new(self, d, lang))
             .collect();
-        context.insert("related", &related);
-        let text = self.theme.render("page.html", &context, &doc.source)?;
-        Ok(Output {
-            path,
-            text,
-            lang: Some(lang),
-        })
+        ctx.insert("related", &related);
+        ctx.finish(self.theme, "page.html", &doc.source, path, Some(lang))
     }
 
-    fn list(&self, i: usize, number: usize) -> Result<Output, Diagnostic> {
+    fn list(&self, mode: Mode, i: usize, number: usize) -> Result<Made, Diagnostic> {
         let doc = &self.library.docs[i];
         let path = list_path(&doc.path, number);
-        let mut context = self.common(
+        let mut ctx = self.common(
+            mode,
             doc.lang,
             &self.doc_versions(&doc.key, number),
             Some(i),
             &self.crumbs(doc, doc.lang),
             &path,
         )?;
-        context.insert("section", &SectionView::new(self, doc, number == 1));
-        self.insert_list(&mut context, self.list_items(i), &doc.path, number, doc.lang);
-        context.insert("subsections", &self.subsections(i));
+        ctx.insert("section", &SectionView::new(self, doc, number == 1));
+        self.insert_list(&mut ctx, self.list_items(i), &doc.path, number, doc.lang);
+        ctx.insert("subsections", &self.subsections(i));
         if self.catalogue_section[doc.lang] == Some(i) {
-            self.insert_filters(&mut context, doc.lang);
+            self.insert_filters(&mut ctx, doc.lang);
         }
-        let text = self.theme.render("section.html", &context, &doc.source)?;
-        Ok(Output {
-            path,
-            text,
-            lang: Some(doc.lang),
-        })
+        ctx.finish(self.theme, "section.html", &doc.source, path, Some(doc.lang))
     }
 
-    fn generated_catalogue(&self, lang: usize, number: usize) -> Result<Output, Diagnostic> {
+    fn generated_catalogue(&self, mode: Mode, lang: usize, number: usize) -> Result<Made, Diagnostic> {
         let base = self.catalogue_path(lang);
         let path = list_path(&base, number);
         let versions: Vec<Option<String>> = (0..self.config.languages.len())
@@ -416,27 +534,29 @@ impl<'a> Renderer<'a> {
                 lang: None,
             },
         ];
-        let mut context = self.common(lang, &versions, None, &crumbs, &path)?;
-        context.insert("section", &SectionView::bare(title.into(), self.config.link(&base)));
-        self.insert_list(&mut context, &self.catalogue.cases[lang], &base, number, lang);
-        context.insert("subsections", &Vec::<SectionLink<'_>>::new());
-        self.insert_filters(&mut context, lang);
-        let text = self.theme.render("section.html", &context, Path::new("site.toml"))?;
-        Ok(Output {
-            path,
-            text,
-            lang: Some(lang),
-        })
+        let mut ctx = self.common(mode, lang, &versions, None, &crumbs, &path)?;
+        ctx.insert("section", &SectionView::bare(title.into(), self.config.link(&base)));
+        self.insert_list(&mut ctx, &self.catalogue.cases[lang], &base, number, lang);
+        ctx.insert("subsections", &Vec::<SectionLink<'_>>::new());
+        self.insert_filters(&mut ctx, lang);
+        ctx.finish(self.theme, "section.html", Path::new("site.toml"), path, Some(lang))
     }
 
     /// JSON for the catalogue's filters: every case's terms and its card, in list order.
-    fn filter_data(&self, lang: usize) -> Result<Output, Diagnostic> {
+    fn filter_data(&self, mode: Mode, lang: usize) -> Result<Made, Diagnostic> {
         #[derive(serde::Serialize)]
         struct Entry<'e> {
             terms: BTreeMap<&'e str, Vec<String>>,
             html: String,
         }
-        let mut entries = Vec::with_capacity(self.catalogue.cases[lang].len());
+        let path = format!("{}cases.json", self.catalogue_path(lang));
+        // The file's key is made of its entries' terms and their cards' keys.
+        let mut ctx = Ctx::new(mode, &path);
+        let mut entries = Vec::with_capacity(if ctx.rendering() {
+            self.catalogue.cases[lang].len()
+        } else {
+            0
+        });
         let language = &self.config.languages[lang];
         for &d in &self.catalogue.cases[lang] {
             let doc = &self.library.docs[d];
@@ -444,23 +564,33 @@ impl<'a> Renderer<'a> {
             for (tax, term) in taxonomy::terms_of(doc) {
                 terms.entry(tax).or_default().push(term);
             }
-            let mut context = tera::Context::new();
-            context.insert("lang", &language.code);
-            context.insert("lang_tag", &language.tag);
-            context.insert("p", &Card::new(self, doc, lang));
-            let html = self.theme.render("partials/card.html", &context, &doc.source)?;
-            entries.push(Entry { terms, html });
+            let mut card = Ctx::new(mode, "");
+            card.insert("lang", &language.code);
+            card.insert("lang_tag", &language.tag);
+            card.insert("p", &Card::new(self, doc, lang));
+            let (key, html) = card.render(self.theme, "partials/card.html", &doc.source)?;
+            ctx.insert("terms", &terms);
+            ctx.insert("card", &key);
+            if let Some(html) = html {
+                entries.push(Entry { terms, html });
+            }
         }
-        let text = serde_json::to_string(&serde_json::json!({ "cases": entries }))
-            .map_err(|e| Diagnostic::file_error("site.toml", e.to_string()))?;
-        Ok(Output {
-            path: format!("{}cases.json", self.catalogue_path(lang)),
+        let text = match ctx.rendering() {
+            true => Some(
+                serde_json::to_string(&serde_json::json!({ "cases": entries }))
+                    .map_err(|e| Diagnostic::file_error("site.toml", e.to_string()))?,
+            ),
+            false => None,
+        };
+        Ok(Made {
+            key: ctx.key(),
+            path,
             text,
             lang: None,
         })
     }
 
-    fn taxonomy(&self, t: usize, lang: usize) -> Result<Output, Diagnostic> {
+    fn taxonomy(&self, mode: Mode, t: usize, lang: usize) -> Result<Made, Diagnostic> {
         let tax = &self.catalogue.taxonomies[t];
         let path = self.taxonomy_path(&tax.name, lang);
         let versions = self.taxonomy_versions(t, None, 1);
@@ -473,17 +603,12 @@ impl<'a> Renderer<'a> {
                 lang: None,
             },
         ];
-        let mut context = self.common(lang, &versions, None, &crumbs, &path)?;
-        context.insert("taxonomy", &view);
-        let text = self.theme.render("taxonomy.html", &context, Path::new("site.toml"))?;
-        Ok(Output {
-            path,
-            text,
-            lang: Some(lang),
-        })
+        let mut ctx = self.common(mode, lang, &versions, None, &crumbs, &path)?;
+        ctx.insert("taxonomy", &view);
+        ctx.finish(self.theme, "taxonomy.html", Path::new("site.toml"), path, Some(lang))
     }
 
-    fn term(&self, t: usize, i: usize, lang: usize, number: usize) -> Result<Output, Diagnostic> {
+    fn term(&self, mode: Mode, t: usize, i: usize, lang: usize, number: usize) -> Result<Made, Diagnostic> {
         let tax = &self.catalogue.taxonomies[t];
         let term = &tax.terms[i];
         let base = self.term_path(&tax.name, &term.key, lang);
@@ -504,9 +629,9 @@ impl<'a> Renderer<'a> {
                 lang: None,
             },
         ];
-        let mut context = self.common(lang, &versions, None, &crumbs, &path)?;
-        context.insert("taxonomy", &view);
-        context.insert(
+        let mut ctx = self.common(mode, lang, &versions, None, &crumbs, &path)?;
+        ctx.insert("taxonomy", &view);
+        ctx.insert(
             "term",
             &views::TermLink {
                 key: &term.key,
@@ -516,17 +641,12 @@ impl<'a> Renderer<'a> {
                 current: true,
             },
         );
-        self.insert_list(&mut context, &term.pages[lang], &base, number, lang);
-        let text = self.theme.render("term.html", &context, Path::new("site.toml"))?;
-        Ok(Output {
-            path,
-            text,
-            lang: Some(lang),
-        })
+        self.insert_list(&mut ctx, &term.pages[lang], &base, number, lang);
+        ctx.finish(self.theme, "term.html", Path::new("site.toml"), path, Some(lang))
     }
 
-    fn progress(&self, lang: usize) -> Result<Output, Diagnostic> {
-        let (path, mut context) = self.one_page(lang, Self::progress_path, "progress_title")?;
+    fn progress(&self, mode: Mode, lang: usize) -> Result<Made, Diagnostic> {
+        let (path, mut ctx) = self.one_page(mode, lang, Self::progress_path, "progress_title")?;
         let targets: Vec<views::TargetView<'_>> = self
             .config
             .targets
@@ -544,17 +664,12 @@ impl<'a> Renderer<'a> {
                 views::TargetView::new(&target.labels[lang], target.goal, target.year, cases)
             })
             .collect();
-        context.insert("chart", &views::Chart::new(&targets));
-        context.insert("targets", &targets);
-        let text = self.theme.render("progress.html", &context, Path::new("site.toml"))?;
-        Ok(Output {
-            path,
-            text,
-            lang: Some(lang),
-        })
+        ctx.insert("chart", &views::Chart::new(&targets));
+        ctx.insert("targets", &targets);
+        ctx.finish(self.theme, "progress.html", Path::new("site.toml"), path, Some(lang))
     }
 
-    fn home(&self, lang: usize) -> Result<Output, Diagnostic> {
+    fn home(&self, mode: Mode, lang: usize) -> Result<Made, Diagnostic> {
         let home = self.library.home(lang);
         let language = &self.config.languages[lang];
         let path = format!("{}/", language.url_prefix);
@@ -564,12 +679,12 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|l| Some(format!("{}/", l.url_prefix)))
             .collect();
-        let mut context = self.common(lang, &versions, home, &[], &path)?;
+        let mut ctx = self.common(mode, lang, &versions, home, &[], &path)?;
         let section = match home {
             Some(h) => SectionView::new(self, &self.library.docs[h], true),
             None => SectionView::bare(language.title.as_str().into(), self.config.link(&path)),
         };
-        context.insert("section", &section);
+        ctx.insert("section", &section);
         // The newest cases of the whole site, translated or shown with a notice.
         let cases = &self.catalogue.cases[lang];
         let latest: Vec<Card<'_>> = cases
@@ -577,35 +692,25 @@ impl<'a> Renderer<'a> {
             .take(HOME_LATEST)
             .map(|&d| Card::new(self, &self.library.docs[d], lang))
             .collect();
-        context.insert("latest", &latest);
-        context.insert("sections", &home.map(|h| self.subsections(h)).unwrap_or_default());
-        context.insert("case_count", &cases.len());
+        ctx.insert("latest", &latest);
+        ctx.insert("sections", &home.map(|h| self.subsections(h)).unwrap_or_default());
+        ctx.insert("case_count", &cases.len());
         let source = home.map_or_else(
             || Path::new("content/_index.md").to_path_buf(),
             |h| self.library.docs[h].source.clone(),
         );
-        let text = self.theme.render("index.html", &context, &source)?;
-        Ok(Output {
-            path,
-            text,
-            lang: Some(lang),
-        })
+        ctx.finish(self.theme, "index.html", &source, path, Some(lang))
     }
 
-    fn search(&self, lang: usize) -> Result<Output, Diagnostic> {
-        let (path, mut context) = self.one_page(lang, Self::search_path, "search_title")?;
-        context.insert("search_index", &self.config.link(&path));
-        let text = self.theme.render("search.html", &context, Path::new("site.toml"))?;
-        Ok(Output {
-            path,
-            text,
-            lang: Some(lang),
-        })
+    fn search(&self, mode: Mode, lang: usize) -> Result<Made, Diagnostic> {
+        let (path, mut ctx) = self.one_page(mode, lang, Self::search_path, "search_title")?;
+        ctx.insert("search_index", &self.config.link(&path));
+        ctx.finish(self.theme, "search.html", Path::new("site.toml"), path, Some(lang))
     }
 
     /// Every section with its pages, the catalogue, the taxonomies, the progress and search pages.
-    fn site_map(&self, lang: usize) -> Result<Output, Diagnostic> {
-        let (path, mut context) = self.one_page(lang, Self::sitemap_path, "sitemap_title")?;
+    fn site_map(&self, mode: Mode, lang: usize) -> Result<Made, Diagnostic> {
+        let (path, mut ctx) = self.one_page(mode, lang, Self::sitemap_path, "sitemap_title")?;
         let sections: Vec<views::SiteMapSection<'_>> = self
             .library
             .home(lang)
@@ -632,24 +737,20 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|&p| self.link_of(p))
             .collect();
-        context.insert("sections", &sections);
-        context.insert("top_pages", &top);
-        let text = self.theme.render("sitemap.html", &context, Path::new("site.toml"))?;
-        Ok(Output {
-            path,
-            text,
-            lang: Some(lang),
-        })
+        ctx.insert("sections", &sections);
+        ctx.insert("top_pages", &top);
+        ctx.finish(self.theme, "sitemap.html", Path::new("site.toml"), path, Some(lang))
     }
 
     /// The address and context of a page there is one of per language (progress,
     /// search, site map), titled by a UI string, under the home page.
     fn one_page(
         &self,
+        mode: Mode,
         lang: usize,
         path_of: fn(&Self, usize) -> String,
         title_key: &str,
-    ) -> Result<(String, tera::Context), Diagnostic> {
+    ) -> Result<(String, Ctx), Diagnostic> {
         let path = path_of(self, lang);
         let versions: Vec<Option<String>> = (0..self.config.languages.len())
             .map(|l| Some(path_of(self, l)))
@@ -663,12 +764,12 @@ impl<'a> Renderer<'a> {
                 lang: None,
             },
         ];
-        let context = self.common(lang, &versions, None, &crumbs, &path)?;
-        Ok((path, context))
+        let ctx = self.common(mode, lang, &versions, None, &crumbs, &path)?;
+        Ok((path, ctx))
     }
 
     /// A small page that sends readers and search engines on to the page's address.
-    fn alias(&self, i: usize, alias: usize) -> Output {
+    fn alias(&self, mode: Mode, i: usize, alias: usize) -> Made {
         let doc = &self.library.docs[i];
         let esc = crate::markdown::highlight::escape_attr;
         let (link, permalink) = (
@@ -682,23 +783,19 @@ impl<'a> Renderer<'a> {
              <link rel=\"canonical\" href=\"{permalink}\">\n<meta name=\"robots\" content=\"noindex\">\n\
              <meta http-equiv=\"refresh\" content=\"0; url={link}\">\n</head>\n<body>\n<p><a href=\"{link}\">{title}</a></p>\n</body>\n</html>\n"
         );
-        Output {
+        Made {
             path: doc.fm.aliases[alias].clone(),
-            text,
+            key: Some(xxhash_rust::xxh3::xxh3_64(text.as_bytes())),
+            text: (mode == Mode::Render).then_some(text),
             lang: None,
         }
     }
 
-    fn not_found(&self) -> Result<Output, Diagnostic> {
+    fn not_found(&self, mode: Mode) -> Result<Made, Diagnostic> {
         let versions: Vec<Option<String>> = vec![None; self.config.languages.len()];
-        let mut context = self.common(0, &versions, None, &[], "/404.html")?;
-        context.insert("noindex", &true);
-        let text = self.theme.render("404.html", &context, Path::new("404.html"))?;
-        Ok(Output {
-            path: "/404.html".into(),
-            text,
-            lang: None,
-        })
+        let mut ctx = self.common(mode, 0, &versions, None, &[], "/404.html")?;
+        ctx.insert("noindex", &true);
+        ctx.finish(self.theme, "404.html", Path::new("404.html"), "/404.html".into(), None)
     }
 
     // ---- shared pieces ----
@@ -707,13 +804,14 @@ impl<'a> Renderer<'a> {
     /// `versions` is this page's path in each language, where it has one.
     fn common(
         &self,
+        mode: Mode,
         lang: usize,
         versions: &[Option<String>],
         current: Option<usize>,
         crumbs: &[Crumb<'_>],
         path: &str,
-    ) -> Result<tera::Context, Diagnostic> {
-        self.common_at(lang, versions, &[], current, crumbs, path, path)
+    ) -> Result<Ctx, Diagnostic> {
+        self.common_at(mode, lang, versions, &[], current, crumbs, path, path)
     }
 
     /// [`Renderer::common`] for a page that has `stand_ins` (the path of its fallback page
@@ -722,6 +820,7 @@ impl<'a> Renderer<'a> {
     #[allow(clippy::too_many_arguments)]
     fn common_at(
         &self,
+        mode: Mode,
         lang: usize,
         versions: &[Option<String>],
         stand_ins: &[Option<String>],
@@ -729,7 +828,7 @@ impl<'a> Renderer<'a> {
         crumbs: &[Crumb<'_>],
         path: &str,
         canonical: &str,
-    ) -> Result<tera::Context, Diagnostic> {
+    ) -> Result<Ctx, Diagnostic> {
         let config = self.config;
         let language = &config.languages[lang];
         let languages: Vec<LangLink<'_>> = config
@@ -826,7 +925,9 @@ impl<'a> Renderer<'a> {
             government: views::GovernmentView::new(config, lang),
             share: self.share(lang, current),
         };
-        tera::Context::from_serialize(&common).map_err(|e| Diagnostic::file_error("templates", e.to_string()))
+        let mut ctx = Ctx::new(mode, path);
+        ctx.extend(&common)?;
+        Ok(ctx)
     }
 
     /// The paths of a doc's versions (page `number` of a section's list).
@@ -934,28 +1035,28 @@ impl<'a> Renderer<'a> {
     }
 
     /// Cards and paginator for page `number` of a list.
-    fn insert_list(&self, context: &mut tera::Context, items: &[usize], base: &str, number: usize, lang: usize) {
+    fn insert_list(&self, ctx: &mut Ctx, items: &[usize], base: &str, number: usize, lang: usize) {
         let per_page = self.config.paginate_by;
         let start = ((number - 1) * per_page).min(items.len());
         let cards: Vec<Card<'_>> = items[start..(start + per_page).min(items.len())]
             .iter()
             .map(|&d| Card::new(self, &self.library.docs[d], lang))
             .collect();
-        context.insert("pages", &cards);
-        context.insert(
+        ctx.insert("pages", &cards);
+        ctx.insert(
             "paginator",
             &self.paginator(base, number, pages_for(items.len(), per_page), items.len()),
         );
     }
 
     /// The catalogue's filters: every taxonomy's terms as links, and where the script finds the data.
-    fn insert_filters(&self, context: &mut tera::Context, lang: usize) {
+    fn insert_filters(&self, ctx: &mut Ctx, lang: usize) {
         let filters: Vec<views::TaxonomyLinks<'_>> = (0..self.catalogue.taxonomies.len())
             .map(|t| self.taxonomy_links(t, lang, None))
             .filter(|links| !links.terms.is_empty())
             .collect();
-        context.insert("filters", &filters);
-        context.insert(
+        ctx.insert("filters", &filters);
+        ctx.insert(
             "filter_data",
             &self.config.link(&format!("{}cases.json", self.catalogue_path(lang))),
         );

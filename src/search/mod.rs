@@ -35,21 +35,6 @@ use crate::render::format_date;
 /// Changes whenever [`index`] would write other bytes for the same input.
 const FORMAT: &str = "showcase search index 2; positions 2; fragment text 1000; shards 16384";
 
-/// The running program's size and modification time: a rebuilt binary changes it.
-fn program_stamp() -> String {
-    std::env::current_exe()
-        .and_then(std::fs::metadata)
-        .map(|m| {
-            let modified = m
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos());
-            format!("{}:{modified}", m.len())
-        })
-        .unwrap_or_default()
-}
-
 /// Positions kept per posting: enough to see a phrase near the start of a field.
 const POSITIONS: usize = 2;
 /// The characters of body text a fragment carries for snippets.
@@ -120,8 +105,7 @@ impl Inputs<'_> {
         };
         field(FORMAT.as_bytes());
         // A new program may tokenize or shard otherwise: its records start afresh.
-        field(env!("CARGO_PKG_VERSION").as_bytes());
-        field(program_stamp().as_bytes());
+        field(crate::cache::program_stamp().as_bytes());
         field(self.base.as_bytes());
         for d in &self.docs {
             for s in [
@@ -419,24 +403,11 @@ pub struct Record {
 impl Record {
     /// The record at `path`; `None` if it is missing or does not verify.
     pub fn load(path: &std::path::Path) -> Option<Record> {
-        let text = std::fs::read_to_string(path).ok()?;
-        let (sum, json) = text.split_once('\n')?;
-        if u64::from_str_radix(sum, 16).ok()? != xxhash_rust::xxh3::xxh3_64(json.as_bytes()) {
-            return None;
-        }
-        serde_json::from_str(json).ok()
+        crate::cache::load(path)
     }
 
     pub fn save(&self, path: &std::path::Path) -> std::io::Result<()> {
-        let json = serde_json::to_string(self).map_err(std::io::Error::other)?;
-        let dir = path.parent().unwrap_or(std::path::Path::new("."));
-        std::fs::create_dir_all(dir)?;
-        let temp = path.with_extension(format!("{}", std::process::id()));
-        std::fs::write(
-            &temp,
-            format!("{:016x}\n{json}", xxhash_rust::xxh3::xxh3_64(json.as_bytes())),
-        )?;
-        std::fs::rename(&temp, path)
+        crate::cache::save(path, self)
     }
 }
 
@@ -459,27 +430,6 @@ fn push_base36(out: &mut String, mut n: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_record_that_does_not_verify_is_not_read() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("search-zh.json");
-        let files = [IndexFile {
-            path: "/search/index.json".into(),
-            bytes: b"{}".to_vec(),
-        }];
-        let record = || Record {
-            fingerprint: 42,
-            files: files.iter().map(IndexFile::entry).collect(),
-        };
-        record().save(&path).unwrap();
-        assert_eq!(Record::load(&path), Some(record()));
-        let text = std::fs::read_to_string(&path).unwrap();
-        std::fs::write(&path, text.replace("42", "43")).unwrap();
-        assert_eq!(Record::load(&path), None);
-        std::fs::write(&path, "garbage").unwrap();
-        assert_eq!(Record::load(&path), None);
-    }
 
     #[test]
     fn base36_digits() {

@@ -51,6 +51,9 @@ pub struct Theme {
     strings: Arc<Strings>,
     /// Template name → the file it came from, for messages.
     pub files: HashMap<String, PathBuf>,
+    /// A hash of all that rendering reads besides the context: the templates, the
+    /// UI strings, the asset links and the base path (see `render::Ctx`).
+    pub fingerprint: u64,
 }
 
 impl Theme {
@@ -119,6 +122,7 @@ impl Theme {
             }
         }
 
+        let fingerprint = fingerprint(&sources, &strings, &assets, &config.base_path);
         let mut tera = Tera::new();
         let strings = Arc::new(strings);
         register_functions(&mut tera, strings.clone(), assets, config.base_path.clone());
@@ -134,7 +138,12 @@ impl Theme {
             return Err(Failure::Content(errors));
         }
         let files = sources.into_iter().map(|(name, (file, _))| (name, file)).collect();
-        Ok(Theme { tera, strings, files })
+        Ok(Theme {
+            tera,
+            strings,
+            files,
+            fingerprint,
+        })
     }
 
     /// A UI string; every key used this way is in the theme's required strings.
@@ -278,6 +287,21 @@ fn literal_keys(text: &str) -> Vec<(usize, &str)> {
         }
     }
     out
+}
+
+/// See [`Theme::fingerprint`].
+fn fingerprint(
+    sources: &BTreeMap<String, (PathBuf, String)>,
+    strings: &Strings,
+    assets: &HashMap<String, String>,
+    base_path: &str,
+) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    let templates: Vec<(&String, &String)> = sources.iter().map(|(name, (_, text))| (name, text)).collect();
+    let strings: BTreeMap<&String, &BTreeMap<String, String>> = strings.iter().collect();
+    let assets: BTreeMap<&String, &String> = assets.iter().collect();
+    crate::cache::hash_value(&mut h, &(templates, strings, assets, base_path));
+    h.digest()
 }
 
 fn register_functions(tera: &mut Tera, strings: Arc<Strings>, assets: Arc<HashMap<String, String>>, base_path: String) {

@@ -1,0 +1,368 @@
+//! Rendered Markdown kept between builds, in `.showcase-cache/markdown.bin`.
+//!
+//! A doc's entry is found by a hash of all that rendering reads of the doc and
+//! of the config: this format, the program, the raw-HTML setting, the
+//! language, the base path, the highlight theme, the file's path, the line its
+//! body starts on, and the body. What rendering reads of the rest of the site —
+//! where the doc's links and images go — is checked before an entry is used:
+//! each is resolved again and must give the URL the entry has. An entry also
+//! names its code blocks and their highlight classes, so the highlight cache
+//! and the stylesheet come out as if the doc had been rendered. Only docs
+//! rendered without problems are kept. Every entry carries a checksum, and
+//! reading stops at the first that does not verify: a damaged file costs time,
+//! never a wrong page.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use crate::config::Config;
+use crate::content::{Doc, Packed};
+use crate::markdown::{DocLink, Links, resolve_url};
+
+/// Changes whenever what [`crate::markdown::render`] makes of the same input may change.
+const FORMAT: &str = "showcase-markdown-1";
+const FILE: &str = "markdown.bin";
+const MAGIC: &[u8] = b"SHOWCASE-MD-CACHE-1\n";
+
+/// What rendering a doc's Markdown made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub html: Packed,
+    pub text: Packed,
+    pub lead: String,
+    pub anchors: Vec<String>,
+    pub links: Vec<DocLink>,
+    /// Highlight cache keys of the code blocks, and their classes.
+    pub blocks: Vec<u128>,
+    pub classes: Vec<String>,
+}
+
+/// The entries of the last build, read once.
+pub struct Cache {
+    file: Option<PathBuf>,
+    entries: Mutex<HashMap<u128, Entry>>,
+    stamp: String,
+}
+
+impl Cache {
+    /// The cache of the site in `root`; empty without a root or a readable file.
+    pub fn load(root: Option<&Path>) -> Cache {
+        let file = root.map(|r| r.join(crate::cache::DIR).join(FILE));
+        let stamp = format!("{FORMAT} {}", crate::cache::program_stamp());
+        let entries = file.as_deref().map(|f| read(f, &stamp)).unwrap_or_default();
+        Cache {
+            file,
+            entries: Mutex::new(entries),
+            stamp,
+        }
+    }
+
+    /// How many entries are left (not taken).
+    pub fn left(&self) -> usize {
+        self.entries.lock().map_or(0, |e| e.len())
+    }
+
+    /// Lets go of the entries not taken.
+    pub fn forget(&self) {
+        if let Ok(mut entries) = self.entries.lock() {
+            *entries = HashMap::new();
+        }
+    }
+
+    /// The key of a doc's entry.
+    pub fn key(&self, config: &Config, doc: &Doc) -> u128 {
+        let language = &config.languages[doc.lang];
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        let raw_html = format!("{:?}", config.raw_html);
+        let body_line = doc.body_line.to_string();
+        let fields: [&[u8]; 8] = [
+            self.stamp.as_bytes(),
+            raw_html.as_bytes(),
+            language.code.as_bytes(),
+            if language.is_cjk() { b"cjk" } else { b"-" },
+            config.base_path.as_bytes(),
+            config.highlight_theme.as_bytes(),
+            doc.rel.as_bytes(),
+            body_line.as_bytes(),
+        ];
+        for field in fields {
+            h.update(&(field.len() as u64).to_le_bytes());
+            h.update(field);
+        }
+        h.update(doc.body.as_bytes());
+        h.digest128()
+    }
+
+    /// The entry for a doc, taken out of the cache, if there is one and every
+    /// link and image in it still goes where it went.
+    pub fn take(&self, key: u128, doc: &Doc, links: &Links<'_>) -> Option<Entry> {
+        let entry = self.entries.lock().ok()?.remove(&key)?;
+        let same = entry
+            .links
+            .iter()
+            .all(|link| resolve_url(&link.written, doc, links).is_ok_and(|url| url == link.url));
+        same.then_some(entry)
+    }
+
+    /// Writes the entries of this build's docs, replacing the file whole.
+    pub fn save<'e>(&self, entries: impl Iterator<Item = (u128, EntryRef<'e>)>) -> std::io::Result<()> {
+        let Some(file) = &self.file else { return Ok(()) };
+        let dir = file.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        let temp = dir.join(format!("{FILE}.{}", std::process::id()));
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&temp)?);
+        out.write_all(MAGIC)?;
+        out.write_all(&(self.stamp.len() as u64).to_le_bytes())?;
+        out.write_all(self.stamp.as_bytes())?;
+        let mut payload = Vec::new();
+        for (key, entry) in entries {
+            payload.clear();
+            entry.encode(&mut payload);
+            out.write_all(&key.to_le_bytes())?;
+            out.write_all(&(payload.len() as u64).to_le_bytes())?;
+            out.write_all(&payload)?;
+            out.write_all(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes())?;
+        }
+        out.into_inner().map_err(|e| e.into_error())?.sync_data().ok();
+        std::fs::rename(&temp, file)
+    }
+}
+
+/// An entry as the build holds it: the doc's fields and the blocks beside them.
+pub struct EntryRef<'e> {
+    pub html: &'e Packed,
+    pub text: &'e Packed,
+    pub lead: &'e str,
+    pub anchors: &'e [String],
+    pub links: &'e [DocLink],
+    pub blocks: &'e [u128],
+    pub classes: &'e [String],
+}
+
+impl EntryRef<'_> {
+    fn encode(&self, out: &mut Vec<u8>) {
+        put(out, self.html.as_bytes());
+        put(out, self.text.as_bytes());
+        put(out, self.lead.as_bytes());
+        put_strings(out, self.anchors);
+        out.extend_from_slice(&(self.links.len() as u64).to_le_bytes());
+        for link in self.links {
+            out.extend_from_slice(&(link.line as u64).to_le_bytes());
+            out.extend_from_slice(&(link.col as u64).to_le_bytes());
+            put(out, link.url.as_bytes());
+            put(out, link.written.as_bytes());
+            out.push(u8::from(link.image));
+            put(out, link.alt.as_bytes());
+            out.push(u8::from(link.decorative));
+        }
+        out.extend_from_slice(&(self.blocks.len() as u64).to_le_bytes());
+        for block in self.blocks {
+            out.extend_from_slice(&block.to_le_bytes());
+        }
+        put_strings(out, self.classes);
+    }
+}
+
+fn put(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+    out.extend_from_slice(bytes);
+}
+
+fn put_strings(out: &mut Vec<u8>, strings: &[String]) {
+    out.extend_from_slice(&(strings.len() as u64).to_le_bytes());
+    for s in strings {
+        put(out, s.as_bytes());
+    }
+}
+
+/// Reads an entry's payload; `None` if it does not parse.
+struct Reader<'b>(&'b [u8]);
+
+impl<'b> Reader<'b> {
+    fn bytes(&mut self, n: usize) -> Option<&'b [u8]> {
+        let (head, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        Some(head)
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.bytes(8)?.try_into().ok()?))
+    }
+
+    fn len(&mut self) -> Option<usize> {
+        let n = usize::try_from(self.u64()?).ok()?;
+        // A count can never be larger than what is left to read.
+        (n <= self.0.len()).then_some(n)
+    }
+
+    fn blob(&mut self) -> Option<&'b [u8]> {
+        let n = self.len()?;
+        self.bytes(n)
+    }
+
+    fn string(&mut self) -> Option<String> {
+        String::from_utf8(self.blob()?.to_vec()).ok()
+    }
+
+    fn strings(&mut self) -> Option<Vec<String>> {
+        (0..self.len()?).map(|_| self.string()).collect()
+    }
+
+    fn entry(mut self) -> Option<Entry> {
+        let html = Packed::from_packed(self.blob()?.to_vec())?;
+        let text = Packed::from_packed(self.blob()?.to_vec())?;
+        let lead = self.string()?;
+        let anchors = self.strings()?;
+        let links = (0..self.len()?)
+            .map(|_| {
+                Some(DocLink {
+                    line: usize::try_from(self.u64()?).ok()?,
+                    col: usize::try_from(self.u64()?).ok()?,
+                    url: self.string()?,
+                    written: self.string()?,
+                    image: self.bytes(1)?[0] != 0,
+                    alt: self.string()?,
+                    decorative: self.bytes(1)?[0] != 0,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let blocks = (0..self.len()?)
+            .map(|_| Some(u128::from_le_bytes(self.bytes(16)?.try_into().ok()?)))
+            .collect::<Option<Vec<_>>>()?;
+        let classes = self.strings()?;
+        self.0.is_empty().then_some(Entry {
+            html,
+            text,
+            lead,
+            anchors,
+            links,
+            blocks,
+            classes,
+        })
+    }
+}
+
+/// The file's entries that verify; any damage ends the reading there. Read an
+/// entry at a time: the file is about the size of the site's packed pages.
+/// A file another program wrote is not read at all: no key of it can match.
+fn read(file: &Path, stamp: &str) -> HashMap<u128, Entry> {
+    use std::io::Read;
+    let mut entries = HashMap::new();
+    let Ok(file) = std::fs::File::open(file) else {
+        return entries;
+    };
+    let mut input = std::io::BufReader::with_capacity(1 << 16, file);
+    let mut magic = vec![0; MAGIC.len()];
+    if input.read_exact(&mut magic).is_err() || magic != MAGIC {
+        return entries;
+    }
+    let mut len = [0u8; 8];
+    let mut written_by = vec![0; stamp.len()];
+    if input.read_exact(&mut len).is_err()
+        || u64::from_le_bytes(len) != stamp.len() as u64
+        || input.read_exact(&mut written_by).is_err()
+        || written_by != stamp.as_bytes()
+    {
+        return entries;
+    }
+    let mut payload = Vec::new();
+    loop {
+        let mut head = [0u8; 24];
+        if input.read_exact(&mut head).is_err() {
+            break;
+        }
+        let key = u128::from_le_bytes(head[..16].try_into().unwrap_or_default());
+        let len = u64::from_le_bytes(head[16..].try_into().unwrap_or_default());
+        payload.clear();
+        let Ok(len) = usize::try_from(len) else { break };
+        // Never more than the file holds, whatever the length says.
+        if input.by_ref().take(len as u64).read_to_end(&mut payload).is_err() || payload.len() != len {
+            break;
+        }
+        let mut sum = [0u8; 8];
+        if input.read_exact(&mut sum).is_err() || xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes() != sum {
+            break;
+        }
+        let Some(entry) = Reader(&payload).entry() else { break };
+        entries.insert(key, entry);
+    }
+    entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry() -> Entry {
+        Entry {
+            html: Packed::new("<p>你好 <a href=\"/en/a/\">a</a></p>\n"),
+            text: Packed::new("你好 a\n"),
+            lead: "你好 a".into(),
+            anchors: vec!["ni-hao".into()],
+            links: vec![DocLink {
+                line: 7,
+                col: 3,
+                url: "/en/a/".into(),
+                written: "a.md".into(),
+                image: false,
+                alt: String::new(),
+                decorative: false,
+            }],
+            blocks: vec![42, u128::MAX],
+            classes: vec!["hl-a71d5d".into()],
+        }
+    }
+
+    fn save(cache: &Cache, entries: &[(u128, &Entry)]) {
+        cache
+            .save(entries.iter().map(|(key, e)| {
+                (
+                    *key,
+                    EntryRef {
+                        html: &e.html,
+                        text: &e.text,
+                        lead: &e.lead,
+                        anchors: &e.anchors,
+                        links: &e.links,
+                        blocks: &e.blocks,
+                        classes: &e.classes,
+                    },
+                )
+            }))
+            .unwrap();
+    }
+
+    #[test]
+    fn entries_are_read_back_until_one_does_not_verify() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::load(Some(dir.path()));
+        assert_eq!(cache.left(), 0);
+        let (a, mut b) = (entry(), entry());
+        b.lead = "second".into();
+        save(&cache, &[(1, &a), (2, &b)]);
+        let file = dir.path().join(crate::cache::DIR).join(FILE);
+        // Written by another program: not read.
+        assert!(read(&file, "another program").is_empty());
+        let read_back = read(&file, &cache.stamp);
+        assert_eq!(read_back.len(), 2);
+        assert_eq!(read_back[&1], a);
+        assert_eq!(read_back[&2], b);
+
+        // A byte changed in the second entry: the first is still read, the second not.
+        let mut bytes = std::fs::read(&file).unwrap();
+        let at = bytes.windows(6).rposition(|w| w == b"second").unwrap();
+        bytes[at] = b'S';
+        std::fs::write(&file, &bytes).unwrap();
+        let read_back = read(&file, &cache.stamp);
+        assert_eq!(read_back.len(), 1);
+        assert_eq!(read_back[&1], a);
+
+        // Cut short, or not a cache at all: nothing, and no panic.
+        std::fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
+        assert!(read(&file, &cache.stamp).len() <= 1);
+        std::fs::write(&file, b"garbage").unwrap();
+        assert!(read(&file, &cache.stamp).is_empty());
+    }
+}
