@@ -194,11 +194,15 @@ fn matches(doc: &Doc, condition: &Condition) -> bool {
 /// Scoring every other case would cost time in proportion to the site's size for
 /// each case, so the search goes the other way: for each number of shared terms,
 /// from all of them down to one, it intersects the term lists (sorted newest first)
-/// of every such subset of the case's terms, stopping at the first few hits.
+/// of every such subset of the case's terms, stopping at the first few hits. Cases
+/// with the same terms in the same language have the same candidates (bar
+/// themselves and their translations), so the search runs once for each such set:
+/// a site has far fewer sets of terms than cases.
 fn related(config: &Config, library: &Library, taxonomies: &[TaxonomyIndex]) -> BTreeMap<usize, Vec<usize>> {
     let docs = &library.docs;
+    let nlang = config.languages.len();
     // Each doc's place in newest-first order, per language: the order of every term list.
-    let ranks: Vec<Vec<u32>> = (0..config.languages.len())
+    let ranks: Vec<Vec<u32>> = (0..nlang)
         .map(|lang| {
             let mut shown: Vec<usize> = (0..docs.len())
                 .filter(|&i| shown_in(config, library, &docs[i], lang))
@@ -211,45 +215,67 @@ fn related(config: &Config, library: &Library, taxonomies: &[TaxonomyIndex]) -> 
             rank
         })
         .collect();
-    let case_ids: Vec<usize> = (0..docs.len()).filter(|&i| docs[i].is_case()).collect();
-    case_ids
+    // Cases by language and terms.
+    let mut groups: BTreeMap<(usize, Vec<(&str, String)>), Vec<usize>> = BTreeMap::new();
+    for (i, doc) in docs.iter().enumerate().filter(|(_, d)| d.is_case()) {
+        let mut terms: Vec<(&str, String)> = terms_of(doc).filter(|(t, _)| *t != YEAR).collect();
+        terms.sort();
+        terms.dedup();
+        groups.entry((doc.lang, terms)).or_default().push(i);
+    }
+    let groups: Vec<((usize, Vec<(&str, String)>), Vec<usize>)> = groups.into_iter().collect();
+    groups
         .par_iter()
-        .map(|&i| {
-            let doc = &docs[i];
-            let rank = &ranks[doc.lang];
-            let mut lists: Vec<&[usize]> = terms_of(doc)
-                .filter(|(t, _)| *t != YEAR)
+        .flat_map_iter(|((lang, terms), cases)| {
+            let rank = &ranks[*lang];
+            let mut lists: Vec<&[usize]> = terms
+                .iter()
                 .filter_map(|(tax, term)| {
-                    let entry = taxonomies.iter().find(|t| t.name == tax)?.term(&term)?;
-                    Some(entry.pages[doc.lang].as_slice())
+                    let entry = taxonomies.iter().find(|t| t.name == *tax)?.term(term)?;
+                    Some(entry.pages[*lang].as_slice())
                 })
                 .collect();
             // A case with very many terms: the rarest twelve decide.
             lists.sort_by_key(|l| l.len());
             lists.truncate(12);
-            let n = lists.len();
-            let mut chosen: Vec<usize> = Vec::new();
-            for k in (1..=n).rev() {
-                let want = RELATED + chosen.len() + 1;
-                let mut level: Vec<usize> = Vec::new();
-                for mask in 1u32..(1 << n) {
-                    if mask.count_ones() as usize != k {
-                        continue;
-                    }
-                    let subset: Vec<&[usize]> = (0..n).filter(|j| mask & (1 << j) != 0).map(|j| lists[j]).collect();
-                    let skip = |d: usize| d == i || docs[d].key == doc.key || !docs[d].is_case() || chosen.contains(&d);
-                    level.extend(first_common(&subset, rank, want, skip));
-                }
-                level.sort_by_key(|&d| rank[d]);
-                level.dedup();
-                chosen.extend(level.into_iter().take(RELATED - chosen.len()));
-                if chosen.len() == RELATED {
-                    break;
-                }
-            }
-            (i, chosen)
+            // Enough for each case of the group to leave out itself and its translations.
+            let candidates = most_shared(&lists, rank, RELATED + nlang, |d| !docs[d].is_case());
+            cases.iter().map(move |&i| {
+                let chosen: Vec<usize> = candidates
+                    .iter()
+                    .copied()
+                    .filter(|&d| d != i && docs[d].key != docs[i].key)
+                    .take(RELATED)
+                    .collect();
+                (i, chosen)
+            })
         })
         .collect()
+}
+
+/// The first `count` docs by the number of `lists` that hold them (most first), then
+/// by rank, leaving out those `skip` says; lists are sorted by `rank`.
+fn most_shared(lists: &[&[usize]], rank: &[u32], count: usize, skip: impl Fn(usize) -> bool) -> Vec<usize> {
+    let n = lists.len();
+    let mut chosen: Vec<usize> = Vec::new();
+    for k in (1..=n).rev() {
+        let want = count + chosen.len() + 1;
+        let mut level: Vec<usize> = Vec::new();
+        for mask in 1u32..(1 << n) {
+            if mask.count_ones() as usize != k {
+                continue;
+            }
+            let subset: Vec<&[usize]> = (0..n).filter(|j| mask & (1 << j) != 0).map(|j| lists[j]).collect();
+            level.extend(first_common(&subset, rank, want, |d| skip(d) || chosen.contains(&d)));
+        }
+        level.sort_by_key(|&d| rank[d]);
+        level.dedup();
+        chosen.extend(level.into_iter().take(count - chosen.len()));
+        if chosen.len() == count {
+            break;
+        }
+    }
+    chosen
 }
 
 /// The first `want` docs (in rank order) that every list holds, leaving out those `skip`

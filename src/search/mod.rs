@@ -282,14 +282,14 @@ pub fn index_into(inputs: &Inputs<'_>, emit: &(dyn Fn(IndexFile) + Sync)) {
     // time, so only one chunk's strings are alive at once. Documents come in id order,
     // so each term's list is written as it grows, already sorted and in its final,
     // compact form.
+    // One chunk is merged on one thread while the next is tokenized on the others.
     let mut interned: HashMap<String, u32> = HashMap::new();
     let mut terms: Vec<String> = Vec::new();
     let mut lists: Vec<String> = Vec::new();
     let mut last: Vec<u32> = Vec::new();
-    for (chunk_no, chunk) in docs.chunks(CHUNK).enumerate() {
-        let tokenized: Vec<Vec<(String, Posting)>> = chunk.par_iter().map(doc_postings).collect();
+    let mut merge = |first_id: usize, tokenized: Vec<Vec<(String, Posting)>>| {
         for (offset, entries) in tokenized.into_iter().enumerate() {
-            let id = (chunk_no * CHUNK + offset) as u32;
+            let id = (first_id + offset) as u32;
             for (term, p) in entries {
                 let t = match interned.get(&term) {
                     Some(&t) => t as usize,
@@ -318,6 +318,22 @@ pub fn index_into(inputs: &Inputs<'_>, emit: &(dyn Fn(IndexFile) + Sync)) {
                 }
             }
         }
+    };
+    let mut pending: Option<(usize, Vec<Vec<(String, Posting)>>)> = None;
+    for (chunk_no, chunk) in docs.chunks(CHUNK).enumerate() {
+        let previous = pending.take();
+        let (tokenized, ()) = rayon::join(
+            || chunk.par_iter().map(doc_postings).collect(),
+            || {
+                if let Some((first_id, tokenized)) = previous {
+                    merge(first_id, tokenized);
+                }
+            },
+        );
+        pending = Some((chunk_no * CHUNK, tokenized));
+    }
+    if let Some((first_id, tokenized)) = pending {
+        merge(first_id, tokenized);
     }
     drop(interned);
     drop(last);
