@@ -216,14 +216,14 @@ fn related(config: &Config, library: &Library, taxonomies: &[TaxonomyIndex]) -> 
         })
         .collect();
     // Cases by language and terms.
-    let mut groups: BTreeMap<(usize, Vec<(&str, String)>), Vec<usize>> = BTreeMap::new();
+    let mut groups: BTreeMap<TermSet<'_>, Vec<usize>> = BTreeMap::new();
     for (i, doc) in docs.iter().enumerate().filter(|(_, d)| d.is_case()) {
         let mut terms: Vec<(&str, String)> = terms_of(doc).filter(|(t, _)| *t != YEAR).collect();
         terms.sort();
         terms.dedup();
         groups.entry((doc.lang, terms)).or_default().push(i);
     }
-    let groups: Vec<((usize, Vec<(&str, String)>), Vec<usize>)> = groups.into_iter().collect();
+    let groups: Vec<(TermSet<'_>, Vec<usize>)> = groups.into_iter().collect();
     groups
         .par_iter()
         .flat_map_iter(|((lang, terms), cases)| {
@@ -252,6 +252,9 @@ fn related(config: &Config, library: &Library, taxonomies: &[TaxonomyIndex]) -> 
         })
         .collect()
 }
+
+/// A language and a set of (taxonomy, term) pairs.
+type TermSet<'a> = (usize, Vec<(&'a str, String)>);
 
 /// The first `count` docs by the number of `lists` that hold them (most first), then
 /// by rank, leaving out those `skip` says; lists are sorted by `rank`.

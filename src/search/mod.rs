@@ -201,8 +201,11 @@ pub fn inputs<'a>(config: &'a Config, library: &'a Library, lang: usize) -> Inpu
     }
 }
 
+/// One document's terms, each with its posting.
+type DocPostings = Vec<(String, Posting)>;
+
 /// A document's terms and their postings.
-fn doc_postings(input: &Input<'_>) -> Vec<(String, Posting)> {
+fn doc_postings(input: &Input<'_>) -> DocPostings {
     let mut terms: HashMap<String, Posting> = HashMap::new();
     let body = input.text.unpack();
     for (bit, text) in [(1u8, &*input.title), (2, input.meta.as_str()), (4, body.as_str())] {
@@ -287,7 +290,7 @@ pub fn index_into(inputs: &Inputs<'_>, emit: &(dyn Fn(IndexFile) + Sync)) {
     let mut terms: Vec<String> = Vec::new();
     let mut lists: Vec<String> = Vec::new();
     let mut last: Vec<u32> = Vec::new();
-    let mut merge = |first_id: usize, tokenized: Vec<Vec<(String, Posting)>>| {
+    let mut merge = |first_id: usize, tokenized: Vec<DocPostings>| {
         for (offset, entries) in tokenized.into_iter().enumerate() {
             let id = (first_id + offset) as u32;
             for (term, p) in entries {
@@ -319,7 +322,7 @@ pub fn index_into(inputs: &Inputs<'_>, emit: &(dyn Fn(IndexFile) + Sync)) {
             }
         }
     };
-    let mut pending: Option<(usize, Vec<Vec<(String, Posting)>>)> = None;
+    let mut pending: Option<(usize, Vec<DocPostings>)> = None;
     for (chunk_no, chunk) in docs.chunks(CHUNK).enumerate() {
         let previous = pending.take();
         let (tokenized, ()) = rayon::join(
