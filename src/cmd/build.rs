@@ -193,9 +193,15 @@ pub struct Site {
 /// has problems too, both are reported together.
 pub fn load(source: &Source<'_>) -> Result<(Site, Vec<Diagnostic>), Failure> {
     let config = Config::load(source.root, source.base_url)?;
-    let mut library = Library::load(&config, LoadOptions { drafts: source.drafts })?;
+    // The Markdown cache is read on a thread of its own while the content is.
+    let (library, markdown_cache) = std::thread::scope(|scope| {
+        let cache = scope.spawn(|| cache::Cache::load(Some(&config.root)));
+        let library = Library::load(&config, LoadOptions { drafts: source.drafts });
+        let cache = cache.join().unwrap_or_else(|_| cache::Cache::load(None));
+        (library, cache)
+    });
+    let mut library = library?;
     let highlighter = Highlighter::new(&config.highlight_theme, Some(&config.root));
-    let markdown_cache = cache::Cache::load(Some(&config.root));
     let (rendered, markdown) = render_markdown(&config, &mut library, &highlighter, &markdown_cache);
     let mut problems = rendered.err().unwrap_or_default();
     let images = match images::prepare(&config, &mut library) {

@@ -407,20 +407,49 @@ fn names_are_exact(dir: &Path) -> bool {
 /// Removes from a seeded staging folder every file this build did not write,
 /// and the folders left empty.
 fn sweep(root: &Path, written: &std::collections::HashSet<String>) -> io::Result<()> {
-    for entry in walkdir::WalkDir::new(root).min_depth(1).contents_first(true) {
-        let entry = entry.map_err(|e| e.into_io_error().unwrap_or_else(|| io::Error::other("walk failed")))?;
-        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
-        if entry.file_type().is_dir() {
-            // Fails while the folder holds something: then it is kept.
-            let _ = std::fs::remove_dir(entry.path());
-            continue;
-        }
-        let rel = rel.to_string_lossy().replace('\\', "/");
-        if !written.contains(&rel) {
-            std::fs::remove_file(entry.path())?;
+    // The folders that hold a file of this build stay; only the others are tried.
+    let mut kept: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for file in written {
+        let mut path = file.as_str();
+        while let Some(slash) = path.rfind('/') {
+            path = &path[..slash];
+            if !kept.insert(path) {
+                break;
+            }
         }
     }
-    Ok(())
+    sweep_folder(root, "", written, &kept)
+}
+
+/// [`sweep`] for one folder (`rel` its path in the site), its subfolders in parallel.
+fn sweep_folder(
+    dir: &Path,
+    rel: &str,
+    written: &std::collections::HashSet<String>,
+    kept: &std::collections::HashSet<&str>,
+) -> io::Result<()> {
+    use rayon::prelude::*;
+    let entries = std::fs::read_dir(dir)?.collect::<io::Result<Vec<_>>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let path = if rel.is_empty() {
+            name.into_owned()
+        } else {
+            format!("{rel}/{name}")
+        };
+        // A link is never followed: it is removed like a file unless this build wrote it.
+        if entry.file_type()?.is_dir() {
+            sweep_folder(&entry.path(), &path, written, kept)?;
+            if !kept.contains(path.as_str()) {
+                // Fails while the folder holds something: then it is kept.
+                let _ = std::fs::remove_dir(entry.path());
+            }
+        } else if !written.contains(&path) {
+            std::fs::remove_file(entry.path())?;
+        }
+        Ok(())
+    })
 }
 
 /// Whether the file at `path` holds exactly `bytes` (a regular file, not a link).
