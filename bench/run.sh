@@ -4,8 +4,9 @@
 #   bench/run.sh [--hugo-latest] [--no-cargo] [--engines "showcase hugo"] [N ...]
 #
 # Environment: CASES="1000 10000" (default; add 50000 for the large run), RUNS=3,
-# MODES="cold warm" (cold: no output, no cache; warm: the previous build's output
-# and highlight cache in place), WARMUP=1, SEED=1,
+# MODES="cold warm rebuild" (cold: no output, no cache; warm: the first build after
+# a cold one, its output and cache in place; rebuild: the next one after that, as
+# every later rebuild of a site is), WARMUP=1, SEED=1,
 # HUGO=/path/to/hugo (skips the install), SHOWCASE=/path/to/showcase (skips
 # cargo), ENGINES="showcase hugo",
 # CARGO_BUILD=0 (use the existing target/release/showcase), BENCH_WORK=dir.
@@ -23,7 +24,7 @@ cd "$ROOT"
 WORK=${BENCH_WORK:-bench/work}
 GEN=bench/gen_corpus.py
 RUNS=${RUNS:-3}
-MODES=${MODES:-cold warm}
+MODES=${MODES:-cold warm rebuild}
 WARMUP=${WARMUP:-1}
 SEED=${SEED:-1}
 ENGINES=${ENGINES:-showcase hugo}
@@ -258,11 +259,11 @@ PY
 printf 'engine\tcases\trun\twall_s\tuser_s\tsys_s\tmaxrss_kb\tstatus\n' >"$RAW"
 
 timed() { # engine N run site -> appends a row to $RAW; returns the build's exit status
-  # run is "cold-N" (no output, no cache) or "warm-N" (the previous build's output and,
-  # for showcase, its highlight cache in place), or "warmup…" (a cold run, not counted).
+  # run is "cold-N" (no output, no cache), "warm-N" or "rebuild-N" (the previous build's
+  # output and, for showcase, its cache in place), or "warmup…" (a cold run, not counted).
   local engine=$1 n=$2 run=$3 site=$4 tv="$WORK/logs/time.$$" log="$WORK/logs/$1-$2-$3.log"
   local t0 t1 status=0
-  if [[ $run != warm-* ]]; then
+  if [[ $run != warm-* && $run != rebuild-* ]]; then
     rm -rf "$site/public" "$site/.showcase-cache" "$site"/.public.old-*
   fi
   sync
@@ -273,7 +274,7 @@ timed() { # engine N run site -> appends a row to $RAW; returns the build's exit
     hugo)
       # cold: output deleted inside the timed command, as the corpus README says (it is
       # already gone, so this costs nothing); warm: Hugo renders over its previous output
-      if [[ $run == warm-* ]]; then
+      if [[ $run == warm-* || $run == rebuild-* ]]; then
         /usr/bin/time -v -o "$tv" "$HUGO" --quiet -s "$site" >"$log" 2>&1 || status=$?
       else
         /usr/bin/time -v -o "$tv" sh -c 'rm -rf "$1/public" && exec "$2" --quiet -s "$1"' sh "$site" "$HUGO" \
@@ -315,7 +316,7 @@ for n in $CASES; do
   done
   for ((r = 1; r <= RUNS; r++)); do
     for e in $ENGINES; do   # interleaved, so drift in the machine's load hits both
-      for mode in $MODES; do   # a warm run follows the cold one, whose output and cache it reuses
+      for mode in $MODES; do   # warm follows cold, rebuild follows warm, each reusing the one before
         [[ -z ${FAILED[$e]:-} ]] || continue
         say "run $r/$RUNS: $e, $n cases, $mode"
         timed "$e" "$n" "$mode-$r" "${SITE[$e]}" || { FAILED[$e]=1; ANY_FAILED=1; }
@@ -371,7 +372,7 @@ for n in dict.fromkeys(k[0] for k in out):
     print("| engine | build | wall s (median) | CPU s | CPU/wall | peak RSS MiB | files | output MB |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     stats = {}
-    for mode in ("cold", "warm"):
+    for mode in ("cold", "warm", "rebuild"):
         for e in ("showcase", "hugo"):
             o = out.get((n, e))
             rs = runs.get((n, e, mode))
@@ -387,7 +388,7 @@ for n in dict.fromkeys(k[0] for k in out):
             print("| %s | %s | %.3f | %.2f | %.2f | %.1f | %s | %.1f |"
                   % (e, mode, wall, cpu, cpu / wall, rss, o["files"], int(o["bytes"]) / 1e6))
     print()
-    for mode in ("cold", "warm"):
+    for mode in ("cold", "warm", "rebuild"):
         if ("showcase", mode) in stats and ("hugo", mode) in stats:
             s, h = stats[("showcase", mode)], stats[("hugo", mode)]
             print("%s: showcase/hugo wall **%.3g×**, peak memory **%.3g×** (below 1: showcase is faster / smaller)"
