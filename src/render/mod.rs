@@ -190,6 +190,8 @@ pub struct Renderer<'a> {
     lists: HashMap<usize, Vec<usize>>,
     /// Per language: the section that is the catalogue, if there is one.
     catalogue_section: Vec<Option<usize>>,
+    /// Per language: the footer's links (found once: finding one searches every doc).
+    footer: Vec<Vec<MenuItem<'a>>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -218,14 +220,25 @@ impl<'a> Renderer<'a> {
                 (s, list)
             })
             .collect();
-        Renderer {
+        let mut renderer = Renderer {
             config,
             library,
             catalogue,
             theme,
             lists,
             catalogue_section,
-        }
+            footer: Vec::new(),
+        };
+        renderer.footer = (0..config.languages.len())
+            .map(|lang| {
+                config
+                    .footer_links
+                    .iter()
+                    .filter_map(|l| renderer.footer_link(l, lang))
+                    .collect()
+            })
+            .collect();
+        renderer
     }
 
     /// Every file of the site, in a stable order.
@@ -917,11 +930,7 @@ impl<'a> Renderer<'a> {
             og_locale: og_locale(&language.tag),
             og_locale_alternates,
             sitemap_url: config.link(&self.sitemap_path(lang)),
-            footer_links: config
-                .footer_links
-                .iter()
-                .filter_map(|l| self.footer_link(l, lang))
-                .collect(),
+            footer_links: self.footer[lang].clone(),
             government: views::GovernmentView::new(config, lang),
             share: self.share(lang, current),
         };

@@ -131,7 +131,7 @@ pub struct Alternate {
     pub href: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct MenuItem<'a> {
     pub title: Cow<'a, str>,
     pub url: String,
