@@ -113,7 +113,7 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
     let kept = crate::cache::load::<PagesRecord>(&record_path)
         .filter(|r| r.fingerprint == fingerprint)
         .map(PagesRecord::into_map);
-    let mut pages = produce_pages(&site, &renderer, &staging, kept.as_ref(), &mut stages)?;
+    let mut pages = produce_pages(&site, &renderer, &staging, Keys::Kept(kept.as_ref()), &mut stages)?;
     drop(kept);
     let pages_record = PagesRecord {
         fingerprint,
@@ -258,7 +258,7 @@ pub fn produce(
     sink: &dyn Sink,
     stages: &mut Stages,
 ) -> Result<Produced, Failure> {
-    let pages = produce_pages(site, renderer, sink, None, stages)?;
+    let pages = produce_pages(site, renderer, sink, Keys::Off, stages)?;
     produce_rest(site, sink, pages, stages)
 }
 
@@ -306,17 +306,23 @@ fn pages_fingerprint(theme: &Theme) -> u64 {
     h.digest()
 }
 
+/// What [`produce_pages`] does with the pages' keys.
+pub enum Keys<'a> {
+    /// Nothing: no record is kept (`check`, `serve`).
+    Off,
+    /// Every page is keyed for the record; with the record of the last build's pages,
+    /// a page whose key is the recorded one is taken from the site being replaced
+    /// ([`Sink::reuse`], which checks its bytes) instead of being rendered.
+    Kept(Option<&'a HashMap<String, (u64, u64, u64)>>),
+}
+
 /// The first half of [`produce`]: every page. After it, the pages' HTML is no
 /// longer needed (`build` drops it before the search index is made).
-///
-/// With the record of the last build's pages (`kept`), a page whose key is the
-/// recorded one is taken from the site being replaced ([`Sink::reuse`], which
-/// checks its bytes) instead of being rendered.
 pub fn produce_pages(
     site: &Site,
     renderer: &Renderer<'_>,
     sink: &dyn Sink,
-    kept: Option<&HashMap<String, (u64, u64, u64)>>,
+    keys: Keys<'_>,
     stages: &mut Stages,
 ) -> Result<Pages, Failure> {
     let config = &site.config;
@@ -329,7 +335,7 @@ pub fn produce_pages(
     let results: Vec<Result<Placed, Failure>> = jobs
         .par_iter()
         .map(|&job| {
-            if let Some(kept) = kept {
+            if let Keys::Kept(Some(kept)) = keys {
                 let keyed = renderer.key(job).map_err(Failure::from)?;
                 if let (Some(key), Some(&(was, len, hash))) = (keyed.key, kept.get(&keyed.path))
                     && key == was
@@ -339,7 +345,11 @@ pub fn produce_pages(
                     return Ok((keyed.lang, Some((keyed.path, key, len, hash))));
                 }
             }
-            let out = renderer.render(job).map_err(Failure::from)?;
+            let out = match keys {
+                Keys::Off => renderer.render(job),
+                Keys::Kept(_) => renderer.render_keyed(job),
+            }
+            .map_err(Failure::from)?;
             sink.write(&out.path, out.text.as_bytes())?;
             let entry = out.key.map(|key| {
                 let len = out.text.len() as u64;

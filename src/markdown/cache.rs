@@ -13,7 +13,6 @@
 //! never a wrong page.
 
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -24,7 +23,7 @@ use crate::markdown::{DocLink, Links, resolve_url};
 /// Changes whenever what [`crate::markdown::render`] makes of the same input may change.
 const FORMAT: &str = "showcase-markdown-1";
 const FILE: &str = "markdown.bin";
-const MAGIC: &[u8] = b"SHOWCASE-MD-CACHE-1\n";
+const MAGIC: &[u8] = b"SHOWCASE-MD-CACHE-2\n";
 
 /// What rendering a doc's Markdown made.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,24 +108,14 @@ impl Cache {
     /// Writes the entries of this build's docs, replacing the file whole.
     pub fn save<'e>(&self, entries: impl Iterator<Item = (u128, EntryRef<'e>)>) -> std::io::Result<()> {
         let Some(file) = &self.file else { return Ok(()) };
-        let dir = file.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)?;
-        let temp = dir.join(format!("{FILE}.{}", std::process::id()));
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&temp)?);
-        out.write_all(MAGIC)?;
-        out.write_all(&(self.stamp.len() as u64).to_le_bytes())?;
-        out.write_all(self.stamp.as_bytes())?;
+        let mut out = crate::cache::EntryWriter::create(file, MAGIC, self.stamp.as_bytes())?;
         let mut payload = Vec::new();
         for (key, entry) in entries {
             payload.clear();
             entry.encode(&mut payload);
-            out.write_all(&key.to_le_bytes())?;
-            out.write_all(&(payload.len() as u64).to_le_bytes())?;
-            out.write_all(&payload)?;
-            out.write_all(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes())?;
+            out.put(key, &payload)?;
         }
-        out.into_inner().map_err(|e| e.into_error())?.sync_data().ok();
-        std::fs::rename(&temp, file)
+        out.finish()
     }
 }
 
@@ -244,50 +233,17 @@ impl<'b> Reader<'b> {
     }
 }
 
-/// The file's entries that verify; any damage ends the reading there. Read an
-/// entry at a time: the file is about the size of the site's packed pages.
-/// A file another program wrote is not read at all: no key of it can match.
+/// The file's entries that verify; any damage ends the reading there. A file
+/// another program wrote is not read at all: no key of it can match.
 fn read(file: &Path, stamp: &str) -> HashMap<u128, Entry> {
-    use std::io::Read;
     let mut entries = HashMap::new();
-    let Ok(file) = std::fs::File::open(file) else {
-        return entries;
-    };
-    let mut input = std::io::BufReader::with_capacity(1 << 16, file);
-    let mut magic = vec![0; MAGIC.len()];
-    if input.read_exact(&mut magic).is_err() || magic != MAGIC {
-        return entries;
-    }
-    let mut len = [0u8; 8];
-    let mut written_by = vec![0; stamp.len()];
-    if input.read_exact(&mut len).is_err()
-        || u64::from_le_bytes(len) != stamp.len() as u64
-        || input.read_exact(&mut written_by).is_err()
-        || written_by != stamp.as_bytes()
-    {
-        return entries;
-    }
-    let mut payload = Vec::new();
-    loop {
-        let mut head = [0u8; 24];
-        if input.read_exact(&mut head).is_err() {
-            break;
-        }
-        let key = u128::from_le_bytes(head[..16].try_into().unwrap_or_default());
-        let len = u64::from_le_bytes(head[16..].try_into().unwrap_or_default());
-        payload.clear();
-        let Ok(len) = usize::try_from(len) else { break };
-        // Never more than the file holds, whatever the length says.
-        if input.by_ref().take(len as u64).read_to_end(&mut payload).is_err() || payload.len() != len {
-            break;
-        }
-        let mut sum = [0u8; 8];
-        if input.read_exact(&mut sum).is_err() || xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes() != sum {
-            break;
-        }
-        let Some(entry) = Reader(&payload).entry() else { break };
+    crate::cache::read_entries(file, MAGIC, stamp.as_bytes(), |key, payload| {
+        let Some(entry) = Reader(payload).entry() else {
+            return false;
+        };
         entries.insert(key, entry);
-    }
+        true
+    });
     entries
 }
 

@@ -13,7 +13,6 @@
 //! cache is safe to delete and never changes the output.
 
 use std::collections::{BTreeSet, HashMap};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
@@ -27,7 +26,7 @@ const FORMAT: &str = "showcase-highlight-2";
 /// The cache's folder in the site's root, and its file.
 pub const CACHE_DIR: &str = crate::cache::DIR;
 const CACHE_FILE: &str = "highlight.bin";
-const MAGIC: &[u8] = b"SHOWCASE-HL-CACHE-2\n";
+const MAGIC: &[u8] = b"SHOWCASE-HL-CACHE-3\n";
 
 fn syntaxes() -> &'static SyntaxSet {
     static SET: OnceLock<SyntaxSet> = OnceLock::new();
@@ -284,43 +283,24 @@ impl Highlighter {
             .filter_map(|(k, new)| new.as_ref().or_else(|| cached.get(k)).map(|html| (k, html)))
             .collect();
         entries.sort_by_key(|(k, _)| **k);
-        let dir = file.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)?;
-        let temp = dir.join(format!("{CACHE_FILE}.{}", std::process::id()));
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&temp)?);
-        out.write_all(MAGIC)?;
+        let mut out = crate::cache::EntryWriter::create(file, MAGIC, &[])?;
         for (key, html) in entries {
-            out.write_all(&key.to_le_bytes())?;
-            out.write_all(&(html.len() as u32).to_le_bytes())?;
-            out.write_all(html.as_bytes())?;
-            out.write_all(&xxhash_rust::xxh3::xxh3_64(html.as_bytes()).to_le_bytes())?;
+            out.put(*key, html.as_bytes())?;
         }
-        out.into_inner().map_err(|e| e.into_error())?;
-        std::fs::rename(&temp, file)
+        out.finish()
     }
 }
 
 /// The cache file's entries that verify; any damage ends the reading there.
 fn read_cache(file: &Path) -> HashMap<u128, String> {
     let mut entries = HashMap::new();
-    let Ok(bytes) = std::fs::read(file) else { return entries };
-    let Some(mut rest) = bytes.strip_prefix(MAGIC) else {
-        return entries;
-    };
-    while rest.len() >= 20 {
-        let key = u128::from_le_bytes(rest[..16].try_into().unwrap_or([0; 16]));
-        let len = u32::from_le_bytes(rest[16..20].try_into().unwrap_or([0; 4])) as usize;
-        let Some(body) = rest.get(20..20 + len) else { break };
-        let Some(sum) = rest.get(20 + len..28 + len) else { break };
-        if xxhash_rust::xxh3::xxh3_64(body).to_le_bytes() != sum {
-            break;
-        }
-        let Ok(html) = String::from_utf8(body.to_vec()) else {
-            break;
+    crate::cache::read_entries(file, MAGIC, &[], |key, payload| {
+        let Ok(html) = String::from_utf8(payload.to_vec()) else {
+            return false;
         };
         entries.insert(key, html);
-        rest = &rest[28 + len..];
-    }
+        true
+    });
     entries
 }
 

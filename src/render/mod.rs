@@ -84,10 +84,11 @@ pub struct Keyed {
     pub lang: Option<usize>,
 }
 
-/// Whether a job is rendered or only keyed.
+/// Whether a job is rendered, rendered and keyed, or only keyed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
     Render,
+    RenderKeyed,
     Key,
 }
 
@@ -110,16 +111,17 @@ struct Made {
 struct Ctx {
     context: Option<tera::Context>,
     hasher: xxhash_rust::xxh3::Xxh3,
-    /// False once a value could not be hashed: the page is then always rendered.
+    /// False when no key is wanted, or once a value could not be hashed (the page
+    /// is then always rendered).
     hashable: bool,
 }
 
 impl Ctx {
     fn new(mode: Mode, path: &str) -> Ctx {
         let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-        let hashable = crate::cache::hash_value(&mut hasher, path);
+        let hashable = mode != Mode::Render && crate::cache::hash_value(&mut hasher, path);
         Ctx {
-            context: (mode == Mode::Render).then(tera::Context::new),
+            context: (mode != Mode::Key).then(tera::Context::new),
             hasher,
             hashable,
         }
@@ -130,8 +132,9 @@ impl Ctx {
     }
 
     fn insert<T: serde::Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
-        self.hashable &= crate::cache::hash_value(&mut self.hasher, key);
-        self.hashable &= crate::cache::hash_value(&mut self.hasher, value);
+        self.hashable = self.hashable
+            && crate::cache::hash_value(&mut self.hasher, key)
+            && crate::cache::hash_value(&mut self.hasher, value);
         if let Some(context) = &mut self.context {
             context.insert(key, value);
         }
@@ -139,7 +142,7 @@ impl Ctx {
 
     /// Inserts each field of a struct.
     fn extend<T: serde::Serialize>(&mut self, value: &T) -> Result<(), Diagnostic> {
-        self.hashable &= crate::cache::hash_value(&mut self.hasher, value);
+        self.hashable = self.hashable && crate::cache::hash_value(&mut self.hasher, value);
         if let Some(context) = &mut self.context {
             let fields =
                 tera::Context::from_serialize(value).map_err(|e| Diagnostic::file_error("templates", e.to_string()))?;
@@ -159,7 +162,7 @@ impl Ctx {
         template: &str,
         source: &Path,
     ) -> Result<(Option<u64>, Option<String>), Diagnostic> {
-        self.hashable &= crate::cache::hash_value(&mut self.hasher, template);
+        self.hashable = self.hashable && crate::cache::hash_value(&mut self.hasher, template);
         let text = match &self.context {
             Some(context) => Some(theme.render(template, context, source)?),
             None => None,
@@ -349,9 +352,18 @@ impl<'a> Renderer<'a> {
         errors
     }
 
-    /// Renders a job. Its key is a hash of all the page is made from (see [`Ctx`]).
+    /// Renders a job (without a key).
     pub fn render(&self, job: Job) -> Result<Output, Diagnostic> {
-        let made = self.run(job, Mode::Render)?;
+        self.output(job, Mode::Render)
+    }
+
+    /// Renders a job with its key: a hash of all the page is made from (see [`Ctx`]).
+    pub fn render_keyed(&self, job: Job) -> Result<Output, Diagnostic> {
+        self.output(job, Mode::RenderKeyed)
+    }
+
+    fn output(&self, job: Job, mode: Mode) -> Result<Output, Diagnostic> {
+        let made = self.run(job, mode)?;
         Ok(Output {
             path: made.path,
             text: made.text.unwrap_or_default(),
@@ -798,8 +810,8 @@ impl<'a> Renderer<'a> {
         );
         Made {
             path: doc.fm.aliases[alias].clone(),
-            key: Some(xxhash_rust::xxh3::xxh3_64(text.as_bytes())),
-            text: (mode == Mode::Render).then_some(text),
+            key: (mode != Mode::Render).then(|| xxhash_rust::xxh3::xxh3_64(text.as_bytes())),
+            text: (mode != Mode::Key).then_some(text),
             lang: None,
         }
     }
