@@ -11,7 +11,27 @@ use clap::Parser;
 use showcase::diagnostics::Failure;
 use showcase::{cli, cmd};
 
+/// mimalloc rather than the system's allocator: a build allocates and frees
+/// millions of small strings on every thread (tokens, template values, the
+/// highlighter's scopes), where glibc's malloc spent a quarter of a cold
+/// build's CPU; with mimalloc the same build takes about a quarter less time.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// mimalloc keeps freed memory for a second before it gives it back to the
+/// system; a build frees its sources and pages stage by stage, so that second
+/// showed as 30 MiB more peak memory at 10,000 cases. 10 ms (mimalloc 2's
+/// default) costs no measurable time; 0 cost a tenth of a cold build.
+fn return_freed_memory_soon() {
+    /// `mi_option_purge_delay` in mimalloc's `mi_option_t`; the Rust binding
+    /// leaves its options unnamed, as their numbers may change between versions.
+    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    // SAFETY: options are set before any other thread exists, as mimalloc requires.
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 10) };
+}
+
 fn main() {
+    return_freed_memory_soon();
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -535,9 +535,11 @@ impl Stages {
     }
 }
 
-/// Returns memory freed in bulk (the sources, the pages' HTML) to the system. The
-/// allocator keeps freed memory per thread's arena, where the next stage's threads
-/// may not reuse it: without this, the peak would count it twice.
+/// Returns memory freed in bulk (the sources, the pages' HTML) to the system.
+/// mimalloc, the program's allocator, does so by itself; glibc's malloc (the
+/// highlighter's regex library's, and everything's where showcase is used as a
+/// library) keeps freed memory in each thread's arena, where the next stage's
+/// threads may not reuse it: without this, the peak would count it twice.
 fn give_back_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only releases free memory of the allocator's own arenas.

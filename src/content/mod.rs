@@ -242,7 +242,7 @@ impl Library {
         // Parse in parallel; the order of `found` (sorted) is kept.
         let parsed: Vec<Result<Doc, Vec<Diagnostic>>> =
             found.par_iter().map(|f| parse_file(config, &content_dir, f)).collect();
-        let mut docs = Vec::new();
+        let mut docs = Vec::with_capacity(parsed.len());
         let mut drafts = Vec::new();
         for result in parsed {
             match result {
