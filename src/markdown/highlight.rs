@@ -14,7 +14,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use syntect::easy::ScopeRegionIterator;
 use syntect::highlighting::{Color, FontStyle, Style, Theme, ThemeSet};
@@ -60,6 +60,8 @@ pub struct Highlighter {
     matcher: syntect::highlighting::Highlighter<'static>,
     /// Scope stack → its style, for every stack the build's code has had.
     styles: Mutex<Styles>,
+    /// Lines already parsed this build, with the parser's state around them.
+    lines: LineMemo,
     theme_name: String,
     cache_file: Option<PathBuf>,
     /// Blocks from the cache file, by key; read when first needed (a build whose
@@ -82,6 +84,7 @@ impl Highlighter {
             theme: chosen,
             matcher: syntect::highlighting::Highlighter::new(chosen),
             styles: Mutex::default(),
+            lines: LineMemo::default(),
             theme_name: theme.to_string(),
             cache_file,
             cached: OnceLock::new(),
@@ -188,13 +191,13 @@ impl Highlighter {
         syntax: &syntect::parsing::SyntaxReference,
         mut each: impl FnMut(Style, &str) -> bool,
     ) -> Option<()> {
-        let mut parse = ParseState::new(syntax);
+        let mut parse = self.lines.start(syntax);
         let mut stack = ScopeStack::new();
         let mut style = self.matcher.get_default();
         // Styles of the scope stacks this block has seen; the build's are behind a lock.
         let mut seen = Styles::default();
         for line in LinesWithEndings::from(code) {
-            let ops = parse.parse_line(line, syntaxes()).ok()?;
+            let ops = self.lines.parse(&mut parse, line)?;
             for (text, op) in ScopeRegionIterator::new(&ops, line) {
                 if !matches!(op, ScopeStackOp::Noop) {
                     stack.apply(op).ok()?;
@@ -271,6 +274,7 @@ impl Highlighter {
     /// Writes the blocks this build used to the cache (dropping those it did not), if
     /// any is new; then lets go of the blocks held, which the build's pages no longer need.
     pub fn save(&mut self) -> std::io::Result<()> {
+        self.lines = LineMemo::default();
         let used = std::mem::take(self.used.get_mut().unwrap_or_else(|p| p.into_inner()));
         let cached = std::mem::take(&mut self.cached);
         let Some(file) = &self.cache_file else { return Ok(()) };
@@ -296,6 +300,114 @@ impl Highlighter {
         out.finish()
     }
 }
+
+/// What parsing a line gives: the scope operations, at byte offsets in the line.
+type LineOps = Arc<[(usize, ScopeStackOp)]>;
+
+/// Lines parsed in this build: syntect's parser is a pure function of its state
+/// and the line, and most of a site's code lines recur with the same state (a
+/// closing brace, a blank line, the lines of a snippet that many cases show: in
+/// the benchmark's corpus, 88 % of lines), while parsing — a dozen regex
+/// searches a line — is most of what highlighting costs. So each (state, line)
+/// is parsed once a build. States are interned and told apart by syntect's own
+/// equality, so a line is never taken for another state's.
+#[derive(Default)]
+struct LineMemo(Mutex<MemoTable>);
+
+#[derive(Default)]
+struct MemoTable {
+    /// Every state seen at the start or end of a parsed line, by id.
+    states: Vec<SendState>,
+    /// A hash of a state's contents → the ids of the states with that hash.
+    ids: rustc_hash::FxHashMap<u64, Vec<u32>>,
+    /// (state id, xxh3 of the line) → the line, its operations and the state after it,
+    /// for lines seen more than once: most lines that ever recur do so soon, and most
+    /// lines never recur, so holding them all would hold mostly what is never asked for.
+    lines: rustc_hash::FxHashMap<(u32, u64), (Box<str>, LineOps, u32)>,
+    /// The (state id, xxh3 of the line) of lines seen once.
+    once: rustc_hash::FxHashSet<(u32, u64)>,
+}
+
+/// Where a block's parser stands: a state of the memo, or its own once the memo is full.
+enum Parse {
+    Known(u32),
+    Own(ParseState),
+}
+
+impl LineMemo {
+    /// Lines kept at most (their operations take a few MiB), lines noted as seen
+    /// once, and states; past the last, blocks are parsed as they come.
+    const MAX_LINES: usize = 1 << 15;
+    const MAX_ONCE: usize = 1 << 18;
+    const MAX_STATES: usize = 1 << 12;
+
+    fn start(&self, syntax: &syntect::parsing::SyntaxReference) -> Parse {
+        let state = ParseState::new(syntax);
+        match self.0.lock() {
+            Ok(mut table) => Parse::Known(table.intern(state)),
+            Err(_) => Parse::Own(state),
+        }
+    }
+
+    /// The operations of `line` where the parser stands, moving it past the line;
+    /// `None` if syntect fails.
+    fn parse(&self, at: &mut Parse, line: &str) -> Option<LineOps> {
+        let id = match at {
+            Parse::Own(state) => return state.parse_line(line, syntaxes()).ok().map(LineOps::from),
+            Parse::Known(id) => *id,
+        };
+        let key = (id, xxhash_rust::xxh3::xxh3_64(line.as_bytes()));
+        let mut state = {
+            let Ok(table) = self.0.lock() else { return None };
+            if let Some((text, ops, next)) = table.lines.get(&key) {
+                if **text == *line {
+                    *at = Parse::Known(*next);
+                    return Some(ops.clone());
+                }
+            }
+            table.states[id as usize].0.clone()
+        };
+        let ops = LineOps::from(state.parse_line(line, syntaxes()).ok()?);
+        let Ok(mut table) = self.0.lock() else { return None };
+        if table.states.len() >= Self::MAX_STATES {
+            *at = Parse::Own(state);
+            return Some(ops);
+        }
+        let next = table.intern(state);
+        *at = Parse::Known(next);
+        if table.once.contains(&key) {
+            if table.lines.len() < Self::MAX_LINES {
+                table.lines.insert(key, (line.into(), ops.clone(), next));
+            }
+        } else if table.once.len() < Self::MAX_ONCE {
+            table.once.insert(key);
+        }
+        Some(ops)
+    }
+}
+
+impl MemoTable {
+    fn intern(&mut self, state: ParseState) -> u32 {
+        let hash = xxhash_rust::xxh3::xxh3_64(format!("{state:?}").as_bytes());
+        let same = self.ids.entry(hash).or_default();
+        if let Some(&id) = same.iter().find(|&&id| self.states[id as usize].0 == state) {
+            return id;
+        }
+        let id = self.states.len() as u32;
+        same.push(id);
+        self.states.push(SendState(state));
+        id
+    }
+}
+
+/// A parser state the memo's lock may hand from thread to thread.
+struct SendState(ParseState);
+
+// SAFETY: a `ParseState` is not `Send` only because, with the Oniguruma backend,
+// the capture regions it may hold (`onig::Region`) are raw pointers to arrays each
+// region owns, allocated and freed by Oniguruma (malloc and free); nothing in them
+// belongs to a thread. The memo reads and clones them only under its lock.
+unsafe impl Send for SendState {}
 
 /// The cache file's entries that verify; any damage ends the reading there.
 fn read_cache(file: &Path) -> HashMap<u128, String> {
@@ -449,10 +561,17 @@ mod tests {
             ("yaml", "key: [1, 'two', \"three\"]\nnested:\n  - a: true # c\n"),
             ("sql", "SELECT a, COUNT(*) FROM t WHERE b = 'x' GROUP BY a;\n"),
             ("sh", "for f in *.md; do echo \"$f\" | wc -l; done\n"),
+            // The same lines in different parser states, some told apart only by what
+            // the parser captured (a heredoc's delimiter, a raw string's hashes).
+            ("python", "x = 1\n\"\"\"\nx = 1\n\"\"\"\nx = 1\n"),
+            ("sh", "cat <<EOF\nx\nEOF\ncat <<END\nx\nEOF\nEND\nx\n"),
+            ("rust", "let a = r##\"x\"# \"##;\nlet b = r#\"x\n\"# \"##;\n\"#;\n"),
         ];
         for theme in ["InspiredGitHub", "base16-ocean.dark", "Solarized (light)"] {
             let ours = Highlighter::new(theme, None);
-            for (language, code) in samples {
+            // Three rounds: lines are parsed, then kept on their second sighting, then
+            // taken from the memo.
+            for (language, code) in samples.iter().chain(&samples).chain(&samples) {
                 let syntax = syntaxes().find_syntax_by_token(language).unwrap();
                 let mut mine = Vec::new();
                 ours.tokens(code, syntax, |style, text| {
@@ -469,6 +588,10 @@ mod tests {
                 }
                 assert_eq!(mine, theirs, "{language} in {theme}");
             }
+            assert!(
+                !ours.lines.0.lock().unwrap().lines.is_empty(),
+                "lines recur, so some are kept"
+            );
         }
     }
 
