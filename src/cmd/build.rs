@@ -267,12 +267,16 @@ pub struct Pages {
     pages: Vec<usize>,
     files: usize,
     entries: Vec<sitemap::Entry>,
-    /// Each page's path, key, length and hash, for [`PagesRecord`].
+    /// Each page's path, key, length, hash and identity, for [`PagesRecord`].
     made: Vec<PageEntry>,
 }
 
-/// A page made: its site path, its key (see `render::Ctx`), its length and xxh3.
-type PageEntry = (String, u64, u64, u64);
+/// A page made: its site path, its key (see `render::Ctx`), its length and xxh3,
+/// and the file's identity once published ([`crate::output::identity`]).
+type PageEntry = (String, u64, u64, u64, u64);
+
+/// A recorded page's key, length, hash and identity.
+type Recorded = (u64, u64, u64, u64);
 
 /// A page rendered or kept: the language it counts in, and its entry for the record.
 type Placed = (Option<usize>, Option<PageEntry>);
@@ -283,7 +287,8 @@ const PAGES_RECORD: &str = "pages.json";
 /// The pages a build made, so that the next build can keep those whose key has
 /// not changed instead of rendering them. Kept only under the same program and
 /// theme ([`pages_fingerprint`]), and a page is kept only if the site being
-/// replaced still has it with the recorded length and hash.
+/// replaced still has it with the recorded length and hash (not read again when
+/// the file's identity is the recorded one).
 #[derive(serde::Serialize, serde::Deserialize)]
 struct PagesRecord {
     fingerprint: u64,
@@ -291,10 +296,10 @@ struct PagesRecord {
 }
 
 impl PagesRecord {
-    fn into_map(self) -> HashMap<String, (u64, u64, u64)> {
+    fn into_map(self) -> HashMap<String, Recorded> {
         self.pages
             .into_iter()
-            .map(|(path, key, len, hash)| (path, (key, len, hash)))
+            .map(|(path, key, len, hash, identity)| (path, (key, len, hash, identity)))
             .collect()
     }
 }
@@ -313,7 +318,7 @@ pub enum Keys<'a> {
     /// Every page is keyed for the record; with the record of the last build's pages,
     /// a page whose key is the recorded one is taken from the site being replaced
     /// ([`Sink::reuse`], which checks its bytes) instead of being rendered.
-    Kept(Option<&'a HashMap<String, (u64, u64, u64)>>),
+    Kept(Option<&'a HashMap<String, Recorded>>),
 }
 
 /// The first half of [`produce`]: every page. After it, the pages' HTML is no
@@ -337,12 +342,12 @@ pub fn produce_pages(
         .map(|&job| {
             if let Keys::Kept(Some(kept)) = keys {
                 let keyed = renderer.key(job).map_err(Failure::from)?;
-                if let (Some(key), Some(&(was, len, hash))) = (keyed.key, kept.get(&keyed.path))
+                if let (Some(key), Some(&(was, len, hash, identity))) = (keyed.key, kept.get(&keyed.path))
                     && key == was
-                    && sink.reuse(&keyed.path, len, hash)
+                    && sink.reuse(&keyed.path, len, hash, identity)
                 {
                     kept_count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    return Ok((keyed.lang, Some((keyed.path, key, len, hash))));
+                    return Ok((keyed.lang, Some((keyed.path, key, len, hash, 0))));
                 }
             }
             let out = match keys {
@@ -353,7 +358,7 @@ pub fn produce_pages(
             sink.write(&out.path, out.text.as_bytes())?;
             let entry = out.key.map(|key| {
                 let len = out.text.len() as u64;
-                (out.path, key, len, xxhash_rust::xxh3::xxh3_64(out.text.as_bytes()))
+                (out.path, key, len, xxhash_rust::xxh3::xxh3_64(out.text.as_bytes()), 0)
             });
             Ok((out.lang, entry))
         })
@@ -378,6 +383,9 @@ pub fn produce_pages(
     if !errors.is_empty() {
         return Err(Failure::Content(dedup(errors)));
     }
+    // Identities are taken once every page is placed, so that most files were
+    // placed long enough before to be told from a later change (see `Sink::identity`).
+    made.par_iter_mut().for_each(|entry| entry.4 = sink.identity(&entry.0));
     let entries: Vec<sitemap::Entry> = jobs.iter().filter_map(|&job| renderer.sitemap_entry(job)).collect();
     stages.mark("pages");
     let kept_count = kept_count.into_inner();
@@ -415,7 +423,7 @@ pub fn produce_rest(site: &Site, sink: &dyn Sink, made: Pages, stages: &mut Stag
             .filter(|r| {
                 r.files
                     .par_iter()
-                    .all(|(path, len, hash)| sink.reuse(path, *len, *hash))
+                    .all(|(path, len, hash)| sink.reuse(path, *len, *hash, 0))
             });
         if let Some(record) = reused {
             files += record.files.len();
@@ -492,15 +500,19 @@ pub fn produce_rest(site: &Site, sink: &dyn Sink, made: Pages, stages: &mut Stag
 pub struct Stages {
     enabled: bool,
     last: Instant,
-    marks: Vec<(&'static str, f64, Option<u64>)>,
+    last_cpu: Option<f64>,
+    /// Each stage: its name, wall seconds, CPU seconds (all threads) and the peak memory so far.
+    marks: Vec<(&'static str, f64, Option<f64>, Option<u64>)>,
     notes: Vec<String>,
 }
 
 impl Stages {
     pub fn new(started: Instant) -> Self {
+        let enabled = std::env::var_os("SHOWCASE_PROFILE").is_some();
         Stages {
-            enabled: std::env::var_os("SHOWCASE_PROFILE").is_some(),
+            enabled,
             last: started,
+            last_cpu: enabled.then(cpu_seconds).flatten(),
             marks: Vec::new(),
             notes: Vec::new(),
         }
@@ -509,9 +521,12 @@ impl Stages {
     pub fn mark(&mut self, stage: &'static str) {
         if self.enabled {
             let now = Instant::now();
+            let cpu = cpu_seconds();
+            let spent = cpu.zip(self.last_cpu).map(|(now, then)| now - then);
             self.marks
-                .push((stage, (now - self.last).as_secs_f64(), peak_memory_mib()));
+                .push((stage, (now - self.last).as_secs_f64(), spent, peak_memory_mib()));
             self.last = now;
+            self.last_cpu = cpu;
         }
     }
 
@@ -526,11 +541,14 @@ impl Stages {
         for note in &self.notes {
             eprintln!("showcase: {note}");
         }
-        for (stage, seconds, peak) in &self.marks {
+        for (stage, seconds, cpu, peak) in &self.marks {
+            let cpu = cpu
+                .map(|cpu| format!("  cpu {cpu:>7.3} s = {:.2} cores", cpu / seconds.max(1e-6)))
+                .unwrap_or_default();
             let peak = peak
                 .map(|mib| format!("  (peak memory so far {mib} MiB)"))
                 .unwrap_or_default();
-            eprintln!("showcase: {seconds:>8.3} s  {stage}{peak}");
+            eprintln!("showcase: {seconds:>8.3} s{cpu}  {stage}{peak}");
         }
     }
 }
@@ -546,6 +564,25 @@ fn give_back_memory() {
     unsafe {
         libc::malloc_trim(0);
     }
+}
+
+/// The CPU time the process has used so far, all threads, user and system.
+fn cpu_seconds() -> Option<f64> {
+    #[cfg(unix)]
+    {
+        let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+        // SAFETY: getrusage fills the struct it is given; it is read only on success.
+        let usage = unsafe {
+            if libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) != 0 {
+                return None;
+            }
+            usage.assume_init()
+        };
+        let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+        Some(seconds(usage.ru_utime) + seconds(usage.ru_stime))
+    }
+    #[cfg(not(unix))]
+    None
 }
 
 /// The process's peak resident memory so far, where the system tells (Linux).

@@ -29,10 +29,65 @@ pub trait Sink: Sync {
     fn copy(&self, source: &Path, site_path: &str) -> Result<(), Failure>;
     /// Publishes the file the site being replaced has at `site_path`, if it has
     /// `len` bytes whose xxh3 is `hash`; false (and nothing published) if not.
-    fn reuse(&self, _site_path: &str, _len: u64, _hash: u64) -> bool {
+    /// When the file's [`identity`] is `identity` (not 0), its bytes are not read.
+    fn reuse(&self, _site_path: &str, _len: u64, _hash: u64, _identity: u64) -> bool {
         false
     }
+    /// The [`identity`] of the file published at `site_path`; 0 where unknown, or
+    /// where the file changed too recently for its identity to be trusted.
+    fn identity(&self, _site_path: &str) -> u64 {
+        0
+    }
 }
+
+/// A fingerprint of a file as it stands on disk: its device, inode, size, and
+/// the times of its last modification and last change. Any write to the file
+/// sets its change time to the clock's, which no program can set back, so a
+/// file whose identity is the one recorded when it was published still holds
+/// the bytes it held then. Only a change within one tick of the file system's
+/// clock after the one recorded could keep the change time; so a file changed
+/// less than [`SETTLED`] ago gets 0, as do all where the system does not tell
+/// (not Unix).
+pub fn identity(meta: &std::fs::Metadata) -> u64 {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let changed = std::time::UNIX_EPOCH
+            + std::time::Duration::new(
+                meta.ctime().max(0) as u64,
+                meta.ctime_nsec().clamp(0, 999_999_999) as u32,
+            );
+        let settled = std::time::SystemTime::now()
+            .duration_since(changed)
+            .is_ok_and(|age| age >= SETTLED);
+        if !settled {
+            return 0;
+        }
+        let parts = [
+            meta.dev(),
+            meta.ino(),
+            meta.size(),
+            meta.mtime() as u64,
+            meta.mtime_nsec() as u64,
+            meta.ctime() as u64,
+            meta.ctime_nsec() as u64,
+        ];
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for part in parts {
+            h.update(&part.to_le_bytes());
+        }
+        h.digest().max(1)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        0
+    }
+}
+
+/// How long ago a file must have last changed for [`identity`] to trust its
+/// change time: well above the coarsest clock tick of Linux file systems (10 ms).
+pub const SETTLED: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// The file a site path is published as, relative to the output folder: `/a/` → `a/index.html`.
 pub fn file_of(site_path: &str) -> String {
@@ -346,15 +401,26 @@ impl Sink for Staging {
         Staging::write(self, site_path, bytes)
     }
 
-    fn reuse(&self, site_path: &str, len: u64, hash: u64) -> bool {
+    fn reuse(&self, site_path: &str, len: u64, hash: u64, known: u64) -> bool {
         let Ok(path) = self.file_for(site_path) else {
             return false;
         };
         let holds = |p: &Path| {
-            p.symlink_metadata().is_ok_and(|m| m.is_file() && m.len() == len)
-                && std::fs::read(p).is_ok_and(|b| xxhash_rust::xxh3::xxh3_64(&b) == hash)
+            p.symlink_metadata().is_ok_and(|m| {
+                m.is_file()
+                    && m.len() == len
+                    && ((known != 0 && identity(&m) == known)
+                        || std::fs::read(p).is_ok_and(|b| xxhash_rust::xxh3::xxh3_64(&b) == hash))
+            })
         };
         self.previous.is_some() && self.place(site_path, &path, &holds).unwrap_or(false)
+    }
+
+    fn identity(&self, site_path: &str) -> u64 {
+        self.file_for(site_path)
+            .ok()
+            .and_then(|path| path.symlink_metadata().ok())
+            .map_or(0, |meta| identity(&meta))
     }
 
     fn copy(&self, source: &Path, site_path: &str) -> Result<(), Failure> {
