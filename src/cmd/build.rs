@@ -347,7 +347,8 @@ pub fn produce_pages(
                     && sink.reuse(&keyed.path, len, hash, identity)
                 {
                     kept_count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    return Ok((keyed.lang, Some((keyed.path, key, len, hash, 0))));
+                    let (placed, _) = sink.identity(&keyed.path);
+                    return Ok((keyed.lang, Some((keyed.path, key, len, hash, placed))));
                 }
             }
             let out = match keys {
@@ -358,7 +359,14 @@ pub fn produce_pages(
             sink.write(&out.path, out.text.as_bytes())?;
             let entry = out.key.map(|key| {
                 let len = out.text.len() as u64;
-                (out.path, key, len, xxhash_rust::xxh3::xxh3_64(out.text.as_bytes()), 0)
+                let (placed, _) = sink.identity(&out.path);
+                (
+                    out.path,
+                    key,
+                    len,
+                    xxhash_rust::xxh3::xxh3_64(out.text.as_bytes()),
+                    placed,
+                )
             });
             Ok((out.lang, entry))
         })
@@ -383,9 +391,13 @@ pub fn produce_pages(
     if !errors.is_empty() {
         return Err(Failure::Content(dedup(errors)));
     }
-    // Identities are taken once every page is placed, so that most files were
-    // placed long enough before to be told from a later change (see `Sink::identity`).
-    made.par_iter_mut().for_each(|entry| entry.4 = sink.identity(&entry.0));
+    // A file's identity is recorded only if it is the one it had when its bytes were
+    // written or checked (nothing changed it since), and now that every page is
+    // placed, most files have settled: a later change will show.
+    made.par_iter_mut().for_each(|entry| {
+        let (now, settled) = sink.identity(&entry.0);
+        entry.4 = if settled && now == entry.4 { now } else { 0 };
+    });
     let entries: Vec<sitemap::Entry> = jobs.iter().filter_map(|&job| renderer.sitemap_entry(job)).collect();
     stages.mark("pages");
     let kept_count = kept_count.into_inner();

@@ -310,7 +310,8 @@ type LineOps = Arc<[(usize, ScopeStackOp)]>;
 /// the benchmark's corpus, 88 % of lines), while parsing — a dozen regex
 /// searches a line — is most of what highlighting costs. So each (state, line)
 /// is parsed once a build. States are interned and told apart by syntect's own
-/// equality, so a line is never taken for another state's.
+/// equality, so a line is never taken for another state's; lines after a state
+/// that holds a capture are parsed as they come (see [`MemoTable::intern`]).
 #[derive(Default)]
 struct LineMemo(Mutex<MemoTable>);
 
@@ -344,7 +345,10 @@ impl LineMemo {
     fn start(&self, syntax: &syntect::parsing::SyntaxReference) -> Parse {
         let state = ParseState::new(syntax);
         match self.0.lock() {
-            Ok(mut table) => Parse::Known(table.intern(state)),
+            Ok(mut table) => match table.intern(state) {
+                Ok(id) => Parse::Known(id),
+                Err(state) => Parse::Own(state),
+            },
             Err(_) => Parse::Own(state),
         }
     }
@@ -369,11 +373,13 @@ impl LineMemo {
         };
         let ops = LineOps::from(state.parse_line(line, syntaxes()).ok()?);
         let Ok(mut table) = self.0.lock() else { return None };
-        if table.states.len() >= Self::MAX_STATES {
-            *at = Parse::Own(state);
-            return Some(ops);
-        }
-        let next = table.intern(state);
+        let next = match table.intern(state) {
+            Ok(id) => id,
+            Err(state) => {
+                *at = Parse::Own(state);
+                return Some(ops);
+            }
+        };
         *at = Parse::Known(next);
         if table.once.contains(&key) {
             if table.lines.len() < Self::MAX_LINES {
@@ -387,16 +393,27 @@ impl LineMemo {
 }
 
 impl MemoTable {
-    fn intern(&mut self, state: ParseState) -> u32 {
-        let hash = xxhash_rust::xxh3::xxh3_64(format!("{state:?}").as_bytes());
+    /// The state's id; the state back if it cannot be kept: the table is full, or the
+    /// state holds what a pattern captured (a heredoc's delimiter, a raw string's
+    /// hashes), which syntect compares by the addresses of Oniguruma's regions, so
+    /// that it never equals even its own copy and each line would add a state.
+    fn intern(&mut self, state: ParseState) -> Result<u32, ParseState> {
+        let text = format!("{state:?}");
+        if text.contains("captures: Some(") {
+            return Err(state);
+        }
+        let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
         let same = self.ids.entry(hash).or_default();
         if let Some(&id) = same.iter().find(|&&id| self.states[id as usize].0 == state) {
-            return id;
+            return Ok(id);
+        }
+        if self.states.len() >= LineMemo::MAX_STATES {
+            return Err(state);
         }
         let id = self.states.len() as u32;
         same.push(id);
         self.states.push(SendState(state));
-        id
+        Ok(id)
     }
 }
 
@@ -593,6 +610,33 @@ mod tests {
                 "lines recur, so some are kept"
             );
         }
+    }
+
+    /// Lines inside what a pattern captured (a raw string, a heredoc) are parsed as
+    /// they come, without filling the memo with states that never match again.
+    #[test]
+    fn captured_states_do_not_fill_the_memo() {
+        let ours = Highlighter::new("InspiredGitHub", None);
+        let code = format!("let s = r#\"\n{}\"#;\nlet t = 1;\n", "x = 1\n".repeat(300));
+        let syntax = syntaxes().find_syntax_by_token("rust").unwrap();
+        for _ in 0..2 {
+            let mut mine = Vec::new();
+            ours.tokens(&code, syntax, |style, text| {
+                mine.push((style, text.to_string()));
+                true
+            })
+            .unwrap();
+            let mut theirs = Vec::new();
+            let mut lines = syntect::easy::HighlightLines::new(syntax, ours.theme);
+            for line in LinesWithEndings::from(code.as_str()) {
+                for (style, text) in lines.highlight_line(line, syntaxes()).unwrap() {
+                    theirs.push((style, text.to_string()));
+                }
+            }
+            assert_eq!(mine, theirs);
+        }
+        let states = ours.lines.0.lock().unwrap().states.len();
+        assert!(states < 10, "{states} states kept");
     }
 
     #[test]

@@ -33,36 +33,23 @@ pub trait Sink: Sync {
     fn reuse(&self, _site_path: &str, _len: u64, _hash: u64, _identity: u64) -> bool {
         false
     }
-    /// The [`identity`] of the file published at `site_path`; 0 where unknown, or
-    /// where the file changed too recently for its identity to be trusted.
-    fn identity(&self, _site_path: &str) -> u64 {
-        0
+    /// The [`identity`] of the file published at `site_path`, and whether it has
+    /// [`settled`]; `(0, false)` where unknown.
+    fn identity(&self, _site_path: &str) -> (u64, bool) {
+        (0, false)
     }
 }
 
 /// A fingerprint of a file as it stands on disk: its device, inode, size, and
-/// the times of its last modification and last change. Any write to the file
-/// sets its change time to the clock's, which no program can set back, so a
-/// file whose identity is the one recorded when it was published still holds
-/// the bytes it held then. Only a change within one tick of the file system's
-/// clock after the one recorded could keep the change time; so a file changed
-/// less than [`SETTLED`] ago gets 0, as do all where the system does not tell
-/// (not Unix).
+/// the times of its last modification and last change; 0 where the system
+/// does not tell (not Unix). Any write to a file sets its change time to the
+/// clock's, which no program can set back, so a file whose identity is the one
+/// recorded when it was published still holds the bytes it held then — if the
+/// identity was taken once the file had [`settled`].
 pub fn identity(meta: &std::fs::Metadata) -> u64 {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        let changed = std::time::UNIX_EPOCH
-            + std::time::Duration::new(
-                meta.ctime().max(0) as u64,
-                meta.ctime_nsec().clamp(0, 999_999_999) as u32,
-            );
-        let settled = std::time::SystemTime::now()
-            .duration_since(changed)
-            .is_ok_and(|age| age >= SETTLED);
-        if !settled {
-            return 0;
-        }
         let parts = [
             meta.dev(),
             meta.ino(),
@@ -85,8 +72,34 @@ pub fn identity(meta: &std::fs::Metadata) -> u64 {
     }
 }
 
-/// How long ago a file must have last changed for [`identity`] to trust its
-/// change time: well above the coarsest clock tick of Linux file systems (10 ms).
+/// Whether a file's change time can tell a later write from the last one: the
+/// file system keeps times finer than a second (on one that keeps whole seconds
+/// a write in the same second would keep the time), and the last change is at
+/// least [`SETTLED`] old (more than a tick of the file system's clock).
+pub fn settled(meta: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        settled_at(meta.ctime(), meta.ctime_nsec(), std::time::SystemTime::now())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
+    }
+}
+
+/// [`settled`] for a change time (seconds and nanoseconds) at the time `now`.
+fn settled_at(seconds: i64, nanoseconds: i64, now: std::time::SystemTime) -> bool {
+    if nanoseconds <= 0 || seconds < 0 || nanoseconds > 999_999_999 {
+        return false;
+    }
+    let changed = std::time::UNIX_EPOCH + std::time::Duration::new(seconds as u64, nanoseconds as u32);
+    now.duration_since(changed).is_ok_and(|age| age >= SETTLED)
+}
+
+/// How long ago a file must have last changed for its change time to be trusted:
+/// well above the coarsest clock tick of Linux file systems (10 ms).
 pub const SETTLED: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// The file a site path is published as, relative to the output folder: `/a/` → `a/index.html`.
@@ -416,11 +429,11 @@ impl Sink for Staging {
         self.previous.is_some() && self.place(site_path, &path, &holds).unwrap_or(false)
     }
 
-    fn identity(&self, site_path: &str) -> u64 {
+    fn identity(&self, site_path: &str) -> (u64, bool) {
         self.file_for(site_path)
             .ok()
             .and_then(|path| path.symlink_metadata().ok())
-            .map_or(0, |meta| identity(&meta))
+            .map_or((0, false), |meta| (identity(&meta), settled(&meta)))
     }
 
     fn copy(&self, source: &Path, site_path: &str) -> Result<(), Failure> {
@@ -650,6 +663,18 @@ fn check_target(target: &Path, root: &Path) -> Result<(), Failure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn change_times_are_trusted_once_settled_and_finer_than_seconds() {
+        let at = |s: u64, ms: u64| std::time::UNIX_EPOCH + std::time::Duration::from_millis(s * 1000 + ms);
+        let now = at(1_000, 500);
+        assert!(settled_at(1_000, 400_000_000, now), "100 ms old");
+        assert!(!settled_at(1_000, 480_000_000, now), "20 ms old");
+        assert!(!settled_at(1_000, 600_000_000, now), "in the future");
+        // A file system that keeps whole seconds: never trusted, however old.
+        assert!(!settled_at(900, 0, now));
+        assert!(!settled_at(-1, 5, now));
+    }
 
     #[test]
     fn site_paths_become_files() {
