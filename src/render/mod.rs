@@ -195,6 +195,9 @@ pub struct Renderer<'a> {
     catalogue_section: Vec<Option<usize>>,
     /// Per language: the footer's links (found once: finding one searches every doc).
     footer: Vec<Vec<MenuItem<'a>>>,
+    /// Each doc's place among its section's pages (`Library::pages_of`), for its
+    /// neighbours: looking it up there took a section's length for every page.
+    place: Vec<Option<usize>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -223,6 +226,12 @@ impl<'a> Renderer<'a> {
                 (s, list)
             })
             .collect();
+        let mut place = vec![None; library.docs.len()];
+        for siblings in library.pages_of.values() {
+            for (at, &d) in siblings.iter().enumerate() {
+                place[d] = Some(at);
+            }
+        }
         let mut renderer = Renderer {
             config,
             library,
@@ -231,6 +240,7 @@ impl<'a> Renderer<'a> {
             lists,
             catalogue_section,
             footer: Vec::new(),
+            place,
         };
         renderer.footer = (0..config.languages.len())
             .map(|lang| {
@@ -490,7 +500,7 @@ impl<'a> Renderer<'a> {
         ctx.insert("section", &parent.map(|p| self.link_of(p)));
         let (previous, next) = match (fallback, parent.and_then(|p| self.library.pages_of.get(&p))) {
             (false, Some(siblings)) => {
-                let at = siblings.iter().position(|&s| s == i);
+                let at = self.place[i].filter(|&at| siblings.get(at) == Some(&i));
                 let neighbour = |j: Option<usize>| j.and_then(|j| siblings.get(j)).map(|&d| self.link_of(d));
                 (
                     neighbour(at.and_then(|a| a.checked_sub(1))),
