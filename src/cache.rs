@@ -199,9 +199,15 @@ impl KeyWriter {
         self.0.extend_from_slice(bytes);
     }
 
-    fn variant(&mut self, tag: u8, index: u32) {
+    /// A tag and a value of fixed width (its little-endian bytes).
+    fn fixed(&mut self, tag: u8, bytes: &[u8]) -> KeyResult {
         self.tag(tag);
-        self.0.extend_from_slice(&index.to_le_bytes());
+        self.0.extend_from_slice(bytes);
+        Ok(())
+    }
+
+    fn variant(&mut self, tag: u8, index: u32) {
+        let _ = self.fixed(tag, &index.to_le_bytes());
     }
 }
 
@@ -235,14 +241,10 @@ impl serde::Serializer for &mut KeyWriter {
         self.serialize_i64(i64::from(v))
     }
     fn serialize_i64(self, v: i64) -> KeyResult {
-        self.tag(b'i');
-        self.0.extend_from_slice(&v.to_le_bytes());
-        Ok(())
+        self.fixed(b'i', &v.to_le_bytes())
     }
     fn serialize_i128(self, v: i128) -> KeyResult {
-        self.tag(b'I');
-        self.0.extend_from_slice(&v.to_le_bytes());
-        Ok(())
+        self.fixed(b'I', &v.to_le_bytes())
     }
     fn serialize_u8(self, v: u8) -> KeyResult {
         self.serialize_u64(u64::from(v))
@@ -254,27 +256,19 @@ impl serde::Serializer for &mut KeyWriter {
         self.serialize_u64(u64::from(v))
     }
     fn serialize_u64(self, v: u64) -> KeyResult {
-        self.tag(b'u');
-        self.0.extend_from_slice(&v.to_le_bytes());
-        Ok(())
+        self.fixed(b'u', &v.to_le_bytes())
     }
     fn serialize_u128(self, v: u128) -> KeyResult {
-        self.tag(b'U');
-        self.0.extend_from_slice(&v.to_le_bytes());
-        Ok(())
+        self.fixed(b'U', &v.to_le_bytes())
     }
     fn serialize_f32(self, v: f32) -> KeyResult {
         self.serialize_f64(f64::from(v))
     }
     fn serialize_f64(self, v: f64) -> KeyResult {
-        self.tag(b'f');
-        self.0.extend_from_slice(&v.to_bits().to_le_bytes());
-        Ok(())
+        self.fixed(b'f', &v.to_bits().to_le_bytes())
     }
     fn serialize_char(self, v: char) -> KeyResult {
-        self.tag(b'c');
-        self.0.extend_from_slice(&u32::from(v).to_le_bytes());
-        Ok(())
+        self.fixed(b'c', &u32::from(v).to_le_bytes())
     }
     fn serialize_str(self, v: &str) -> KeyResult {
         self.bytes(b's', v.as_bytes());

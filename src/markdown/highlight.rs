@@ -329,7 +329,8 @@ struct MemoTable {
     once: rustc_hash::FxHashSet<(u32, u64)>,
 }
 
-/// Where a block's parser stands: a state of the memo, or its own once the memo is full.
+/// Where a block's parser stands: a state of the memo, or its own once the memo cannot
+/// keep its state (the table is full, or the state holds a capture).
 enum Parse {
     Known(u32),
     Own(ParseState),
