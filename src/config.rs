@@ -27,6 +27,7 @@ pub const RESERVED_FIELDS: &[&str] = &[
     "cover",
     "highlights",
     "draft",
+    "featured",
     "weight",
     "aliases",
     "slug",
@@ -65,6 +66,8 @@ struct RawConfig {
     footer_links: Vec<Spanned<String>>,
     #[serde(default)]
     glossary: IndexMap<String, Spanned<BTreeMap<String, Spanned<toml::Value>>>>,
+    /// An emblem or logo shown before the site's name: a file of the site's `static/`.
+    logo: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -141,7 +144,7 @@ impl Default for RawHighlight {
 }
 
 fn default_highlight_theme() -> Spanned<String> {
-    Spanned::new(0..0, "InspiredGitHub".to_string())
+    Spanned::new(0..0, crate::markdown::highlight::DEFAULT_THEME.to_string())
 }
 
 #[derive(Debug, Deserialize)]
@@ -254,6 +257,8 @@ pub struct Config {
     pub footer_links: Vec<String>,
     /// The site's fixed renderings of key terms, for the editorial checks.
     pub glossary: Vec<GlossaryEntry>,
+    /// The site path of the emblem or logo in the header (`/emblem.svg`), if any.
+    pub logo: Option<String>,
 }
 
 /// The identity a Chinese government website shows in its footer and meta tags.
@@ -678,7 +683,27 @@ impl Config {
         if !errors.is_empty() {
             return Err(errors);
         }
+        let logo = raw.logo.as_ref().and_then(|logo| {
+            let rel = logo.get_ref().trim_start_matches('/');
+            let safe = !rel.is_empty() && rel.split(['/', '\\']).all(|part| !part.is_empty() && part != "..");
+            if safe && root.join("static").join(rel).is_file() {
+                Some(format!("/{rel}"))
+            } else {
+                errors.push(at(
+                    logo.span(),
+                    format!(
+                        "logo = \"{}\": there is no such file in the site's static/ folder; put the emblem there (static/emblem.svg) and write logo = \"emblem.svg\"",
+                        logo.get_ref()
+                    ),
+                ));
+                None
+            }
+        });
+        if !errors.is_empty() {
+            return Err(errors);
+        }
         Ok(Config {
+            logo,
             root: root.to_path_buf(),
             base_url: base_url_text,
             base_path,

@@ -131,6 +131,8 @@ pub struct FrontMatter {
     pub cover_line: usize,
     pub highlights: Vec<Highlight>,
     pub draft: bool,
+    /// Shown among the home page's featured cases.
+    pub featured: bool,
     pub weight: Option<i64>,
     /// Old site paths that redirect here, checked: `/old/path/`.
     pub aliases: Vec<String>,
@@ -299,6 +301,10 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
                     ))
                 }
                 _ => bad("draft must be true or false".into()),
+            },
+            "featured" => match value {
+                Value::Bool(b) => fm.featured = *b,
+                _ => bad("featured must be true or false".into()),
             },
             "weight" => match value.as_i64() {
                 Some(w) => fm.weight = Some(w),

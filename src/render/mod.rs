@@ -6,6 +6,7 @@
 //! The renderer also says which jobs are public pages, for the sitemap, with
 //! the same hreflang alternates as the pages' own `<link>` tags.
 
+mod cover;
 mod views;
 
 use std::borrow::Cow;
@@ -26,8 +27,14 @@ use views::{
     ShareView,
 };
 
-/// How many cases the home page shows.
+/// How many of the newest cases the home page shows.
 const HOME_LATEST: usize = 6;
+/// How many featured cases the home page shows.
+const HOME_FEATURED: usize = 6;
+/// The theme template that draws a case's typographic cover; a theme without it draws none.
+pub const COVER_TEMPLATE: &str = "cover.svg";
+/// The file name of a case's typographic cover, beside its page.
+const COVER_FILE: &str = "case-cover.svg";
 
 /// One file to produce.
 #[derive(Debug, Clone, Copy)]
@@ -62,8 +69,10 @@ pub enum Job {
     /// An untranslated page of the default language shown in another language, with a
     /// notice (its language's `fallback = "notice"`).
     Fallback { doc: usize, lang: usize },
-    /// The site's 404 page.
-    NotFound,
+    /// The typographic cover the theme draws for a case that has no cover image.
+    Cover { doc: usize },
+    /// A language's 404 page (the default language's at `/404.html`).
+    NotFound { lang: usize },
 }
 
 /// One rendered file.
@@ -293,6 +302,9 @@ impl<'a> Renderer<'a> {
             match doc.kind {
                 DocKind::Page => {
                     jobs.push(Job::Page(i));
+                    if self.cover_art_path(doc).is_some() {
+                        jobs.push(Job::Cover { doc: i });
+                    }
                     jobs.extend(
                         (0..doc.fallbacks.len())
                             .filter(|&lang| doc.fallbacks[lang].is_some())
@@ -307,7 +319,7 @@ impl<'a> Renderer<'a> {
                 DocKind::Section => {}
             }
         }
-        jobs.push(Job::NotFound);
+        jobs.extend((0..self.config.languages.len()).map(|lang| Job::NotFound { lang }));
         jobs
     }
 
@@ -412,7 +424,8 @@ impl<'a> Renderer<'a> {
             Job::Search { lang } => self.search(mode, lang),
             Job::SiteMap { lang } => self.site_map(mode, lang),
             Job::Alias { doc, alias } => Ok(self.alias(mode, doc, alias)),
-            Job::NotFound => self.not_found(mode),
+            Job::Cover { doc } => self.cover(mode, doc),
+            Job::NotFound { lang } => self.not_found(mode, lang),
         }
     }
 
@@ -682,7 +695,15 @@ impl<'a> Renderer<'a> {
 
     fn progress(&self, mode: Mode, lang: usize) -> Result<Made, Diagnostic> {
         let (path, mut ctx) = self.one_page(mode, lang, Self::progress_path, "progress_title")?;
-        let targets: Vec<views::TargetView<'_>> = self
+        let targets = self.targets(lang);
+        ctx.insert("chart", &views::Chart::new(&targets));
+        ctx.insert("targets", &targets);
+        ctx.finish(self.theme, "progress.html", Path::new("site.toml"), path, Some(lang))
+    }
+
+    /// The plan's targets with the cases each counts, in language `lang`.
+    fn targets(&self, lang: usize) -> Vec<views::TargetView<'a>> {
+        self
             .config
             .targets
             .iter()
@@ -698,10 +719,7 @@ impl<'a> Renderer<'a> {
                     .collect();
                 views::TargetView::new(&target.labels[lang], target.goal, target.year, cases)
             })
-            .collect();
-        ctx.insert("chart", &views::Chart::new(&targets));
-        ctx.insert("targets", &targets);
-        ctx.finish(self.theme, "progress.html", Path::new("site.toml"), path, Some(lang))
+            .collect()
     }
 
     fn home(&self, mode: Mode, lang: usize) -> Result<Made, Diagnostic> {
@@ -720,14 +738,35 @@ impl<'a> Renderer<'a> {
             None => SectionView::bare(language.title.as_str().into(), self.config.link(&path)),
         };
         ctx.insert("section", &section);
-        // The newest cases of the whole site, translated or shown with a notice.
+        // The featured cases by weight (newest first among equals), then the newest
+        // of the rest, translated or shown with a notice.
         let cases = &self.catalogue.cases[lang];
+        let docs = &self.library.docs;
+        let mut featured: Vec<usize> = cases.iter().copied().filter(|&d| docs[d].fm.featured).collect();
+        featured.sort_by_key(|&d| docs[d].fm.weight.unwrap_or(i64::MAX));
+        featured.truncate(HOME_FEATURED);
+        let card = |&d: &usize| Card::new(self, &docs[d], lang);
         let latest: Vec<Card<'_>> = cases
             .iter()
+            .filter(|d| !featured.contains(d))
             .take(HOME_LATEST)
-            .map(|&d| Card::new(self, &self.library.docs[d], lang))
+            .map(card)
             .collect();
+        ctx.insert("featured", &featured.iter().map(card).collect::<Vec<_>>());
         ctx.insert("latest", &latest);
+        let kinds = self
+            .catalogue
+            .taxonomies
+            .iter()
+            .position(|t| t.name == "kind")
+            .map(|t| self.taxonomy_links(t, lang, None));
+        ctx.insert("kinds", &kinds);
+        ctx.insert("targets", &self.targets(lang));
+        ctx.insert("catalogue_url", &self.config.link(&self.catalogue_path(lang)));
+        ctx.insert(
+            "progress_url",
+            &(!self.config.targets.is_empty()).then(|| self.config.link(&self.progress_path(lang))),
+        );
         ctx.insert("sections", &home.map(|h| self.subsections(h)).unwrap_or_default());
         ctx.insert("case_count", &cases.len());
         let source = home.map_or_else(
@@ -826,11 +865,33 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn not_found(&self, mode: Mode) -> Result<Made, Diagnostic> {
+    /// A language's 404 page: `/404.html` for the default language (the one a static
+    /// host serves), `/en/404.html` for the others (hosts that look for the nearest
+    /// 404 page up the path serve it under `/en/`).
+    fn not_found(&self, mode: Mode, lang: usize) -> Result<Made, Diagnostic> {
         let versions: Vec<Option<String>> = vec![None; self.config.languages.len()];
-        let mut ctx = self.common(mode, 0, &versions, None, &[], "/404.html")?;
+        let path = format!("{}/404.html", self.prefix(lang));
+        let mut ctx = self.common(mode, lang, &versions, None, &[], &path)?;
         ctx.insert("noindex", &true);
-        ctx.finish(self.theme, "404.html", Path::new("404.html"), "/404.html".into(), None)
+        ctx.finish(self.theme, "404.html", Path::new("404.html"), path, None)
+    }
+
+    /// Where a case without a cover image gets the theme's typographic cover, if it does.
+    fn cover_art_path(&self, doc: &Doc) -> Option<String> {
+        (doc.is_case() && doc.fm.cover.is_none() && self.theme.files.contains_key(COVER_TEMPLATE))
+            .then(|| format!("{}{COVER_FILE}", doc.path))
+    }
+
+    /// A case's typographic cover: the theme's `cover.svg` with the title laid out in lines.
+    fn cover(&self, mode: Mode, i: usize) -> Result<Made, Diagnostic> {
+        let doc = &self.library.docs[i];
+        let path = self.cover_art_path(doc).unwrap_or_default();
+        let mut ctx = Ctx::new(mode, &path);
+        let language = &self.config.languages[doc.lang];
+        ctx.insert("lang", &language.code);
+        ctx.insert("lang_tag", &language.tag);
+        ctx.insert("cover", &cover::CoverArt::new(self, doc));
+        ctx.finish(self.theme, COVER_TEMPLATE, &doc.source, path, None)
     }
 
     // ---- shared pieces ----
@@ -941,6 +1002,7 @@ impl<'a> Renderer<'a> {
                 base_url: &config.base_url,
                 home: config.link(&format!("{}/", language.url_prefix)),
                 feed_url: config.link(&feed_path(config, lang)),
+                logo: config.logo.as_ref().map(|l| config.link(l)),
             },
             languages,
             alternates,
@@ -1318,7 +1380,12 @@ impl<'a> Renderer<'a> {
                     .collect();
                 (self.sitemap_path(lang), versions, None)
             }
-            Job::Search { .. } | Job::FilterData { .. } | Job::Fallback { .. } | Job::Alias { .. } | Job::NotFound => {
+            Job::Search { .. }
+            | Job::FilterData { .. }
+            | Job::Fallback { .. }
+            | Job::Alias { .. }
+            | Job::Cover { .. }
+            | Job::NotFound { .. } => {
                 return None;
             }
         };

@@ -25,6 +25,8 @@ pub struct SiteView<'a> {
     pub home: String,
     /// The Atom feed of the current language.
     pub feed_url: String,
+    /// The emblem or logo shown before the title (site.toml's `logo`).
+    pub logo: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -161,6 +163,8 @@ pub struct SectionLink<'a> {
 pub struct TermView<'a> {
     pub key: &'a str,
     pub label: &'a str,
+    /// The term's page in the view's language.
+    pub url: String,
 }
 
 #[derive(Serialize)]
@@ -194,6 +198,11 @@ pub struct Card<'a> {
     pub level: Option<Level>,
     pub highlights: &'a [Highlight],
     pub cover: Option<CoverView<'a>>,
+    /// Where a case without a cover has the typographic cover the theme draws
+    /// (its `cover.svg` template), if the theme draws one.
+    pub cover_art: Option<String>,
+    /// Marked `featured: true`, for the home page.
+    pub featured: bool,
     /// The language tag of the text (differs from the page's when `fallback`).
     pub lang_tag: &'a str,
     /// Shown in a list of another language because it has no translation.
@@ -208,6 +217,7 @@ impl<'a> Card<'a> {
             Some(TermView {
                 key: &term.key,
                 label: &term.labels[list_lang],
+                url: r.config.link(&r.term_path("kind", &term.key, list_lang)),
             })
         });
         // An untranslated original links to its fallback page in the list's language, if it has one.
@@ -240,6 +250,8 @@ impl<'a> Card<'a> {
                         .map(|s| s.srcset.as_str())
                         .filter(|s| !s.is_empty()),
                 }),
+            cover_art: r.cover_art_path(doc).map(|p| r.config.link(&p)),
+            featured: doc.fm.featured,
             lang_tag: &r.config.languages[doc.lang].tag,
             fallback: doc.lang != list_lang,
         }
@@ -266,6 +278,8 @@ pub struct PageView<'a> {
     /// schema.org Article data of a case, as JSON that is safe inside `<script>`; print it with `| safe`.
     pub json_ld: Option<String>,
     pub content: String,
+    /// The text's second-level headings, for an outline beside it.
+    pub outline: Vec<OutlineItem>,
     pub updated: Option<String>,
     pub updated_display: Option<String>,
     pub taxonomies: Vec<TaxonomyView<'a>>,
@@ -288,6 +302,7 @@ impl<'a> PageView<'a> {
                     .map(|t| TermView {
                         key: &t.key,
                         label: &t.labels[lang],
+                        url: r.config.link(&r.term_path(&tax.name, &t.key, lang)),
                     })
                     .collect();
                 (!terms.is_empty()).then(|| TaxonomyView {
@@ -316,7 +331,9 @@ impl<'a> PageView<'a> {
         let original = original_of(r.library, doc)
             .map(|(_, o)| o)
             .or((lang != doc.lang).then_some(doc));
+        let content = doc.html.unpack();
         PageView {
+            outline: outline(&content),
             draft: doc.fm.draft,
             stale: original_of(r.library, doc).is_some_and(|(i, _)| translation::state(r.library, i) == State::Stale),
             original_url: original.map(|o| r.config.link(&o.path)),
@@ -326,13 +343,69 @@ impl<'a> PageView<'a> {
             permalink,
             cover_permalink,
             json_ld,
-            content: doc.html.unpack(),
+            content,
             updated: doc.fm.updated.map(|d| d.to_string()),
             updated_display: doc.fm.updated.map(|d| format_date(d, &language.date_format)),
             taxonomies,
             extra: &doc.fm.extra,
         }
     }
+}
+
+/// A heading of a page's text: its anchor and its words.
+#[derive(Serialize)]
+pub struct OutlineItem {
+    pub id: String,
+    pub title: String,
+}
+
+/// The `<h2 id="…">` headings of rendered HTML, as plain text.
+fn outline(html: &str) -> Vec<OutlineItem> {
+    let mut items = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<h2 ") {
+        rest = &rest[start + 4..];
+        let Some(open_end) = rest.find('>') else { break };
+        let attrs = &rest[..open_end];
+        let Some(close) = rest.find("</h2>") else { break };
+        let inner = &rest[open_end + 1..close.max(open_end + 1)];
+        rest = &rest[close..];
+        let Some(id) = attrs
+            .split_once("id=\"")
+            .and_then(|(_, after)| after.split_once('"'))
+            .map(|(id, _)| unescape(id))
+        else {
+            continue;
+        };
+        let mut text = String::with_capacity(inner.len());
+        let mut in_tag = false;
+        for c in inner.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        let title = unescape(text.trim());
+        if !title.is_empty() {
+            items.push(OutlineItem { id, title });
+        }
+    }
+    items
+}
+
+/// Text with the entities the HTML writer uses turned back into characters.
+fn unescape(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&")
 }
 
 /// For a translation: its own index in the library and its original.
@@ -554,6 +627,15 @@ impl Chart {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn outline_reads_second_level_headings() {
+        let html = "<h1>T</h1>\n<h2 id=\"ji-ben-qing-kuang\">基本情况</h2>\n<p>x</p>\n<h3 id=\"a\">sub</h3>\n\
+                    <h2 id=\"r-d\" class=\"c\">R&amp;D <em>and</em> &lt;more&gt;</h2>";
+        let items = outline(html);
+        let got: Vec<(&str, &str)> = items.iter().map(|i| (i.id.as_str(), i.title.as_str())).collect();
+        assert_eq!(got, vec![("ji-ben-qing-kuang", "基本情况"), ("r-d", "R&D and <more>")]);
+    }
 
     #[test]
     fn script_json_cannot_close_the_script() {

@@ -4,7 +4,8 @@
 //! (a site template replaces the theme's of the same name); read the UI
 //! strings in `i18n/<lang>.toml` of the theme and the site, and check that
 //! every key exists in every language — also every `t(key="…")` written in a
-//! template; register the functions `t` (a UI string in the page's language),
+//! template; register the functions `t` (a UI string in the page's language;
+//! with `n=…`, the string's form for that number, `{n}` filled in),
 //! `asset` (the content-hashed URL of a theme file) and `link` (a site path
 //! with the base path in front, so a site under a sub-path works).
 
@@ -43,7 +44,32 @@ pub const REQUIRED_STRINGS: &[&str] = &[
 ];
 
 /// UI strings: language code → key → text.
-pub type Strings = HashMap<String, BTreeMap<String, String>>;
+pub type Strings = HashMap<String, BTreeMap<String, Text>>;
+
+/// A UI string: one text, or a text per plural form (`{ one = "{n} case", other =
+/// "{n} cases" }`); `t(key="…", n=…)` picks `one` for 1 and `other` for any other
+/// number, and puts the number in place of `{n}`.
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
+#[serde(untagged)]
+pub enum Text {
+    One(String),
+    Plural { one: String, other: String },
+}
+
+impl Text {
+    /// The text for the number `n` (`None`: the general form), `{n}` filled in.
+    pub fn form(&self, n: Option<i64>) -> String {
+        let text = match (self, n) {
+            (Text::One(text), _) => text,
+            (Text::Plural { one, .. }, Some(1)) => one,
+            (Text::Plural { other, .. }, _) => other,
+        };
+        match n {
+            Some(n) => text.replace("{n}", &n.to_string()),
+            None => text.clone(),
+        }
+    }
+}
 
 /// The loaded theme, ready to render.
 pub struct Theme {
@@ -151,7 +177,7 @@ impl Theme {
         self.strings
             .get(lang)
             .and_then(|s| s.get(key))
-            .cloned()
+            .map(|text| text.form(None))
             .unwrap_or_default()
     }
 
@@ -222,7 +248,7 @@ fn load_strings(config: &Config, errors: &mut Vec<Diagnostic>) -> Result<Strings
                 Err(e) => return Err(Failure::io("read", &path, e)),
             };
             found = true;
-            match toml::from_str::<BTreeMap<String, String>>(&text) {
+            match toml::from_str::<BTreeMap<String, Text>>(&text) {
                 Ok(map) => merged.extend(map),
                 Err(e) => {
                     let (line, col) = e.span().map_or((0, 0), |s| diagnostics::line_col(&text, s.start));
@@ -230,7 +256,10 @@ fn load_strings(config: &Config, errors: &mut Vec<Diagnostic>) -> Result<Strings
                         shown.clone(),
                         line,
                         col,
-                        format!("UI strings must be key = \"text\" lines: {}", e.message().trim()),
+                        format!(
+                            "UI strings must be key = \"text\" lines, or key = {{ one = \"…\", other = \"…\" }} for a text with a number: {}",
+                            e.message().trim()
+                        ),
                     ));
                 }
             }
@@ -298,7 +327,7 @@ fn fingerprint(
 ) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     let templates: Vec<(&String, &String)> = sources.iter().map(|(name, (_, text))| (name, text)).collect();
-    let strings: BTreeMap<&String, &BTreeMap<String, String>> = strings.iter().collect();
+    let strings: BTreeMap<&String, &BTreeMap<String, Text>> = strings.iter().collect();
     let assets: BTreeMap<&String, &String> = assets.iter().collect();
     crate::cache::hash_value(&mut h, &(templates, strings, assets, base_path));
     h.digest()
@@ -313,7 +342,8 @@ fn register_functions(tera: &mut Tera, strings: Arc<Strings>, assets: Arc<HashMa
                 .get::<String>("lang")?
                 .ok_or_else(|| tera::Error::message("t(): no lang in the context"))?,
         };
-        strings.get(&lang).and_then(|s| s.get(&key)).cloned().ok_or_else(|| {
+        let n: Option<i64> = kwargs.get("n")?;
+        strings.get(&lang).and_then(|s| s.get(&key)).map(|text| text.form(n)).ok_or_else(|| {
             tera::Error::message(format!(
                 "the UI string \"{key}\" has no text in \"{lang}\"; add it to i18n/{lang}.toml"
             ))
@@ -400,5 +430,19 @@ mod tests {
                 .map(|(_, k)| k)
                 .collect();
         assert_eq!(keys, vec!["home", "next"]);
+    }
+
+    #[test]
+    fn plural_forms_pick_one_for_one() {
+        let en = Text::Plural {
+            one: "{n} case".into(),
+            other: "{n} cases".into(),
+        };
+        assert_eq!(en.form(Some(1)), "1 case");
+        assert_eq!(en.form(Some(0)), "0 cases");
+        assert_eq!(en.form(Some(3)), "3 cases");
+        assert_eq!(en.form(None), "{n} cases");
+        let zh = Text::One("{n} 个案例".into());
+        assert_eq!(zh.form(Some(1)), "1 个案例");
     }
 }

@@ -7,7 +7,8 @@
 //! of the default language with no translation (`untranslated`); a
 //! translation whose original changed after it was stamped
 //! (`stale-translation`) or that was never stamped (`unstamped-translation`);
-//! the editorial rules of `content::lint` (punctuation, glossary).
+//! the editorial rules of `content::lint` (punctuation, glossary); a highlight
+//! theme whose colours fail WCAG AA contrast (`highlight-contrast`).
 
 use jiff::civil::Date;
 
@@ -32,7 +33,31 @@ pub fn run(
     future_dates(library, today, &mut out);
     translations(config, library, &mut out);
     editorial(config, library, &mut out);
+    highlight_contrast(config, site_toml, &mut out);
     out
+}
+
+/// A highlight theme whose colours read below WCAG AA on its background
+/// (`highlight-contrast`): code in it is hard to read, and audits flag it.
+fn highlight_contrast(config: &Config, site_toml: &str, out: &mut Vec<Diagnostic>) {
+    use crate::markdown::highlight::{AA_CONTRAST, DEFAULT_THEME, contrast_failures};
+    let failures = contrast_failures(&config.highlight_theme);
+    let Some((worst, ratio)) = failures.first() else { return };
+    let at = site_toml
+        .find(&format!("\"{}\"", config.highlight_theme))
+        .map_or((0, 0), |offset| crate::diagnostics::line_col(site_toml, offset));
+    out.push(Diagnostic::warning(
+        display_path(config, CONFIG_FILE),
+        at.0,
+        at.1,
+        "highlight-contrast",
+        format!(
+            "the highlight theme \"{}\" has {} colour{} below the {AA_CONTRAST}:1 contrast WCAG AA asks for (the lowest, {worst}, is {ratio:.1}:1); use theme = \"{DEFAULT_THEME}\", which does",
+            config.highlight_theme,
+            failures.len(),
+            if failures.len() == 1 { "" } else { "s" },
+        ),
+    ));
 }
 
 fn empty_sections(config: &Config, library: &Library, renderer: &Renderer<'_>, out: &mut Vec<Diagnostic>) {
