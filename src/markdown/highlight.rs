@@ -60,7 +60,11 @@ fn themes() -> &'static ThemeSet {
 fn luminance(c: Color) -> f64 {
     let channel = |v: u8| {
         let v = f64::from(v) / 255.0;
-        if v <= 0.03928 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+        if v <= 0.03928 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
     };
     0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
 }
@@ -621,10 +625,26 @@ mod tests {
         // Dark themes are made lighter, not darker.
         let dark = themes().themes.get("base16-ocean.dark").unwrap();
         let bg = dark.settings.background.unwrap();
-        let fixed = readable(Color { r: 0x4f, g: 0x5b, b: 0x66, a: 255 }, bg);
+        let fixed = readable(
+            Color {
+                r: 0x4f,
+                g: 0x5b,
+                b: 0x66,
+                a: 255,
+            },
+            bg,
+        );
         assert!(contrast(fixed, bg) >= AA_CONTRAST && luminance(fixed) > luminance(bg));
         // The same hue: only moved towards black.
-        let grey = readable(Color { r: 0x96, g: 0x98, b: 0x96, a: 255 }, Color::WHITE);
+        let grey = readable(
+            Color {
+                r: 0x96,
+                g: 0x98,
+                b: 0x96,
+                a: 255,
+            },
+            Color::WHITE,
+        );
         assert!(grey.r <= 0x96 && grey.g <= 0x98 && contrast(grey, Color::WHITE) >= AA_CONTRAST);
     }
 

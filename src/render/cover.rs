@@ -35,7 +35,7 @@ pub struct CoverArt<'a> {
     /// The case's kind: its key picks the colour, its label is written above the title.
     pub kind: Option<&'a str>,
     pub kind_label: Option<&'a str>,
-    /// The organisation, in one line.
+    /// The organisation, in one line (none when the title names it).
     pub organisation: Option<String>,
 }
 
@@ -69,7 +69,7 @@ impl<'a> CoverArt<'a> {
             .fm
             .organisation
             .as_deref()
-            .filter(|o| !o.trim().is_empty())
+            .filter(|o| !o.trim().is_empty() && !doc.fm.title.contains(o.trim()))
             .map(|o| wrap(o, room / f64::from(SMALL_SIZE), 1).remove(0));
         CoverArt {
             width: WIDTH,

@@ -703,8 +703,7 @@ impl<'a> Renderer<'a> {
 
     /// The plan's targets with the cases each counts, in language `lang`.
     fn targets(&self, lang: usize) -> Vec<views::TargetView<'a>> {
-        self
-            .config
+        self.config
             .targets
             .iter()
             .zip(&self.catalogue.targets)

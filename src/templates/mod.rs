@@ -150,6 +150,8 @@ impl Theme {
 
         let fingerprint = fingerprint(&sources, &strings, &assets, &config.base_path);
         let mut tera = Tera::new();
+        // Every template writes markup: HTML pages, and SVG covers too.
+        tera.autoescape_on([".html", ".htm", ".xml", ".svg"]);
         let strings = Arc::new(strings);
         register_functions(&mut tera, strings.clone(), assets, config.base_path.clone());
         if errors.is_empty()
@@ -343,11 +345,15 @@ fn register_functions(tera: &mut Tera, strings: Arc<Strings>, assets: Arc<HashMa
                 .ok_or_else(|| tera::Error::message("t(): no lang in the context"))?,
         };
         let n: Option<i64> = kwargs.get("n")?;
-        strings.get(&lang).and_then(|s| s.get(&key)).map(|text| text.form(n)).ok_or_else(|| {
-            tera::Error::message(format!(
-                "the UI string \"{key}\" has no text in \"{lang}\"; add it to i18n/{lang}.toml"
-            ))
-        })
+        strings
+            .get(&lang)
+            .and_then(|s| s.get(&key))
+            .map(|text| text.form(n))
+            .ok_or_else(|| {
+                tera::Error::message(format!(
+                    "the UI string \"{key}\" has no text in \"{lang}\"; add it to i18n/{lang}.toml"
+                ))
+            })
     });
     tera.register_function("link", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
         let path: String = kwargs.must_get("path")?;

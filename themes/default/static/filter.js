@@ -1,14 +1,19 @@
 // Filters the case catalogue in place: several taxonomies at once (all must
 // match; within one, any ticked term matches), the filter kept in the URL
-// (?industry=fintech,life-health&partner=tongji), the count announced to
-// screen readers. Without this script the term links above do the job.
+// (?industry=fintech,life-health&partner=tongji), the active filters shown as
+// chips that remove them, the count announced to screen readers. Without this
+// script the term links do the job; the stylesheet shows the checkboxes
+// instead of the links as soon as scripts run (html.js), so nothing moves.
 (function () {
   "use strict";
+  var root = document.documentElement;
   var form = document.querySelector(".filter-form");
   var list = document.getElementById("case-list");
-  if (!form || !list || !window.fetch || !window.URLSearchParams) return;
+  if (!form || !list) return;
+  if (!window.fetch || !window.URLSearchParams) { root.classList.add("filters-off"); return; }
   var status = document.querySelector(".filter-status");
-  var links = document.querySelector(".filter-links");
+  var chips = document.querySelector(".filter-chips");
+  var badge = document.querySelector(".filter-badge");
   var pagination = document.querySelector(".pagination");
   var listCount = document.querySelector(".list-count");
   var original = list.innerHTML;
@@ -64,9 +69,39 @@
 
   function say(text) { status.textContent = text; }
 
+  // One chip per ticked term: its label, a button that unticks it.
+  function showChips() {
+    var ticked = form.querySelectorAll("input[type=checkbox]:checked");
+    if (badge) badge.textContent = ticked.length ? String(ticked.length) : "";
+    if (!chips) return;
+    chips.textContent = "";
+    Array.prototype.forEach.call(ticked, function (box) {
+      var label = box.parentNode.querySelector("span").textContent;
+      var chip = document.createElement("button");
+      chip.type = "button";
+      chip.className = "chip";
+      chip.setAttribute("aria-label", form.getAttribute("data-remove").replace("{term}", label));
+      chip.appendChild(document.createTextNode(label));
+      var x = document.createElement("span");
+      x.setAttribute("aria-hidden", "true");
+      x.className = "chip-x";
+      x.textContent = "×";
+      chip.appendChild(x);
+      chip.addEventListener("click", function () {
+        box.checked = false;
+        apply(true);
+        var next = chips.querySelector(".chip");
+        (next || form.querySelector("input[type=checkbox]")).focus();
+      });
+      chips.appendChild(chip);
+    });
+    chips.hidden = ticked.length === 0;
+  }
+
   function apply(updateUrl) {
     var chosen = selection();
     if (updateUrl) writeUrl(chosen);
+    showChips();
     if (Object.keys(chosen).length === 0) {
       list.innerHTML = original;
       if (pagination) pagination.hidden = false;
@@ -79,15 +114,14 @@
       list.innerHTML = found.map(function (entry) { return entry.html; }).join("");
       if (pagination) pagination.hidden = true;
       if (listCount) listCount.hidden = true;
-      say(found.length ? form.getAttribute("data-count").replace("{n}", found.length) : form.getAttribute("data-none"));
+      var count = form.getAttribute(found.length === 1 ? "data-count-one" : "data-count");
+      say(found.length ? count.replace("{n}", found.length) : form.getAttribute("data-none"));
     }, function () {
       say(form.getAttribute("data-failed"));
-      if (links) links.hidden = false;
+      root.classList.add("filters-off");
     });
   }
 
-  form.hidden = false;
-  if (links) links.hidden = true;
   form.addEventListener("change", function () { apply(true); });
   form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });

@@ -1,8 +1,10 @@
-// Applies the reader's text size and contrast before the page is drawn, so
-// a larger text or high contrast chosen on one page holds on every page.
+// Runs before the page is drawn: marks that scripts run (html.js, so what needs
+// a script has its place from the start and nothing moves), and applies the
+// reader's text size and contrast, so a choice made on one page holds on every page.
 (function () {
+  var root = document.documentElement;
+  root.classList.add("js");
   try {
-    var root = document.documentElement;
     var size = localStorage.getItem("showcase-text-size");
     if (size === "1" || size === "2") root.setAttribute("data-text-size", size);
     if (localStorage.getItem("showcase-contrast") === "high") root.setAttribute("data-contrast", "high");

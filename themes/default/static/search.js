@@ -405,7 +405,7 @@
           return;
         }
         return render(query, ids, 0, m.key).then(function () {
-          if (ticket === current.run) say(form.getAttribute("data-count").replace("{n}", ids.length));
+          if (ticket === current.run) say(form.getAttribute(ids.length === 1 ? "data-count-one" : "data-count").replace("{n}", ids.length));
         });
       });
     }).catch(function () {

@@ -1,5 +1,6 @@
-// The reading tools: text size (three steps), high contrast, and reading a
-// case aloud with the browser's own speech synthesis. Choices are kept in
+// The header's disclosures (menu, reading tools), the reading tools — text
+// size in three steps, high contrast, reading a case aloud with the browser's
+// own speech synthesis — and copying a page's link. Choices are kept in
 // localStorage; prefs.js applies them on every page before it is drawn.
 (function () {
   "use strict";
@@ -10,6 +11,28 @@
       if (value === null) localStorage.removeItem(key); else localStorage.setItem(key, value);
     } catch (e) { /* storage refused: the choice lasts for this page */ }
   }
+
+  // One header panel open at a time; Escape closes it and gives focus back to its button.
+  var panels = document.querySelectorAll(".site-header details");
+  Array.prototype.forEach.call(panels, function (details) {
+    details.addEventListener("toggle", function () {
+      if (!details.open) return;
+      Array.prototype.forEach.call(panels, function (other) { if (other !== details) other.open = false; });
+    });
+    details.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && details.open) {
+        details.open = false;
+        details.querySelector("summary").focus();
+      }
+    });
+  });
+  document.addEventListener("click", function (event) {
+    Array.prototype.forEach.call(panels, function (details) {
+      if (details.open && !details.contains(event.target) && getComputedStyle(details.querySelector("summary")).display !== "none") {
+        details.open = false;
+      }
+    });
+  });
 
   var tools = document.querySelector(".reading-tools");
   if (tools) {
@@ -36,10 +59,23 @@
       store("showcase-contrast", high ? "high" : null);
       sync();
     });
-    tools.hidden = false;
     sync();
   }
 
+  // Copy the page's address.
+  Array.prototype.forEach.call(document.querySelectorAll("[data-copy]"), function (button) {
+    var status = button.parentNode.querySelector(".share-status");
+    button.addEventListener("click", function () {
+      var say = function (key) { if (status) status.textContent = button.getAttribute(key); };
+      if (!navigator.clipboard) { say("data-copy-failed"); return; }
+      navigator.clipboard.writeText(button.getAttribute("data-copy")).then(
+        function () { say("data-copied"); },
+        function () { say("data-copy-failed"); });
+    });
+  });
+
+  // Read aloud: offered only where the browser has a voice for the page's language;
+  // "reading" is said only once speech has started, and an error resets the controls.
   var reader = document.querySelector(".read-aloud");
   if (!reader || !("speechSynthesis" in window) || typeof SpeechSynthesisUtterance === "undefined") return;
   var synth = window.speechSynthesis;
@@ -49,6 +85,7 @@
   var status = reader.querySelector(".read-aloud-status");
   var lang = reader.getAttribute("data-lang") || root.lang;
   var state = "idle";
+  var run = 0;
 
   // Paragraph by paragraph: browsers cut off very long utterances.
   function passages() {
@@ -60,44 +97,65 @@
   }
 
   function voiceFor(tag) {
-    var voices = synth.getVoices();
+    var voices = synth.getVoices() || [];
     var primary = tag.toLowerCase().split("-")[0];
-    return voices.filter(function (v) { return v.lang.toLowerCase() === tag.toLowerCase(); })[0] ||
+    return voices.filter(function (v) { return v.lang.toLowerCase().replace("_", "-") === tag.toLowerCase(); })[0] ||
       voices.filter(function (v) { return v.lang.toLowerCase().split(/[-_]/)[0] === primary; })[0] || null;
   }
 
-  function show(next) {
+  function show(next, message) {
     state = next;
     start.hidden = state !== "idle";
     pause.hidden = state === "idle";
     stop.hidden = state === "idle";
     pause.textContent = state === "paused" ? pause.getAttribute("data-resume") : pause.getAttribute("data-pause");
-    status.textContent = reader.getAttribute("data-status-" + state) || "";
+    status.textContent = message || reader.getAttribute("data-status-" + state) || "";
+  }
+
+  function fail(key) {
+    run++;
+    synth.cancel();
+    show("idle", reader.getAttribute(key));
+    start.focus();
   }
 
   start.addEventListener("click", function () {
     synth.cancel();
-    var texts = passages();
     var voice = voiceFor(lang);
+    if (!voice) { fail("data-status-no-voice"); return; }
+    var texts = passages();
+    var ticket = ++run;
+    show("starting", "");
+    // A browser that takes the text but never starts speaking has failed too.
+    setTimeout(function () { if (ticket === run && state === "starting") fail("data-status-failed"); }, 8000);
     texts.forEach(function (text, i) {
       var utterance = new SpeechSynthesisUtterance(text);
       utterance.lang = lang;
-      if (voice) utterance.voice = voice;
-      if (i === texts.length - 1) utterance.onend = function () { show("idle"); };
+      utterance.voice = voice;
+      utterance.onstart = function () { if (ticket === run && state === "starting") { show("reading"); pause.focus(); } };
+      utterance.onerror = function (event) {
+        if (ticket !== run || event.error === "interrupted" || event.error === "canceled") return;
+        fail("data-status-failed");
+      };
+      if (i === texts.length - 1) utterance.onend = function () { if (ticket === run) show("idle"); };
       synth.speak(utterance);
     });
-    show("reading");
-    pause.focus();
   });
   pause.addEventListener("click", function () {
     if (state === "paused") { synth.resume(); show("reading"); } else { synth.pause(); show("paused"); }
   });
   stop.addEventListener("click", function () {
+    run++;
     synth.cancel();
     show("idle");
     start.focus();
   });
   window.addEventListener("pagehide", function () { synth.cancel(); });
-  reader.hidden = false;
-  show("idle");
+
+  // Voices may arrive after the page: the controls appear once one speaks this language.
+  function offer() {
+    if (voiceFor(lang)) { reader.hidden = false; show(state === "starting" ? "starting" : state); }
+  }
+  offer();
+  if (synth.addEventListener) synth.addEventListener("voiceschanged", offer);
 })();
