@@ -34,7 +34,7 @@ try {
       for (const [name, path] of pages) {
         const file = `${name}-${prefix ? "en" : "zh"}-${view}.png`;
         if (only.length && !only.some((o) => file.includes(o))) continue;
-        await page.goto(server.url + prefix + path);
+        await page.goto(server.url + prefix + (name === "search" && prefix ? "/search/?q=cooperation" : path));
         if (name === "search") await page.waitForFunction(() => document.getElementById("search-status").textContent !== "");
         await page.waitForLoadState("networkidle");
         await page.screenshot({ path: join(out, file) });
