@@ -23,6 +23,7 @@ pub const RESERVED_FIELDS: &[&str] = &[
     "date",
     "updated",
     "organisation",
+    "source",
     "level",
     "cover",
     "highlights",

@@ -555,3 +555,70 @@ fn status_lint_lists_editorial_findings_with_their_place() {
     // The findings are advice: the site still builds.
     site.build(&[]).assert_ok();
 }
+
+#[test]
+fn check_reports_corner_brackets_straight_quotes_range_hyphens_and_calques() {
+    let site = Site::fixture("basic");
+    with_config(
+        &site,
+        "[glossary]\n\"科技金融\" = { en = \"sci-tech finance\", avoid = [\"fintech\", \"tech finance\"] }\n\"发挥……作用\" = { en = \"make full use of\", avoid = [\"give play to\"] }\n",
+    );
+    site.write(
+        "content/cases/epsilon.md",
+        "---\ntitle: 伊普西隆「案例」\ndate: 2024-01-01\nkind: park\n---\n\n方案提出：“组建5-6个基地”，推广『联想专班』。\n",
+    );
+    site.write(
+        "content/cases/epsilon.en.md",
+        "---\ntitle: 'The \"Epsilon\" park''s plan'\nsummary: Sci-tech finance for 5-6 bases\ndate: 2024-01-01\nkind: park\n---\n\nGive play to \"tech finance\", set up 5-6 bases (issued 2021-01-12).\n",
+    );
+    let run = site.check(&["--format", "json"]);
+    assert_eq!(run.code, 0, "warnings only: {}{}", run.stdout, run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let found: Vec<(String, u64, u64, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| {
+            d["file"]
+                .as_str()
+                .is_some_and(|f| f.starts_with("content/cases/epsilon"))
+        })
+        .filter(|d| d["rule"] != "unstamped-translation")
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+                d["rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("content/cases/epsilon.en.md", 2, 13, "straight-quotes"),
+        ("content/cases/epsilon.en.md", 2, 21, "straight-quotes"),
+        ("content/cases/epsilon.en.md", 2, 27, "straight-quotes"),
+        ("content/cases/epsilon.en.md", 3, 32, "range-hyphen"),
+        ("content/cases/epsilon.en.md", 8, 1, "glossary"),
+        ("content/cases/epsilon.en.md", 8, 15, "glossary"),
+        ("content/cases/epsilon.en.md", 8, 38, "range-hyphen"),
+        ("content/cases/epsilon.md", 2, 12, "zh-corner-quotes"),
+        ("content/cases/epsilon.md", 2, 15, "zh-corner-quotes"),
+        ("content/cases/epsilon.md", 7, 19, "zh-corner-quotes"),
+        ("content/cases/epsilon.md", 7, 24, "zh-corner-quotes"),
+    ];
+    let expected: Vec<(String, u64, u64, String)> = expected
+        .iter()
+        .map(|(f, l, c, r)| (f.to_string(), *l, *c, r.to_string()))
+        .collect();
+    assert_eq!(found, expected, "{}", run.stdout);
+    let messages = run.stdout;
+    assert!(messages.contains("write an en dash: \\\"5–6\\\""), "{messages}");
+    assert!(messages.contains("write the quotation mark \\\"“\\\""), "{messages}");
+    assert!(
+        messages
+            .contains("\\\"give play to\\\" is not how this site renders 发挥……作用; write \\\"make full use of\\\""),
+        "{messages}"
+    );
+    // --strict makes them fail the check.
+    assert_eq!(site.check(&["--strict"]).code, 1);
+}

@@ -60,7 +60,7 @@ fn without_settings_the_footer_has_no_empty_identity() {
 }
 
 #[test]
-fn a_case_names_its_departments_as_its_source() {
+fn a_case_shows_its_source_and_its_departments_do_not_stand_in_for_one() {
     let site = Site::fixture("basic");
     let config = std::fs::read_to_string(site.root.join("site.toml")).unwrap();
     site.write(
@@ -73,9 +73,29 @@ fn a_case_names_its_departments_as_its_source() {
         &alpha.replacen("level: municipal", "level: municipal\ndepartment: [drc, education]", 1),
     );
     site.build(&[]).assert_ok();
+    // Departments responsible for a measure are not where the information comes from.
+    let page = site.page("/cases/alpha/");
+    assert!(!page.contains("ContentSource"), "{page}");
+    assert!(!page.contains("信息来源"));
+
+    site.write(
+        "content/cases/alpha.md",
+        &alpha.replacen(
+            "level: municipal",
+            "level: municipal\ndepartment: [drc, education]\nsource: 《普陀区深化推进产教融合行动方案》（普发改委〔2021〕2号）",
+            1,
+        ),
+    );
+    site.build(&[]).assert_ok();
+    let page = site.page("/cases/alpha/");
     assert!(
-        site.page("/cases/alpha/")
-            .contains(r#"<meta name="ContentSource" content="区发改委、区教育局">"#)
+        page.contains(
+            r#"<meta name="ContentSource" content="《普陀区深化推进产教融合行动方案》（普发改委〔2021〕2号）">"#
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains("<div><dt>信息来源</dt><dd>《普陀区深化推进产教融合行动方案》（普发改委〔2021〕2号）</dd></div>")
     );
 }
 

@@ -107,6 +107,9 @@ fn feeds_honour_feed_limit_and_updated_and_escape_text() {
         xml.contains("<updated>2025-02-01T00:00:00Z</updated>\n  <author>"),
         "{xml}"
     );
+    // The organisation a case is about is not its author: entries have the feed's.
+    assert_eq!(xml.matches("<author>").count(), 1, "{xml}");
+    assert!(!xml.contains("阿尔法公司"), "{xml}");
 }
 
 /// One `<url>` of a sitemap: loc, lastmod, and (hreflang, href) of its alternates.

@@ -125,6 +125,9 @@ pub struct FrontMatter {
     pub date_line: usize,
     pub updated_line: usize,
     pub organisation: Option<String>,
+    /// Where the information comes from, as readers should see it (信息来源):
+    /// a document, an office. Shown as the page's source; never guessed.
+    pub source: Option<String>,
     pub level: Option<Level>,
     pub cover: Option<Cover>,
     /// The line of `cover:`, to point at when its image is missing.
@@ -264,6 +267,7 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
             }
             "summary" => text_field(value, key, &mut bad, &mut fm.summary),
             "organisation" => text_field(value, key, &mut bad, &mut fm.organisation),
+            "source" => text_field(value, key, &mut bad, &mut fm.source),
             "date" | "updated" => match scalar(value).map(|s| parse_date(&s)) {
                 Some(Ok(date)) if key == "date" => (fm.date, fm.date_line) = (Some(date), line),
                 Some(Ok(date)) => (fm.updated, fm.updated_line) = (Some(date), line),
@@ -668,6 +672,15 @@ terms.fintech = { zh = "科技金融", en = "Tech finance" }
         assert_eq!(fm.terms["industry"], vec!["smart-software"]);
         assert_eq!(fm.highlights[0].value, "10");
         assert_eq!(fm.cover.unwrap().alt, "楼");
+        assert_eq!(fm.source, None);
+    }
+
+    #[test]
+    fn source_is_text() {
+        let fm = parse("title: a\nsource: 《方案》（普发改委〔2021〕2号）\n", 2, &config()).unwrap();
+        assert_eq!(fm.source.as_deref(), Some("《方案》（普发改委〔2021〕2号）"));
+        let e = parse("title: a\nsource: [a, b]\n", 2, &config()).unwrap_err();
+        assert!(e[0].message.contains("source"), "{}", e[0].message);
     }
 
     #[test]

@@ -11,10 +11,15 @@
 //! - Chinese text: ASCII `--` or `...` where `——` or `……` is meant
 //!   ([`ZH_DASH`], [`ZH_ELLIPSIS`]), ASCII `, . : ; ? !` after a Chinese
 //!   character ([`ZH_PUNCTUATION`]), full-width Latin letters or digits
-//!   ([`ZH_FULL_WIDTH`]);
+//!   ([`ZH_FULL_WIDTH`]), corner brackets `「」` where mainland quotation
+//!   marks `“”` are meant ([`ZH_CORNER_QUOTES`]);
 //! - other text: Chinese punctuation outside quoted Chinese
-//!   ([`CHINESE_PUNCTUATION`]), and renderings of glossary terms that
-//!   site.toml's `[glossary]` says to avoid ([`GLOSSARY`]).
+//!   ([`CHINESE_PUNCTUATION`]), a hyphen in a range of numbers where an en
+//!   dash is meant ([`RANGE_HYPHEN`]), straight quotes in front matter values,
+//!   which are shown as written ([`STRAIGHT_QUOTES`]; the Markdown text gets
+//!   typographic quotes when rendered), and renderings of glossary terms that
+//!   site.toml's `[glossary]` says to avoid ([`GLOSSARY`]), unless they are
+//!   part of one of the glossary's own renderings.
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -31,6 +36,12 @@ pub const ZH_ELLIPSIS: &str = "zh-ascii-ellipsis";
 pub const ZH_PUNCTUATION: &str = "zh-ascii-punctuation";
 /// Full-width Latin letters or digits in Chinese text.
 pub const ZH_FULL_WIDTH: &str = "zh-full-width-alphanumeric";
+/// Corner brackets `「」『』` in Chinese text, where mainland usage has `“”` and `‘’`.
+pub const ZH_CORNER_QUOTES: &str = "zh-corner-quotes";
+/// A hyphen between two numbers of a range (`5-6`) in text that is not Chinese.
+pub const RANGE_HYPHEN: &str = "range-hyphen";
+/// Straight quotes or apostrophes in a front matter value of text that is not Chinese.
+pub const STRAIGHT_QUOTES: &str = "straight-quotes";
 /// Chinese punctuation in text of another language.
 pub const CHINESE_PUNCTUATION: &str = "chinese-punctuation";
 /// A rendering of a glossary term that site.toml says to avoid.
@@ -81,8 +92,10 @@ pub fn lint_doc(config: &Config, doc: &Doc) -> Vec<Finding> {
     findings
 }
 
-/// Checks the values of `title`, `summary` and `organisation` written on one line.
-/// `first_line` is the line of the file the YAML starts on.
+/// Checks the values of `title`, `summary`, `organisation` and `source`, and the
+/// `label` and `value` of highlights, written on one line. The quotes around a
+/// quoted YAML value are not part of it. `first_line` is the line of the file
+/// the YAML starts on.
 pub fn lint_front_matter(yaml: &str, first_line: usize, style: &Style<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut offset = 0;
@@ -92,21 +105,32 @@ pub fn lint_front_matter(yaml: &str, first_line: usize, style: &Style<'_>) -> Ve
         let Some((key, value)) = line.split_once(':') else {
             continue;
         };
-        if !matches!(key, "title" | "summary" | "organisation") {
+        let top = matches!(key, "title" | "summary" | "organisation" | "source");
+        let highlight = key.trim_start().trim_start_matches("- ").trim_start();
+        let highlight = key.starts_with(' ') && matches!(highlight, "label" | "value");
+        if !top && !highlight {
             continue;
         }
         let value_start = start + key.len() + 1;
         let trimmed = value.trim_start();
-        if trimmed.starts_with(['|', '>']) {
+        if trimmed.starts_with(['|', '>', '{', '[']) {
             continue;
         }
         let lead = value.len() - trimmed.len();
-        let run: Vec<(char, usize)> = trimmed
-            .trim_end()
+        let mut text = trimmed.trim_end();
+        let mut skip = 0;
+        // A quoted scalar: its quotes are YAML's, not the text's.
+        for q in ['"', '\''] {
+            if text.len() >= 2 && text.starts_with(q) && text.ends_with(q) {
+                text = &text[1..text.len() - 1];
+                skip = 1;
+            }
+        }
+        let run: Vec<(char, usize)> = text
             .char_indices()
-            .map(|(i, c)| (c, value_start + lead + i))
+            .map(|(i, c)| (c, value_start + lead + skip + i))
             .collect();
-        findings.extend(check_run(&run, style, yaml, first_line));
+        findings.extend(check_run(&run, style, yaml, first_line, true));
     }
     findings
 }
@@ -123,7 +147,7 @@ pub fn lint_markdown(body: &str, first_line: usize, style: &Style<'_>) -> Vec<Fi
     let mut in_code = false;
     let mut in_autolink = false;
     let mut flush = |run: &mut Vec<(char, usize)>| {
-        findings.extend(check_run(run, style, body, first_line));
+        findings.extend(check_run(run, style, body, first_line, false));
         run.clear();
     };
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
@@ -183,8 +207,15 @@ pub fn lint_markdown(body: &str, first_line: usize, style: &Style<'_>) -> Vec<Fi
 const OPAQUE: char = '\u{FFFC}';
 
 /// Runs the rules of a style over one run of prose; offsets are into `text`,
-/// which starts on line `first_line` of the file.
-fn check_run(run: &[(char, usize)], style: &Style<'_>, text: &str, first_line: usize) -> Vec<Finding> {
+/// which starts on line `first_line` of the file. `front_matter`: the run is a
+/// front matter value, shown as written (no typographic quotes).
+fn check_run(
+    run: &[(char, usize)],
+    style: &Style<'_>,
+    text: &str,
+    first_line: usize,
+    front_matter: bool,
+) -> Vec<Finding> {
     if run.is_empty() {
         return Vec::new();
     }
@@ -195,9 +226,23 @@ fn check_run(run: &[(char, usize)], style: &Style<'_>, text: &str, first_line: u
         chinese_rules(&chars, &mut hits);
     } else {
         chinese_punctuation(&chars, &mut hits);
+        range_hyphens(&chars, &mut hits);
+        if front_matter {
+            straight_quotes(&chars, &mut hits);
+        }
+        // Where the site's own renderings stand: a variant inside one is not a finding
+        // ("tech finance" in "sci-tech finance").
+        let own: Vec<(usize, usize)> = style
+            .glossary
+            .iter()
+            .flat_map(|(_, rendering, _)| find_phrase(&chars, rendering, false))
+            .collect();
         for (term, rendering, avoid) in &style.glossary {
             for variant in avoid.iter() {
-                for at in find_phrase(&chars, variant) {
+                for (at, _) in find_phrase(&chars, variant, true) {
+                    if own.iter().any(|&(start, end)| start <= at && at < end) {
+                        continue;
+                    }
                     hits.push((
                         at,
                         GLOSSARY,
@@ -206,6 +251,7 @@ fn check_run(run: &[(char, usize)], style: &Style<'_>, text: &str, first_line: u
                 }
             }
         }
+        hits.sort_by_key(|h| h.0);
     }
     hits.into_iter()
         .map(|(i, rule, message)| {
@@ -294,6 +340,21 @@ fn chinese_rules(chars: &[char], hits: &mut Vec<(usize, &'static str, String)>) 
                     ));
                 }
             }
+            '「' | '」' | '『' | '』' => {
+                let instead = match c {
+                    '「' => '“',
+                    '」' => '”',
+                    '『' => '‘',
+                    _ => '’',
+                };
+                hits.push((
+                    i,
+                    ZH_CORNER_QUOTES,
+                    format!("corner bracket \"{c}\" in Chinese text; write the quotation mark \"{instead}\""),
+                ));
+                i += 1;
+                continue;
+            }
             '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
                 let run_end = i + chars[i..]
                     .iter()
@@ -355,9 +416,89 @@ fn chinese_punctuation(chars: &[char], hits: &mut Vec<(usize, &'static str, Stri
     }
 }
 
-/// Where `phrase` occurs in `chars` as whole words, ignoring case and treating any run of
-/// spaces and line breaks as one space; the indices of its first characters.
-fn find_phrase(chars: &[char], phrase: &str) -> Vec<usize> {
+/// A hyphen between two numbers of a range (`5-6`, `2021-2025`): one to four digits on
+/// each side, not part of a longer chain (`2021-01-12`), a decimal, a word (`COVID-19`)
+/// or a code (`GB/T 37668-2019`).
+fn range_hyphens(chars: &[char], hits: &mut Vec<(usize, &'static str, String)>) {
+    let digits_back = |i: usize| chars[..i].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let digits_on = |i: usize| chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    // A letter, hyphen or underscore joins the number to a word; a point, slash or
+    // colon only when a digit stands beyond it (a decimal, 1/2, a time), not at the
+    // end of a sentence.
+    let joins = |at: Option<usize>, beyond: Option<usize>| {
+        at.and_then(|i| chars.get(i)).is_some_and(|&c| {
+            c.is_alphanumeric()
+                || matches!(c, '-' | '_')
+                || (matches!(c, '.' | '/' | ':') && beyond.and_then(|b| chars.get(b)).is_some_and(char::is_ascii_digit))
+        })
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '-' {
+            continue;
+        }
+        let (left, right) = (digits_back(i), digits_on(i + 1));
+        if !(1..=4).contains(&left) || !(1..=4).contains(&right) {
+            continue;
+        }
+        let before = (i - left).checked_sub(1);
+        let after = i + 1 + right;
+        // A code such as "GB/T 37668-2019": letters and a space before the number.
+        let code = before.is_some_and(|b| chars[b] == ' ') && i - left >= 2 && chars[i - left - 2].is_ascii_uppercase();
+        if joins(before, before.and_then(|b| b.checked_sub(1))) || joins(Some(after), Some(after + 1)) || code {
+            continue;
+        }
+        let range: String = chars[i - left..i + 1 + right].iter().collect();
+        hits.push((
+            i,
+            RANGE_HYPHEN,
+            format!(
+                "hyphen in the range \"{range}\"; write an en dash: \"{}\"",
+                range.replace('-', "–")
+            ),
+        ));
+    }
+}
+
+/// Straight quotes and apostrophes, which a front matter value shows as written.
+fn straight_quotes(chars: &[char], hits: &mut Vec<(usize, &'static str, String)>) {
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c != '"' && c != '\'' {
+            i += 1;
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let opening = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '“' | '‘'));
+        let instead = match (c, opening) {
+            ('"', true) => "“",
+            ('"', false) => "”",
+            ('\'', true) => "‘",
+            _ => "’",
+        };
+        let what = if c == '\'' && !opening {
+            "apostrophe"
+        } else {
+            "quotation mark"
+        };
+        hits.push((
+            i,
+            STRAIGHT_QUOTES,
+            format!("straight {what} {c} is shown as written; write \"{instead}\""),
+        ));
+        // YAML's '' is one apostrophe.
+        i += if c == '\'' && chars.get(i + 1) == Some(&'\'') {
+            2
+        } else {
+            1
+        };
+    }
+}
+
+/// Where `phrase` occurs in `chars`, ignoring case and treating any run of spaces and
+/// line breaks as one space: the start and end of each occurrence. It starts at a word
+/// boundary; with `whole_words`, it ends at one too.
+fn find_phrase(chars: &[char], phrase: &str, whole_words: bool) -> Vec<(usize, usize)> {
     let words: Vec<Vec<char>> = phrase
         .split_whitespace()
         .map(|w| w.chars().flat_map(char::to_lowercase).collect())
@@ -388,8 +529,8 @@ fn find_phrase(chars: &[char], phrase: &str) -> Vec<usize> {
             }
             at += word.len();
         }
-        if matched && !lower.get(at).is_some_and(|c| c.is_alphanumeric()) {
-            found.push(start);
+        if matched && !(whole_words && lower.get(at).is_some_and(|c| c.is_alphanumeric())) {
+            found.push((start, at));
         }
     }
     found
@@ -491,6 +632,79 @@ mod tests {
         );
         let quiet = "It deepens industry-education integration; disintegration of industry and educationalists.\n";
         assert!(lint_markdown(quiet, 1, &en()).is_empty());
+    }
+
+    #[test]
+    fn corner_brackets_in_chinese() {
+        let f = lint_markdown("方案提出：「推广『联想专班』」。\n", 1, &zh());
+        assert_eq!(
+            rules(&f),
+            [
+                (ZH_CORNER_QUOTES, 1, 6),
+                (ZH_CORNER_QUOTES, 1, 9),
+                (ZH_CORNER_QUOTES, 1, 14),
+                (ZH_CORNER_QUOTES, 1, 15)
+            ]
+        );
+        assert!(
+            f[0].message.ends_with("write the quotation mark \"“\""),
+            "{}",
+            f[0].message
+        );
+        assert!(f[1].message.ends_with("\"‘\""), "{}", f[1].message);
+        assert!(lint_markdown("方案提出：“推广‘联想专班’”。\n", 1, &zh()).is_empty());
+    }
+
+    #[test]
+    fn hyphens_in_ranges_of_numbers() {
+        let f = lint_markdown("Set up 5-6 bases in 2021-2025.\n", 1, &en());
+        assert_eq!(rules(&f), [(RANGE_HYPHEN, 1, 9), (RANGE_HYPHEN, 1, 25)]);
+        assert!(f[0].message.ends_with("write an en dash: \"5–6\""), "{}", f[0].message);
+        let quiet = "Issued 2021-01-12 under GB/T 37668-2019, COVID-19, v1.2-3, 5–6 bases, tel 021-52564588, x-1.\n";
+        assert!(
+            lint_markdown(quiet, 1, &en()).is_empty(),
+            "{:?}",
+            lint_markdown(quiet, 1, &en())
+        );
+        // Chinese text quotes the plan as written.
+        assert!(lint_markdown("组建5-6个区职业教育名师基地。\n", 1, &zh()).is_empty());
+    }
+
+    #[test]
+    fn straight_quotes_in_english_front_matter() {
+        let yaml = "title: 'The \"Lenovo Class\" and Putuo''s plan'\nsummary: It's 5-6 bases.\n";
+        let f = lint_front_matter(yaml, 2, &en());
+        assert_eq!(
+            rules(&f),
+            [
+                (STRAIGHT_QUOTES, 2, 13),
+                (STRAIGHT_QUOTES, 2, 26),
+                (STRAIGHT_QUOTES, 2, 37),
+                (STRAIGHT_QUOTES, 3, 12),
+                (RANGE_HYPHEN, 3, 16)
+            ]
+        );
+        assert!(f[0].message.ends_with("write \"“\""), "{}", f[0].message);
+        assert!(f[1].message.ends_with("write \"”\""), "{}", f[1].message);
+        assert!(f[2].message.contains("apostrophe"), "{}", f[2].message);
+        // YAML's own quotes are not the text's; curly quotes and the body are fine.
+        let quiet = "title: \"The “Lenovo Class” and Putuo’s plan\"\n";
+        assert!(lint_front_matter(quiet, 2, &en()).is_empty());
+        assert!(lint_markdown("The \"Lenovo Class\" and Putuo's plan.\n", 1, &en()).is_empty());
+        // Highlights are checked too.
+        let yaml = "highlights:\n  - value: \"5-6\"\n    label: Bases\n";
+        assert_eq!(rules(&lint_front_matter(yaml, 2, &en())), [(RANGE_HYPHEN, 3, 14)]);
+    }
+
+    #[test]
+    fn a_variant_inside_the_sites_own_rendering_is_not_a_finding() {
+        let avoid = vec!["tech finance".to_string(), "fintech".to_string()];
+        let style = Style {
+            cjk: false,
+            glossary: vec![("科技金融", "sci-tech finance", avoid.as_slice())],
+        };
+        let f = lint_markdown("Sci-tech finance, not tech finance or fintech.\n", 1, &style);
+        assert_eq!(rules(&f), [(GLOSSARY, 1, 23), (GLOSSARY, 1, 39)]);
     }
 
     #[test]

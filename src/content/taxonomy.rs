@@ -4,7 +4,8 @@
 //! without a translation is listed in the other language too when its
 //! fallback is `notice`), the derived `year` taxonomy, the list of every case,
 //! related cases (most shared terms, deterministic ties) and the cases each
-//! target of the plan counts. Lists are sorted newest first, then by title.
+//! target of the plan counts. Lists are sorted newest first, then by file
+//! name (the same order in every language).
 
 use std::collections::BTreeMap;
 
@@ -59,10 +60,13 @@ pub fn shown_in(config: &Config, library: &Library, doc: &Doc, lang: usize) -> b
             && library.translations[&doc.key][lang].is_none())
 }
 
-/// Newest first, then title, then file.
+/// Newest first, then by file name without its language (`cases/a` for
+/// `cases/a.en.md`), so pages of the same date come in the same order in
+/// every language, then title and file.
 pub fn newest_first(a: &Doc, b: &Doc) -> std::cmp::Ordering {
     b.fm.date
         .cmp(&a.fm.date)
+        .then_with(|| a.key.cmp(&b.key))
         .then_with(|| a.fm.title.cmp(&b.fm.title))
         .then_with(|| a.rel.cmp(&b.rel))
 }
@@ -189,7 +193,7 @@ fn matches(doc: &Doc, condition: &Condition) -> bool {
 }
 
 /// For every case: the cases shown in its language that share the most terms with it
-/// (the derived year does not count), ties broken newest first, then by title.
+/// (the derived year does not count), ties broken newest first, then by file name.
 ///
 /// Scoring every other case would cost time in proportion to the site's size for
 /// each case, so the search goes the other way: for each number of shared terms,

@@ -25,13 +25,7 @@ pub fn entries(config: &Config, library: &Library, lang: usize) -> Vec<usize> {
     let mut cases: Vec<usize> = (0..library.docs.len())
         .filter(|&i| library.docs[i].lang == lang && library.docs[i].is_case())
         .collect();
-    cases.sort_by(|&a, &b| {
-        let (a, b) = (&library.docs[a], &library.docs[b]);
-        b.fm.date
-            .cmp(&a.fm.date)
-            .then_with(|| a.fm.title.cmp(&b.fm.title))
-            .then_with(|| a.rel.cmp(&b.rel))
-    });
+    cases.sort_by(|&a, &b| crate::content::taxonomy::newest_first(&library.docs[a], &library.docs[b]));
     cases.truncate(config.feed_limit);
     cases
 }
@@ -113,9 +107,8 @@ fn entry(xml: &mut String, config: &Config, doc: &Doc) {
     }
     let updated = last_change(doc).map_or_else(|| "1970-01-01T00:00:00Z".to_string(), atom_date);
     let _ = writeln!(xml, "    <updated>{updated}</updated>");
-    if let Some(organisation) = &doc.fm.organisation {
-        let _ = writeln!(xml, "    <author><name>{}</name></author>", esc(organisation));
-    }
+    // No entry author: the organisation a case is about did not write it, so every
+    // entry has the feed's author, the site's publisher.
     for tax in &config.taxonomies {
         for key in doc.fm.terms.get(&tax.name).map_or(&[][..], Vec::as_slice) {
             if let Some(term) = tax.term(key) {

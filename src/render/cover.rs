@@ -32,8 +32,10 @@ pub struct CoverArt<'a> {
     /// The title, laid out: each line with the baseline it sits on.
     pub lines: Vec<Line>,
     pub title: &'a str,
-    /// The case's kind: its key picks the colour, its label is written above the title.
+    /// The case's kind, its label (written above the title), and its place among the
+    /// kinds of site.toml, which picks the colour.
     pub kind: Option<&'a str>,
+    pub kind_index: usize,
     pub kind_label: Option<&'a str>,
     /// The organisation, in one line (none when the title names it).
     pub organisation: Option<String>,
@@ -48,9 +50,13 @@ pub struct Line {
 impl<'a> CoverArt<'a> {
     pub fn new(r: &Renderer<'a>, doc: &'a Doc) -> CoverArt<'a> {
         let kind = doc.fm.terms.get("kind").and_then(|keys| keys.first());
+        let kinds = r.config.taxonomy("kind");
         let kind_label = kind
-            .and_then(|key| r.config.taxonomy("kind")?.term(key))
+            .and_then(|key| kinds?.term(key))
             .map(|term| term.labels[doc.lang].as_str());
+        let kind_index = kind
+            .and_then(|key| kinds?.terms.iter().position(|t| &t.key == key))
+            .unwrap_or(0);
         let room = f64::from(WIDTH - 2 * MARGIN);
         let wrapped = wrap(&doc.fm.title, room / f64::from(TITLE_SIZE), TITLE_LINES);
         // The title's block sits in the middle of the space under the kind's label.
@@ -80,6 +86,7 @@ impl<'a> CoverArt<'a> {
             lines,
             title: &doc.fm.title,
             kind: kind.map(String::as_str),
+            kind_index,
             kind_label,
             organisation,
         }

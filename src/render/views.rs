@@ -268,7 +268,7 @@ pub struct PageView<'a> {
     /// The original of a translation or of a fallback page: its URL and language tag.
     pub original_url: Option<String>,
     pub original_lang_tag: Option<&'a str>,
-    /// Where the information comes from (ContentSource): its departments, else the site's host.
+    /// Where the information comes from (ContentSource): the page's `source`, else the site's host.
     pub source: Option<String>,
     #[serde(flatten)]
     pub card: Card<'a>,
@@ -317,17 +317,13 @@ impl<'a> PageView<'a> {
         let json_ld = doc
             .is_case()
             .then(|| article_json_ld(r, doc, &permalink, cover_permalink.as_deref()));
-        let separator = if language.is_cjk() { "、" } else { ", " };
-        let departments: Vec<&str> = taxonomies
-            .iter()
-            .filter(|t| t.name == "department")
-            .flat_map(|t| t.terms.iter().map(|term| term.label))
-            .collect();
-        let source = if departments.is_empty() {
-            r.config.government.host.as_ref().map(|h| h[lang].clone())
-        } else {
-            Some(departments.join(separator))
-        };
+        // Where the information comes from: what the page says, else the site's host.
+        // The departments responsible for a measure are not its source.
+        let source = doc
+            .fm
+            .source
+            .clone()
+            .or_else(|| r.config.government.host.as_ref().map(|h| h[lang].clone()));
         let original = original_of(r.library, doc)
             .map(|(_, o)| o)
             .or((lang != doc.lang).then_some(doc));
