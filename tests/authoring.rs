@@ -395,7 +395,7 @@ fn fallback_notice_publishes_the_original_at_the_other_address() {
     let page = site.page("/en/cases/beta/");
     // English chrome, the text marked as Chinese.
     assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"), "{page}");
-    assert!(page.contains("<a class=\"site-title\" href=\"/en/\">Test Cases</a>"));
+    assert!(page.contains("<a class=\"site-brand\" href=\"/en/\"><span class=\"site-title\">Test Cases</span></a>"));
     assert!(page.contains("<h1 lang=\"zh-CN\">贝塔案例</h1>"), "{page}");
     assert!(
         page.contains("<div class=\"prose\" lang=\"zh-CN\">\n<h2 id=\"ji-ben-qing-kuang\">基本情况</h2>"),

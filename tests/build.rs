@@ -226,12 +226,14 @@ fn case_page_shows_its_facts_in_the_page_language() {
         "{zh}"
     );
     assert!(zh.contains("<dd>阿尔法公司</dd>"));
-    assert!(zh.contains("<dd>市级</dd>"));
-    assert!(zh.contains("<div><dt>家企业</dt><dd>10</dd></div>"));
-    assert!(zh.contains(r#"<li class="tag">智能软件</li><li class="tag">科技金融</li>"#));
+    assert!(zh.contains(r#"<span class="tag tag-level">市级</span>"#));
+    // A key figure reads as one phrase: the value, then its label.
+    assert!(zh.contains(r#"<li><strong class="figure-value">10</strong><span class="figure-sep" aria-hidden="true"> · </span><span class="figure-label">家企业</span></li>"#), "{zh}");
+    // Each term links to its page.
+    assert!(zh.contains(r#"<li><a class="tag" href="/industry/smart-software/">智能软件</a></li><li><a class="tag" href="/industry/fintech/">科技金融</a></li>"#));
     let en = site.page("/en/cases/alpha/");
     assert!(en.contains(r#"<time datetime="2024-05-01">1 May 2024</time>"#));
-    assert!(en.contains(r#"<li class="tag">Smart software</li><li class="tag">Tech finance</li>"#));
+    assert!(en.contains(r#"<li><a class="tag" href="/en/industry/smart-software/">Smart software</a></li><li><a class="tag" href="/en/industry/fintech/">Tech finance</a></li>"#));
 }
 
 #[test]
@@ -276,7 +278,7 @@ fn a_sub_path_base_url_prefixes_every_link() {
     );
     assert!(zh.contains(r#"<a href="/cases-site/cases/beta/#ji-ben-qing-kuang">"#));
     assert!(zh.contains(r#"href="/cases-site/style."#));
-    assert!(zh.contains(r#"<a class="site-title" href="/cases-site/">"#));
+    assert!(zh.contains(r#"<a class="site-brand" href="/cases-site/">"#));
     for line in zh.lines().filter(|l| l.contains("href=\"/")) {
         assert!(!line.contains("href=\"/cases/"), "unprefixed link: {line}");
     }
@@ -319,15 +321,28 @@ fn summary_line_counts_pages_per_language() {
 }
 
 #[test]
-fn not_found_page_speaks_both_languages() {
+fn not_found_pages_in_each_language() {
     let site = built();
     let page = site.page("/404.html");
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"), "{page}");
     assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"));
-    assert!(
-        page.contains(r#"<li lang="zh-CN"><a href="/" hreflang="zh-CN">返回首页</a>"#),
-        "{page}"
-    );
+    assert!(page.contains("<h1>页面未找到</h1>"), "{page}");
+    assert!(page.contains(r#"<li><a href="/">返回首页</a></li>"#), "{page}");
+    // A host that serves only the root 404 page still offers English.
     assert!(page.contains(r#"<li lang="en"><a href="/en/" hreflang="en">Back to the home page</a>"#));
+    // The English 404 page is English throughout.
+    let en = site.page("/en/404.html");
+    assert!(en.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"), "{en}");
+    assert!(en.contains("<h1>Page not found</h1>"), "{en}");
+    assert!(
+        en.contains(r#"<li><a href="/en/">Back to the home page</a></li>"#),
+        "{en}"
+    );
+    assert!(
+        en.contains(r#"<form class="search-form" role="search" action="/en/search/" method="get">"#),
+        "{en}"
+    );
+    assert!(!en.contains("<h1>页面未找到</h1>"));
 }
 
 #[test]

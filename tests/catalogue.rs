@@ -44,12 +44,17 @@ fn term_pages_list_their_cases_newest_first_in_both_languages() {
 fn overviews_count_the_cases_of_each_term() {
     let site = built();
     let zh = site.page("/kind/");
-    assert!(zh.contains(r#"<a href="/kind/enterprise/"><span class="section-name">企业</span> <span class="count">2 个案例</span></a>"#), "{zh}");
+    assert!(zh.contains(r#"<a class="tile" href="/kind/enterprise/"><span class="tile-name">企业</span> <span class="tile-count">2 个案例</span></a>"#), "{zh}");
     assert!(zh.contains(
-        r#"<a href="/kind/park/"><span class="section-name">园区</span> <span class="count">3 个案例</span></a>"#
+        r#"<a class="tile" href="/kind/park/"><span class="tile-name">园区</span> <span class="tile-count">3 个案例</span></a>"#
     ));
+    // English counts agree with their number.
     let en = site.page("/en/industry/");
-    assert!(en.contains(r#"<a href="/en/industry/fintech/"><span class="section-name">Tech finance</span> <span class="count">1 cases</span></a>"#), "{en}");
+    assert!(en.contains(r#"<a class="tile" href="/en/industry/fintech/"><span class="tile-name">Tech finance</span> <span class="tile-count">1 case</span></a>"#), "{en}");
+    assert!(
+        site.page("/en/kind/")
+            .contains(r#"<span class="tile-name">Park</span> <span class="tile-count">3 cases</span>"#)
+    );
     // The draft's terms are not counted.
     assert!(!site.page("/year/2024/").contains("伽马"));
 }
@@ -63,12 +68,9 @@ fn the_year_is_a_taxonomy_derived_from_the_date() {
         .map(|y| years.find(y).unwrap())
         .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "newest year first: {years}");
-    assert!(years.contains("<span class=\"section-name\">2024年</span>"));
+    assert!(years.contains("<span class=\"tile-name\">2024年</span>"));
     assert_eq!(titles(&site.page("/year/2024/")), vec!["阿尔法案例", "贝塔案例"]);
-    assert!(
-        site.page("/en/year/")
-            .contains("<span class=\"section-name\">2024</span>")
-    );
+    assert!(site.page("/en/year/").contains("<span class=\"tile-name\">2024</span>"));
 }
 
 #[test]
@@ -94,11 +96,22 @@ fn the_catalogue_section_lists_every_case_with_filters() {
     let site = built();
     let cases = site.page("/cases/");
     assert!(
-        cases.contains(r#"<form class="filter-form" hidden data-source="/cases/cases.json""#),
+        cases.contains(r#"<form class="filter-form" data-source="/cases/cases.json""#),
         "{cases}"
     );
     assert!(cases.contains(r#"<input type="checkbox" name="industry" value="fintech">"#));
-    assert!(cases.contains(r#"<a href="/industry/fintech/">科技金融 <span class="count">(1)</span></a>"#));
+    // Chinese counts in full-width brackets.
+    assert!(
+        cases.contains(r#"<a href="/industry/fintech/">科技金融<span class="count">（1）</span></a>"#),
+        "{cases}"
+    );
+    // On phones the filters open from a button; the list comes first.
+    assert!(cases.contains(r#"<details class="filter-panel">"#));
+    let en = site.page("/en/cases/");
+    assert!(
+        en.contains(r#"<a href="/en/industry/fintech/">Tech finance<span class="count"> (1)</span></a>"#),
+        "{en}"
+    );
     assert!(cases.contains(r#"<p class="filter-status" role="status" aria-live="polite"></p>"#));
     assert!(cases.contains("<script src=\"/filter."));
     let data: serde_json::Value = serde_json::from_str(&site.page("/cases/cases.json")).unwrap();
@@ -157,13 +170,17 @@ goal = 2
     );
     site.build(&[]).assert_ok();
     let zh = site.page("/progress/");
+    // The counts say what they count: cases published on this site against the plan's target.
     assert!(
-        zh.contains(r#"<desc id="chart-desc">市级企业：1 / 10（到2025年）；园区：3 / 2</desc>"#),
+        zh.contains(r#"<p class="target-figures"><strong>本站已发布 1 个案例</strong><span aria-hidden="true"> · </span>方案目标 10（到2025年）</p>"#),
         "{zh}"
     );
-    assert!(zh.contains("<tr><th scope=\"row\">市级企业</th><td>2025</td><td>10</td><td>1</td><td>10%</td></tr>"));
-    assert!(zh.contains("<tr><th scope=\"row\">园区</th><td></td><td>2</td><td>3</td><td>150%</td></tr>"));
-    assert!(zh.contains(r#"role="img" aria-labelledby="chart-title chart-desc""#));
+    assert!(zh.contains(r#"<p class="target-figures"><strong>本站已发布 3 个案例</strong><span aria-hidden="true"> · </span>方案目标 2</p>"#));
+    assert!(zh.contains(r#"<tr role="row"><th scope="row" role="rowheader">市级企业</th><td role="cell" data-label="方案目标">10</td><td role="cell" data-label="目标年份">2025</td><td role="cell" data-label="本站已发布案例">1</td></tr>"#), "{zh}");
+    assert!(
+        !zh.contains('%') && !zh.contains("完成比例"),
+        "no completion rate: {zh}"
+    );
     let first = zh
         .split("id=\"target-1\"")
         .nth(1)
@@ -174,9 +191,12 @@ goal = 2
     assert_eq!(titles(first), vec!["阿尔法案例"]);
     let en = site.page("/en/progress/");
     assert!(
-        en.contains("Municipal enterprises: 1 / 10 (by 2025); Parks: 3 / 2"),
+        en.contains(
+            r#"<strong>1 case published here</strong><span aria-hidden="true"> · </span>target 10 (by 2025)</p>"#
+        ),
         "{en}"
     );
+    assert!(en.contains("<strong>3 cases published here</strong>"));
     assert!(en.contains(r#"<a href="/en/progress/" aria-current="page">Progress of the plan</a>"#));
 }
 

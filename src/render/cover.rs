@@ -96,15 +96,19 @@ impl<'a> CoverArt<'a> {
 /// How wide a character is, in ems of its font: Chinese and other wide characters
 /// take a whole em, Latin letters about half of one.
 fn advance(c: char) -> f64 {
+    // Bold sans-serif figures, rounded up: a line drawn narrower than measured is
+    // harmless, one drawn wider runs off the cover.
     match c {
-        ' ' => 0.28,
-        'i' | 'l' | 'j' | '.' | ',' | '\'' | '|' | '!' | ':' | ';' => 0.28,
-        'm' | 'w' | 'M' | 'W' => 0.85,
-        'A'..='Z' => 0.68,
-        '0'..='9' => 0.56,
-        c if c.is_ascii() => 0.52,
+        ' ' => 0.3,
+        'i' | 'l' | 'j' | '.' | ',' | '\'' | '|' | '!' | ':' | ';' | '’' => 0.32,
+        'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-' => 0.42,
+        'm' | 'w' => 0.92,
+        'M' | 'W' => 0.98,
+        'A'..='Z' => 0.74,
+        '0'..='9' => 0.62,
+        c if c.is_ascii() => 0.62,
         c if is_wide(c) => 1.0,
-        _ => 0.6,
+        _ => 0.66,
     }
 }
 
@@ -183,8 +187,11 @@ mod tests {
 
     #[test]
     fn chinese_breaks_between_characters_but_not_before_closing_punctuation() {
-        let lines = wrap("上海喜马拉雅科技有限公司，产教融合型企业", 12.0, 3);
+        let lines = wrap("上海喜马拉雅科技有限公司，产教融合型企业", 13.0, 3);
         assert_eq!(lines, vec!["上海喜马拉雅科技有限公司，", "产教融合型企业"]);
+        // Where the comma does not fit, the character before it goes with it.
+        let lines = wrap("上海喜马拉雅科技有限公司，产教融合型企业", 12.0, 3);
+        assert_eq!(lines, vec!["上海喜马拉雅科技有限公", "司，产教融合型企业"]);
         assert!(lines.iter().all(|l| !l.starts_with('，')));
     }
 

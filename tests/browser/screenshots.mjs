@@ -23,7 +23,8 @@ const views = [
 ];
 const only = (process.env.SHOTS || "").split(",").filter(Boolean);
 
-const server = await serve(build());
+// SITE_ROOT builds another site (with SHOWCASE_BIN, another showcase), to compare.
+const server = await serve(build(process.env.SITE_ROOT || repo));
 const browser = await launch();
 try {
   for (const [view, viewport, size] of views) {
