@@ -683,6 +683,7 @@ impl<'a> Renderer<'a> {
             "term",
             &views::TermLink {
                 key: &term.key,
+                index: i,
                 label,
                 url: Some(self.config.link(&base)),
                 count: term.pages[lang].len(),
@@ -1091,6 +1092,7 @@ impl<'a> Renderer<'a> {
             .filter(|(_, term)| !term.pages[lang].is_empty())
             .map(|(i, term)| views::TermLink {
                 key: &term.key,
+                index: i,
                 label: self.term_label(t, i, lang),
                 url: Some(self.config.link(&self.term_path(&tax.name, &term.key, lang))),
                 count: term.pages[lang].len(),

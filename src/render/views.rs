@@ -355,31 +355,49 @@ pub struct OutlineItem {
     pub title: String,
 }
 
-/// The `<h2 id="…">` headings of rendered HTML, as plain text.
+/// The second-level headings of rendered Markdown, as plain text: each starts a line
+/// as `<h2 id="…">`, the form the Markdown writer gives every heading (it gives each
+/// an id); raw HTML written otherwise is not taken for one. Footnote marks are left out.
 fn outline(html: &str) -> Vec<OutlineItem> {
+    const OPEN: &str = "<h2 id=\"";
     let mut items = Vec::new();
-    let mut rest = html;
-    while let Some(start) = rest.find("<h2 ") {
-        rest = &rest[start + 4..];
-        let Some(open_end) = rest.find('>') else { break };
-        let attrs = &rest[..open_end];
-        let Some(close) = rest.find("</h2>") else { break };
-        let inner = &rest[open_end + 1..close.max(open_end + 1)];
-        rest = &rest[close..];
-        let Some(id) = attrs
-            .split_once("id=\"")
-            .and_then(|(_, after)| after.split_once('"'))
-            .map(|(id, _)| unescape(id))
-        else {
+    let mut at = 0;
+    while let Some(found) = html[at..].find(OPEN) {
+        let start = at + found;
+        at = start + OPEN.len();
+        if start > 0 && !html[..start].ends_with('\n') {
             continue;
+        }
+        let rest = &html[at..];
+        let (Some(quote), Some(open_end), Some(close)) = (rest.find('"'), rest.find('>'), rest.find("</h2>")) else {
+            break;
         };
+        if quote > open_end || open_end > close {
+            continue;
+        }
+        let id = unescape(&rest[..quote]);
+        let inner = &rest[open_end + 1..close];
+        at += close;
         let mut text = String::with_capacity(inner.len());
         let mut in_tag = false;
+        let mut in_mark = false;
+        let mut tag = String::new();
         for c in inner.chars() {
             match c {
-                '<' => in_tag = true,
-                '>' => in_tag = false,
-                c if !in_tag => text.push(c),
+                '<' => {
+                    in_tag = true;
+                    tag.clear();
+                }
+                '>' => {
+                    in_tag = false;
+                    if tag.starts_with("sup") {
+                        in_mark = true;
+                    } else if tag.starts_with("/sup") {
+                        in_mark = false;
+                    }
+                }
+                c if in_tag => tag.push(c),
+                c if !in_mark => text.push(c),
                 _ => {}
             }
         }
@@ -520,6 +538,8 @@ pub struct PageLink {
 #[derive(Serialize)]
 pub struct TermLink<'a> {
     pub key: &'a str,
+    /// Its place among the taxonomy's terms in site.toml (themes pick colours by it).
+    pub index: usize,
     pub label: Cow<'a, str>,
     pub url: Option<String>,
     pub count: usize,
@@ -626,8 +646,9 @@ mod tests {
 
     #[test]
     fn outline_reads_second_level_headings() {
-        let html = "<h1>T</h1>\n<h2 id=\"ji-ben-qing-kuang\">基本情况</h2>\n<p>x</p>\n<h3 id=\"a\">sub</h3>\n\
-                    <h2 id=\"r-d\" class=\"c\">R&amp;D <em>and</em> &lt;more&gt;</h2>";
+        let html = "<h1>T</h1>\n<h2 id=\"ji-ben-qing-kuang\">基本情况</h2>\n<p>x <!-- <h2 id=\"no\">no</h2> --></p>\n\
+                    <h3 id=\"a\">sub</h3>\n<div data-x=\"1\"><h2 id=\"raw\">raw</h2></div>\n\
+                    <h2 id=\"r-d\" class=\"c\">R&amp;D <em>and</em> &lt;more&gt;<sup class=\"footnote-reference\"><a href=\"#1\">1</a></sup></h2>";
         let items = outline(html);
         let got: Vec<(&str, &str)> = items.iter().map(|i| (i.id.as_str(), i.title.as_str())).collect();
         assert_eq!(got, vec![("ji-ben-qing-kuang", "基本情况"), ("r-d", "R&D and <more>")]);

@@ -284,3 +284,29 @@ test("cards without a cover image show the typographic cover the theme draws", a
   }
   await context.close();
 });
+
+test("the text of every typographic cover stays inside it, in the fonts of this machine", async () => {
+  const covers = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name === "case-cover.svg") covers.push(path.slice(folder.length));
+    }
+  };
+  walk(folder);
+  assert.ok(covers.length > 10);
+  const page = await browser.newPage();
+  let widest = 0;
+  for (const cover of covers) {
+    await page.goto(server.url + cover);
+    const right = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll("text")).map((t) => {
+      const box = t.getBBox();
+      return box.x + box.width;
+    })));
+    widest = Math.max(widest, right);
+    assert.ok(right <= 640 - 16, `${cover}: text reaches ${Math.round(right)} of 640 px`);
+  }
+  await page.close();
+});
+

@@ -90,8 +90,12 @@
       chip.addEventListener("click", function () {
         box.checked = false;
         apply(true);
+        // Focus stays among the chips, or, when none is left, goes to what is on screen:
+        // the filters' button on phones (the checkboxes are behind it), else the first checkbox.
         var next = chips.querySelector(".chip");
-        (next || form.querySelector("input[type=checkbox]")).focus();
+        var first = form.querySelector("input[type=checkbox]");
+        var toggle = document.querySelector(".filter-toggle");
+        (next || (first && first.offsetParent ? first : toggle) || list).focus();
       });
       chips.appendChild(chip);
     });
@@ -105,8 +109,9 @@
     if (Object.keys(chosen).length === 0) {
       list.innerHTML = original;
       if (pagination) pagination.hidden = false;
-      if (listCount) listCount.hidden = false;
-      say("");
+      // Said once the filters are cleared: how many cases there are again.
+      if (updateUrl && listCount) { listCount.hidden = true; say(listCount.textContent); }
+      else { if (listCount) listCount.hidden = false; say(""); }
       return;
     }
     load().then(function (cases) {

@@ -12,25 +12,33 @@
     } catch (e) { /* storage refused: the choice lasts for this page */ }
   }
 
-  // One header panel open at a time; Escape closes it and gives focus back to its button.
-  var panels = document.querySelectorAll(".site-header details");
-  Array.prototype.forEach.call(panels, function (details) {
+  // One header panel open at a time. A panel laid over the page closes when
+  // Escape is pressed (focus goes back to its button), when focus moves out of it,
+  // or when the reader clicks elsewhere. (On desktop the navigation is no panel:
+  // its button is not shown, and it stays.)
+  var panels = Array.prototype.slice.call(document.querySelectorAll(".site-header details"));
+  function isPanel(details) { return getComputedStyle(details.querySelector("summary")).display !== "none"; }
+  panels.forEach(function (details) {
     details.addEventListener("toggle", function () {
       if (!details.open) return;
-      Array.prototype.forEach.call(panels, function (other) { if (other !== details) other.open = false; });
+      panels.forEach(function (other) { if (other !== details && isPanel(other)) other.open = false; });
     });
-    details.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && details.open) {
+    details.addEventListener("focusout", function (event) {
+      if (details.open && isPanel(details) && event.relatedTarget && !details.contains(event.relatedTarget)) details.open = false;
+    });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    panels.forEach(function (details) {
+      if (details.open && isPanel(details)) {
         details.open = false;
-        details.querySelector("summary").focus();
+        if (details.contains(document.activeElement) || document.activeElement === document.body) details.querySelector("summary").focus();
       }
     });
   });
   document.addEventListener("click", function (event) {
-    Array.prototype.forEach.call(panels, function (details) {
-      if (details.open && !details.contains(event.target) && getComputedStyle(details.querySelector("summary")).display !== "none") {
-        details.open = false;
-      }
+    panels.forEach(function (details) {
+      if (details.open && isPanel(details) && !details.contains(event.target)) details.open = false;
     });
   });
 
@@ -87,13 +95,22 @@
   var state = "idle";
   var run = 0;
 
-  // Paragraph by paragraph: browsers cut off very long utterances.
+  // Paragraph by paragraph (browsers cut off very long utterances): the case's
+  // heading, summary and text, each block once (not a list item again inside the
+  // block that holds it); not the facts, outline or sharing beside the text.
+  var BLOCKS = "h1, h2, h3, h4, p, li, td, th, dt, dd, blockquote";
   function passages() {
-    var article = document.querySelector(reader.getAttribute("data-target") || "article");
-    if (!article) return [];
-    return Array.prototype.map.call(article.querySelectorAll("h1, h2, h3, p, li, td, th, dt, dd"), function (el) {
-      return el.textContent.replace(/\s+/g, " ").trim();
-    }).filter(Boolean);
+    var parts = document.querySelectorAll(reader.getAttribute("data-target") || "article");
+    var out = [];
+    Array.prototype.forEach.call(parts, function (part) {
+      Array.prototype.forEach.call(part.querySelectorAll(BLOCKS), function (el) {
+        var outer = el.parentElement && el.parentElement.closest(BLOCKS);
+        if (outer && part.contains(outer)) return;
+        var text = el.textContent.replace(/\s+/g, " ").trim();
+        if (text) out.push(text);
+      });
+    });
+    return out;
   }
 
   function voiceFor(tag) {
@@ -126,13 +143,14 @@
     var texts = passages();
     var ticket = ++run;
     show("starting", "");
+    stop.focus();
     // A browser that takes the text but never starts speaking has failed too.
     setTimeout(function () { if (ticket === run && state === "starting") fail("data-status-failed"); }, 8000);
     texts.forEach(function (text, i) {
       var utterance = new SpeechSynthesisUtterance(text);
       utterance.lang = lang;
       utterance.voice = voice;
-      utterance.onstart = function () { if (ticket === run && state === "starting") { show("reading"); pause.focus(); } };
+      utterance.onstart = function () { if (ticket === run && state === "starting") show("reading"); };
       utterance.onerror = function (event) {
         if (ticket !== run || event.error === "interrupted" || event.error === "canceled") return;
         fail("data-status-failed");
@@ -154,8 +172,9 @@
 
   // Voices may arrive after the page: the controls appear once one speaks this language.
   function offer() {
-    if (voiceFor(lang)) { reader.hidden = false; show(state === "starting" ? "starting" : state); }
+    if (voiceFor(lang)) reader.hidden = false;
   }
+  show("idle");
   offer();
   if (synth.addEventListener) synth.addEventListener("voiceschanged", offer);
 })();
