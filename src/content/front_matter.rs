@@ -5,7 +5,8 @@
 //! problem names its line: unknown fields get a did-you-mean, taxonomy terms
 //! are checked against site.toml, and `draft: yes` is explained.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -205,7 +206,7 @@ fn check_size(yaml: &str, first_line: usize) -> Result<(), Problem> {
 /// Parses and checks front matter YAML. `first_line` is the line of the file the YAML starts on.
 pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatter, Vec<Problem>> {
     check_size(yaml, first_line).map_err(|p| vec![p])?;
-    let locate = Locator { yaml, first_line };
+    let locate = Locator::new(yaml, first_line);
     let value: Value = if yaml.trim().is_empty() {
         Value::Mapping(Default::default())
     } else {
@@ -340,6 +341,7 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
                         continue;
                     };
                     let mut seen = Vec::new();
+                    let mut taken = HashSet::new();
                     for term in keys {
                         if taxonomy.term(&term).is_none() {
                             let (line, col) = locate.value(key, &term);
@@ -356,19 +358,16 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
                                             Some(k) => format!("; did you mean \"{k}\"?"),
                                             None => format!(
                                                 "; site.toml defines: {}",
-                                                taxonomy
-                                                    .terms
-                                                    .iter()
-                                                    .map(|t| t.key.as_str())
-                                                    .collect::<Vec<_>>()
-                                                    .join(", ")
+                                                crate::diagnostics::listing(
+                                                    taxonomy.terms.iter().map(|t| t.key.as_str())
+                                                )
                                             ),
                                         }
                                     ),
                                 )
                                 .rule("unknown-term"),
                             );
-                        } else if !seen.contains(&term) {
+                        } else if taken.insert(term.clone()) {
                             seen.push(term);
                         }
                     }
@@ -415,28 +414,55 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
     if problems.is_empty() { Ok(fm) } else { Err(problems) }
 }
 
-/// Finds where a key or a value stands in the YAML text, for messages.
+/// Finds where a key or a value stands in the YAML text, for messages. Each
+/// lookup costs little however long the front matter: the lines of the
+/// top-level keys are found once, and the values of a list are searched
+/// from where the previous one was found.
 struct Locator<'a> {
-    yaml: &'a str,
     first_line: usize,
+    lines: Vec<&'a str>,
+    /// Each top-level key and the index of the first line it starts.
+    keys: HashMap<&'a str, usize>,
+    /// Where the search for a key's next value starts: the key, the line's
+    /// index, the byte in it and the characters before that byte.
+    resume: RefCell<Option<(String, usize, usize, usize)>>,
 }
 
-impl Locator<'_> {
-    fn key(&self, key: &str) -> (usize, usize) {
-        for (i, line) in self.yaml.lines().enumerate() {
+impl<'a> Locator<'a> {
+    fn new(yaml: &'a str, first_line: usize) -> Self {
+        let lines: Vec<&str> = yaml.lines().collect();
+        let mut keys = HashMap::new();
+        for (i, line) in lines.iter().enumerate() {
             let trimmed = line.trim_start_matches(['"', '\'']);
-            if let Some(rest) = trimmed.strip_prefix(key)
-                && rest.trim_start_matches(['"', '\'']).trim_start().starts_with(':')
-            {
-                return (self.first_line + i, 1);
+            if let Some(colon) = trimmed.find(':') {
+                let key = trimmed[..colon].trim_end().trim_end_matches(['"', '\'']);
+                keys.entry(key).or_insert(i);
             }
         }
-        (self.first_line, 1)
+        Locator {
+            first_line,
+            lines,
+            keys,
+            resume: RefCell::new(None),
+        }
+    }
+
+    fn key(&self, key: &str) -> (usize, usize) {
+        let found = self.keys.get(key).copied().or_else(|| {
+            // A key the table cannot hold (one with a colon in it): line by line.
+            self.lines.iter().position(|line| {
+                let trimmed = line.trim_start_matches(['"', '\'']);
+                trimmed
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start_matches(['"', '\'']).trim_start().starts_with(':'))
+            })
+        });
+        (self.first_line + found.unwrap_or(0), 1)
     }
 
     /// The text after the colon on a line of the file, without quotes or a comment.
     fn raw_value(&self, line: usize) -> Option<String> {
-        let text = self.yaml.lines().nth(line.checked_sub(self.first_line)?)?;
+        let text = self.lines.get(line.checked_sub(self.first_line)?)?;
         let value = text.split_once(':')?.1;
         let value = value.split(" #").next().unwrap_or(value).trim();
         let unquoted = value
@@ -447,20 +473,33 @@ impl Locator<'_> {
         Some(unquoted.to_string())
     }
 
+    /// Where a value of a key's list is written, searched after the value found
+    /// before it (values are looked up in the order they are written).
     fn value(&self, key: &str, value: &str) -> (usize, usize) {
         let (key_line, _) = self.key(key);
-        for (i, line) in self.yaml.lines().enumerate().skip(key_line - self.first_line) {
-            if i > key_line - self.first_line && !line.starts_with([' ', '\t', '-']) {
+        let first = key_line - self.first_line;
+        let resume = self.resume.borrow_mut().take().filter(|(k, ..)| k == key);
+        let (mut i, mut from, mut chars) = match resume {
+            Some((_, i, from, chars)) => (i, from, chars),
+            None => {
+                let line = self.lines.get(first).copied().unwrap_or("");
+                let from = line.find(':').map_or(0, |c| c + 1);
+                (first, from, line[..from].chars().count())
+            }
+        };
+        while let Some(line) = self.lines.get(i) {
+            if i > first && !line.starts_with([' ', '\t', '-']) {
                 break;
             }
-            let from = if i == key_line - self.first_line {
-                line.find(':').map_or(0, |c| c + 1)
-            } else {
-                0
-            };
             if let Some(pos) = find_word(&line[from..], value) {
-                return (self.first_line + i, line[..from + pos].chars().count() + 1);
+                let col = chars + line[from..from + pos].chars().count();
+                let end = from + pos + value.len();
+                *self.resume.borrow_mut() = Some((key.to_string(), i, end, col + value.chars().count()));
+                return (self.first_line + i, col + 1);
             }
+            i += 1;
+            from = 0;
+            chars = 0;
         }
         (key_line, 1)
     }
