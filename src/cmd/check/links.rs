@@ -353,15 +353,15 @@ impl<'a> Checker<'a> {
         }
         let hint = match did_you_mean(fragment, scan.ids.iter().map(String::as_str)) {
             Some(id) => format!("; did you mean \"#{id}\"?"),
-            None => {
-                let mut ids: Vec<&str> = scan.ids.iter().map(String::as_str).collect();
-                ids.sort_unstable();
-                match ids.len() {
-                    0 => "; that page has no ids at all".to_string(),
-                    n if n <= 12 => format!("; its ids are: {}", ids.join(", ")),
-                    _ => "; set the heading's id by hand with ## Heading {#id}".to_string(),
+            None => match scan.ids.len() {
+                0 => "; that page has no ids at all".to_string(),
+                n if n <= 12 => {
+                    let mut ids: Vec<&str> = scan.ids.iter().map(String::as_str).collect();
+                    ids.sort_unstable();
+                    format!("; its ids are: {}", ids.join(", "))
                 }
-            }
+                _ => "; set the heading's id by hand with ## Heading {#id}".to_string(),
+            },
         };
         Some(format!(
             "links to {url}, but that page has no anchor \"{fragment}\"{hint}"
