@@ -423,12 +423,14 @@ struct Locator<'a> {
     lines: Vec<&'a str>,
     /// Each top-level key and the index of the first line it starts.
     keys: HashMap<&'a str, usize>,
-    /// Where the search for a key's next value starts: the key, the line's
-    /// index, the byte in it and the characters before that byte.
-    resume: RefCell<Option<(String, usize, usize, usize)>>,
+    /// Where the search for a key's next value starts.
+    resume: RefCell<Option<Resume>>,
 }
 
 impl<'a> Locator<'a> {
+    /// Values of one list not found in the text before the rest are no longer searched.
+    const MAX_MISSES: usize = 8;
+
     fn new(yaml: &'a str, first_line: usize) -> Self {
         let lines: Vec<&str> = yaml.lines().collect();
         let mut keys = HashMap::new();
@@ -478,31 +480,54 @@ impl<'a> Locator<'a> {
     fn value(&self, key: &str, value: &str) -> (usize, usize) {
         let (key_line, _) = self.key(key);
         let first = key_line - self.first_line;
-        let resume = self.resume.borrow_mut().take().filter(|(k, ..)| k == key);
-        let (mut i, mut from, mut chars) = match resume {
-            Some((_, i, from, chars)) => (i, from, chars),
-            None => {
-                let line = self.lines.get(first).copied().unwrap_or("");
-                let from = line.find(':').map_or(0, |c| c + 1);
-                (first, from, line[..from].chars().count())
+        let resume = self.resume.borrow_mut().take().filter(|r| r.key == key);
+        let mut resume = resume.unwrap_or_else(|| {
+            let line = self.lines.get(first).copied().unwrap_or("");
+            let byte = line.find(':').map_or(0, |c| c + 1);
+            Resume {
+                key: key.to_string(),
+                line: first,
+                byte,
+                chars: line[..byte].chars().count(),
+                misses: 0,
             }
-        };
-        while let Some(line) = self.lines.get(i) {
-            if i > first && !line.starts_with([' ', '\t', '-']) {
-                break;
+        });
+        // Values written otherwise than YAML reads them (`01` for 1) are not found:
+        // after a few, the rest of the list is not searched again for each.
+        if resume.misses < Self::MAX_MISSES {
+            let (mut i, mut from, mut chars) = (resume.line, resume.byte, resume.chars);
+            while let Some(line) = self.lines.get(i) {
+                if i > first && !line.starts_with([' ', '\t', '-']) {
+                    break;
+                }
+                if let Some(pos) = find_word(&line[from..], value) {
+                    let col = chars + line[from..from + pos].chars().count();
+                    resume.line = i;
+                    resume.byte = from + pos + value.len();
+                    resume.chars = col + value.chars().count();
+                    *self.resume.borrow_mut() = Some(resume);
+                    return (self.first_line + i, col + 1);
+                }
+                i += 1;
+                from = 0;
+                chars = 0;
             }
-            if let Some(pos) = find_word(&line[from..], value) {
-                let col = chars + line[from..from + pos].chars().count();
-                let end = from + pos + value.len();
-                *self.resume.borrow_mut() = Some((key.to_string(), i, end, col + value.chars().count()));
-                return (self.first_line + i, col + 1);
-            }
-            i += 1;
-            from = 0;
-            chars = 0;
+            resume.misses += 1;
         }
+        *self.resume.borrow_mut() = Some(resume);
         (key_line, 1)
     }
+}
+
+/// Where [`Locator::value`] goes on searching a key's list.
+struct Resume {
+    key: String,
+    /// The line's index, the byte in it and the characters before that byte.
+    line: usize,
+    byte: usize,
+    chars: usize,
+    /// Values of the list not found.
+    misses: usize,
 }
 
 /// Finds `word` in `line` where it is not part of a longer key.
@@ -710,6 +735,19 @@ terms.fintech = { zh = "科技金融", en = "Tech finance" }
         assert_eq!(e[0].line, 3);
         assert_eq!(e[0].col, 21);
         assert!(e[0].message.contains("did you mean \"smart-software\""), "{e:?}");
+    }
+
+    #[test]
+    fn each_unknown_term_of_a_list_points_at_its_own_place() {
+        let yaml = "title: a\nindustry:\n  - nope\n  - fintech\n  - nope\n  - 中文x\n";
+        let e = parse(yaml, 2, &config()).unwrap_err();
+        let places: Vec<(usize, usize)> = e.iter().map(|p| (p.line, p.col)).collect();
+        assert_eq!(places, [(4, 5), (6, 5), (7, 5)], "{e:?}");
+        // Values YAML reads otherwise than written ("\x41" is A): after a few misses, the key's line.
+        let escaped: String = (1..=20).map(|i| format!("  - \"\\x41{i}\"\n")).collect();
+        let e = parse(&format!("title: a\nindustry:\n{escaped}"), 2, &config()).unwrap_err();
+        assert_eq!(e.len(), 20);
+        assert!(e.iter().all(|p| p.line == 3 && p.col == 1), "{e:?}");
     }
 
     #[test]
