@@ -5,7 +5,7 @@
 //! language exists, every label exists in every language, date formats and
 //! the highlight theme are valid. All problems are reported together.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use indexmap::IndexMap;
@@ -221,11 +221,27 @@ pub struct Taxonomy {
     pub name: String,
     pub labels: Vec<String>,
     pub terms: Vec<Term>,
+    /// Each term's key → its index in `terms`, so that a lookup does not grow
+    /// with the number of terms.
+    by_key: HashMap<String, usize>,
 }
 
 impl Taxonomy {
+    pub fn new(name: String, labels: Vec<String>, terms: Vec<Term>) -> Self {
+        let mut by_key = HashMap::with_capacity(terms.len());
+        for (i, term) in terms.iter().enumerate() {
+            by_key.entry(term.key.clone()).or_insert(i);
+        }
+        Taxonomy {
+            name,
+            labels,
+            terms,
+            by_key,
+        }
+    }
+
     pub fn term(&self, key: &str) -> Option<&Term> {
-        self.terms.iter().find(|t| t.key == key)
+        self.by_key.get(key).map(|&i| &self.terms[i])
     }
 }
 
@@ -461,11 +477,7 @@ impl Config {
                     labels: term_labels,
                 });
             }
-            taxonomies.push(Taxonomy {
-                name: name.clone(),
-                labels: labels_of_tax,
-                terms,
-            });
+            taxonomies.push(Taxonomy::new(name.clone(), labels_of_tax, terms));
         }
 
         let paginate_by = *raw.paginate_by.get_ref();
@@ -599,7 +611,7 @@ impl Config {
                                         Some(k) => format!("; did you mean \"{k}\"?"),
                                         None => format!(
                                             "; the terms are: {}",
-                                            tax.terms.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(", ")
+                                            diagnostics::listing(tax.terms.iter().map(|t| t.key.as_str()))
                                         ),
                                     }
                                 ),

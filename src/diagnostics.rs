@@ -179,6 +179,63 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// Line and column of many offsets in one text, each in constant time: the
+/// offsets where lines start, found by binary search, and the number of
+/// characters before every [`LineIndex::STRIDE`]th byte, so that a column
+/// on a long line costs no more than one on a short one.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    /// Byte offset of the start of each line.
+    starts: Vec<usize>,
+    /// Characters in `text[..k * STRIDE]`, for each k.
+    chars: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Bytes between two character counts kept.
+    const STRIDE: usize = 256;
+
+    pub fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        starts.extend(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| **b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        let mut chars = Vec::with_capacity(bytes.len() / Self::STRIDE + 1);
+        let mut count = 0;
+        for chunk in bytes.chunks(Self::STRIDE) {
+            chars.push(count);
+            count += chars_in(chunk);
+        }
+        chars.push(count);
+        LineIndex { text, starts, chars }
+    }
+
+    /// The line and column (both 1-based, column in characters) of a byte offset,
+    /// as [`line_col`] gives them.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let col = self.chars_before(offset) - self.chars_before(self.starts[line - 1]) + 1;
+        (line, col)
+    }
+
+    /// Characters in `text[..offset]`; `offset` is on a character boundary.
+    fn chars_before(&self, offset: usize) -> usize {
+        let k = offset / Self::STRIDE;
+        self.chars[k] + chars_in(&self.text.as_bytes()[k * Self::STRIDE..offset])
+    }
+}
+
+/// Characters starting in a run of UTF-8 bytes: the bytes that do not continue one.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+}
+
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -186,8 +243,20 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
-/// The known name closest to `unknown`, if one is close enough to be a typo.
+/// The most names [`did_you_mean`] compares a word with: beyond it, a file
+/// with many unknown words against a long list would cost their product.
+pub const MAX_SUGGESTION_CANDIDATES: usize = 1000;
+
+/// The known name closest to `unknown`, if one is close enough to be a typo;
+/// none among more than [`MAX_SUGGESTION_CANDIDATES`] names.
 pub fn did_you_mean<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    if unknown.chars().count() > 100 {
+        return None;
+    }
+    let known: Vec<&str> = known.into_iter().take(MAX_SUGGESTION_CANDIDATES + 1).collect();
+    if known.len() > MAX_SUGGESTION_CANDIDATES {
+        return None;
+    }
     known
         .into_iter()
         .map(|k| {
@@ -200,6 +269,20 @@ pub fn did_you_mean<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>)
         .filter(|&(distance, _, k)| distance <= (k.chars().count().max(3) / 3).max(2))
         .min()
         .map(|(_, _, k)| k)
+}
+
+/// The most names a message lists; a longer list ends with how many there are.
+pub const MAX_LISTED: usize = 20;
+
+/// Names for a message, comma-separated: `a, b, c`, or the first
+/// [`MAX_LISTED`] and `… (250 in all)`.
+pub fn listing<'a>(names: impl ExactSizeIterator<Item = &'a str>) -> String {
+    let total = names.len();
+    let mut text = names.take(MAX_LISTED).collect::<Vec<_>>().join(", ");
+    if total > MAX_LISTED {
+        text.push_str(&format!(", … ({total} in all)"));
+    }
+    text
 }
 
 /// " did you mean \"x\"?" or nothing.
@@ -223,11 +306,39 @@ mod tests {
     }
 
     #[test]
+    fn line_index_agrees_with_line_col_everywhere() {
+        let long: String = "中文a，".repeat(200);
+        let text = format!("a\n中文x\n\n{long}\n{long}b\nend");
+        let index = LineIndex::new(&text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(index.line_col(offset), line_col(&text, offset), "offset {offset}");
+        }
+        assert_eq!(LineIndex::new("").line_col(0), (1, 1));
+    }
+
+    #[test]
+    fn long_listings_are_cut() {
+        assert_eq!(listing(["a", "b"].into_iter()), "a, b");
+        let many: Vec<String> = (0..25).map(|i| i.to_string()).collect();
+        let text = listing(many.iter().map(String::as_str));
+        assert!(
+            text.starts_with("0, 1, 2,") && text.ends_with("19, … (25 in all)"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn suggests_close_names_only() {
         let known = ["smart-software", "fintech", "life-health"];
         assert_eq!(did_you_mean("smart-sofware", known), Some("smart-software"));
         assert_eq!(did_you_mean("fintec", known), Some("fintech"));
         assert_eq!(did_you_mean("agriculture", known), None);
+        let many: Vec<String> = (0..=MAX_SUGGESTION_CANDIDATES).map(|i| format!("term-{i}")).collect();
+        assert_eq!(did_you_mean("term-1x", many.iter().map(String::as_str)), None);
+        assert_eq!(
+            did_you_mean("term-1x", many[..MAX_SUGGESTION_CANDIDATES].iter().map(String::as_str)),
+            Some("term-1")
+        );
     }
 
     #[test]

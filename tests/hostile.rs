@@ -125,6 +125,43 @@ fn a_50_mb_markdown_file_is_refused_with_its_size() {
     );
     assert!(err.contains("content/cases/huge.md"), "{err}");
     assert!(err.contains("20 MB"), "{err}");
+    // check refuses it the same way.
+    let run = site.check(&[]);
+    let out = format!("{}{}", run.stdout, run.stderr);
+    assert_eq!(run.code, 1, "{out}");
+    assert!(out.contains("content/cases/huge.md") && out.contains("20 MB"), "{out}");
+}
+
+#[test]
+fn deep_nesting_builds_and_checks_without_overflowing_the_stack() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/cases/quotes.md",
+        &format!("{CASE}---\n{}引文\n", "> ".repeat(100_000)),
+    );
+    site.write(
+        "content/cases/lists.md",
+        &format!("{CASE}---\n{}列表\n", "- ".repeat(100_000)),
+    );
+    site.write(
+        "content/cases/images.md",
+        &format!(
+            "{CASE}---\n{}图{}\n",
+            "![".repeat(20_000),
+            "](bundle/photo.png)".repeat(20_000)
+        ),
+    );
+    let started = Instant::now();
+    site.build(&[]).assert_ok();
+    assert!(site.page("/cases/quotes/").matches("<blockquote>").count() >= 100_000);
+    assert!(site.page("/cases/lists/").matches("<ul>").count() >= 100_000);
+    let run = site.check(&[]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "took {:?}",
+        started.elapsed()
+    );
 }
 
 #[test]

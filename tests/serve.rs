@@ -791,3 +791,35 @@ fn malformed_requests_are_answered_without_a_crash() {
     assert!(answer.contains("阿尔法案例"));
     assert!(!server.printed().contains("panicked"), "{}", server.printed());
 }
+
+#[test]
+fn huge_and_deeply_nested_files_do_not_freeze_serve() {
+    let site = Site::fixture("basic");
+    let server = Server::start(&site, &[]);
+    let head = "---\ntitle: 大文件\ndate: 2024-01-01\nkind: enterprise\n---\n";
+    // Over the size limit: an error naming the file and the limit, and the last good site stays.
+    let mut big = String::from(head);
+    while big.len() <= 21 * 1024 * 1024 {
+        big.push_str("一行很长的正文，用来把文件撑大。Lorem ipsum dolor sit amet.\n");
+    }
+    site.write("content/cases/big.md", &big);
+    let broken = server.wait_for("/cases/alpha/", 60, |r| {
+        r.body.contains("showcase-errors") && r.body.contains("content/cases/big.md")
+    });
+    assert!(broken.body.contains("20 MB"), "{}", broken.body);
+    assert!(broken.body.contains("阿尔法案例"), "the last good page stays");
+    // Thousands of links and 100,000 nested quotes: built and served.
+    let links: String = (0..20_000)
+        .map(|i| format!("见[链接{i}](https://example.org/{i})\n"))
+        .collect();
+    site.write(
+        "content/cases/big.md",
+        &format!("{head}{links}\n{}引文\n", "> ".repeat(100_000)),
+    );
+    // Polled until the whole file is in (a rebuild may start while it is being written);
+    // the answer comes in chunks, whose headers cut a few of the tags counted.
+    let page = server.wait_for("/cases/big/", 120, |r| {
+        r.status == 200 && !r.body.contains("showcase-errors") && r.body.matches("blockquote>").count() >= 190_000
+    });
+    assert!(page.body.contains("https://example.org/19999"));
+}

@@ -5,7 +5,8 @@
 //! problem names its line: unknown fields get a did-you-mean, taxonomy terms
 //! are checked against site.toml, and `draft: yes` is explained.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -210,7 +211,7 @@ fn check_size(yaml: &str, first_line: usize) -> Result<(), Problem> {
 /// Parses and checks front matter YAML. `first_line` is the line of the file the YAML starts on.
 pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatter, Vec<Problem>> {
     check_size(yaml, first_line).map_err(|p| vec![p])?;
-    let locate = Locator { yaml, first_line };
+    let locate = Locator::new(yaml, first_line);
     let value: Value = if yaml.trim().is_empty() {
         Value::Mapping(Default::default())
     } else {
@@ -350,6 +351,7 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
                         continue;
                     };
                     let mut seen = Vec::new();
+                    let mut taken = HashSet::new();
                     for term in keys {
                         if taxonomy.term(&term).is_none() {
                             let (line, col) = locate.value(key, &term);
@@ -366,19 +368,16 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
                                             Some(k) => format!("; did you mean \"{k}\"?"),
                                             None => format!(
                                                 "; site.toml defines: {}",
-                                                taxonomy
-                                                    .terms
-                                                    .iter()
-                                                    .map(|t| t.key.as_str())
-                                                    .collect::<Vec<_>>()
-                                                    .join(", ")
+                                                crate::diagnostics::listing(
+                                                    taxonomy.terms.iter().map(|t| t.key.as_str())
+                                                )
                                             ),
                                         }
                                     ),
                                 )
                                 .rule("unknown-term"),
                             );
-                        } else if !seen.contains(&term) {
+                        } else if taken.insert(term.clone()) {
                             seen.push(term);
                         }
                     }
@@ -425,28 +424,57 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
     if problems.is_empty() { Ok(fm) } else { Err(problems) }
 }
 
-/// Finds where a key or a value stands in the YAML text, for messages.
+/// Finds where a key or a value stands in the YAML text, for messages. Each
+/// lookup costs little however long the front matter: the lines of the
+/// top-level keys are found once, and the values of a list are searched
+/// from where the previous one was found.
 struct Locator<'a> {
-    yaml: &'a str,
     first_line: usize,
+    lines: Vec<&'a str>,
+    /// Each top-level key and the index of the first line it starts.
+    keys: HashMap<&'a str, usize>,
+    /// Where the search for a key's next value starts.
+    resume: RefCell<Option<Resume>>,
 }
 
-impl Locator<'_> {
-    fn key(&self, key: &str) -> (usize, usize) {
-        for (i, line) in self.yaml.lines().enumerate() {
+impl<'a> Locator<'a> {
+    /// Values of one list not found in the text before the rest are no longer searched.
+    const MAX_MISSES: usize = 8;
+
+    fn new(yaml: &'a str, first_line: usize) -> Self {
+        let lines: Vec<&str> = yaml.lines().collect();
+        let mut keys = HashMap::new();
+        for (i, line) in lines.iter().enumerate() {
             let trimmed = line.trim_start_matches(['"', '\'']);
-            if let Some(rest) = trimmed.strip_prefix(key)
-                && rest.trim_start_matches(['"', '\'']).trim_start().starts_with(':')
-            {
-                return (self.first_line + i, 1);
+            if let Some(colon) = trimmed.find(':') {
+                let key = trimmed[..colon].trim_end().trim_end_matches(['"', '\'']);
+                keys.entry(key).or_insert(i);
             }
         }
-        (self.first_line, 1)
+        Locator {
+            first_line,
+            lines,
+            keys,
+            resume: RefCell::new(None),
+        }
+    }
+
+    fn key(&self, key: &str) -> (usize, usize) {
+        let found = self.keys.get(key).copied().or_else(|| {
+            // A key the table cannot hold (one with a colon in it): line by line.
+            self.lines.iter().position(|line| {
+                let trimmed = line.trim_start_matches(['"', '\'']);
+                trimmed
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start_matches(['"', '\'']).trim_start().starts_with(':'))
+            })
+        });
+        (self.first_line + found.unwrap_or(0), 1)
     }
 
     /// The text after the colon on a line of the file, without quotes or a comment.
     fn raw_value(&self, line: usize) -> Option<String> {
-        let text = self.yaml.lines().nth(line.checked_sub(self.first_line)?)?;
+        let text = self.lines.get(line.checked_sub(self.first_line)?)?;
         let value = text.split_once(':')?.1;
         let value = value.split(" #").next().unwrap_or(value).trim();
         let unquoted = value
@@ -457,23 +485,59 @@ impl Locator<'_> {
         Some(unquoted.to_string())
     }
 
+    /// Where a value of a key's list is written, searched after the value found
+    /// before it (values are looked up in the order they are written).
     fn value(&self, key: &str, value: &str) -> (usize, usize) {
         let (key_line, _) = self.key(key);
-        for (i, line) in self.yaml.lines().enumerate().skip(key_line - self.first_line) {
-            if i > key_line - self.first_line && !line.starts_with([' ', '\t', '-']) {
-                break;
+        let first = key_line - self.first_line;
+        let resume = self.resume.borrow_mut().take().filter(|r| r.key == key);
+        let mut resume = resume.unwrap_or_else(|| {
+            let line = self.lines.get(first).copied().unwrap_or("");
+            let byte = line.find(':').map_or(0, |c| c + 1);
+            Resume {
+                key: key.to_string(),
+                line: first,
+                byte,
+                chars: line[..byte].chars().count(),
+                misses: 0,
             }
-            let from = if i == key_line - self.first_line {
-                line.find(':').map_or(0, |c| c + 1)
-            } else {
-                0
-            };
-            if let Some(pos) = find_word(&line[from..], value) {
-                return (self.first_line + i, line[..from + pos].chars().count() + 1);
+        });
+        // Values written otherwise than YAML reads them (`01` for 1) are not found:
+        // after a few, the rest of the list is not searched again for each.
+        if resume.misses < Self::MAX_MISSES {
+            let (mut i, mut from, mut chars) = (resume.line, resume.byte, resume.chars);
+            while let Some(line) = self.lines.get(i) {
+                if i > first && !line.starts_with([' ', '\t', '-']) {
+                    break;
+                }
+                if let Some(pos) = find_word(&line[from..], value) {
+                    let col = chars + line[from..from + pos].chars().count();
+                    resume.line = i;
+                    resume.byte = from + pos + value.len();
+                    resume.chars = col + value.chars().count();
+                    *self.resume.borrow_mut() = Some(resume);
+                    return (self.first_line + i, col + 1);
+                }
+                i += 1;
+                from = 0;
+                chars = 0;
             }
+            resume.misses += 1;
         }
+        *self.resume.borrow_mut() = Some(resume);
         (key_line, 1)
     }
+}
+
+/// Where [`Locator::value`] goes on searching a key's list.
+struct Resume {
+    key: String,
+    /// The line's index, the byte in it and the characters before that byte.
+    line: usize,
+    byte: usize,
+    chars: usize,
+    /// Values of the list not found.
+    misses: usize,
 }
 
 /// Finds `word` in `line` where it is not part of a longer key.
@@ -690,6 +754,19 @@ terms.fintech = { zh = "科技金融", en = "Tech finance" }
         assert_eq!(e[0].line, 3);
         assert_eq!(e[0].col, 21);
         assert!(e[0].message.contains("did you mean \"smart-software\""), "{e:?}");
+    }
+
+    #[test]
+    fn each_unknown_term_of_a_list_points_at_its_own_place() {
+        let yaml = "title: a\nindustry:\n  - nope\n  - fintech\n  - nope\n  - 中文x\n";
+        let e = parse(yaml, 2, &config()).unwrap_err();
+        let places: Vec<(usize, usize)> = e.iter().map(|p| (p.line, p.col)).collect();
+        assert_eq!(places, [(4, 5), (6, 5), (7, 5)], "{e:?}");
+        // Values YAML reads otherwise than written ("\x41" is A): after a few misses, the key's line.
+        let escaped: String = (1..=20).map(|i| format!("  - \"\\x41{i}\"\n")).collect();
+        let e = parse(&format!("title: a\nindustry:\n{escaped}"), 2, &config()).unwrap_err();
+        assert_eq!(e.len(), 20);
+        assert!(e.iter().all(|p| p.line == 3 && p.col == 1), "{e:?}");
     }
 
     #[test]

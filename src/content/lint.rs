@@ -25,7 +25,7 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::config::Config;
 use crate::content::Doc;
-use crate::diagnostics::line_col;
+use crate::diagnostics::LineIndex;
 use crate::markdown::is_cjk_char;
 
 /// ASCII `--` in Chinese text.
@@ -98,6 +98,7 @@ pub fn lint_doc(config: &Config, doc: &Doc) -> Vec<Finding> {
 /// the YAML starts on.
 pub fn lint_front_matter(yaml: &str, first_line: usize, style: &Style<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
+    let lines = LineIndex::new(yaml);
     let mut offset = 0;
     for line in yaml.split_inclusive('\n') {
         let start = offset;
@@ -130,7 +131,7 @@ pub fn lint_front_matter(yaml: &str, first_line: usize, style: &Style<'_>) -> Ve
             .char_indices()
             .map(|(i, c)| (c, value_start + lead + skip + i))
             .collect();
-        findings.extend(check_run(&run, style, yaml, first_line, true));
+        findings.extend(check_run(&run, style, &lines, first_line, true));
     }
     findings
 }
@@ -146,8 +147,9 @@ pub fn lint_markdown(body: &str, first_line: usize, style: &Style<'_>) -> Vec<Fi
     let mut run: Vec<(char, usize)> = Vec::new();
     let mut in_code = false;
     let mut in_autolink = false;
+    let lines = LineIndex::new(body);
     let mut flush = |run: &mut Vec<(char, usize)>| {
-        findings.extend(check_run(run, style, body, first_line, false));
+        findings.extend(check_run(run, style, &lines, first_line, false));
         run.clear();
     };
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
@@ -206,13 +208,13 @@ pub fn lint_markdown(body: &str, first_line: usize, style: &Style<'_>) -> Vec<Fi
 /// Stands for what is not prose (inline code, a URL): neither Chinese nor a letter.
 const OPAQUE: char = '\u{FFFC}';
 
-/// Runs the rules of a style over one run of prose; offsets are into `text`,
-/// which starts on line `first_line` of the file. `front_matter`: the run is a
-/// front matter value, shown as written (no typographic quotes).
+/// Runs the rules of a style over one run of prose; offsets are into the text of
+/// `lines`, which starts on line `first_line` of the file. `front_matter`: the run
+/// is a front matter value, shown as written (no typographic quotes).
 fn check_run(
     run: &[(char, usize)],
     style: &Style<'_>,
-    text: &str,
+    lines: &LineIndex<'_>,
     first_line: usize,
     front_matter: bool,
 ) -> Vec<Finding> {
@@ -255,7 +257,7 @@ fn check_run(
     }
     hits.into_iter()
         .map(|(i, rule, message)| {
-            let (line, col) = line_col(text, run[i].1);
+            let (line, col) = lines.line_col(run[i].1);
             Finding {
                 line: first_line + line - 1,
                 col,

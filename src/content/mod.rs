@@ -13,7 +13,7 @@ pub mod slug;
 pub mod taxonomy;
 pub mod translation;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -287,11 +287,14 @@ impl Library {
             }
         }
         // A section and a bundle in one folder.
+        let section_keys: HashSet<&str> = self
+            .docs
+            .iter()
+            .filter(|d| d.kind == DocKind::Section)
+            .map(|d| d.key.as_str())
+            .collect();
         for doc in &self.docs {
-            if doc.kind == DocKind::Page
-                && doc.bundle
-                && self.docs.iter().any(|d| d.kind == DocKind::Section && d.key == doc.key)
-            {
+            if doc.kind == DocKind::Page && doc.bundle && section_keys.contains(doc.key.as_str()) {
                 errors.push(Diagnostic::file_error(
                     doc.source.clone(),
                     "a folder cannot be both a page bundle (index.md) and a section (_index.md); rename one of the two files",
@@ -550,17 +553,29 @@ impl Library {
         }
 
         // Assets: beside the bundle or section folder that holds them.
-        let mut sorted_keys: Vec<(&String, &Vec<Option<usize>>)> = translations.iter().collect();
-        sorted_keys.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
-        for rel in other_files {
-            let folder = parent_folder(rel);
-            let holder = sorted_keys.iter().find(|(key, versions)| {
-                let is_holder = versions
+        // The folders that hold assets: sections and bundles, by key.
+        let holders: HashMap<&str, &Vec<Option<usize>>> = translations
+            .iter()
+            .filter(|(_, versions)| {
+                versions
                     .iter()
                     .flatten()
-                    .any(|&d| docs[d].kind == DocKind::Section || docs[d].bundle);
-                is_holder && (key.is_empty() || folder == key.as_str() || folder.starts_with(&format!("{key}/")))
-            });
+                    .any(|&d| docs[d].kind == DocKind::Section || docs[d].bundle)
+            })
+            .map(|(key, versions)| (key.as_str(), versions))
+            .collect();
+        for rel in other_files {
+            // The nearest holder: the asset's folder, or the closest folder above it.
+            let mut folder = parent_folder(rel);
+            let holder = loop {
+                if let Some(&versions) = holders.get(folder) {
+                    break Some((folder, versions));
+                }
+                if folder.is_empty() {
+                    break None;
+                }
+                folder = parent_folder(folder);
+            };
             let path = match holder {
                 Some((key, versions)) => {
                     let doc = &docs[versions.iter().flatten().next().copied().unwrap_or(0)];

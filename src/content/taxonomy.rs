@@ -7,7 +7,7 @@
 //! target of the plan counts. Lists are sorted newest first, then by file
 //! name (the same order in every language).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
@@ -32,11 +32,31 @@ pub struct TaxonomyIndex {
     /// A taxonomy of site.toml, or `year`, whose labels come from the theme.
     pub name: String,
     pub terms: Vec<TermIndex>,
+    /// Each term's key → its index in `terms`.
+    by_key: HashMap<String, usize>,
 }
 
 impl TaxonomyIndex {
+    fn new(name: String, keys: impl Iterator<Item = String>, nlang: usize) -> Self {
+        let terms: Vec<TermIndex> = keys
+            .map(|key| TermIndex {
+                key,
+                pages: vec![Vec::new(); nlang],
+            })
+            .collect();
+        let mut by_key = HashMap::with_capacity(terms.len());
+        for (i, term) in terms.iter().enumerate() {
+            by_key.entry(term.key.clone()).or_insert(i);
+        }
+        TaxonomyIndex { name, terms, by_key }
+    }
+
     pub fn term(&self, key: &str) -> Option<&TermIndex> {
-        self.terms.iter().find(|t| t.key == key)
+        self.by_key.get(key).map(|&i| &self.terms[i])
+    }
+
+    fn term_mut(&mut self, key: &str) -> Option<&mut TermIndex> {
+        self.by_key.get(key).map(|&i| &mut self.terms[i])
     }
 }
 
@@ -94,17 +114,7 @@ impl Catalogue {
         let mut taxonomies: Vec<TaxonomyIndex> = config
             .taxonomies
             .iter()
-            .map(|t| TaxonomyIndex {
-                name: t.name.clone(),
-                terms: t
-                    .terms
-                    .iter()
-                    .map(|term| TermIndex {
-                        key: term.key.clone(),
-                        pages: vec![Vec::new(); nlang],
-                    })
-                    .collect(),
-            })
+            .map(|t| TaxonomyIndex::new(t.name.clone(), t.terms.iter().map(|term| term.key.clone()), nlang))
             .collect();
         let mut years: Vec<i16> = docs
             .iter()
@@ -113,16 +123,11 @@ impl Catalogue {
             .collect();
         years.sort_unstable_by(|a, b| b.cmp(a));
         years.dedup();
-        taxonomies.push(TaxonomyIndex {
-            name: YEAR.to_string(),
-            terms: years
-                .iter()
-                .map(|y| TermIndex {
-                    key: y.to_string(),
-                    pages: vec![Vec::new(); nlang],
-                })
-                .collect(),
-        });
+        taxonomies.push(TaxonomyIndex::new(
+            YEAR.to_string(),
+            years.iter().map(|y| y.to_string()),
+            nlang,
+        ));
 
         let mut cases = vec![Vec::new(); nlang];
         for (i, doc) in docs.iter().enumerate() {
@@ -135,7 +140,7 @@ impl Catalogue {
                 }
                 for (tax, term) in terms_of(doc) {
                     if let Some(t) = taxonomies.iter_mut().find(|t| t.name == tax)
-                        && let Some(entry) = t.terms.iter_mut().find(|e| e.key == term)
+                        && let Some(entry) = t.term_mut(&term)
                     {
                         entry.pages[lang].push(i);
                     }

@@ -18,7 +18,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd}
 
 use crate::config::{Config, RawHtml};
 use crate::content::{CONTENT_DIR, Doc, Library, neutral_path, slug::slugify};
-use crate::diagnostics::{Diagnostic, line_col};
+use crate::diagnostics::{Diagnostic, LineIndex};
 
 /// What rendering a page produced.
 #[derive(Debug, Default)]
@@ -157,8 +157,9 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
     let body = doc.body.as_str();
     let events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(body, options).into_offset_iter().collect();
     let mut out = Rendered::default();
+    let lines = LineIndex::new(body);
     let position = |offset: usize| {
-        let (line, col) = line_col(body, offset);
+        let (line, col) = lines.line_col(offset);
         (doc.body_line + line - 1, col)
     };
     let problem = |out: &mut Rendered, offset: usize, rule: &'static str, message: String| {
@@ -179,7 +180,7 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
                     url: dest.clone(),
                     written: written.to_string(),
                     image: image.is_some(),
-                    alt: image.map(|(alt, _)| alt.to_string()).unwrap_or_default(),
+                    alt: image.map(|(alt, _)| recorded_alt(alt)).unwrap_or_default(),
                     decorative: image.is_some_and(|(_, d)| d),
                 });
                 dest
@@ -199,6 +200,8 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
             }
         }
     };
+    let ends = matching_ends(&events);
+    let texts = TextRanges::new(&events);
     let escape_raw = config.raw_html == RawHtml::Escape;
     let mut result: Vec<Event<'_>> = Vec::with_capacity(events.len());
     let mut used_ids: HashMap<String, usize> = HashMap::new();
@@ -224,8 +227,8 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
                 classes,
                 attrs,
             }) => {
-                let end = find_end(&events, i);
-                let text = plain_text(events[i + 1..end].iter().map(|(e, _)| e));
+                let end = ends[i];
+                let text = texts.between(i, end).to_string();
                 // A hand-written id loses what no id may hold: whitespace and control characters.
                 let own: Option<String> = id
                     .as_ref()
@@ -249,7 +252,7 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
                 }));
             }
             Event::Start(Tag::CodeBlock(kind)) => {
-                let end = find_end(&events, i);
+                let end = ends[i];
                 let code: String = events[i + 1..end]
                     .iter()
                     .filter_map(|(e, _)| match e {
@@ -288,8 +291,8 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
                 title,
                 id,
             }) => {
-                let end = find_end(&events, i);
-                let alt = plain_text(events[i + 1..end].iter().map(|(e, _)| e));
+                let end = ends[i];
+                let alt = texts.between(i, end);
                 let decorative = title.trim() == DECORATIVE;
                 let dest = resolve(&mut out, dest_url, range.start, Some((alt.trim(), decorative)));
                 let start = Event::Start(Tag::Image {
@@ -334,6 +337,19 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
     out
 }
 
+/// The most bytes of an image's alt text a [`DocLink`] keeps: `check` only asks
+/// whether there is one, and images nested in alt text would otherwise keep
+/// copies of each other's.
+const RECORDED_ALT_BYTES: usize = 256;
+
+fn recorded_alt(alt: &str) -> String {
+    let mut end = alt.len().min(RECORDED_ALT_BYTES);
+    while !alt.is_char_boundary(end) {
+        end -= 1;
+    }
+    alt[..end].to_string()
+}
+
 /// The text a reader sees, one line per block; raw HTML and code blocks left out.
 fn plain_text_of(events: &[Event<'_>]) -> String {
     let mut text = String::new();
@@ -351,43 +367,70 @@ fn plain_text_of(events: &[Event<'_>]) -> String {
     text
 }
 
-/// Index of the `End` that closes the `Start` at `start`.
-fn find_end(events: &[(Event<'_>, std::ops::Range<usize>)], start: usize) -> usize {
-    let mut depth = 0usize;
-    for (j, (e, _)) in events.iter().enumerate().skip(start) {
+/// For each `Start` event, the index of the `End` that closes it (other events:
+/// their own index); found in one pass, so that nesting costs nothing extra.
+fn matching_ends(events: &[(Event<'_>, std::ops::Range<usize>)]) -> Vec<usize> {
+    let mut ends: Vec<usize> = (0..events.len()).collect();
+    let mut open = Vec::new();
+    for (j, (e, _)) in events.iter().enumerate() {
         match e {
-            Event::Start(_) => depth += 1,
+            Event::Start(_) => open.push(j),
             Event::End(_) => {
-                depth -= 1;
-                if depth == 0 {
-                    return j;
+                if let Some(start) = open.pop() {
+                    ends[start] = j;
                 }
             }
             _ => {}
         }
     }
-    events.len() - 1
-}
-
-fn plain_text<'e>(events: impl Iterator<Item = &'e Event<'e>>) -> String {
-    events
-        .filter_map(|e| match e {
-            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-            _ => None,
-        })
-        .collect()
-}
-
-fn unique_id(base: String, used: &mut HashMap<String, usize>) -> String {
-    let count = used.entry(base.clone()).or_insert(0);
-    *count += 1;
-    if *count == 1 {
-        return base;
+    for start in open {
+        ends[start] = events.len().saturating_sub(1);
     }
-    let mut n = *count - 1;
+    ends
+}
+
+/// The text and inline code of all events, end to end, and where each event's
+/// starts in it: the text inside any element is then one slice, however deeply
+/// the element is nested (an image's alt text inside another's).
+struct TextRanges {
+    text: String,
+    /// Byte offset in `text` where the text of each event (and of all after it) starts.
+    at: Vec<usize>,
+}
+
+impl TextRanges {
+    fn new(events: &[(Event<'_>, std::ops::Range<usize>)]) -> Self {
+        let mut text = String::new();
+        let mut at = Vec::with_capacity(events.len() + 1);
+        for (e, _) in events {
+            at.push(text.len());
+            if let Event::Text(t) | Event::Code(t) = e {
+                text.push_str(t);
+            }
+        }
+        at.push(text.len());
+        TextRanges { text, at }
+    }
+
+    /// The text of the events strictly between `start` and `end`.
+    fn between(&self, start: usize, end: usize) -> &str {
+        &self.text[self.at[(start + 1).min(end)]..self.at[end]]
+    }
+}
+
+/// `base`, or the first `base-N` not taken yet. `used` maps each id taken to
+/// the next N to try after it, so a run of taken ids is passed over once, not
+/// once per heading (`a-1` … `a-1000` then a thousand `a`).
+fn unique_id(base: String, used: &mut HashMap<String, usize>) -> String {
+    let Some(&next) = used.get(&base) else {
+        used.insert(base.clone(), 1);
+        return base;
+    };
+    let mut n = next;
     loop {
         let candidate = format!("{base}-{n}");
         if !used.contains_key(&candidate) {
+            used.insert(base, n + 1);
             used.insert(candidate.clone(), 1);
             return candidate;
         }
@@ -546,6 +589,9 @@ mod tests {
         assert_eq!(unique_id("a".into(), &mut used), "a-1");
         assert_eq!(unique_id("a-1".into(), &mut used), "a-1-1");
         assert_eq!(unique_id("a".into(), &mut used), "a-2");
+        assert_eq!(unique_id("a-3".into(), &mut used), "a-3");
+        assert_eq!(unique_id("a".into(), &mut used), "a-4");
+        assert_eq!(unique_id("a-1".into(), &mut used), "a-1-2");
     }
 
     #[test]

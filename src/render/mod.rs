@@ -207,7 +207,14 @@ pub struct Renderer<'a> {
     /// Each doc's place among its section's pages (`Library::pages_of`), for its
     /// neighbours: looking it up there took a section's length for every page.
     place: Vec<Option<usize>>,
+    /// Per taxonomy of the catalogue and language: its terms that have pages there.
+    listed_terms: Vec<Vec<Vec<usize>>>,
 }
+
+/// The most terms a term page's navigation lists: with more, it lists those
+/// nearest the page's own term, and the taxonomy's overview lists them all.
+/// Listing every term on every term page would cost the square of their number.
+pub const TERM_NAV_TERMS: usize = 100;
 
 impl<'a> Renderer<'a> {
     pub fn new(config: &'a Config, library: &'a Library, catalogue: &'a Catalogue, theme: &'a Theme) -> Self {
@@ -241,6 +248,19 @@ impl<'a> Renderer<'a> {
                 place[d] = Some(at);
             }
         }
+        let listed_terms = catalogue
+            .taxonomies
+            .iter()
+            .map(|tax| {
+                (0..config.languages.len())
+                    .map(|lang| {
+                        (0..tax.terms.len())
+                            .filter(|&i| !tax.terms[i].pages[lang].is_empty())
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
         let mut renderer = Renderer {
             config,
             library,
@@ -250,6 +270,7 @@ impl<'a> Renderer<'a> {
             catalogue_section,
             footer: Vec::new(),
             place,
+            listed_terms,
         };
         renderer.footer = (0..config.languages.len())
             .map(|lang| {
@@ -1082,14 +1103,22 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// A taxonomy with its terms that have pages in `lang`, for overviews and filters.
+    /// A taxonomy with its terms that have pages in `lang`, for overviews and filters;
+    /// on a term's page (`current`), at most [`TERM_NAV_TERMS`] of them, around it.
     fn taxonomy_links(&self, t: usize, lang: usize, current: Option<usize>) -> views::TaxonomyLinks<'a> {
         let tax = &self.catalogue.taxonomies[t];
-        let terms = tax
-            .terms
+        let listed = &self.listed_terms[t][lang];
+        let shown = match current {
+            Some(i) if listed.len() > TERM_NAV_TERMS => {
+                let at = listed.partition_point(|&j| j < i);
+                let start = at.saturating_sub(TERM_NAV_TERMS / 2).min(listed.len() - TERM_NAV_TERMS);
+                &listed[start..start + TERM_NAV_TERMS]
+            }
+            _ => listed.as_slice(),
+        };
+        let terms = shown
             .iter()
-            .enumerate()
-            .filter(|(_, term)| !term.pages[lang].is_empty())
+            .map(|&i| (i, &tax.terms[i]))
             .map(|(i, term)| views::TermLink {
                 key: &term.key,
                 index: i,

@@ -130,10 +130,11 @@ impl Theme {
         }
         // Every literal t(key="…") in a template must have a string in every language.
         for (name, (file, text)) in &sources {
+            let lines = diagnostics::LineIndex::new(text);
             for (offset, key) in literal_keys(text) {
                 for lang in &config.languages {
                     if !strings.get(&lang.code).is_some_and(|s| s.contains_key(key)) {
-                        let (line, col) = diagnostics::line_col(text, offset);
+                        let (line, col) = lines.line_col(offset);
                         errors.push(Diagnostic::error(
                             file.clone(),
                             line,

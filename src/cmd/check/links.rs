@@ -64,16 +64,23 @@ pub struct Checker<'a> {
     origin: String,
     /// The templates' files and texts, to find where a URL is written.
     templates: Vec<(PathBuf, String)>,
+    /// Each doc's site path → the doc (the first, where translations share one).
+    by_path: HashMap<&'a str, usize>,
 }
 
 impl<'a> Checker<'a> {
     pub fn new(config: &'a Config, library: &'a Library, files: &'a Files, templates: Vec<(PathBuf, String)>) -> Self {
+        let mut by_path = HashMap::new();
+        for (i, doc) in library.docs.iter().enumerate() {
+            by_path.entry(doc.path.as_str()).or_insert(i);
+        }
         Checker {
             config,
             library,
             files,
             origin: config.absolute("").to_ascii_lowercase(),
             templates,
+            by_path,
         }
     }
 
@@ -257,7 +264,7 @@ impl<'a> Checker<'a> {
         {
             path = format!("{list}/");
         }
-        self.library.docs.iter().position(|d| d.path == path)
+        self.by_path.get(path.as_str()).copied()
     }
 
     // ---- resolving ----
@@ -346,15 +353,15 @@ impl<'a> Checker<'a> {
         }
         let hint = match did_you_mean(fragment, scan.ids.iter().map(String::as_str)) {
             Some(id) => format!("; did you mean \"#{id}\"?"),
-            None => {
-                let mut ids: Vec<&str> = scan.ids.iter().map(String::as_str).collect();
-                ids.sort_unstable();
-                match ids.len() {
-                    0 => "; that page has no ids at all".to_string(),
-                    n if n <= 12 => format!("; its ids are: {}", ids.join(", ")),
-                    _ => "; set the heading's id by hand with ## Heading {#id}".to_string(),
+            None => match scan.ids.len() {
+                0 => "; that page has no ids at all".to_string(),
+                n if n <= 12 => {
+                    let mut ids: Vec<&str> = scan.ids.iter().map(String::as_str).collect();
+                    ids.sort_unstable();
+                    format!("; its ids are: {}", ids.join(", "))
                 }
-            }
+                _ => "; set the heading's id by hand with ## Heading {#id}".to_string(),
+            },
         };
         Some(format!(
             "links to {url}, but that page has no anchor \"{fragment}\"{hint}"

@@ -10,6 +10,8 @@
 //! the editorial rules of `content::lint` (punctuation, glossary); a highlight
 //! theme whose colours fail WCAG AA contrast (`highlight-contrast`).
 
+use std::collections::{HashMap, HashSet};
+
 use jiff::civil::Date;
 
 use crate::config::{CONFIG_FILE, Config, Fallback};
@@ -82,14 +84,23 @@ fn empty_sections(config: &Config, library: &Library, renderer: &Renderer<'_>, o
 }
 
 fn empty_terms(config: &Config, library: &Library, site_toml: &str, out: &mut Vec<Diagnostic>) {
+    let used: HashSet<(&str, &str)> = library
+        .docs
+        .iter()
+        .flat_map(|d| {
+            d.fm.terms
+                .iter()
+                .flat_map(|(tax, keys)| keys.iter().map(move |k| (tax.as_str(), k.as_str())))
+        })
+        .collect();
+    let positions = term_positions(site_toml);
     for tax in &config.taxonomies {
         for term in &tax.terms {
-            let used = library
-                .docs
-                .iter()
-                .any(|d| d.fm.terms.get(&tax.name).is_some_and(|keys| keys.contains(&term.key)));
-            if !used {
-                let (line, col) = term_position(site_toml, &tax.name, &term.key);
+            if !used.contains(&(tax.name.as_str(), term.key.as_str())) {
+                let (line, col) = positions
+                    .get(&(tax.name.clone(), term.key.clone()))
+                    .copied()
+                    .unwrap_or((0, 0));
                 out.push(Diagnostic::warning(
                     display_path(config, CONFIG_FILE),
                     line,
@@ -105,9 +116,11 @@ fn empty_terms(config: &Config, library: &Library, site_toml: &str, out: &mut Ve
     }
 }
 
-/// The line and column of a term's definition in site.toml: `terms.key = …` in
-/// `[taxonomies.name]`, or `key = …` in `[taxonomies.name.terms]`; (0, 0) if not found.
-fn term_position(text: &str, taxonomy: &str, key: &str) -> (usize, usize) {
+/// The line and column of each term's definition in site.toml, by (taxonomy, key):
+/// `terms.key = …` in `[taxonomies.name]`, `key = …` in `[taxonomies.name.terms]`,
+/// or `taxonomies.name.terms.key = …` before any table; read in one pass.
+fn term_positions(text: &str) -> HashMap<(String, String), (usize, usize)> {
+    let mut positions = HashMap::new();
     let mut table = String::new();
     for (n, line) in text.lines().enumerate() {
         let trimmed = line.trim_start();
@@ -120,15 +133,31 @@ fn term_position(text: &str, taxonomy: &str, key: &str) -> (usize, usize) {
                 .replace([' ', '"'], "");
             continue;
         }
+        if !trimmed.contains('=') {
+            continue;
+        }
         let name = trimmed.split('=').next().unwrap_or("").replace([' ', '"', '\''], "");
-        let matches = (table == format!("taxonomies.{taxonomy}") && name == format!("terms.{key}"))
-            || (table == format!("taxonomies.{taxonomy}.terms") && name == key)
-            || (table.is_empty() && name == format!("taxonomies.{taxonomy}.terms.{key}"));
-        if matches && trimmed.contains('=') {
-            return (n + 1, line.len() - trimmed.len() + 1);
+        let found = if let Some(taxonomy) = table.strip_prefix("taxonomies.") {
+            match taxonomy.strip_suffix(".terms") {
+                Some(taxonomy) => Some((taxonomy.to_string(), name)),
+                None => name
+                    .strip_prefix("terms.")
+                    .map(|key| (taxonomy.to_string(), key.to_string())),
+            }
+        } else if table.is_empty() {
+            name.strip_prefix("taxonomies.")
+                .and_then(|rest| rest.split_once(".terms."))
+                .map(|(taxonomy, key)| (taxonomy.to_string(), key.to_string()))
+        } else {
+            None
+        };
+        if let Some(place) = found {
+            positions
+                .entry(place)
+                .or_insert((n + 1, line.len() - trimmed.len() + 1));
         }
     }
-    (0, 0)
+    positions
 }
 
 fn future_dates(library: &Library, today: Date, out: &mut Vec<Diagnostic>) {
@@ -248,8 +277,12 @@ mod tests {
     #[test]
     fn finds_terms_in_both_table_styles() {
         let text = "[taxonomies.industry]\nlabel = {}\nterms.fintech = { zh = \"科技金融\" }\n\n[taxonomies.kind.terms]\n  park = { zh = \"园区\" }\n";
-        assert_eq!(term_position(text, "industry", "fintech"), (3, 1));
-        assert_eq!(term_position(text, "kind", "park"), (6, 3));
-        assert_eq!(term_position(text, "kind", "base"), (0, 0));
+        let positions = term_positions(text);
+        let at = |tax: &str, key: &str| positions.get(&(tax.to_string(), key.to_string())).copied();
+        assert_eq!(at("industry", "fintech"), Some((3, 1)));
+        assert_eq!(at("kind", "park"), Some((6, 3)));
+        assert_eq!(at("kind", "base"), None);
+        let dotted = term_positions("taxonomies.kind.terms.base = { zh = \"基地\" }\n");
+        assert_eq!(dotted.get(&("kind".to_string(), "base".to_string())), Some(&(1, 1)));
     }
 }
