@@ -3,7 +3,8 @@
 //! Steps, each a warning: a section that lists no pages in a language
 //! (`empty-section`: inspections of government sites fail empty columns); a
 //! term of site.toml that no page uses, so its term page would be empty
-//! (`empty-term`); a `date` or `updated` after today (`future-date`); a page
+//! (`empty-term`) — neither for a section or term that drafts left out use,
+//! as their pages are being written; a `date` or `updated` after today (`future-date`); a page
 //! of the default language with no translation (`untranslated`); a
 //! translation whose original changed after it was stamped
 //! (`stale-translation`) or that was never stamped (`unstamped-translation`);
@@ -66,7 +67,12 @@ fn empty_sections(config: &Config, library: &Library, renderer: &Renderer<'_>, o
             continue;
         }
         let has_subsections = library.sections_of.get(&i).is_some_and(|s| !s.is_empty());
-        if renderer.list_items(i).is_empty() && !has_subsections {
+        let folder = doc.rel.rsplit_once('/').map_or("", |(folder, _)| folder);
+        let has_drafts = library
+            .drafts
+            .iter()
+            .any(|d| folder.is_empty() || d.strip_prefix(folder).is_some_and(|rest| rest.starts_with('/')));
+        if renderer.list_items(i).is_empty() && !has_subsections && !has_drafts {
             out.push(Diagnostic::warning(
                 doc.source.clone(),
                 0,
@@ -87,7 +93,8 @@ fn empty_terms(config: &Config, library: &Library, site_toml: &str, out: &mut Ve
             let used = library
                 .docs
                 .iter()
-                .any(|d| d.fm.terms.get(&tax.name).is_some_and(|keys| keys.contains(&term.key)));
+                .any(|d| d.fm.terms.get(&tax.name).is_some_and(|keys| keys.contains(&term.key)))
+                || library.draft_terms.contains(&(tax.name.clone(), term.key.clone()));
             if !used {
                 let (line, col) = term_position(site_toml, &tax.name, &term.key);
                 out.push(Diagnostic::warning(
