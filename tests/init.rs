@@ -336,7 +336,7 @@ fn the_publishing_workflows_download_a_checked_release_instead_of_compiling() {
             "{file}"
         );
         assert!(
-            text.contains("x86_64-unknown-linux-musl.tar.gz") && text.contains("SHA256SUMS"),
+            text.contains("x86_64-unknown-linux-musl") && text.contains("SHA256SUMS"),
             "{file}"
         );
         assert!(text.contains("sha256sum --check"), "{file}");
