@@ -358,3 +358,42 @@ fn version_names_the_version_and_the_commit() {
     );
     assert!(line.ends_with(')') && line.len() > "showcase 0.0.0 ()".len(), "{line}");
 }
+
+/// Upgrading showcase: the build cache a site keeps was written by another
+/// binary, which may render other bytes; it is ignored, not misread.
+#[test]
+fn a_cache_written_by_another_showcase_is_ignored() {
+    let (temp, root) = init(&[]);
+    let rendered = |binary: &Path| -> usize {
+        let out = Command::new(binary)
+            .args(["build", "--drafts"])
+            .current_dir(&root)
+            .env("SHOWCASE_PROFILE", "1")
+            .output()
+            .unwrap();
+        ok(&out);
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        let line = stderr
+            .lines()
+            .find(|l| l.starts_with("showcase: markdown: "))
+            .unwrap_or_else(|| panic!("no markdown line in {stderr}"));
+        let numbers: Vec<usize> = line
+            .split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        numbers[1]
+    };
+    let ours = Path::new(env!("CARGO_BIN_EXE_showcase"));
+    assert!(rendered(ours) > 0);
+    let first = snapshot(&root.join("public"));
+    assert_eq!(rendered(ours), 0, "a warm build of the same binary renders nothing");
+    // Another build of showcase: the same version, another binary.
+    let other = temp.path().join(if cfg!(windows) { "other.exe" } else { "other" });
+    std::fs::copy(ours, &other).unwrap();
+    let file = std::fs::OpenOptions::new().write(true).open(&other).unwrap();
+    file.set_modified(std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(1_600_000_000))
+        .unwrap();
+    drop(file);
+    assert!(rendered(&other) > 0, "another binary trusted this one's cache");
+    assert!(snapshot(&root.join("public")) == first, "the output changed");
+}
