@@ -249,6 +249,7 @@ fn the_sample_site_builds_the_same_from_the_built_in_theme() {
     let temp = tempfile::tempdir().unwrap();
     let root = temp.path().join("site");
     common::copy_tree(&project.join("content"), &root.join("content"));
+    common::copy_tree(&project.join("i18n"), &root.join("i18n"));
     std::fs::copy(project.join("site.toml"), root.join("site.toml")).unwrap();
     let built_in = temp.path().join("built-in");
     ok(&showcase(&root, &["build", "-o", built_in.to_str().unwrap()]));
