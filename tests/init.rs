@@ -398,3 +398,20 @@ fn a_cache_written_by_another_showcase_is_ignored() {
     assert!(rendered(&other) > 0, "another binary trusted this one's cache");
     assert!(snapshot(&root.join("public")) == first, "the output changed");
 }
+
+/// Terms and sections only drafts use are being written about; a term no page
+/// uses at all is still warned about, at its line in site.toml.
+#[test]
+fn a_term_no_page_uses_is_warned_about_but_one_a_draft_uses_is_not() {
+    let (_temp, root) = init(&[]);
+    let toml = read(&root.join("site.toml")).replace("# terms.park =", "terms.park =");
+    std::fs::write(root.join("site.toml"), &toml).unwrap();
+    let out = showcase(&root, &["check", "--strict"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.contains("\"park\"") && report.contains("empty-term"), "{report}");
+    assert!(
+        !report.contains("\"base\"") && !report.contains("empty-section"),
+        "{report}"
+    );
+}

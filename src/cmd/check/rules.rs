@@ -4,9 +4,9 @@
 //! (`empty-section`: inspections of government sites fail empty columns); a
 //! term of site.toml that no page uses, so its term page would be empty
 //! (`empty-term`) — neither for a section or term that drafts left out use,
-//! as their pages are being written; a `date` or `updated` after today (`future-date`); a page
-//! of the default language with no translation (`untranslated`); a
-//! translation whose original changed after it was stamped
+//! as their pages are being written; a `date` or `updated` after today
+//! (`future-date`); a page of the default language with no translation
+//! (`untranslated`); a translation whose original changed after it was stamped
 //! (`stale-translation`) or that was never stamped (`unstamped-translation`);
 //! the editorial rules of `content::lint` (punctuation, glossary); a highlight
 //! theme whose colours fail WCAG AA contrast (`highlight-contrast`).
