@@ -4,10 +4,13 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// `showcase --version`: the version and the commit it was built from, with its date.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("SHOWCASE_COMMIT"), ")");
+
 #[derive(Debug, Parser)]
 #[command(
     name = "showcase",
-    version,
+    version = VERSION,
     about = "Builds bilingual case-study websites from Markdown"
 )]
 pub struct Cli {
@@ -29,6 +32,42 @@ pub enum Command {
     Status(StatusArgs),
     /// Build the site into memory, serve it, and rebuild and reload the browser on every change.
     Serve(ServeArgs),
+    /// Start a new site in an empty folder: it builds, checks clean and serves at once.
+    Init(InitArgs),
+    /// Work with the theme built into showcase: `showcase theme eject`.
+    Theme(ThemeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder of the new site; it must be empty or not exist yet.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// The site's languages, the default language first: zh,en | en,zh | zh | en.
+    #[arg(long, value_delimiter = ',', default_value = "zh,en")]
+    pub lang: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ThemeArgs {
+    #[command(subcommand)]
+    pub command: ThemeCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ThemeCommand {
+    /// Copy the built-in theme into themes/NAME/ to change more than single files.
+    Eject(EjectArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EjectArgs {
+    /// The new theme's folder name in themes/.
+    #[arg(default_value = "default")]
+    pub name: String,
+    /// The site's folder, which holds site.toml.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -14,4 +14,5 @@ pub mod output;
 pub mod render;
 pub mod search;
 pub mod templates;
+pub mod theme_source;
 pub mod url;

@@ -51,6 +51,8 @@ fn main() {
         cli::Command::Status(args) => cmd::status::run(args).map(|report| print_out(&report)).map(|()| 0),
         // serve runs until it is stopped; it returns only when it cannot start.
         cli::Command::Serve(args) => cmd::serve::run(args).map(|()| 0),
+        cli::Command::Init(args) => cmd::init::run(args).map(|report| print_out(&report)).map(|()| 0),
+        cli::Command::Theme(args) => cmd::theme::run(args).map(|report| print_out(&report)).map(|()| 0),
     };
     match result {
         Ok(0) => {}

@@ -2,7 +2,9 @@
 
 pub mod build;
 pub mod check;
+pub mod init;
 pub mod new;
 pub mod serve;
 pub mod status;
+pub mod theme;
 pub mod translated;

@@ -155,6 +155,8 @@ pub struct Library {
     pub assets: BTreeMap<String, Asset>,
     /// Language-neutral content paths (`cases/a.md`) of drafts left out, for clearer link errors.
     pub drafts: Vec<String>,
+    /// (taxonomy, term) of the drafts left out: terms being written about.
+    pub draft_terms: std::collections::BTreeSet<(String, String)>,
 }
 
 /// Options that change what is read.
@@ -244,9 +246,15 @@ impl Library {
             found.par_iter().map(|f| parse_file(config, &content_dir, f)).collect();
         let mut docs = Vec::with_capacity(parsed.len());
         let mut drafts = Vec::new();
+        let mut draft_terms = std::collections::BTreeSet::new();
         for result in parsed {
             match result {
-                Ok(doc) if doc.fm.draft && !options.drafts => drafts.push(neutral_path(&doc.rel, config)),
+                Ok(doc) if doc.fm.draft && !options.drafts => {
+                    for (taxonomy, keys) in &doc.fm.terms {
+                        draft_terms.extend(keys.iter().map(|k| (taxonomy.clone(), k.clone())));
+                    }
+                    drafts.push(neutral_path(&doc.rel, config));
+                }
                 Ok(doc) => docs.push(doc),
                 Err(mut e) => errors.append(&mut e),
             }
@@ -254,6 +262,7 @@ impl Library {
         let mut library = Library {
             docs,
             drafts,
+            draft_terms,
             ..Default::default()
         };
         library.link(config, &other_files, &mut errors);

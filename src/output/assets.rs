@@ -25,16 +25,21 @@ impl Assets {
     /// `highlighter` used (so the Markdown is rendered first).
     pub fn collect(config: &Config, highlighter: &Highlighter) -> Result<Assets, Failure> {
         let mut assets = Assets::default();
-        let theme_static = config.theme_dir().join("static");
-        for (source, rel) in files_under(&theme_static)? {
+        let theme = crate::theme_source::ThemeSource::of(config)?;
+        for file in theme.files(config, "static")? {
+            let rel = file.rel.clone();
             if rel.ends_with(".css") || rel.ends_with(".js") {
-                let bytes = std::fs::read(&source).map_err(|e| Failure::io("read", &source, e))?;
+                let bytes = file.read()?.into_owned();
                 let path = format!("/{}", hashed_name(&rel, &bytes));
                 assets.links.insert(rel, config.link(&path));
                 assets.generated.push((path, bytes));
             } else {
                 assets.links.insert(rel.clone(), config.link(&format!("/{rel}")));
-                assets.copies.push((source, format!("/{rel}")));
+                match file.disk {
+                    Some(source) => assets.copies.push((source, format!("/{rel}"))),
+                    // A file of the built-in theme is on no disk to copy from.
+                    None => assets.generated.push((format!("/{rel}"), file.read()?.into_owned())),
+                }
             }
         }
         let css = highlighter.css().into_bytes();
@@ -45,6 +50,7 @@ impl Assets {
         for (source, rel) in files_under(&config.root.join("static"))? {
             let path = format!("/{rel}");
             assets.copies.retain(|(_, p)| *p != path);
+            assets.generated.retain(|(p, _)| *p != path);
             assets.copies.push((source, path));
         }
         Ok(assets)

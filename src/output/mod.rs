@@ -90,6 +90,7 @@ pub fn settled(meta: &std::fs::Metadata) -> bool {
 }
 
 /// [`settled`] for a change time (seconds and nanoseconds) at the time `now`.
+#[cfg_attr(not(unix), allow(dead_code))]
 fn settled_at(seconds: i64, nanoseconds: i64, now: std::time::SystemTime) -> bool {
     if nanoseconds <= 0 || seconds < 0 || nanoseconds > 999_999_999 {
         return false;
@@ -207,7 +208,64 @@ fn try_lock(file: &std::fs::File) -> io::Result<()> {
     }
 }
 
-#[cfg(not(unix))]
+/// `LockFileEx` itself: `File::try_lock` needs Rust 1.89, and showcase builds with 1.85.
+#[cfg(windows)]
+fn try_lock(file: &std::fs::File) -> io::Result<()> {
+    use std::os::windows::io::AsRawHandle;
+    #[repr(C)]
+    struct Overlapped {
+        internal: usize,
+        internal_high: usize,
+        offset: u32,
+        offset_high: u32,
+        event: *mut std::ffi::c_void,
+    }
+    #[link(name = "kernel32")]
+    unsafe extern "system" {
+        fn LockFileEx(
+            file: *mut std::ffi::c_void,
+            flags: u32,
+            reserved: u32,
+            bytes_low: u32,
+            bytes_high: u32,
+            overlapped: *mut Overlapped,
+        ) -> i32;
+    }
+    const LOCKFILE_FAIL_IMMEDIATELY: u32 = 1;
+    const LOCKFILE_EXCLUSIVE_LOCK: u32 = 2;
+    const ERROR_LOCK_VIOLATION: i32 = 33;
+    let mut overlapped = Overlapped {
+        internal: 0,
+        internal_high: 0,
+        offset: 0,
+        offset_high: 0,
+        event: std::ptr::null_mut(),
+    };
+    // SAFETY: the handle is open for the duration of the call, and `overlapped`
+    // outlives it; a synchronous handle completes the call before it returns.
+    let ok = unsafe {
+        LockFileEx(
+            file.as_raw_handle().cast(),
+            LOCKFILE_EXCLUSIVE_LOCK | LOCKFILE_FAIL_IMMEDIATELY,
+            0,
+            u32::MAX,
+            u32::MAX,
+            &mut overlapped,
+        )
+    };
+    if ok != 0 {
+        return Ok(());
+    }
+    let e = io::Error::last_os_error();
+    if e.raw_os_error() == Some(ERROR_LOCK_VIOLATION) {
+        Err(io::ErrorKind::WouldBlock.into())
+    } else {
+        Err(e)
+    }
+}
+
+#[cfg(not(any(unix, windows)))]
+#[allow(clippy::incompatible_msrv)]
 fn try_lock(file: &std::fs::File) -> io::Result<()> {
     file.try_lock().map_err(|e| match e {
         std::fs::TryLockError::WouldBlock => io::ErrorKind::WouldBlock.into(),
@@ -593,9 +651,12 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     use std::os::unix::ffi::OsStrExt;
     let ca = CString::new(a.as_os_str().as_bytes())?;
     let cb = CString::new(b.as_os_str().as_bytes())?;
+    // The system call itself rather than libc's wrapper, which musl added only in
+    // 1.2.5: the static musl builds link against C libraries without it.
     // SAFETY: both paths are valid NUL-terminated strings that outlive the call.
     let rc = unsafe {
-        libc::renameat2(
+        libc::syscall(
+            libc::SYS_renameat2,
             libc::AT_FDCWD,
             ca.as_ptr(),
             libc::AT_FDCWD,

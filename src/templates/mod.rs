@@ -86,28 +86,27 @@ impl Theme {
     /// Loads the theme named in site.toml, with the site's overrides. `assets` maps
     /// theme file paths (`style.css`) to their published, hashed paths.
     pub fn load(config: &Config, assets: Arc<HashMap<String, String>>) -> Result<Theme, Failure> {
-        let theme_dir = config.theme_dir();
-        if !theme_dir.is_dir() {
-            return Err(Diagnostic::file_error(
-                display_path(config, "site.toml"),
-                format!(
-                    "theme \"{}\" not found: there is no folder themes/{}/",
-                    config.theme, config.theme
-                ),
-            )
-            .into());
-        }
+        let source = crate::theme_source::ThemeSource::of(config)?;
         let mut errors = Vec::new();
         let mut sources: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
-        for (dir, rel_base) in [
-            (
-                theme_dir.join("templates"),
-                format!("themes/{}/templates", config.theme),
-            ),
-            (config.root.join("templates"), "templates".to_string()),
-        ] {
-            read_folder(config, &dir, &rel_base, &mut sources, &mut errors)?;
+        for file in source.files(config, "templates")? {
+            match String::from_utf8(file.read()?.into_owned()) {
+                Ok(text) => {
+                    sources.insert(file.rel, (file.shown, text));
+                }
+                Err(_) => errors.push(Diagnostic::file_error(
+                    file.shown,
+                    "cannot read the template: it is not UTF-8 text",
+                )),
+            }
         }
+        read_folder(
+            config,
+            &config.root.join("templates"),
+            "templates",
+            &mut sources,
+            &mut errors,
+        )?;
         for name in REQUIRED {
             if !sources.contains_key(*name) {
                 errors.push(Diagnostic::file_error(
@@ -117,7 +116,7 @@ impl Theme {
             }
         }
 
-        let strings = load_strings(config, &mut errors)?;
+        let strings = load_strings(config, &source, &mut errors)?;
         for key in REQUIRED_STRINGS {
             for lang in &config.languages {
                 if !strings.get(&lang.code).is_some_and(|s| s.contains_key(*key)) {
@@ -233,23 +232,33 @@ fn read_folder(
 }
 
 /// Reads `i18n/<code>.toml` of the theme, then of the site (whose keys win).
-fn load_strings(config: &Config, errors: &mut Vec<Diagnostic>) -> Result<Strings, Failure> {
+fn load_strings(
+    config: &Config,
+    source: &crate::theme_source::ThemeSource,
+    errors: &mut Vec<Diagnostic>,
+) -> Result<Strings, Failure> {
     let mut strings: Strings = HashMap::new();
     let mut origin: HashMap<String, PathBuf> = HashMap::new();
     for lang in &config.languages {
         let mut merged = BTreeMap::new();
         let mut found = false;
-        for rel in [
-            format!("themes/{}/i18n/{}.toml", config.theme, lang.code),
-            format!("i18n/{}.toml", lang.code),
-        ] {
-            let path = config.root.join(&rel);
-            let shown = display_path(config, &rel);
-            let text = match std::fs::read_to_string(&path) {
-                Ok(text) => text,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                Err(e) => return Err(Failure::io("read", &path, e)),
+        let theme_rel = format!("i18n/{}.toml", lang.code);
+        for from_theme in [true, false] {
+            let (shown, bytes) = if from_theme {
+                (
+                    source.shown(config, &theme_rel),
+                    source.read(&theme_rel)?.map(|b| b.into_owned()),
+                )
+            } else {
+                let path = config.root.join(&theme_rel);
+                match std::fs::read(&path) {
+                    Ok(bytes) => (display_path(config, &theme_rel), Some(bytes)),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => (PathBuf::new(), None),
+                    Err(e) => return Err(Failure::io("read", &path, e)),
+                }
             };
+            let Some(bytes) = bytes else { continue };
+            let text = String::from_utf8_lossy(&bytes).into_owned();
             found = true;
             match toml::from_str::<BTreeMap<String, Text>>(&text) {
                 Ok(map) => merged.extend(map),

@@ -451,7 +451,7 @@ fn find_attribute_value(text: &str, needle: &str) -> Option<usize> {
 pub fn template_texts(files: &HashMap<String, PathBuf>) -> Vec<(PathBuf, String)> {
     let mut out: Vec<(PathBuf, String)> = files
         .values()
-        .filter_map(|path| Some((path.clone(), std::fs::read_to_string(Path::new(path)).ok()?)))
+        .filter_map(|path| Some((path.clone(), crate::theme_source::read_shown(Path::new(path))?)))
         .collect();
     out.sort();
     out

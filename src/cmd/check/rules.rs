@@ -3,9 +3,10 @@
 //! Steps, each a warning: a section that lists no pages in a language
 //! (`empty-section`: inspections of government sites fail empty columns); a
 //! term of site.toml that no page uses, so its term page would be empty
-//! (`empty-term`); a `date` or `updated` after today (`future-date`); a page
-//! of the default language with no translation (`untranslated`); a
-//! translation whose original changed after it was stamped
+//! (`empty-term`) — neither for a section or term that drafts left out use,
+//! as their pages are being written; a `date` or `updated` after today
+//! (`future-date`); a page of the default language with no translation
+//! (`untranslated`); a translation whose original changed after it was stamped
 //! (`stale-translation`) or that was never stamped (`unstamped-translation`);
 //! the editorial rules of `content::lint` (punctuation, glossary); a highlight
 //! theme whose colours fail WCAG AA contrast (`highlight-contrast`).
@@ -68,7 +69,12 @@ fn empty_sections(config: &Config, library: &Library, renderer: &Renderer<'_>, o
             continue;
         }
         let has_subsections = library.sections_of.get(&i).is_some_and(|s| !s.is_empty());
-        if renderer.list_items(i).is_empty() && !has_subsections {
+        let folder = doc.rel.rsplit_once('/').map_or("", |(folder, _)| folder);
+        let has_drafts = library
+            .drafts
+            .iter()
+            .any(|d| folder.is_empty() || d.strip_prefix(folder).is_some_and(|rest| rest.starts_with('/')));
+        if renderer.list_items(i).is_empty() && !has_subsections && !has_drafts {
             out.push(Diagnostic::warning(
                 doc.source.clone(),
                 0,
@@ -96,11 +102,9 @@ fn empty_terms(config: &Config, library: &Library, site_toml: &str, out: &mut Ve
     let positions = term_positions(site_toml);
     for tax in &config.taxonomies {
         for term in &tax.terms {
-            if !used.contains(&(tax.name.as_str(), term.key.as_str())) {
-                let (line, col) = positions
-                    .get(&(tax.name.clone(), term.key.clone()))
-                    .copied()
-                    .unwrap_or((0, 0));
+            let key = (tax.name.clone(), term.key.clone());
+            if !used.contains(&(tax.name.as_str(), term.key.as_str())) && !library.draft_terms.contains(&key) {
+                let (line, col) = positions.get(&key).copied().unwrap_or((0, 0));
                 out.push(Diagnostic::warning(
                     display_path(config, CONFIG_FILE),
                     line,

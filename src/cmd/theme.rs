@@ -1,0 +1,48 @@
+//! `showcase theme eject [NAME]`: copies the theme built into showcase into
+//! the site's `themes/NAME/`, for changes beyond overriding single files.
+//!
+//! Steps: check the name and that the folder holds a site; refuse a theme
+//! folder that exists; write every file of the built-in theme; say what to
+//! change in site.toml when NAME is not the theme it names.
+
+use crate::cli::{EjectArgs, ThemeArgs, ThemeCommand};
+use crate::diagnostics::Failure;
+use crate::theme_source::{self, BUILT_IN_NAME};
+
+pub fn run(args: &ThemeArgs) -> Result<String, Failure> {
+    match &args.command {
+        ThemeCommand::Eject(eject) => eject_theme(eject),
+    }
+}
+
+fn eject_theme(args: &EjectArgs) -> Result<String, Failure> {
+    let name = args.name.as_str();
+    if name.is_empty() || name.contains(['/', '\\', ':']) || name.starts_with('.') {
+        return Err(Failure::Usage(format!(
+            "\"{name}\" cannot name a theme: use a folder name without / or \\, such as \"default\" or \"district\""
+        )));
+    }
+    let site_toml = args.root.join("site.toml");
+    if !site_toml.is_file() {
+        return Err(Failure::Usage(format!(
+            "{} is not a site's folder: it has no site.toml; run this in the site's folder, or give --root",
+            args.root.display()
+        )));
+    }
+    let dest = args.root.join("themes").join(name);
+    let files = theme_source::eject(&dest)?;
+    let mut report = format!("Copied the built-in theme ({files} files) into {}.\n", dest.display());
+    let text = std::fs::read_to_string(&site_toml).map_err(|e| Failure::io("read", &site_toml, e))?;
+    let named = toml::from_str::<toml::Table>(&text)
+        .ok()
+        .and_then(|t| t.get("theme").and_then(|v| v.as_str()).map(str::to_string))
+        .unwrap_or_else(|| BUILT_IN_NAME.to_string());
+    if named == name {
+        report.push_str("The site now builds with this copy; change its files as you need.\n");
+    } else {
+        report.push_str(&format!(
+            "To build with it, set theme = \"{name}\" in site.toml (it now says \"{named}\").\n"
+        ));
+    }
+    Ok(report)
+}
