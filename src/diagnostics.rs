@@ -149,6 +149,15 @@ impl Failure {
         }
     }
 
+    /// A folder walk that failed, naming the path it failed on (or the folder walked).
+    pub fn walk(error: walkdir::Error, root: &Path) -> Self {
+        let path = error.path().unwrap_or(root).to_path_buf();
+        let source = error
+            .into_io_error()
+            .unwrap_or_else(|| std::io::Error::other("walk failed"));
+        Failure::io("read", &path, source)
+    }
+
     pub fn exit_code(&self) -> i32 {
         match self {
             Failure::Content(_) => 1,

@@ -218,15 +218,7 @@ fn survey(config: &Config) -> Result<Survey, Failure> {
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(&content).to_path_buf();
-            Failure::io(
-                "read",
-                &path,
-                e.into_io_error()
-                    .unwrap_or_else(|| std::io::Error::other("walk failed")),
-            )
-        })?;
+        let entry = entry.map_err(|e| Failure::walk(e, &content))?;
         let Some(rel) = entry
             .path()
             .strip_prefix(&content)

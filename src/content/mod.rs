@@ -193,18 +193,7 @@ impl Library {
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         for entry in walker {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(e) => {
-                    let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| content_dir.clone());
-                    return Err(Failure::io(
-                        "read",
-                        &path,
-                        e.into_io_error()
-                            .unwrap_or_else(|| std::io::Error::other("walk failed")),
-                    ));
-                }
-            };
+            let entry = entry.map_err(|e| Failure::walk(e, &content_dir))?;
             if entry.file_type().is_dir() {
                 continue;
             }

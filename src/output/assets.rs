@@ -78,15 +78,7 @@ fn files_under(dir: &Path) -> Result<Vec<(PathBuf, String)>, Failure> {
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(dir).to_path_buf();
-            Failure::io(
-                "read",
-                &path,
-                e.into_io_error()
-                    .unwrap_or_else(|| std::io::Error::other("walk failed")),
-            )
-        })?;
+        let entry = entry.map_err(|e| Failure::walk(e, dir))?;
         if entry.file_type().is_file() {
             let rel = entry
                 .path()
