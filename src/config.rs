@@ -145,7 +145,7 @@ impl Default for RawHighlight {
 }
 
 fn default_highlight_theme() -> Spanned<String> {
-    Spanned::new(0..0, crate::markdown::highlight::DEFAULT_THEME.to_string())
+    Spanned::new(0..0, crate::code_themes::DEFAULT_THEME.to_string())
 }
 
 #[derive(Debug, Deserialize)]
@@ -501,7 +501,7 @@ impl Config {
         };
 
         let highlight_theme = raw.highlight.theme.get_ref().clone();
-        let themes = crate::markdown::highlight::theme_names();
+        let themes = crate::code_themes::theme_names();
         if !themes.iter().any(|t| *t == highlight_theme) {
             errors.push(at(
                 raw.highlight.theme.span(),

@@ -4,6 +4,7 @@
 
 pub mod cache;
 pub mod cli;
+pub mod code_themes;
 pub mod cmd;
 pub mod config;
 pub mod content;
@@ -11,8 +12,10 @@ pub mod diagnostics;
 pub mod fuzzing;
 pub mod markdown;
 pub mod output;
+pub mod packed;
 pub mod render;
 pub mod search;
+pub mod site;
 pub mod templates;
 pub mod theme_source;
 pub mod url;

@@ -1,6 +1,6 @@
 //! `showcase check`: everything `build` validates, and more, writing nothing.
 //!
-//! Steps: run the build's pipeline ([`load`], [`produce`]) into a collector
+//! Steps: run the site's pipeline ([`site::load`], [`produce`]) into a collector
 //! that keeps, for every file the build would write, the links and ids of
 //! HTML pages; run the editorial rules over the library; check internal links,
 //! anchors, images and alt text across both languages; with `--external`,
@@ -23,12 +23,11 @@ use std::time::Duration;
 use jiff::civil::Date;
 
 use crate::cli::{CheckArgs, Format};
-use crate::cmd::build::{Produced, Source, Stages, load, produce};
+use crate::site::{self, Produced, Source, Stages, produce};
 use crate::config::CONFIG_FILE;
 use crate::content::translation;
 use crate::diagnostics::{self, Diagnostic, Failure};
 use crate::output::{Sink, file_of};
-use crate::render::Renderer;
 use external::Verdict;
 use links::{Checker, Files};
 
@@ -106,12 +105,12 @@ fn inspect(args: &CheckArgs, today: Date) -> Result<Inspection, Failure> {
         base_url: args.base_url.as_deref(),
         drafts: args.drafts,
     };
-    let (site, mut found) = match load(&source) {
+    let (site, mut found) = match site::load(&source, None) {
         Ok(loaded) => loaded,
         Err(Failure::Content(found)) => return Ok((found, None, None)),
         Err(other) => return Err(other),
     };
-    let renderer = Renderer::new(&site.config, &site.library, &site.catalogue, &site.theme);
+    let renderer = site.renderer();
     let collector = Collector::default();
     let produced = match produce(
         &site,
@@ -134,7 +133,7 @@ fn inspect(args: &CheckArgs, today: Date) -> Result<Inspection, Failure> {
     if produced.is_some() {
         let files = collector.into_files();
         let templates = links::template_texts(&site.theme.files);
-        let links = Checker::new(&site.config, &site.library, &files, templates).run();
+        let links = Checker::new(&site, &files, templates).run();
         found.extend(links.diagnostics);
         if args.external {
             let urls: Vec<String> = links.external.iter().map(|e| e.url.clone()).collect();

@@ -2,45 +2,42 @@
 //! change and reload the open pages.
 //!
 //! Steps: listen on `--bind:--port` (a port in use is a usage error, exit 2);
-//! start watching the sources ([`watch`]); build the whole site with the
-//! build's pipeline into a [`Memory`] sink, with the base URL
+//! start watching the sources ([`watch`]); build the site with the site's
+//! pipeline into memory ([`rebuild`]), with the base URL
 //! `http://127.0.0.1:PORT` so every link works locally; publish the result as
 //! one [`Snapshot`] that requests read through an `Arc`, so a request gets the
 //! old site or the new one, never half of each. Then serve requests on a few
-//! threads ([`http`]) while this thread waits for changes and rebuilds. An
-//! edit to the text of pages renders only the pages that show it, laid over
-//! the site served ([`quick`]), and the search index follows once the sources
-//! are quiet; any other change rebuilds the whole site, keeping the site read
-//! for the next quick rebuild. A rebuild that fails keeps the last good site,
+//! threads ([`http`]) while this thread waits for changes and rebuilds. Every
+//! change runs the same pipeline over the site served: the jobs whose key has
+//! not changed are kept, the others rendered, and only what differs is laid
+//! over the site. A search index whose text changed follows on another thread
+//! once the sources are quiet. A rebuild that fails keeps the last good site,
 //! adds the error overlay to its pages and prints the errors once; a rebuild
 //! that succeeds clears them. Either way open tabs hear of it over
 //! Server-Sent Events ([`live`]). Nothing is written to disk.
 
 mod http;
 mod live;
-mod quick;
 mod watch;
 
+use std::collections::BTreeSet;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::cli::ServeArgs;
-use crate::cmd::build::{Site, Source, Stages, load, produce};
 use crate::config::CONFIG_FILE;
 use crate::diagnostics::{self, Diagnostic, Failure};
-use crate::output::memory::{Layers, Memory};
-use crate::render::Renderer;
-use crate::search;
+use crate::output::memory::{Changes, Layers};
+use crate::site::Source;
+use crate::site::rebuild::{self, Built, Rebuilt};
 use live::Hub;
-use quick::Quick;
 use watch::{Change, Next, Watch};
 
-/// How long the sources must stay quiet after a quick rebuild before the
-/// search index is rebuilt: saves in a row wait for the last.
+/// How long the sources must stay quiet after a rebuild before an out-of-date
+/// search index is made again: saves in a row wait for the last.
 const SEARCH_DELAY: Duration = Duration::from_millis(400);
 
 /// How many threads answer requests.
@@ -90,11 +87,15 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
         })),
         hub: Hub::default(),
         publishing: Mutex::new(()),
+        search: Mutex::new(Vec::new()),
         generation: AtomicU64::new(0),
     });
-    // The site of the last full build that succeeded, kept for quick rebuilds.
-    let mut kept: Option<Site> = None;
-    shared.publish(builder.build(&mut kept), false);
+    // The last site built without errors: the next rebuild is made over it.
+    let mut built: Option<Built> = None;
+    // Languages whose search index waits for the sources to be quiet, and the thread indexing.
+    let mut search_due = BTreeSet::new();
+    let first = builder.build(&mut built, &mut search_due, None, true, &shared.search);
+    shared.publish(first, false);
 
     println!(
         "showcase: serving {url}/ from memory; watching {} for changes (Ctrl-C stops)",
@@ -130,8 +131,6 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
         });
     }
 
-    // Languages whose search index waits for the sources to be quiet, and the thread indexing.
-    let mut search_due = std::collections::BTreeSet::new();
     let mut indexing = None;
     loop {
         let wait = (!search_due.is_empty()).then_some(SEARCH_DELAY);
@@ -145,8 +144,8 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
                 {
                     continue;
                 }
-                if let Some(site) = &kept {
-                    indexing = Some(index_in_background(site, &search_due, &shared));
+                if let Some(built) = &built {
+                    indexing = Some(index_in_background(built, &search_due, &shared));
                 }
                 search_due.clear();
                 continue;
@@ -155,38 +154,8 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
         };
         log_change(&change);
         let current = shared.current();
-        let quick = match (&mut kept, &current.files) {
-            (Some(site), Some(served)) if current.errors.is_empty() => {
-                let started = Instant::now();
-                let quick = catch_unwind(AssertUnwindSafe(|| quick::rebuild(site, &change, served)));
-                Some((quick, started))
-            }
-            _ => None,
-        };
-        match quick {
-            Some((Ok(Quick::Done { files, search }), started)) => {
-                search_due.extend(search);
-                shared.update(files, started);
-            }
-            Some((Ok(Quick::Failed(errors)), started)) => {
-                // The kept site may hold part of the failed edit: the next change rebuilds
-                // everything, and no index is made from it meanwhile.
-                kept = None;
-                search_due.clear();
-                shared.publish(
-                    Outcome {
-                        result: Err(errors),
-                        seconds: started.elapsed().as_secs_f64(),
-                    },
-                    false,
-                );
-            }
-            // A bug in the quick path (a panic): the full rebuild is the safe answer.
-            Some((Ok(Quick::Full) | Err(_), _)) | None => {
-                search_due.clear();
-                shared.publish(builder.build(&mut kept), change.css_only());
-            }
-        }
+        let outcome = builder.build(&mut built, &mut search_due, current.files.as_deref(), false, &shared.search);
+        shared.publish(outcome, change.css_only());
         watch.refresh();
     }
     Err(Failure::Usage(
@@ -195,23 +164,28 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
 }
 
 /// Indexes the text of some languages on another thread and lays the index
-/// over the site served, unless a full rebuild came first (it made its own).
-fn index_in_background(
-    site: &Site,
-    langs: &std::collections::BTreeSet<usize>,
-    shared: &Arc<Shared>,
-) -> std::thread::JoinHandle<()> {
-    let inputs: Vec<search::Inputs<'static>> = langs
+/// over the site served, unless a rebuild came first (it makes its own).
+fn index_in_background(built: &Built, langs: &BTreeSet<usize>, shared: &Arc<Shared>) -> std::thread::JoinHandle<()> {
+    let site = &built.site;
+    let inputs: Vec<(usize, u64, crate::search::Inputs<'static>)> = langs
         .iter()
-        .map(|&lang| search::inputs(&site.config, &site.library, lang).into_owned())
+        .map(|&lang| {
+            let inputs = crate::search::inputs(&site.config, &site.library, &site.rendered, lang).into_owned();
+            (lang, inputs.fingerprint(), inputs)
+        })
+        .collect();
+    let folders: Vec<String> = langs
+        .iter()
+        .map(|&lang| crate::search::folder(&site.config, lang))
         .collect();
     let generation = shared.generation.load(Ordering::SeqCst);
     let shared = Arc::clone(shared);
     std::thread::spawn(move || {
         let started = Instant::now();
-        let indexes: Vec<(String, Vec<search::IndexFile>)> = inputs
+        let indexes: Vec<(usize, u64, String, Vec<crate::search::IndexFile>)> = inputs
             .iter()
-            .map(|inputs| (inputs.base().to_string(), search::index(inputs)))
+            .zip(folders)
+            .map(|((lang, fingerprint, inputs), folder)| (*lang, *fingerprint, folder, crate::search::index(inputs)))
             .collect();
         shared.update_search(&indexes, generation, started);
     })
@@ -234,63 +208,66 @@ fn log_change(change: &Change) {
     }
 }
 
-/// Builds the whole site into memory.
+/// Builds the site into memory.
 struct Builder {
     root: PathBuf,
     base_url: String,
     drafts: bool,
 }
 
-/// What one build gave.
+/// What one build gave: the site to serve and how many files changed, or the errors.
 struct Outcome {
-    result: Result<Layers, Vec<Diagnostic>>,
+    result: Result<(Layers, usize), Vec<Diagnostic>>,
     seconds: f64,
 }
 
 impl Builder {
-    /// Builds the whole site; a site built without errors is kept in `kept`.
-    fn build(&self, kept: &mut Option<Site>) -> Outcome {
+    /// Builds the site over the one served (`served`, made by `built`, with the search
+    /// indexes of `search`'s fingerprints); a site built without errors replaces
+    /// `built`, and the languages whose search index it left for later join `search_due`.
+    fn build(
+        &self,
+        built: &mut Option<Built>,
+        search_due: &mut BTreeSet<usize>,
+        served: Option<&Layers>,
+        search_now: bool,
+        search: &Mutex<Vec<u64>>,
+    ) -> Outcome {
         let started = Instant::now();
         let source = Source {
             root: &self.root,
             base_url: Some(&self.base_url),
             drafts: self.drafts,
         };
-        // A bug must not end the session: report it like an error and keep serving.
-        let result = match catch_unwind(AssertUnwindSafe(|| build_files(&source, started))) {
-            Ok(Ok((files, site))) => {
-                *kept = Some(site);
-                Ok(Layers::new(files))
+        let fingerprints = search.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone();
+        let previous = built.as_ref().zip(served).map(|(b, s)| (b, s, fingerprints.as_slice()));
+        let result = match rebuild::rebuild(&source, previous, search_now) {
+            Ok(Rebuilt {
+                built: next,
+                files,
+                changed,
+                search: made,
+                search_due: due,
+            }) => {
+                // The indexes served are those made now or kept; the ones due follow later.
+                let mut served_search = search.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                served_search.resize(made.len(), 0);
+                for (lang, fingerprint) in made.into_iter().enumerate() {
+                    if !due.contains(&lang) {
+                        served_search[lang] = fingerprint;
+                    }
+                }
+                *built = Some(next);
+                search_due.extend(due);
+                Ok((files, changed))
             }
-            Ok(Err(failure)) => Err(problems(failure, &self.root)),
-            Err(_) => Err(vec![Diagnostic::file_error(
-                "showcase",
-                "internal error while building the site (see the terminal); please report it",
-            )]),
+            Err(failure) => Err(problems(failure, &self.root)),
         };
         Outcome {
             result,
             seconds: started.elapsed().as_secs_f64(),
         }
     }
-}
-
-/// The build's pipeline, into memory; the site comes back for quick rebuilds.
-fn build_files(source: &Source<'_>, started: Instant) -> Result<(crate::output::memory::Files, Site), Failure> {
-    let mut stages = Stages::new(started);
-    let (mut site, problems) = load(source)?;
-    if !problems.is_empty() {
-        return Err(Failure::Content(problems));
-    }
-    stages.mark("read content, markdown, theme, catalogue");
-    let renderer = Renderer::new(&site.config, &site.library, &site.catalogue, &site.theme);
-    let memory = Memory::default();
-    produce(&site, &renderer, &memory, &mut stages)?;
-    drop(renderer);
-    // The next rebuild takes unchanged code blocks from the cache; losing it only costs time.
-    let _ = site.highlighter.save();
-    stages.report();
-    Ok((memory.into_files(), site))
 }
 
 /// A failure as diagnostics, for the overlay and the terminal.
@@ -315,7 +292,9 @@ struct Shared {
     hub: Hub,
     /// Held while a new state is made from the current one.
     publishing: Mutex<()>,
-    /// Counts full rebuilds: an index made before the last one is out of date.
+    /// Per language: the fingerprint of the inputs of the search index served.
+    search: Mutex<Vec<u64>>,
+    /// Counts rebuilds: an index begun before the last one is out of date.
     generation: AtomicU64,
 }
 
@@ -324,33 +303,9 @@ impl Shared {
         Arc::clone(&self.current.read().unwrap_or_else(|poisoned| poisoned.into_inner()))
     }
 
-    /// Lays the pages of a quick rebuild over the site served and tells the open tabs.
-    fn update(&self, files: quick::Changes, started: Instant) {
-        let _publishing = self.publishing.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let old = self.current();
-        let Some(next) = old.files.as_ref().and_then(|served| served.with(files)) else {
-            println!(
-                "showcase: rebuilt in {:.3} s; nothing changed",
-                started.elapsed().as_secs_f64()
-            );
-            return;
-        };
-        let version = old.version + 1;
-        *self.current.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(Snapshot {
-            files: Some(Arc::new(next)),
-            errors: Arc::default(),
-            version,
-        });
-        self.hub.send(&format!("reload {version}"));
-        println!(
-            "showcase: rebuilt the changed pages in {:.3} s",
-            started.elapsed().as_secs_f64()
-        );
-    }
-
     /// Lays a new search index over the site served, without a reload (no
-    /// page shows it), unless a full rebuild has come since it was begun.
-    fn update_search(&self, indexes: &[(String, Vec<search::IndexFile>)], generation: u64, started: Instant) {
+    /// page shows it), unless a rebuild has come since it was begun.
+    fn update_search(&self, indexes: &[(usize, u64, String, Vec<crate::search::IndexFile>)], generation: u64, started: Instant) {
         let _publishing = self.publishing.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if self.generation.load(Ordering::SeqCst) != generation {
             return;
@@ -359,12 +314,22 @@ impl Shared {
         let Some(served) = &old.files else {
             return;
         };
-        if let Some(next) = served.with(quick::search_changes(indexes, served)) {
+        let mut changes = Changes::new();
+        for (_, _, folder, files) in indexes {
+            changes.extend(rebuild::index_changes(files, folder, served));
+        }
+        if let Some(next) = served.with(changes) {
             *self.current.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(Snapshot {
                 files: Some(Arc::new(next)),
                 errors: Arc::clone(&old.errors),
                 version: old.version,
             });
+        }
+        let mut search = self.search.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        for (lang, fingerprint, _, _) in indexes {
+            if let Some(slot) = search.get_mut(*lang) {
+                *slot = *fingerprint;
+            }
         }
         if std::env::var_os("SHOWCASE_PROFILE").is_some() {
             eprintln!("showcase: {:>8.3} s  search index", started.elapsed().as_secs_f64());
@@ -374,21 +339,22 @@ impl Shared {
     /// Makes a build's outcome the served state, prints it and tells the open tabs.
     fn publish(&self, outcome: Outcome, css_only: bool) {
         let _publishing = self.publishing.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if outcome.result.is_ok() {
-            self.generation.fetch_add(1, Ordering::SeqCst);
-        }
+        self.generation.fetch_add(1, Ordering::SeqCst);
         let old = self.current();
         let next = match outcome.result {
-            Ok(files) => {
-                let unchanged = old.errors.is_empty() && old.files.as_deref() == Some(&files);
-                if unchanged {
-                    println!("showcase: rebuilt in {:.2} s; nothing changed", outcome.seconds);
+            Ok((files, changed)) => {
+                if old.errors.is_empty() && old.files.is_some() && changed == 0 {
+                    println!("showcase: rebuilt in {:.3} s; nothing changed", outcome.seconds);
                     return;
                 }
                 let verb = if old.version == 0 { "built" } else { "rebuilt" };
+                let what = if old.version == 0 {
+                    format!("{} files", files.len())
+                } else {
+                    format!("{changed} changed file{}", if changed == 1 { "" } else { "s" })
+                };
                 println!(
-                    "showcase: {verb} {} files in {:.2} s{}",
-                    files.len(),
+                    "showcase: {verb} {what} in {:.3} s{}",
                     outcome.seconds,
                     if old.errors.is_empty() {
                         ""

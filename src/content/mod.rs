@@ -4,7 +4,9 @@
 //! file in parallel, leave drafts out, pair translations by file name, give
 //! every page and section its URL in each language, and check that no two
 //! share one. Other files are assets, copied beside the page or section that
-//! holds them. After [`Library::load`] the library is read-only.
+//! holds them. After [`Library::load`] the library is read-only: what later
+//! stages make of a doc (its rendered Markdown, its cover) is kept in tables
+//! of their own, indexed like [`Library::docs`].
 
 pub mod archetype;
 pub mod front_matter;
@@ -58,20 +60,6 @@ pub struct Doc {
     pub path: String,
     /// The section that lists this page (same language); `None` for the home page.
     pub parent: Option<usize>,
-    /// Rendered Markdown, packed; filled in by the renderer.
-    pub html: Packed,
-    /// The first paragraph as plain text: the summary when front matter has none.
-    pub lead: String,
-    /// The body as plain text, for search, packed; filled in by the renderer.
-    pub text: Packed,
-    /// `id`s of the headings, for anchors.
-    pub anchors: Vec<String>,
-    /// The links and images of the Markdown, for `showcase check`; filled in by the renderer.
-    pub links: Vec<crate::markdown::DocLink>,
-    /// The cover image's link; filled in by the renderer.
-    pub cover_url: Option<String>,
-    /// The cover's size and smaller copies, when it is a raster image of the site.
-    pub cover_size: Option<crate::output::images::CoverSize>,
     /// The hash of the file's normalised text (see [`translation::source_hash`]).
     pub hash: String,
     /// The front matter as written, and the line of the file it starts on.
@@ -91,45 +79,6 @@ impl Doc {
     /// A case is a page with a `kind` term; cases must have a date.
     pub fn is_case(&self) -> bool {
         self.kind == DocKind::Page && self.fm.terms.contains_key("kind")
-    }
-
-    pub fn summary(&self) -> &str {
-        self.fm.summary.as_deref().unwrap_or(&self.lead)
-    }
-}
-
-/// Text kept compressed (LZ4) while the site is built: the rendered pages and
-/// their plain text are most of a big site's memory, and shrink to about a
-/// third; each is unpacked when the page or the search index needs it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
-pub struct Packed(Vec<u8>);
-
-impl Packed {
-    pub fn new(text: &str) -> Packed {
-        if text.is_empty() {
-            return Packed::default();
-        }
-        Packed(lz4_flex::compress_prepend_size(text.as_bytes()))
-    }
-
-    pub fn unpack(&self) -> String {
-        if self.0.is_empty() {
-            return String::new();
-        }
-        lz4_flex::decompress_size_prepended(&self.0)
-            .ok()
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .unwrap_or_default()
-    }
-
-    /// Text packed by [`Packed::new`] earlier, as its bytes; `None` if they cannot be.
-    pub fn from_packed(bytes: Vec<u8>) -> Option<Packed> {
-        (bytes.is_empty() || bytes.len() > 4).then_some(Packed(bytes))
-    }
-
-    /// The packed bytes, for hashing.
-    pub fn as_bytes(&self) -> &[u8] {
-        &self.0
     }
 }
 
@@ -798,13 +747,6 @@ fn parse_file(config: &Config, content_dir: &Path, found: &Found) -> Result<Doc,
         body_line: split.body_line,
         path: String::new(),
         parent: None,
-        html: Packed::default(),
-        lead: String::new(),
-        text: Packed::default(),
-        anchors: Vec::new(),
-        links: Vec::new(),
-        cover_url: None,
-        cover_size: None,
         hash: translation::source_hash(&text),
         yaml: split.yaml.to_string(),
         yaml_line: split.yaml_line,

@@ -17,31 +17,19 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::config::Config;
-use crate::content::{Doc, Packed};
-use crate::markdown::{DocLink, Links, resolve_url};
+use crate::content::Doc;
+use crate::markdown::{DocLink, Links, Rendered, resolve_url};
+use crate::packed::Packed;
 
 /// Changes whenever what [`crate::markdown::render`] makes of the same input may change.
 const FORMAT: &str = "showcase-markdown-1";
 const FILE: &str = "markdown.bin";
 const MAGIC: &[u8] = b"SHOWCASE-MD-CACHE-2\n";
 
-/// What rendering a doc's Markdown made.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    pub html: Packed,
-    pub text: Packed,
-    pub lead: String,
-    pub anchors: Vec<String>,
-    pub links: Vec<DocLink>,
-    /// Highlight cache keys of the code blocks, and their classes.
-    pub blocks: Vec<u128>,
-    pub classes: Vec<String>,
-}
-
 /// The entries of the last build, read once.
 pub struct Cache {
     file: Option<PathBuf>,
-    entries: Mutex<HashMap<u128, Entry>>,
+    entries: Mutex<HashMap<u128, Rendered>>,
     stamp: String,
 }
 
@@ -55,6 +43,15 @@ impl Cache {
             file,
             entries: Mutex::new(entries),
             stamp,
+        }
+    }
+
+    /// A cache of entries in memory, saved nowhere.
+    pub fn from_entries(entries: HashMap<u128, Rendered>) -> Cache {
+        Cache {
+            file: None,
+            entries: Mutex::new(entries),
+            stamp: format!("{FORMAT} {}", crate::cache::program_stamp()),
         }
     }
 
@@ -96,7 +93,7 @@ impl Cache {
 
     /// The entry for a doc, taken out of the cache, if there is one and every
     /// link and image in it still goes where it went.
-    pub fn take(&self, key: u128, doc: &Doc, links: &Links<'_>) -> Option<Entry> {
+    pub fn take(&self, key: u128, doc: &Doc, links: &Links<'_>) -> Option<Rendered> {
         let entry = self.entries.lock().ok()?.remove(&key)?;
         let same = entry
             .links
@@ -106,52 +103,40 @@ impl Cache {
     }
 
     /// Writes the entries of this build's docs, replacing the file whole.
-    pub fn save<'e>(&self, entries: impl Iterator<Item = (u128, EntryRef<'e>)>) -> std::io::Result<()> {
+    pub fn save<'e>(&self, entries: impl Iterator<Item = (u128, &'e Rendered)>) -> std::io::Result<()> {
         let Some(file) = &self.file else { return Ok(()) };
         let mut out = crate::cache::EntryWriter::create(file, MAGIC, self.stamp.as_bytes())?;
         let mut payload = Vec::new();
         for (key, entry) in entries {
             payload.clear();
-            entry.encode(&mut payload);
+            encode(entry, &mut payload);
             out.put(key, &payload)?;
         }
         out.finish()
     }
 }
 
-/// An entry as the build holds it: the doc's fields and the blocks beside them.
-pub struct EntryRef<'e> {
-    pub html: &'e Packed,
-    pub text: &'e Packed,
-    pub lead: &'e str,
-    pub anchors: &'e [String],
-    pub links: &'e [DocLink],
-    pub blocks: &'e [u128],
-    pub classes: &'e [String],
-}
-
-impl EntryRef<'_> {
-    fn encode(&self, out: &mut Vec<u8>) {
-        put(out, self.html.as_bytes());
-        put(out, self.text.as_bytes());
-        put(out, self.lead.as_bytes());
-        put_strings(out, self.anchors);
-        out.extend_from_slice(&(self.links.len() as u64).to_le_bytes());
-        for link in self.links {
-            out.extend_from_slice(&(link.line as u64).to_le_bytes());
-            out.extend_from_slice(&(link.col as u64).to_le_bytes());
-            put(out, link.url.as_bytes());
-            put(out, link.written.as_bytes());
-            out.push(u8::from(link.image));
-            put(out, link.alt.as_bytes());
-            out.push(u8::from(link.decorative));
-        }
-        out.extend_from_slice(&(self.blocks.len() as u64).to_le_bytes());
-        for block in self.blocks {
-            out.extend_from_slice(&block.to_le_bytes());
-        }
-        put_strings(out, self.classes);
+/// An entry's payload.
+fn encode(entry: &Rendered, out: &mut Vec<u8>) {
+    put(out, entry.html.as_bytes());
+    put(out, entry.text.as_bytes());
+    put(out, entry.lead.as_bytes());
+    put_strings(out, &entry.anchors);
+    out.extend_from_slice(&(entry.links.len() as u64).to_le_bytes());
+    for link in &entry.links {
+        out.extend_from_slice(&(link.line as u64).to_le_bytes());
+        out.extend_from_slice(&(link.col as u64).to_le_bytes());
+        put(out, link.url.as_bytes());
+        put(out, link.written.as_bytes());
+        out.push(u8::from(link.image));
+        put(out, link.alt.as_bytes());
+        out.push(u8::from(link.decorative));
     }
+    out.extend_from_slice(&(entry.blocks.len() as u64).to_le_bytes());
+    for block in &entry.blocks {
+        out.extend_from_slice(&block.to_le_bytes());
+    }
+    put_strings(out, &entry.classes);
 }
 
 fn put(out: &mut Vec<u8>, bytes: &[u8]) {
@@ -199,7 +184,7 @@ impl<'b> Reader<'b> {
         (0..self.len()?).map(|_| self.string()).collect()
     }
 
-    fn entry(mut self) -> Option<Entry> {
+    fn entry(mut self) -> Option<Rendered> {
         let html = Packed::from_packed(self.blob()?.to_vec())?;
         let text = Packed::from_packed(self.blob()?.to_vec())?;
         let lead = self.string()?;
@@ -221,7 +206,7 @@ impl<'b> Reader<'b> {
             .map(|_| Some(u128::from_le_bytes(self.bytes(16)?.try_into().ok()?)))
             .collect::<Option<Vec<_>>>()?;
         let classes = self.strings()?;
-        self.0.is_empty().then_some(Entry {
+        self.0.is_empty().then_some(Rendered {
             html,
             text,
             lead,
@@ -235,7 +220,7 @@ impl<'b> Reader<'b> {
 
 /// The file's entries that verify; any damage ends the reading there. A file
 /// another program wrote is not read at all: no key of it can match.
-fn read(file: &Path, stamp: &str) -> HashMap<u128, Entry> {
+fn read(file: &Path, stamp: &str) -> HashMap<u128, Rendered> {
     let mut entries = HashMap::new();
     crate::cache::read_entries(file, MAGIC, stamp.as_bytes(), |key, payload| {
         let Some(entry) = Reader(payload).entry() else {
@@ -251,8 +236,8 @@ fn read(file: &Path, stamp: &str) -> HashMap<u128, Entry> {
 mod tests {
     use super::*;
 
-    fn entry() -> Entry {
-        Entry {
+    fn entry() -> Rendered {
+        Rendered {
             html: Packed::new("<p>你好 <a href=\"/en/a/\">a</a></p>\n"),
             text: Packed::new("你好 a\n"),
             lead: "你好 a".into(),
@@ -271,23 +256,8 @@ mod tests {
         }
     }
 
-    fn save(cache: &Cache, entries: &[(u128, &Entry)]) {
-        cache
-            .save(entries.iter().map(|(key, e)| {
-                (
-                    *key,
-                    EntryRef {
-                        html: &e.html,
-                        text: &e.text,
-                        lead: &e.lead,
-                        anchors: &e.anchors,
-                        links: &e.links,
-                        blocks: &e.blocks,
-                        classes: &e.classes,
-                    },
-                )
-            }))
-            .unwrap();
+    fn save(cache: &Cache, entries: &[(u128, &Rendered)]) {
+        cache.save(entries.iter().map(|(key, e)| (*key, *e))).unwrap();
     }
 
     #[test]

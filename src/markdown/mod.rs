@@ -19,22 +19,42 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd}
 use crate::config::{Config, RawHtml};
 use crate::content::{CONTENT_DIR, Doc, Library, neutral_path, slug::slugify};
 use crate::diagnostics::{Diagnostic, LineIndex};
+use crate::packed::Packed;
 
-/// What rendering a page produced.
-#[derive(Debug, Default)]
+/// What rendering a doc's Markdown made: one entry of the site's table of
+/// rendered Markdown, and what the Markdown cache keeps.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Rendered {
-    pub html: String,
-    /// The first paragraph as plain text.
-    pub lead: String,
+    pub html: Packed,
     /// The body as plain text, code blocks left out: what search indexes.
-    pub text: String,
+    pub text: Packed,
+    /// The first paragraph as plain text: the summary when front matter has none.
+    pub lead: String,
+    /// `id`s of the headings, for anchors.
     pub anchors: Vec<String>,
     /// Every link and image, in the order written.
     pub links: Vec<DocLink>,
-    pub problems: Vec<Diagnostic>,
     /// The highlight cache keys of its code blocks, and the classes they use.
     pub blocks: Vec<u128>,
     pub classes: Vec<String>,
+}
+
+impl Rendered {
+    /// The doc's summary: its front matter's, or else its first paragraph.
+    pub fn summary<'a>(&'a self, doc: &'a Doc) -> &'a str {
+        doc.fm.summary.as_deref().unwrap_or(&self.lead)
+    }
+}
+
+/// What [`render`] gathers before the HTML and text are packed.
+#[derive(Default)]
+struct Draft {
+    lead: String,
+    anchors: Vec<String>,
+    links: Vec<DocLink>,
+    problems: Vec<Diagnostic>,
+    blocks: Vec<u128>,
+    classes: Vec<String>,
 }
 
 /// The title that marks an image as decoration: `![](line.png "decorative")`.
@@ -142,8 +162,8 @@ fn explicit_language(path: &str, config: &Config) -> Option<usize> {
     config.language_index(code)
 }
 
-/// Renders the Markdown body of a doc.
-pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
+/// Renders the Markdown body of a doc; problems (a broken link) beside it.
+pub fn render(doc: &Doc, links: &Links<'_>) -> (Rendered, Vec<Diagnostic>) {
     let config = links.config;
     let language = &config.languages[doc.lang];
     let mut options = Options::ENABLE_TABLES
@@ -156,13 +176,13 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
     }
     let body = doc.body.as_str();
     let events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(body, options).into_offset_iter().collect();
-    let mut out = Rendered::default();
+    let mut out = Draft::default();
     let lines = LineIndex::new(body);
     let position = |offset: usize| {
         let (line, col) = lines.line_col(offset);
         (doc.body_line + line - 1, col)
     };
-    let problem = |out: &mut Rendered, offset: usize, rule: &'static str, message: String| {
+    let problem = |out: &mut Draft, offset: usize, rule: &'static str, message: String| {
         let (line, col) = position(offset);
         out.problems
             .push(Diagnostic::error(doc.source.clone(), line, col, message).rule(rule));
@@ -170,7 +190,7 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
     // A link's or image's target as the reader's browser gets it, recorded for check;
     // `image` is the alt text and whether it is decoration. A bad target is a problem
     // at its position, and the element keeps an empty address.
-    let resolve = |out: &mut Rendered, written: &str, offset: usize, image: Option<(&str, bool)>| -> String {
+    let resolve = |out: &mut Draft, written: &str, offset: usize, image: Option<(&str, bool)>| -> String {
         match resolve_url(written, doc, links) {
             Ok(dest) => {
                 let (line, col) = position(offset);
@@ -329,12 +349,19 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> Rendered {
         }
         i += 1;
     }
-    out.text = plain_text_of(&result);
+    let text = plain_text_of(&result);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, result.into_iter());
-    out.html = html;
-    out.lead = out.lead.trim().to_string();
-    out
+    let rendered = Rendered {
+        html: Packed::new(&html),
+        text: Packed::new(&text),
+        lead: out.lead.trim().to_string(),
+        anchors: out.anchors,
+        links: out.links,
+        blocks: out.blocks,
+        classes: out.classes,
+    };
+    (rendered, out.problems)
 }
 
 /// The most bytes of an image's alt text a [`DocLink`] keeps: `check` only asks

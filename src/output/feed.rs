@@ -14,6 +14,7 @@ use jiff::civil::Date;
 use super::escape_xml as esc;
 use crate::config::Config;
 use crate::content::{Doc, Library};
+use crate::markdown::Rendered;
 
 /// The feed's site path in a language: `/feed.xml`, `/en/feed.xml`.
 pub fn feed_path(config: &Config, lang: usize) -> String {
@@ -41,7 +42,7 @@ fn atom_date(date: Date) -> String {
 }
 
 /// The Atom document of a language.
-pub fn atom(config: &Config, library: &Library, lang: usize) -> String {
+pub fn atom(config: &Config, library: &Library, rendered: &[Rendered], lang: usize) -> String {
     let language = &config.languages[lang];
     let cases = entries(config, library, lang);
     // The feed changed when its newest entry did; with no entries, when the language's content did.
@@ -87,13 +88,13 @@ pub fn atom(config: &Config, library: &Library, lang: usize) -> String {
     let _ = writeln!(xml, "  <author><name>{}</name></author>", esc(&config.publisher[lang]));
     xml.push_str("  <generator>showcase</generator>\n");
     for &i in &cases {
-        entry(&mut xml, config, &library.docs[i]);
+        entry(&mut xml, config, &library.docs[i], &rendered[i]);
     }
     xml.push_str("</feed>\n");
     xml
 }
 
-fn entry(xml: &mut String, config: &Config, doc: &Doc) {
+fn entry(xml: &mut String, config: &Config, doc: &Doc, rendered: &Rendered) {
     let permalink = esc(&config.permalink(&doc.path));
     xml.push_str("  <entry>\n");
     let _ = writeln!(xml, "    <title>{}</title>", esc(&doc.fm.title));
@@ -121,7 +122,7 @@ fn entry(xml: &mut String, config: &Config, doc: &Doc) {
             }
         }
     }
-    let summary = doc.summary();
+    let summary = rendered.summary(doc);
     if !summary.is_empty() {
         let _ = writeln!(xml, "    <summary>{}</summary>", esc(summary));
     }

@@ -34,13 +34,27 @@ pub struct CoverSize {
     pub srcset: String,
 }
 
-/// Measures every raster cover, makes its copies, and records the size on its docs.
-/// Returns the copies to publish (site path, bytes).
-pub fn prepare(config: &Config, library: &mut Library) -> Result<Copies, Vec<Diagnostic>> {
+/// A doc's cover image: one entry of the site's table of covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cover {
+    /// Its link, as the reader's browser gets it.
+    pub url: String,
+    /// Its size and smaller copies, when it is a raster image of the site.
+    pub size: Option<CoverSize>,
+}
+
+/// Measures every raster cover (the docs' cover links, indexed like the
+/// library's docs), makes its copies, and gives each doc its [`Cover`].
+/// Returns the covers and the copies to publish (site path, bytes).
+pub fn prepare(
+    config: &Config,
+    library: &Library,
+    links: Vec<Option<String>>,
+) -> Result<(Vec<Option<Cover>>, Copies), Vec<Diagnostic>> {
     // Each cover file once, however many pages show it.
     let mut covers: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
-    for doc in &library.docs {
-        if let Some(path) = doc.cover_url.as_deref().and_then(|u| asset_path(config, u)) {
+    for link in links.iter().flatten() {
+        if let Some(path) = asset_path(config, link) {
             if let Some(asset) = library.assets.values().find(|a| a.path == path) {
                 if format_of(&path).is_some() {
                     covers.insert(path, asset.source.clone());
@@ -66,25 +80,32 @@ pub fn prepare(config: &Config, library: &mut Library) -> Result<Copies, Vec<Dia
         }
     }
     let mut errors = Vec::new();
-    for doc in &mut library.docs {
-        let Some(path) = doc.cover_url.as_deref().and_then(|u| asset_path(config, u)) else {
-            continue;
-        };
-        match sizes.get(&path) {
-            Some(Ok(size)) => doc.cover_size = Some(size.clone()),
-            Some(Err(e)) => errors.push(
-                Diagnostic::error(
-                    doc.source.clone(),
-                    doc.fm.cover_line,
-                    1,
-                    format!("cover: the image {path} cannot be read ({e}); save it as a JPEG, PNG or WebP file"),
-                )
-                .rule("missing-image"),
-            ),
-            None => {}
-        }
-    }
-    if errors.is_empty() { Ok(files) } else { Err(errors) }
+    let covers = library
+        .docs
+        .iter()
+        .zip(links)
+        .map(|(doc, link)| {
+            let url = link?;
+            let size = match asset_path(config, &url).and_then(|path| sizes.get(&path).map(|s| (path, s))) {
+                Some((_, Ok(size))) => Some(size.clone()),
+                Some((path, Err(e))) => {
+                    errors.push(
+                        Diagnostic::error(
+                            doc.source.clone(),
+                            doc.fm.cover_line,
+                            1,
+                            format!("cover: the image {path} cannot be read ({e}); save it as a JPEG, PNG or WebP file"),
+                        )
+                        .rule("missing-image"),
+                    );
+                    None
+                }
+                None => None,
+            };
+            Some(Cover { url, size })
+        })
+        .collect();
+    if errors.is_empty() { Ok((covers, files)) } else { Err(errors) }
 }
 
 /// A site link (`/sub/a/photo.jpg`) as a site path (`/a/photo.jpg`), if it is one.

@@ -4,10 +4,11 @@
 //! relative to the output folder (`en/cases/a/index.html`, `feed.xml`) to its
 //! bytes. When the build is done, [`Memory::into_files`] hands the whole map
 //! over, so the server can swap it in at once: nothing is ever written to disk.
-//! A rebuild of a few files lays them over the last full build ([`Layers`]),
-//! so the site is not copied for each edit.
+//! A rebuild writes into an [`Overlay`] of the site served, which keeps only
+//! what differs; laid over the site ([`Layers`]), so the site is not copied
+//! for each edit.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
@@ -48,9 +49,88 @@ impl Sink for Memory {
     }
 }
 
+/// Files to lay over a site served: new contents, or `None` for removed.
+pub type Changes = HashMap<String, Option<Vec<u8>>>;
+
+/// A sink that writes a rebuild over the site served: a file with the bytes
+/// served is only noted, any other is kept as a change; [`Overlay::finish`]
+/// adds the files served that the rebuild no longer writes, as removed.
+///
+/// [`Sink::reuse`] takes a page as served when the site has the path with the
+/// length recorded: the record it is asked from was made by the build that
+/// made the site served, in this process, and nothing else writes to it.
+pub struct Overlay<'a> {
+    served: Option<&'a Layers>,
+    changes: Mutex<Changes>,
+    /// Every file written or kept, by its path in the output folder.
+    present: Mutex<HashSet<String>>,
+}
+
+impl<'a> Overlay<'a> {
+    /// A rebuild of `served`; of nothing, for a first build.
+    pub fn new(served: Option<&'a Layers>) -> Overlay<'a> {
+        Overlay {
+            served,
+            changes: Mutex::default(),
+            present: Mutex::default(),
+        }
+    }
+
+    /// What differs from the site served: the files written with other bytes, and the
+    /// files served that were not written (except those `keep` names: the search
+    /// index, when it is made later) as removed.
+    pub fn finish(self, keep: impl Fn(&str) -> bool) -> Changes {
+        let mut changes = self.changes.into_inner().unwrap_or_else(|p| p.into_inner());
+        let present = self.present.into_inner().unwrap_or_else(|p| p.into_inner());
+        if let Some(served) = self.served {
+            for file in served.keys_under("") {
+                if !present.contains(&file) && !keep(&file) {
+                    changes.insert(file, None);
+                }
+            }
+        }
+        changes
+    }
+
+    fn keep(&self, site_path: &str, bytes: Vec<u8>) {
+        let file = file_of(site_path);
+        if self.served.and_then(|s| s.get(&file)) != Some(bytes.as_slice()) {
+            self.changes
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .insert(file.clone(), Some(bytes));
+        }
+        self.present.lock().unwrap_or_else(|p| p.into_inner()).insert(file);
+    }
+}
+
+impl Sink for Overlay<'_> {
+    fn write(&self, site_path: &str, bytes: &[u8]) -> Result<(), Failure> {
+        self.keep(site_path, bytes.to_vec());
+        Ok(())
+    }
+
+    fn copy(&self, source: &Path, site_path: &str) -> Result<(), Failure> {
+        let bytes = std::fs::read(source).map_err(|e| Failure::io("read", source, e))?;
+        self.keep(site_path, bytes);
+        Ok(())
+    }
+
+    fn reuse(&self, site_path: &str, len: u64, _hash: u64, _identity: u64) -> bool {
+        let file = file_of(site_path);
+        let served = self.served.and_then(|s| s.get(&file));
+        if served.is_some_and(|bytes| bytes.len() as u64 == len) {
+            self.present.lock().unwrap_or_else(|p| p.into_inner()).insert(file);
+            true
+        } else {
+            false
+        }
+    }
+}
+
 /// A site as served: a full build, and the files rebuilt since laid over it
 /// (`None`: removed since).
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Layers {
     base: Arc<Files>,
     top: HashMap<String, Option<Vec<u8>>>,
@@ -115,8 +195,8 @@ impl Layers {
 
     /// This site with `changes` laid over it; it shares the full build's files.
     /// Returns `None` when every change is what is served already.
-    pub fn with(&self, changes: HashMap<String, Option<Vec<u8>>>) -> Option<Layers> {
-        let changes: HashMap<String, Option<Vec<u8>>> = changes
+    pub fn with(&self, changes: Changes) -> Option<Layers> {
+        let changes: Changes = changes
             .into_iter()
             .filter(|(key, file)| self.get(key) != file.as_deref())
             .collect();

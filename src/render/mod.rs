@@ -20,6 +20,8 @@ use crate::content::taxonomy::{self, Catalogue};
 use crate::content::{Doc, DocKind, Library};
 use crate::diagnostics::Diagnostic;
 use crate::output::feed::{feed_path, last_change};
+use crate::markdown::Rendered;
+use crate::output::images::Cover;
 use crate::output::sitemap;
 use crate::templates::Theme;
 use views::{
@@ -192,10 +194,27 @@ impl Ctx {
     }
 }
 
+/// What a renderer renders from: the stages of a site.
+#[derive(Clone, Copy)]
+pub struct Sources<'a> {
+    pub config: &'a Config,
+    pub library: &'a Library,
+    /// Each doc's rendered Markdown, indexed like the library's docs.
+    pub rendered: &'a [Rendered],
+    /// Each doc's cover image, indexed like the library's docs.
+    pub covers: &'a [Option<Cover>],
+    pub catalogue: &'a Catalogue,
+    pub theme: &'a Theme,
+}
+
 /// The renderer: what every job reads.
 pub struct Renderer<'a> {
     config: &'a Config,
     library: &'a Library,
+    /// Each doc's rendered Markdown, indexed like the library's docs.
+    rendered: &'a [Rendered],
+    /// Each doc's cover image, indexed like the library's docs.
+    covers: &'a [Option<Cover>],
     catalogue: &'a Catalogue,
     theme: &'a Theme,
     /// Section doc → the pages its list shows, in order; computed once.
@@ -217,7 +236,15 @@ pub struct Renderer<'a> {
 pub const TERM_NAV_TERMS: usize = 100;
 
 impl<'a> Renderer<'a> {
-    pub fn new(config: &'a Config, library: &'a Library, catalogue: &'a Catalogue, theme: &'a Theme) -> Self {
+    pub fn new(sources: Sources<'a>) -> Self {
+        let Sources {
+            config,
+            library,
+            rendered,
+            covers,
+            catalogue,
+            theme,
+        } = sources;
         let catalogue_section: Vec<Option<usize>> = (0..config.languages.len())
             .map(|lang| {
                 library
@@ -264,6 +291,8 @@ impl<'a> Renderer<'a> {
         let mut renderer = Renderer {
             config,
             library,
+            rendered,
+            covers,
             catalogue,
             theme,
             lists,
@@ -450,6 +479,11 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// A doc's summary: its front matter's, or else its first paragraph.
+    fn summary(&self, d: usize) -> &'a str {
+        self.rendered[d].summary(&self.library.docs[d])
+    }
+
     // ---- addresses of generated pages ----
 
     fn prefix(&self, lang: usize) -> &str {
@@ -526,7 +560,7 @@ impl<'a> Renderer<'a> {
         let canonical = if fallback { &doc.path } else { &path };
         let crumbs = self.crumbs(doc, lang);
         let mut ctx = self.common_at(mode, lang, &versions, &stand_ins, Some(i), &crumbs, &path, canonical)?;
-        ctx.insert("page", &PageView::new(self, doc, lang));
+        ctx.insert("page", &PageView::new(self, i, lang));
         let parent = doc.parent.and_then(|p| match fallback {
             false => Some(p),
             true => self.library.translations[&self.library.docs[p].key][lang],
@@ -555,8 +589,8 @@ impl<'a> Renderer<'a> {
             .filter_map(|&d| {
                 let other = &self.library.docs[d];
                 match self.library.translations[&other.key][lang] {
-                    Some(t) => Some(&self.library.docs[t]),
-                    None => (other.lang == lang || other.fallbacks[lang].is_some()).then_some(other),
+                    Some(t) => Some(t),
+                    None => (other.lang == lang || other.fallbacks[lang].is_some()).then_some(d),
                 }
             })
             .map(|d| Card::new(self, d, lang))
@@ -576,7 +610,7 @@ impl<'a> Renderer<'a> {
             &self.crumbs(doc, doc.lang),
             &path,
         )?;
-        ctx.insert("section", &SectionView::new(self, doc, number == 1));
+        ctx.insert("section", &SectionView::new(self, i, number == 1));
         self.insert_list(&mut ctx, self.list_items(i), &doc.path, number, doc.lang);
         ctx.insert("subsections", &self.subsections(i));
         if self.catalogue_section[doc.lang] == Some(i) {
@@ -636,7 +670,7 @@ impl<'a> Renderer<'a> {
             let mut card = Ctx::new(mode, "");
             card.insert("lang", &language.code);
             card.insert("lang_tag", &language.tag);
-            card.insert("p", &Card::new(self, doc, lang));
+            card.insert("p", &Card::new(self, d, lang));
             let (key, html) = card.render(self.theme, "partials/card.html", &doc.source)?;
             ctx.insert("terms", &terms);
             ctx.insert("card", &key);
@@ -736,7 +770,7 @@ impl<'a> Renderer<'a> {
                         let v = &self.library.translations[key];
                         v[lang].or(v[0]).or_else(|| v.iter().flatten().next().copied())
                     })
-                    .map(|d| Card::new(self, &self.library.docs[d], lang))
+                    .map(|d| Card::new(self, d, lang))
                     .collect();
                 views::TargetView::new(&target.labels[lang], target.goal, target.year, cases)
             })
@@ -755,7 +789,7 @@ impl<'a> Renderer<'a> {
             .collect();
         let mut ctx = self.common(mode, lang, &versions, home, &[], &path)?;
         let section = match home {
-            Some(h) => SectionView::new(self, &self.library.docs[h], true),
+            Some(h) => SectionView::new(self, h, true),
             None => SectionView::bare(language.title.as_str().into(), self.config.link(&path)),
         };
         ctx.insert("section", &section);
@@ -766,7 +800,7 @@ impl<'a> Renderer<'a> {
         let mut featured: Vec<usize> = cases.iter().copied().filter(|&d| docs[d].fm.featured).collect();
         featured.sort_by_key(|&d| docs[d].fm.weight.unwrap_or(i64::MAX));
         featured.truncate(HOME_FEATURED);
-        let card = |&d: &usize| Card::new(self, &docs[d], lang);
+        let card = |&d: &usize| Card::new(self, d, lang);
         let latest: Vec<Card<'_>> = cases
             .iter()
             .filter(|d| !featured.contains(d))
@@ -1163,7 +1197,7 @@ impl<'a> Renderer<'a> {
         let start = ((number - 1) * per_page).min(items.len());
         let cards: Vec<Card<'_>> = items[start..(start + per_page).min(items.len())]
             .iter()
-            .map(|&d| Card::new(self, &self.library.docs[d], lang))
+            .map(|&d| Card::new(self, d, lang))
             .collect();
         ctx.insert("pages", &cards);
         ctx.insert(
@@ -1279,21 +1313,21 @@ impl<'a> Renderer<'a> {
     /// What sharing and search show for a page: its title, description and picture.
     fn share(&self, lang: usize, current: Option<usize>) -> ShareView<'a> {
         let language = &self.config.languages[lang];
-        let described = |doc: &'a Doc| match doc.summary() {
+        let described = |d: usize| match self.summary(d) {
             "" => language.description.as_str(),
             summary => summary,
         };
-        match current.map(|c| &self.library.docs[c]) {
-            Some(doc) if doc.kind == DocKind::Page => ShareView {
+        match current.map(|c| (c, &self.library.docs[c])) {
+            Some((d, doc)) if doc.kind == DocKind::Page => ShareView {
                 title: &doc.fm.title,
-                description: described(doc),
+                description: described(d),
                 kind: "article",
-                image: self.cover_permalink(doc),
+                image: self.cover_permalink(d),
                 image_alt: doc.fm.cover.as_ref().map(|c| c.alt.as_str()),
             },
-            Some(doc) if !doc.is_home() => ShareView {
+            Some((d, doc)) if !doc.is_home() => ShareView {
                 title: &doc.fm.title,
-                description: described(doc),
+                description: described(d),
                 kind: "website",
                 image: None,
                 image_alt: None,
@@ -1309,8 +1343,8 @@ impl<'a> Renderer<'a> {
     }
 
     /// The absolute URL of a page's cover image.
-    pub fn cover_permalink(&self, doc: &Doc) -> Option<String> {
-        let link = doc.cover_url.as_deref()?;
+    pub fn cover_permalink(&self, d: usize) -> Option<String> {
+        let link = &self.covers[d].as_ref()?.url;
         Some(if let Some(rest) = link.strip_prefix("//") {
             format!("https://{rest}")
         } else if link.starts_with('/') {

@@ -210,7 +210,9 @@ pub struct Card<'a> {
 }
 
 impl<'a> Card<'a> {
-    pub fn new(r: &Renderer<'a>, doc: &'a Doc, list_lang: usize) -> Card<'a> {
+    /// Doc `d` in a list of language `list_lang`.
+    pub fn new(r: &Renderer<'a>, d: usize, list_lang: usize) -> Card<'a> {
+        let doc = &r.library.docs[d];
         let language = &r.config.languages[list_lang];
         let kind = doc.fm.terms.get("kind").and_then(|keys| keys.first()).and_then(|key| {
             let term = r.config.taxonomy("kind")?.term(key)?;
@@ -228,28 +230,20 @@ impl<'a> Card<'a> {
         Card {
             title: &doc.fm.title,
             url: r.config.link(path),
-            summary: doc.summary(),
+            summary: r.summary(d),
             date: doc.fm.date.map(|d| d.to_string()),
             date_display: doc.fm.date.map(|d| format_date(d, &language.date_format)),
             kind,
             organisation: doc.fm.organisation.as_deref(),
             level: doc.fm.level,
             highlights: &doc.fm.highlights,
-            cover: doc
-                .cover_url
-                .as_deref()
-                .zip(doc.fm.cover.as_ref())
-                .map(|(src, c)| CoverView {
-                    src,
-                    alt: &c.alt,
-                    width: doc.cover_size.as_ref().map(|s| s.width),
-                    height: doc.cover_size.as_ref().map(|s| s.height),
-                    srcset: doc
-                        .cover_size
-                        .as_ref()
-                        .map(|s| s.srcset.as_str())
-                        .filter(|s| !s.is_empty()),
-                }),
+            cover: r.covers[d].as_ref().zip(doc.fm.cover.as_ref()).map(|(cover, c)| CoverView {
+                src: &cover.url,
+                alt: &c.alt,
+                width: cover.size.as_ref().map(|s| s.width),
+                height: cover.size.as_ref().map(|s| s.height),
+                srcset: cover.size.as_ref().map(|s| s.srcset.as_str()).filter(|s| !s.is_empty()),
+            }),
             cover_art: r.cover_art_path(doc).map(|p| r.config.link(&p)),
             featured: doc.fm.featured,
             lang_tag: &r.config.languages[doc.lang].tag,
@@ -288,7 +282,8 @@ pub struct PageView<'a> {
 
 impl<'a> PageView<'a> {
     /// `doc` shown in language `lang`: its own, or another where it is a fallback page.
-    pub fn new(r: &Renderer<'a>, doc: &'a Doc, lang: usize) -> PageView<'a> {
+    pub fn new(r: &Renderer<'a>, d: usize, lang: usize) -> PageView<'a> {
+        let doc = &r.library.docs[d];
         let language = &r.config.languages[lang];
         let taxonomies: Vec<TaxonomyView<'_>> = r
             .config
@@ -313,10 +308,10 @@ impl<'a> PageView<'a> {
             })
             .collect();
         let permalink = r.config.permalink(&doc.path);
-        let cover_permalink = r.cover_permalink(doc);
+        let cover_permalink = r.cover_permalink(d);
         let json_ld = doc
             .is_case()
-            .then(|| article_json_ld(r, doc, &permalink, cover_permalink.as_deref()));
+            .then(|| article_json_ld(r, d, &permalink, cover_permalink.as_deref()));
         // Where the information comes from: what the page says, else the site's host.
         // The departments responsible for a measure are not its source.
         let source = doc
@@ -327,7 +322,7 @@ impl<'a> PageView<'a> {
         let original = original_of(r.library, doc)
             .map(|(_, o)| o)
             .or((lang != doc.lang).then_some(doc));
-        let content = doc.html.unpack();
+        let content = r.rendered[d].html.unpack();
         PageView {
             outline: outline(&content),
             draft: doc.fm.draft,
@@ -335,7 +330,7 @@ impl<'a> PageView<'a> {
             original_url: original.map(|o| r.config.link(&o.path)),
             original_lang_tag: original.map(|o| r.config.languages[o.lang].tag.as_str()),
             source,
-            card: Card::new(r, doc, lang),
+            card: Card::new(r, d, lang),
             permalink,
             cover_permalink,
             json_ld,
@@ -434,7 +429,8 @@ fn original_of<'a>(library: &'a Library, doc: &'a Doc) -> Option<(usize, &'a Doc
 
 /// A case as a schema.org Article: headline, description, dates, language, the
 /// organisation it is about and the publisher of the site.
-fn article_json_ld(r: &Renderer<'_>, doc: &Doc, permalink: &str, image: Option<&str>) -> String {
+fn article_json_ld(r: &Renderer<'_>, d: usize, permalink: &str, image: Option<&str>) -> String {
+    let doc = &r.library.docs[d];
     let organisation = |name: &str| serde_json::json!({"@type": "Organization", "name": name});
     let mut article = serde_json::json!({
         "@context": "https://schema.org",
@@ -448,7 +444,7 @@ fn article_json_ld(r: &Renderer<'_>, doc: &Doc, permalink: &str, image: Option<&
     let fields = [
         (
             "description",
-            Some(doc.summary()).filter(|s| !s.is_empty()).map(Into::into),
+            Some(r.summary(d)).filter(|s| !s.is_empty()).map(Into::into),
         ),
         ("datePublished", doc.fm.date.map(|d| d.to_string().into())),
         (
@@ -494,12 +490,17 @@ pub struct SectionView<'a> {
 }
 
 impl<'a> SectionView<'a> {
-    pub fn new(r: &Renderer<'a>, doc: &'a Doc, with_content: bool) -> SectionView<'a> {
+    pub fn new(r: &Renderer<'a>, d: usize, with_content: bool) -> SectionView<'a> {
+        let doc = &r.library.docs[d];
         SectionView {
             title: doc.fm.title.as_str().into(),
             url: r.config.link(&doc.path),
-            summary: doc.summary(),
-            content: if with_content { doc.html.unpack() } else { String::new() },
+            summary: r.summary(d),
+            content: if with_content {
+                r.rendered[d].html.unpack()
+            } else {
+                String::new()
+            },
         }
     }
 

@@ -31,7 +31,9 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::content::taxonomy::shown_in;
-use crate::content::{DocKind, Library, Packed};
+use crate::content::{DocKind, Library};
+use crate::markdown::Rendered;
+use crate::packed::Packed;
 use crate::render::format_date;
 
 /// Changes whenever [`index`] would write other bytes for the same input.
@@ -140,8 +142,18 @@ impl Inputs<'_> {
     }
 }
 
+/// The folder of a language's index in the output folder: `search/`, `en/search/`.
+pub fn folder(config: &Config, lang: usize) -> String {
+    crate::output::file_of(&base(config, lang)).trim_end_matches("index.html").to_string()
+}
+
+/// The site path of a language's index: `/search/`, `/en/search/`.
+fn base(config: &Config, lang: usize) -> String {
+    format!("{}/search/", config.languages[lang].url_prefix)
+}
+
 /// Reads what the index of one language needs from the site.
-pub fn inputs<'a>(config: &'a Config, library: &'a Library, lang: usize) -> Inputs<'a> {
+pub fn inputs<'a>(config: &'a Config, library: &'a Library, rendered: &'a [Rendered], lang: usize) -> Inputs<'a> {
     let language = &config.languages[lang];
     // Pages shown in this language, newest first (pages without a date last).
     let mut docs: Vec<usize> = (0..library.docs.len())
@@ -153,7 +165,8 @@ pub fn inputs<'a>(config: &'a Config, library: &'a Library, lang: usize) -> Inpu
         .par_iter()
         .map(|&d| {
             let doc = &library.docs[d];
-            let mut meta = doc.summary().to_string();
+            let rendered = &rendered[d];
+            let mut meta = rendered.summary(doc).to_string();
             if let Some(org) = &doc.fm.organisation {
                 meta.push('\n');
                 meta.push_str(org);
@@ -169,7 +182,7 @@ pub fn inputs<'a>(config: &'a Config, library: &'a Library, lang: usize) -> Inpu
             Input {
                 title: Cow::Borrowed(&doc.fm.title),
                 meta,
-                text: Cow::Borrowed(&doc.text),
+                text: Cow::Borrowed(&rendered.text),
                 // An untranslated original opens as its fallback page in this language, where it has one.
                 url: config.link(
                     doc.fallbacks
@@ -192,13 +205,13 @@ pub fn inputs<'a>(config: &'a Config, library: &'a Library, lang: usize) -> Inpu
                     .date
                     .map(|d| format_date(d, &language.date_format))
                     .unwrap_or_default(),
-                summary: Cow::Borrowed(doc.summary()),
+                summary: Cow::Borrowed(rendered.summary(doc)),
                 lang_tag: (doc.lang != lang).then_some(Cow::Borrowed(config.languages[doc.lang].tag.as_str())),
             }
         })
         .collect();
     Inputs {
-        base: format!("{}/search/", language.url_prefix),
+        base: base(config, lang),
         docs,
     }
 }
@@ -264,8 +277,8 @@ struct Fragment<'a> {
 }
 
 /// Builds the index files of one language.
-pub fn build(config: &Config, library: &Library, lang: usize) -> Vec<IndexFile> {
-    index(&inputs(config, library, lang))
+pub fn build(config: &Config, library: &Library, rendered: &[Rendered], lang: usize) -> Vec<IndexFile> {
+    index(&inputs(config, library, rendered, lang))
 }
 
 /// Builds the index files of one language from what [`inputs`] read.

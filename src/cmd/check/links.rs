@@ -16,6 +16,9 @@ use std::path::{Path, PathBuf};
 
 use super::html::Scan;
 use crate::config::Config;
+use crate::markdown::Rendered;
+use crate::output::images::Cover;
+use crate::site::Site;
 use crate::content::Library;
 use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::markdown::{DECORATIVE, percent_decode, scheme};
@@ -59,6 +62,8 @@ enum Target {
 pub struct Checker<'a> {
     config: &'a Config,
     library: &'a Library,
+    rendered: &'a [Rendered],
+    covers: &'a [Option<Cover>],
     files: &'a Files,
     /// `https://host`, lower-cased, without the base path.
     origin: String,
@@ -69,7 +74,8 @@ pub struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    pub fn new(config: &'a Config, library: &'a Library, files: &'a Files, templates: Vec<(PathBuf, String)>) -> Self {
+    pub fn new(site: &'a Site, files: &'a Files, templates: Vec<(PathBuf, String)>) -> Self {
+        let (config, library) = (&site.config, &site.library);
         let mut by_path = HashMap::new();
         for (i, doc) in library.docs.iter().enumerate() {
             by_path.entry(doc.path.as_str()).or_insert(i);
@@ -77,6 +83,8 @@ impl<'a> Checker<'a> {
         Checker {
             config,
             library,
+            rendered: &site.rendered,
+            covers: &site.covers,
             files,
             origin: config.absolute("").to_ascii_lowercase(),
             templates,
@@ -96,9 +104,9 @@ impl<'a> Checker<'a> {
     // ---- links written in Markdown ----
 
     fn content(&self, found: &mut Found, seen_external: &mut HashSet<String>) {
-        for doc in &self.library.docs {
+        for (d, doc) in self.library.docs.iter().enumerate() {
             let page = self.config.link(&doc.path);
-            for link in &doc.links {
+            for link in &self.rendered[d].links {
                 let at = |rule, message: String| {
                     Diagnostic::error(doc.source.clone(), link.line, link.col, message).rule(rule)
                 };
@@ -134,7 +142,7 @@ impl<'a> Checker<'a> {
                     Target::Skip | Target::File(_, None) => {}
                 }
             }
-            if let Some(cover) = &doc.cover_url
+            if let Some(cover) = self.covers[d].as_ref().map(|c| &c.url)
                 && matches!(self.target(cover, &page), Target::Missing | Target::OutsideBase)
             {
                 let src = doc.fm.cover.as_ref().map_or(cover.as_str(), |c| c.src.as_str());
@@ -151,14 +159,15 @@ impl<'a> Checker<'a> {
     fn pages(&self, found: &mut Found, seen_external: &mut HashSet<String>) {
         // URLs that come from content were checked above, where they are written.
         let from_content: HashSet<String> = self
-            .library
-            .docs
+            .rendered
             .iter()
-            .flat_map(|d| {
-                d.links
+            .zip(self.covers)
+            .flat_map(|(rendered, cover)| {
+                rendered
+                    .links
                     .iter()
                     .map(|l| l.url.clone())
-                    .chain(d.cover_url.iter().flat_map(|c| [c.clone(), self.config.absolute(c)]))
+                    .chain(cover.iter().flat_map(|c| [c.url.clone(), self.config.absolute(&c.url)]))
             })
             .map(|u| percent_decode(&u))
             .collect();

@@ -43,7 +43,7 @@ pub fn run(
 /// A highlight theme whose colours read below WCAG AA on its background
 /// (`highlight-contrast`): code in it is hard to read, and audits flag it.
 fn highlight_contrast(config: &Config, site_toml: &str, out: &mut Vec<Diagnostic>) {
-    use crate::markdown::highlight::{AA_CONTRAST, DEFAULT_THEME, contrast_failures};
+    use crate::code_themes::{AA_CONTRAST, DEFAULT_THEME, contrast_failures};
     let failures = contrast_failures(&config.highlight_theme);
     let Some((worst, ratio)) = failures.first() else { return };
     let at = site_toml

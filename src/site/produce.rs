@@ -1,0 +1,385 @@
+//! The jobs of a site: every file it has, planned, keyed and rendered into a sink.
+//!
+//! [`produce_pages`] renders the pages the renderer plans (each with its key:
+//! a hash of all its template reads), in parallel, straight into the sink;
+//! with the keys of the pages made last time ([`Keys::Kept`]), a page whose
+//! key is the same is taken from the site being replaced instead. Then
+//! [`produce_rest`] adds the search index (kept when its inputs are the
+//! same), the feeds, the sitemap, robots.txt, the cover copies and the
+//! assets. Template errors are reported together, each distinct one once.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::{Site, Stages};
+use crate::diagnostics::{Diagnostic, Failure};
+use crate::output::{Sink, feed, sitemap};
+use crate::render::Renderer;
+use crate::search;
+
+/// What [`produce`] made.
+#[derive(Debug)]
+pub struct Produced {
+    /// HTML pages per language, indexed like `Config::languages`.
+    pub pages: Vec<usize>,
+    /// Other files: the 404 page, redirects, feeds, sitemap, assets.
+    pub files: usize,
+    /// The search indexes built anew, for the next build to reuse (see [`search::Record`]).
+    pub search_records: Vec<(PathBuf, search::Record)>,
+    /// Per language: the fingerprint of the search index's inputs.
+    pub search_fingerprints: Vec<u64>,
+    /// The languages whose index is out of date, left to be made later.
+    pub search_due: Vec<usize>,
+}
+
+/// Renders every file of the site into a sink: the pages in parallel, then the
+/// feeds, the sitemap, robots.txt and the assets. Template errors are
+/// reported together, each distinct one once.
+pub fn produce(
+    site: &Site,
+    renderer: &Renderer<'_>,
+    sink: &dyn Sink,
+    stages: &mut Stages,
+) -> Result<Produced, Failure> {
+    let pages = produce_pages(site, renderer, sink, Keys::Off, stages)?;
+    produce_rest(site, sink, pages, Search::Recorded, stages)
+}
+
+/// How [`produce_rest`] makes the search index of each language.
+#[derive(Debug, Clone, Copy)]
+pub enum Search<'a> {
+    /// Anew, unless the record of the last build in the cache folder has the same
+    /// inputs and the site being replaced has its files: `build`, `check`.
+    Recorded,
+    /// Only where the inputs' fingerprint is not the one `previous` has for the
+    /// language (the site served has the others); `now` false leaves those to be
+    /// indexed later ([`Produced::search_due`]): `serve`.
+    Served { previous: Option<&'a [u64]>, now: bool },
+}
+
+/// What [`produce_pages`] made, for [`produce_rest`].
+pub struct Pages {
+    pages: Vec<usize>,
+    files: usize,
+    entries: Vec<sitemap::Entry>,
+    /// Each page's path, key, length, hash and identity, for the [`Record`].
+    pub made: Vec<PageEntry>,
+}
+
+/// A page made: its site path, its key (see `render::Ctx`), its length and xxh3,
+/// and the file's identity once published ([`crate::output::identity`]).
+pub type PageEntry = (String, u64, u64, u64, u64);
+
+/// A recorded page's key, length, hash and identity.
+pub type Recorded = (u64, u64, u64, u64);
+
+/// A page rendered or kept: the language it counts in, and its entry for the record.
+type Placed = (Option<usize>, Option<PageEntry>);
+
+/// The record's file in the cache folder.
+const PAGES_RECORD: &str = "pages.json";
+
+/// The pages a build made, so that the next build can keep those whose key has
+/// not changed instead of rendering them. Kept only under the same program and
+/// theme ([`Record::fingerprint`]), and a page is kept only if the site being
+/// replaced still has it with the recorded length and hash (not read again when
+/// the file's identity is the recorded one).
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct Record {
+    fingerprint: u64,
+    pages: Vec<PageEntry>,
+}
+
+impl Record {
+    /// The record of the pages `made` under the site's program and theme.
+    pub fn new(site: &Site, made: Vec<PageEntry>) -> Record {
+        Record {
+            fingerprint: Record::fingerprint(site),
+            pages: made,
+        }
+    }
+
+    /// The record the last build saved in the site's cache, if it was made
+    /// under the same program and theme.
+    pub fn load(site: &Site) -> Option<Record> {
+        crate::cache::load::<Record>(&Record::path(&site.config.root))
+            .filter(|r| r.fingerprint == Record::fingerprint(site))
+    }
+
+    pub fn save(&self, root: &Path) -> std::io::Result<()> {
+        crate::cache::save(&Record::path(root), self)
+    }
+
+    /// Whether the record was made under the program and theme of `site`.
+    pub fn fits(&self, site: &Site) -> bool {
+        self.fingerprint == Record::fingerprint(site)
+    }
+
+    /// Each recorded page's key, length, hash and identity, by its path.
+    pub fn into_map(self) -> HashMap<String, Recorded> {
+        self.pages
+            .into_iter()
+            .map(|(path, key, len, hash, identity)| (path, (key, len, hash, identity)))
+            .collect()
+    }
+
+    fn path(root: &Path) -> PathBuf {
+        root.join(crate::cache::DIR).join(PAGES_RECORD)
+    }
+
+    /// What a page's key does not cover: the program and the theme.
+    fn fingerprint(site: &Site) -> u64 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        crate::cache::hash_value(&mut h, &(crate::cache::program_stamp(), site.theme.fingerprint));
+        h.digest()
+    }
+}
+
+/// What [`produce_pages`] does with the pages' keys.
+pub enum Keys<'a> {
+    /// Nothing: no record is kept (`check`, `serve`).
+    Off,
+    /// Every page is keyed for the record; with the record of the last build's pages,
+    /// a page whose key is the recorded one is taken from the site being replaced
+    /// ([`Sink::reuse`], which checks its bytes) instead of being rendered.
+    Kept(Option<&'a HashMap<String, Recorded>>),
+}
+
+/// The first half of [`produce`]: every page. After it, the pages' HTML is no
+/// longer needed (`build` drops it before the search index is made).
+pub fn produce_pages(
+    site: &Site,
+    renderer: &Renderer<'_>,
+    sink: &dyn Sink,
+    keys: Keys<'_>,
+    stages: &mut Stages,
+) -> Result<Pages, Failure> {
+    let config = &site.config;
+    let clashes = renderer.check_paths();
+    if !clashes.is_empty() {
+        return Err(Failure::Content(clashes));
+    }
+    let jobs = renderer.plan();
+    let kept_count = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<Result<Placed, Failure>> = jobs
+        .par_iter()
+        .map(|&job| {
+            if let Keys::Kept(Some(kept)) = keys {
+                let keyed = renderer.key(job).map_err(Failure::from)?;
+                if let (Some(key), Some(&(was, len, hash, identity))) = (keyed.key, kept.get(&keyed.path))
+                    && key == was
+                    && sink.reuse(&keyed.path, len, hash, identity)
+                {
+                    kept_count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let (placed, _) = sink.identity(&keyed.path);
+                    return Ok((keyed.lang, Some((keyed.path, key, len, hash, placed))));
+                }
+            }
+            let out = match keys {
+                Keys::Off => renderer.render(job),
+                Keys::Kept(_) => renderer.render_keyed(job),
+            }
+            .map_err(Failure::from)?;
+            sink.write(&out.path, out.text.as_bytes())?;
+            let entry = out.key.map(|key| {
+                let len = out.text.len() as u64;
+                let (placed, _) = sink.identity(&out.path);
+                (
+                    out.path,
+                    key,
+                    len,
+                    xxhash_rust::xxh3::xxh3_64(out.text.as_bytes()),
+                    placed,
+                )
+            });
+            Ok((out.lang, entry))
+        })
+        .collect();
+    let mut pages = vec![0usize; config.languages.len()];
+    let mut files = 0; // 404 page, redirects
+    let mut errors = Vec::new();
+    let mut made = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok((lang, entry)) => {
+                match lang {
+                    Some(lang) => pages[lang] += 1,
+                    None => files += 1,
+                }
+                made.extend(entry);
+            }
+            Err(Failure::Content(mut d)) => errors.append(&mut d),
+            Err(other) => return Err(other),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Failure::Content(dedup(errors)));
+    }
+    // A file's identity is recorded only if it is the one it had when its bytes were
+    // written or checked (nothing changed it since), and now that every page is
+    // placed, most files have settled: a later change will show.
+    made.par_iter_mut().for_each(|entry| {
+        let (now, settled) = sink.identity(&entry.0);
+        entry.4 = if settled && now == entry.4 { now } else { 0 };
+    });
+    let entries: Vec<sitemap::Entry> = jobs.iter().filter_map(|&job| renderer.sitemap_entry(job)).collect();
+    stages.mark("pages");
+    let kept_count = kept_count.into_inner();
+    stages.note(|| format!("pages: {kept_count} kept, {} rendered", jobs.len() - kept_count));
+    Ok(Pages {
+        pages,
+        files,
+        entries,
+        made,
+    })
+}
+
+/// The second half of [`produce`]: the search index, feeds, sitemap, robots.txt and assets.
+pub fn produce_rest(
+    site: &Site,
+    sink: &dyn Sink,
+    made: Pages,
+    search: Search<'_>,
+    stages: &mut Stages,
+) -> Result<Produced, Failure> {
+    let config = &site.config;
+    let Pages {
+        pages,
+        mut files,
+        entries,
+        made: _,
+    } = made;
+
+    // One language at a time: each index is built in parallel, and only one is in memory.
+    let mut search_records = Vec::new();
+    let mut search_fingerprints = Vec::new();
+    let mut search_due = Vec::new();
+    for lang in 0..config.languages.len() {
+        let inputs = search::inputs(config, &site.library, &site.rendered, lang);
+        let fingerprint = inputs.fingerprint();
+        search_fingerprints.push(fingerprint);
+        let record_path = config
+            .root
+            .join(crate::cache::DIR)
+            .join(format!("search-{}.json", config.languages[lang].code));
+        match search {
+            // An index whose input has not changed since the last build is the replaced site's.
+            Search::Recorded => {
+                let reused = search::Record::load(&record_path)
+                    .filter(|r| r.fingerprint == fingerprint)
+                    .filter(|r| {
+                        r.files
+                            .par_iter()
+                            .all(|(path, len, hash)| sink.reuse(path, *len, *hash, 0))
+                    });
+                if let Some(record) = reused {
+                    files += record.files.len();
+                    continue;
+                }
+            }
+            Search::Served { previous, now } => {
+                if previous.and_then(|p| p.get(lang)) == Some(&fingerprint) {
+                    continue;
+                }
+                if !now {
+                    search_due.push(lang);
+                    continue;
+                }
+            }
+        }
+        // Each file is written as it is made, and only its length and hash kept.
+        let written = std::sync::Mutex::new(Vec::new());
+        let failed = std::sync::Mutex::new(None);
+        search::index_into(&inputs, &|file| {
+            let entry = file.entry();
+            match sink.write(&file.path, &file.bytes) {
+                Ok(()) => written.lock().unwrap_or_else(|p| p.into_inner()).push(entry),
+                Err(e) => *failed.lock().unwrap_or_else(|p| p.into_inner()) = Some(e),
+            }
+        });
+        if let Some(failure) = failed.into_inner().unwrap_or_else(|p| p.into_inner()) {
+            return Err(failure);
+        }
+        let mut written = written.into_inner().unwrap_or_else(|p| p.into_inner());
+        written.sort();
+        files += written.len();
+        search_records.push((
+            record_path,
+            search::Record {
+                fingerprint,
+                files: written,
+            },
+        ));
+    }
+    stages.mark("search index");
+
+    let mut made: Vec<(String, Vec<u8>)> = (0..config.languages.len())
+        .map(|lang| {
+            (
+                feed::feed_path(config, lang),
+                feed::atom(config, &site.library, &site.rendered, lang).into_bytes(),
+            )
+        })
+        .collect();
+    made.extend(
+        sitemap::sitemaps(config, &entries)
+            .into_iter()
+            .map(|(path, xml)| (path, xml.into_bytes())),
+    );
+    // A robots.txt of the site's own (in static/) replaces the generated one.
+    if !site.assets.copies.iter().any(|(_, path)| path == "/robots.txt") {
+        made.push(("/robots.txt".into(), sitemap::robots(config).into_bytes()));
+    }
+    for (path, bytes) in made.iter().chain(&site.assets.generated).chain(&site.images) {
+        sink.write(path, bytes)?;
+        files += 1;
+    }
+    let copies: Vec<(PathBuf, String)> = site
+        .assets
+        .copies
+        .iter()
+        .cloned()
+        .chain(site.library.assets.values().map(|a| (a.source.clone(), a.path.clone())))
+        .collect();
+    copies
+        .par_iter()
+        .map(|(source, path)| sink.copy(source, path))
+        .collect::<Result<Vec<()>, Failure>>()?;
+    files += copies.len();
+    stages.mark("feeds, sitemap, assets");
+    Ok(Produced {
+        pages,
+        files,
+        search_records,
+        search_fingerprints,
+        search_due,
+    })
+}
+
+/// One template error can fail many pages: report each distinct one once, with a count.
+fn dedup(errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut seen: BTreeMap<(PathBuf, usize, usize, String), (Diagnostic, usize)> = BTreeMap::new();
+    for e in errors {
+        let base = e
+            .message
+            .split(" (while rendering ")
+            .next()
+            .unwrap_or(&e.message)
+            .to_string();
+        let key = (e.file.clone(), e.line, e.col, base);
+        seen.entry(key).and_modify(|(_, n)| *n += 1).or_insert((e, 1));
+    }
+    seen.into_values()
+        .map(|(mut d, n)| {
+            if n > 1 {
+                d.message = format!("{} and {} other pages", d.message.trim_end_matches(')'), n - 1);
+                if d.message.contains("(while rendering ") {
+                    d.message.push(')');
+                }
+            }
+            d
+        })
+        .collect()
+}
