@@ -4,8 +4,8 @@
 
 pub mod cache;
 pub mod cli;
-pub mod code_themes;
 pub mod cmd;
+pub mod code_themes;
 pub mod config;
 pub mod content;
 pub mod diagnostics;

@@ -72,7 +72,10 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
         )
     });
     // The caches only save time: a build that cannot write them still succeeds.
-    let saved = site.markdown.save(&site.rendered).and_then(|()| site.highlighter.save());
+    let saved = site
+        .markdown
+        .save(&site.rendered)
+        .and_then(|()| site.highlighter.save());
     if let Err(e) = saved {
         eprintln!("showcase: the cache in {} was not saved: {e}", crate::cache::DIR);
     }

@@ -23,11 +23,11 @@ use std::time::Duration;
 use jiff::civil::Date;
 
 use crate::cli::{CheckArgs, Format};
-use crate::site::{self, Produced, Source, Stages, produce};
 use crate::config::CONFIG_FILE;
 use crate::content::translation;
 use crate::diagnostics::{self, Diagnostic, Failure};
 use crate::output::{Sink, file_of};
+use crate::site::{self, Produced, Source, Stages, produce};
 use external::Verdict;
 use links::{Checker, Files};
 

@@ -154,7 +154,13 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
         };
         log_change(&change);
         let current = shared.current();
-        let outcome = builder.build(&mut built, &mut search_due, current.files.as_deref(), false, &shared.search);
+        let outcome = builder.build(
+            &mut built,
+            &mut search_due,
+            current.files.as_deref(),
+            false,
+            &shared.search,
+        );
         shared.publish(outcome, change.css_only());
         watch.refresh();
     }
@@ -305,7 +311,12 @@ impl Shared {
 
     /// Lays a new search index over the site served, without a reload (no
     /// page shows it), unless a rebuild has come since it was begun.
-    fn update_search(&self, indexes: &[(usize, u64, String, Vec<crate::search::IndexFile>)], generation: u64, started: Instant) {
+    fn update_search(
+        &self,
+        indexes: &[(usize, u64, String, Vec<crate::search::IndexFile>)],
+        generation: u64,
+        started: Instant,
+    ) {
         let _publishing = self.publishing.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if self.generation.load(Ordering::SeqCst) != generation {
             return;

@@ -94,7 +94,9 @@ pub fn prepare(
                             doc.source.clone(),
                             doc.fm.cover_line,
                             1,
-                            format!("cover: the image {path} cannot be read ({e}); save it as a JPEG, PNG or WebP file"),
+                            format!(
+                                "cover: the image {path} cannot be read ({e}); save it as a JPEG, PNG or WebP file"
+                            ),
                         )
                         .rule("missing-image"),
                     );
@@ -105,7 +107,11 @@ pub fn prepare(
             Some(Cover { url, size })
         })
         .collect();
-    if errors.is_empty() { Ok((covers, files)) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok((covers, files))
+    } else {
+        Err(errors)
+    }
 }
 
 /// A site link (`/sub/a/photo.jpg`) as a site path (`/a/photo.jpg`), if it is one.

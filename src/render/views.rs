@@ -237,13 +237,16 @@ impl<'a> Card<'a> {
             organisation: doc.fm.organisation.as_deref(),
             level: doc.fm.level,
             highlights: &doc.fm.highlights,
-            cover: r.covers[d].as_ref().zip(doc.fm.cover.as_ref()).map(|(cover, c)| CoverView {
-                src: &cover.url,
-                alt: &c.alt,
-                width: cover.size.as_ref().map(|s| s.width),
-                height: cover.size.as_ref().map(|s| s.height),
-                srcset: cover.size.as_ref().map(|s| s.srcset.as_str()).filter(|s| !s.is_empty()),
-            }),
+            cover: r.covers[d]
+                .as_ref()
+                .zip(doc.fm.cover.as_ref())
+                .map(|(cover, c)| CoverView {
+                    src: &cover.url,
+                    alt: &c.alt,
+                    width: cover.size.as_ref().map(|s| s.width),
+                    height: cover.size.as_ref().map(|s| s.height),
+                    srcset: cover.size.as_ref().map(|s| s.srcset.as_str()).filter(|s| !s.is_empty()),
+                }),
             cover_art: r.cover_art_path(doc).map(|p| r.config.link(&p)),
             featured: doc.fm.featured,
             lang_tag: &r.config.languages[doc.lang].tag,

@@ -144,7 +144,9 @@ impl Inputs<'_> {
 
 /// The folder of a language's index in the output folder: `search/`, `en/search/`.
 pub fn folder(config: &Config, lang: usize) -> String {
-    crate::output::file_of(&base(config, lang)).trim_end_matches("index.html").to_string()
+    crate::output::file_of(&base(config, lang))
+        .trim_end_matches("index.html")
+        .to_string()
 }
 
 /// The site path of a language's index: `/search/`, `/en/search/`.

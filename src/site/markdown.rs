@@ -11,10 +11,10 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-pub use crate::markdown::cache::Cache;
 use crate::config::Config;
 use crate::content::Library;
 use crate::diagnostics::Diagnostic;
+pub use crate::markdown::cache::Cache;
 use crate::markdown::highlight::Highlighter;
 use crate::markdown::{self, Links, Rendered};
 
@@ -58,7 +58,13 @@ impl Cache {
 pub fn render(config: &Config, library: &Library, highlighter: &Highlighter, cache: Cache) -> Stage {
     let links = Links::new(config, library, highlighter);
     // Each doc: its key, whether it was rendered afresh, its entry, its problems and cover.
-    type Made = (u128, bool, Rendered, Vec<Diagnostic>, Result<Option<String>, Diagnostic>);
+    type Made = (
+        u128,
+        bool,
+        Rendered,
+        Vec<Diagnostic>,
+        Result<Option<String>, Diagnostic>,
+    );
     let made: Vec<Made> = library
         .docs
         .par_iter()

@@ -59,7 +59,10 @@ pub fn rebuild(
     }
     stages.note(|| {
         let rendered = site.markdown.rendered;
-        format!("markdown: {} kept, {rendered} rendered", site.library.docs.len() - rendered)
+        format!(
+            "markdown: {} kept, {rendered} rendered",
+            site.library.docs.len() - rendered
+        )
     });
     stages.mark("read content, markdown, theme, catalogue");
     let served = previous.map(|(_, files, _)| files);

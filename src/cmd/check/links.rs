@@ -16,13 +16,13 @@ use std::path::{Path, PathBuf};
 
 use super::html::Scan;
 use crate::config::Config;
-use crate::markdown::Rendered;
-use crate::output::images::Cover;
-use crate::site::Site;
 use crate::content::Library;
 use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::markdown::Rendered;
 use crate::markdown::{DECORATIVE, percent_decode, scheme};
 use crate::output::file_of;
+use crate::output::images::Cover;
+use crate::site::Site;
 
 /// The published site as `check` sees it: every file, and what each HTML page holds.
 pub type Files = BTreeMap<String, Option<Scan>>;
