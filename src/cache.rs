@@ -227,6 +227,12 @@ impl serde::Serializer for &mut KeyWriter {
     type SerializeStruct = Self;
     type SerializeStructVariant = Self;
 
+    /// Not human-readable: a value may hash as less than it shows (the hash of
+    /// a page's packed HTML instead of the HTML, see `render::views::Html`).
+    fn is_human_readable(&self) -> bool {
+        false
+    }
+
     fn serialize_bool(self, v: bool) -> KeyResult {
         self.tag(if v { b'T' } else { b'F' });
         Ok(())

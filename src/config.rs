@@ -179,7 +179,7 @@ pub enum Fallback {
 }
 
 /// One language of the site. The default language comes first in [`Config::languages`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Language {
     /// The code used in file names and URLs: `zh`, `en`.
     pub code: String,
@@ -209,14 +209,14 @@ pub fn is_cjk_code(code: &str) -> bool {
 }
 
 /// A term of a taxonomy: a language-neutral key and a label per language.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Term {
     pub key: String,
     /// Indexed like [`Config::languages`].
     pub labels: Vec<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Taxonomy {
     pub name: String,
     pub labels: Vec<String>,
@@ -246,7 +246,7 @@ impl Taxonomy {
 }
 
 /// The site's configuration, validated.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// The folder that holds site.toml.
     pub root: PathBuf,
@@ -279,7 +279,7 @@ pub struct Config {
 }
 
 /// The identity a Chinese government website shows in its footer and meta tags.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Government {
     /// 主办单位, per language.
     pub host: Option<Vec<String>>,
@@ -296,7 +296,7 @@ pub struct Government {
 }
 
 /// A key term of the default language and how the other languages must render it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GlossaryEntry {
     /// The term in the default language: `产教融合`.
     pub term: String,
@@ -308,7 +308,7 @@ pub struct GlossaryEntry {
 }
 
 /// The page that lists every case, with filters.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Catalogue {
     /// Its folder in content/: when a section lives there, that section is the catalogue.
     pub key: String,
@@ -325,7 +325,7 @@ pub enum Condition {
 }
 
 /// A numeric goal of the plan: how many cases matching `conditions` by `year`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Target {
     pub labels: Vec<String>,
     pub conditions: Vec<Condition>,

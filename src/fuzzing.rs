@@ -195,6 +195,7 @@ fn doc(body: &str, lang: usize) -> Doc {
         hash: String::new(),
         yaml: String::new(),
         yaml_line: 2,
+        stamp: 0,
         fallbacks: vec![None; 2],
     }
 }

@@ -7,6 +7,9 @@
 pub struct Packed(Vec<u8>);
 
 impl Packed {
+    /// The empty text.
+    pub const EMPTY: Packed = Packed(Vec::new());
+
     pub fn new(text: &str) -> Packed {
         if text.is_empty() {
             return Packed::default();

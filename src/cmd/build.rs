@@ -60,7 +60,7 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
         base_url: args.base_url.as_deref(),
         drafts: args.drafts,
     };
-    let (mut site, problems) = site::load(&source, None)?;
+    let (mut site, problems) = site::load(&source, None, &mut stages)?;
     if !problems.is_empty() {
         return Err(Failure::Content(problems));
     }
@@ -82,7 +82,6 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
     // The Markdown is rendered: its source is only needed by check's editorial rules.
     site.forget_sources();
     profile::give_back_memory();
-    stages.mark("read content, markdown, theme, catalogue");
     let output = args.output.clone().unwrap_or_else(|| site.config.root.join("public"));
     let staging = Staging::new(&output, &site.config.root)?;
     let kept = Record::load(&site).map(Record::into_map);

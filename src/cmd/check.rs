@@ -105,19 +105,15 @@ fn inspect(args: &CheckArgs, today: Date) -> Result<Inspection, Failure> {
         base_url: args.base_url.as_deref(),
         drafts: args.drafts,
     };
-    let (site, mut found) = match site::load(&source, None) {
+    let mut stages = Stages::new(std::time::Instant::now());
+    let (site, mut found) = match site::load(&source, None, &mut stages) {
         Ok(loaded) => loaded,
         Err(Failure::Content(found)) => return Ok((found, None, None)),
         Err(other) => return Err(other),
     };
     let renderer = site.renderer();
     let collector = Collector::default();
-    let produced = match produce(
-        &site,
-        &renderer,
-        &collector,
-        &mut Stages::new(std::time::Instant::now()),
-    ) {
+    let produced = match produce(&site, &renderer, &collector, &mut stages) {
         Ok(produced) => Some(produced),
         Err(Failure::Content(problems)) => {
             found.extend(problems);

@@ -39,7 +39,7 @@ pub enum DocKind {
 }
 
 /// One Markdown file in one language.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Doc {
     pub kind: DocKind,
     /// The file, as shown in messages (relative to the current folder).
@@ -65,6 +65,8 @@ pub struct Doc {
     /// The front matter as written, and the line of the file it starts on.
     pub yaml: String,
     pub yaml_line: usize,
+    /// The file's [`stamp_of`] when it was read: whether it has changed since.
+    pub stamp: u64,
     /// Indexed like `Config::languages`: where this page of the default language is also
     /// published, with a notice, in a language that has no translation of it
     /// (`fallback = "notice"`): `/en/cases/beta/`.
@@ -91,7 +93,7 @@ pub struct Asset {
 }
 
 /// All the content of a site.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Library {
     pub docs: Vec<Doc>,
     /// Translation key → the doc in each language (indexed like `Config::languages`).
@@ -106,6 +108,63 @@ pub struct Library {
     pub drafts: Vec<String>,
     /// (taxonomy, term) of the drafts left out: terms being written about.
     pub draft_terms: std::collections::BTreeSet<(String, String)>,
+    /// When the files began to be read.
+    pub read_at: std::time::SystemTime,
+}
+
+impl Default for Library {
+    fn default() -> Library {
+        Library {
+            docs: Vec::new(),
+            translations: HashMap::new(),
+            pages_of: HashMap::new(),
+            sections_of: HashMap::new(),
+            assets: BTreeMap::new(),
+            drafts: Vec::new(),
+            draft_terms: std::collections::BTreeSet::new(),
+            read_at: std::time::UNIX_EPOCH,
+        }
+    }
+}
+
+/// How long before a library was read a file must have last changed for its
+/// stamp to be trusted: well above the coarsest clock tick of file systems.
+const SETTLED: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// A file's size, modification and change times and inode, hashed: it changes
+/// with every write (but two writes within one tick of the clock); 0 if unknown.
+fn stamp_of(meta: &std::fs::Metadata) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&meta.len().to_le_bytes());
+    if let Some(modified) = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+    {
+        h.update(&modified.as_nanos().to_le_bytes());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        for part in [meta.ino(), meta.ctime() as u64, meta.ctime_nsec() as u64] {
+            h.update(&part.to_le_bytes());
+        }
+    }
+    h.digest().max(1)
+}
+
+/// When a file last changed: its change time where the system has one (a write
+/// cannot set it back), else its modification time.
+fn changed_at(meta: &std::fs::Metadata) -> Option<std::time::SystemTime> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let seconds = u64::try_from(meta.ctime()).ok()?;
+        let nanos = u32::try_from(meta.ctime_nsec()).ok()?;
+        std::time::UNIX_EPOCH.checked_add(std::time::Duration::new(seconds, nanos))
+    }
+    #[cfg(not(unix))]
+    meta.modified().ok()
 }
 
 /// Options that change what is read.
@@ -125,6 +184,15 @@ struct Found {
 impl Library {
     /// Reads `content/` of the site.
     pub fn load(config: &Config, options: LoadOptions) -> Result<Library, Failure> {
+        Library::load_over(config, options, None)
+    }
+
+    /// Reads `content/` of the site, taking from `previous` (a library read
+    /// before, under the same config) each doc whose file has not changed since:
+    /// the same [`Doc::stamp`], and settled before `previous` was read, so that
+    /// two writes within one tick of the file system's clock cannot pass for one.
+    pub fn load_over(config: &Config, options: LoadOptions, previous: Option<&Library>) -> Result<Library, Failure> {
+        let started = std::time::SystemTime::now();
         let content_dir = config.root.join(CONTENT_DIR);
         if !content_dir.is_dir() {
             return Err(Diagnostic::file_error(
@@ -180,8 +248,28 @@ impl Library {
         }
 
         // Parse in parallel; the order of `found` (sorted) is kept.
-        let parsed: Vec<Result<Doc, Vec<Diagnostic>>> =
-            found.par_iter().map(|f| parse_file(config, &content_dir, f)).collect();
+        let kept: HashMap<&str, &Doc> = previous
+            .map(|p| p.docs.iter().map(|d| (d.rel.as_str(), d)).collect())
+            .unwrap_or_default();
+        let settled_before = previous.and_then(|p| p.read_at.checked_sub(SETTLED));
+        let parsed: Vec<Result<Doc, Vec<Diagnostic>>> = found
+            .par_iter()
+            .map(|f| {
+                let meta = std::fs::metadata(content_dir.join(&f.rel)).ok();
+                let stamp = meta.as_ref().map_or(0, stamp_of);
+                let settled = meta
+                    .as_ref()
+                    .and_then(changed_at)
+                    .zip(settled_before)
+                    .is_some_and(|(changed, before)| changed < before);
+                match kept.get(f.rel.as_str()) {
+                    Some(doc) if settled && stamp != 0 && doc.stamp == stamp && doc.lang == f.lang => {
+                        Ok((*doc).clone())
+                    }
+                    _ => parse_file(config, &content_dir, f).map(|doc| Doc { stamp, ..doc }),
+                }
+            })
+            .collect();
         let mut docs = Vec::with_capacity(parsed.len());
         let mut drafts = Vec::new();
         let mut draft_terms = std::collections::BTreeSet::new();
@@ -201,6 +289,7 @@ impl Library {
             docs,
             drafts,
             draft_terms,
+            read_at: started,
             ..Default::default()
         };
         library.link(config, &other_files, &mut errors);
@@ -750,6 +839,7 @@ fn parse_file(config: &Config, content_dir: &Path, found: &Found) -> Result<Doc,
         hash: translation::source_hash(&text),
         yaml: split.yaml.to_string(),
         yaml_line: split.yaml_line,
+        stamp: 0,
         fallbacks: Vec::new(),
     })
 }

@@ -25,7 +25,7 @@ use crate::output::images::Cover;
 use crate::output::sitemap;
 use crate::templates::Theme;
 use views::{
-    Alternate, Card, Common, Crumb, LangLink, MenuItem, PageLink, PageView, Paginator, SectionLink, SectionView,
+    Alternate, Card, Cards, Common, Crumb, LangLink, MenuItem, PageLink, PageView, Paginator, SectionLink, SectionView,
     ShareView,
 };
 
@@ -228,6 +228,9 @@ pub struct Renderer<'a> {
     place: Vec<Option<usize>>,
     /// Per taxonomy of the catalogue and language: its terms that have pages there.
     listed_terms: Vec<Vec<Vec<usize>>>,
+    /// Each doc's card in each language, hashed once (see [`Cards`]): indexed by doc
+    /// and then language.
+    card_keys: Vec<std::sync::OnceLock<u64>>,
 }
 
 /// The most terms a term page's navigation lists: with more, it lists those
@@ -300,6 +303,9 @@ impl<'a> Renderer<'a> {
             footer: Vec::new(),
             place,
             listed_terms,
+            card_keys: (0..library.docs.len() * config.languages.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
         };
         renderer.footer = (0..config.languages.len())
             .map(|lang| {
@@ -479,6 +485,19 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The hash of doc `d`'s card in a list of language `lang`, made once.
+    fn card_key(&self, d: usize, lang: usize) -> u64 {
+        *self.card_keys[d * self.config.languages.len() + lang].get_or_init(|| {
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            // A card that cannot be hashed gets a key no other card has: its pages are
+            // then kept only while it is the same card of the same doc, as it was.
+            if !crate::cache::hash_value(&mut h, &Card::new(self, d, lang)) {
+                return u64::MAX - d as u64;
+            }
+            h.digest()
+        })
+    }
+
     /// A doc's summary: its front matter's, or else its first paragraph.
     fn summary(&self, d: usize) -> &'a str {
         self.rendered[d].summary(&self.library.docs[d])
@@ -580,7 +599,7 @@ impl<'a> Renderer<'a> {
         ctx.insert("previous", &previous);
         ctx.insert("next", &next);
         // Related cases in this page's language: their translations, or their fallback pages.
-        let related: Vec<Card<'_>> = self
+        let related: Vec<usize> = self
             .catalogue
             .related
             .get(&i)
@@ -593,9 +612,8 @@ impl<'a> Renderer<'a> {
                     None => (other.lang == lang || other.fallbacks[lang].is_some()).then_some(d),
                 }
             })
-            .map(|d| Card::new(self, d, lang))
             .collect();
-        ctx.insert("related", &related);
+        ctx.insert("related", &Cards::new(self, &related, lang));
         ctx.finish(self.theme, "page.html", &doc.source, path, Some(lang))
     }
 
@@ -800,15 +818,14 @@ impl<'a> Renderer<'a> {
         let mut featured: Vec<usize> = cases.iter().copied().filter(|&d| docs[d].fm.featured).collect();
         featured.sort_by_key(|&d| docs[d].fm.weight.unwrap_or(i64::MAX));
         featured.truncate(HOME_FEATURED);
-        let card = |&d: &usize| Card::new(self, d, lang);
-        let latest: Vec<Card<'_>> = cases
+        let latest: Vec<usize> = cases
             .iter()
+            .copied()
             .filter(|d| !featured.contains(d))
             .take(HOME_LATEST)
-            .map(card)
             .collect();
-        ctx.insert("featured", &featured.iter().map(card).collect::<Vec<_>>());
-        ctx.insert("latest", &latest);
+        ctx.insert("featured", &Cards::new(self, &featured, lang));
+        ctx.insert("latest", &Cards::new(self, &latest, lang));
         let kinds = self
             .catalogue
             .taxonomies
@@ -1195,10 +1212,7 @@ impl<'a> Renderer<'a> {
     fn insert_list(&self, ctx: &mut Ctx, items: &[usize], base: &str, number: usize, lang: usize) {
         let per_page = self.config.paginate_by;
         let start = ((number - 1) * per_page).min(items.len());
-        let cards: Vec<Card<'_>> = items[start..(start + per_page).min(items.len())]
-            .iter()
-            .map(|&d| Card::new(self, d, lang))
-            .collect();
+        let cards = Cards::new(self, &items[start..(start + per_page).min(items.len())], lang);
         ctx.insert("pages", &cards);
         ctx.insert(
             "paginator",

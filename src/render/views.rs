@@ -15,6 +15,7 @@ use super::{Renderer, format_date};
 use crate::content::front_matter::{Highlight, Level};
 use crate::content::translation::{self, State};
 use crate::content::{Doc, Library};
+use crate::packed::Packed;
 
 #[derive(Serialize)]
 pub struct SiteView<'a> {
@@ -255,6 +256,31 @@ impl<'a> Card<'a> {
     }
 }
 
+/// Cards of docs in a list of one language: in a template's context, each
+/// doc's [`Card`]; in a page's key, each card's hash, which the renderer makes
+/// once per card however many pages show it.
+pub struct Cards<'r, 'a> {
+    r: &'r Renderer<'a>,
+    docs: &'r [usize],
+    lang: usize,
+}
+
+impl<'r, 'a> Cards<'r, 'a> {
+    pub fn new(r: &'r Renderer<'a>, docs: &'r [usize], lang: usize) -> Self {
+        Cards { r, docs, lang }
+    }
+}
+
+impl Serialize for Cards<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            serializer.collect_seq(self.docs.iter().map(|&d| Card::new(self.r, d, self.lang)))
+        } else {
+            serializer.collect_seq(self.docs.iter().map(|&d| self.r.card_key(d, self.lang)))
+        }
+    }
+}
+
 /// A page with everything a page template shows.
 #[derive(Serialize)]
 pub struct PageView<'a> {
@@ -274,9 +300,9 @@ pub struct PageView<'a> {
     pub cover_permalink: Option<String>,
     /// schema.org Article data of a case, as JSON that is safe inside `<script>`; print it with `| safe`.
     pub json_ld: Option<String>,
-    pub content: String,
+    pub content: Html<'a>,
     /// The text's second-level headings, for an outline beside it.
-    pub outline: Vec<OutlineItem>,
+    pub outline: Outline<'a>,
     pub updated: Option<String>,
     pub updated_display: Option<String>,
     pub taxonomies: Vec<TaxonomyView<'a>>,
@@ -325,9 +351,9 @@ impl<'a> PageView<'a> {
         let original = original_of(r.library, doc)
             .map(|(_, o)| o)
             .or((lang != doc.lang).then_some(doc));
-        let content = r.rendered[d].html.unpack();
+        let content = &r.rendered[d].html;
         PageView {
-            outline: outline(&content),
+            outline: Outline(content),
             draft: doc.fm.draft,
             stale: original_of(r.library, doc).is_some_and(|(i, _)| translation::state(r.library, i) == State::Stale),
             original_url: original.map(|o| r.config.link(&o.path)),
@@ -337,7 +363,7 @@ impl<'a> PageView<'a> {
             permalink,
             cover_permalink,
             json_ld,
-            content,
+            content: Html(content),
             updated: doc.fm.updated.map(|d| d.to_string()),
             updated_display: doc.fm.updated.map(|d| format_date(d, &language.date_format)),
             taxonomies,
@@ -356,6 +382,37 @@ pub struct OutlineItem {
 /// The second-level headings of rendered Markdown, as plain text: each starts a line
 /// as `<h2 id="…">`, the form the Markdown writer gives every heading (it gives each
 /// an id); raw HTML written otherwise is not taken for one. Footnote marks are left out.
+/// A page's rendered Markdown: the HTML in a template's context; in a page's
+/// key (a serialiser that is not human-readable), the hash of the packed HTML,
+/// which says the same at a fraction of the cost.
+pub struct Html<'a>(pub &'a Packed);
+
+/// No text: a list without its section's text.
+static EMPTY: Packed = Packed::EMPTY;
+
+impl Serialize for Html<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            serializer.serialize_str(&self.0.unpack())
+        } else {
+            serializer.serialize_u64(xxhash_rust::xxh3::xxh3_64(self.0.as_bytes()))
+        }
+    }
+}
+
+/// A page's outline (see [`outline`]): in a key, nothing, as the HTML it is made of is there.
+pub struct Outline<'a>(pub &'a Packed);
+
+impl Serialize for Outline<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            outline(&self.0.unpack()).serialize(serializer)
+        } else {
+            serializer.serialize_unit()
+        }
+    }
+}
+
 fn outline(html: &str) -> Vec<OutlineItem> {
     const OPEN: &str = "<h2 id=\"";
     let mut items = Vec::new();
@@ -489,7 +546,7 @@ pub struct SectionView<'a> {
     pub url: String,
     pub summary: &'a str,
     /// The section's own text, on the first page of its list only.
-    pub content: String,
+    pub content: Html<'a>,
 }
 
 impl<'a> SectionView<'a> {
@@ -499,11 +556,7 @@ impl<'a> SectionView<'a> {
             title: doc.fm.title.as_str().into(),
             url: r.config.link(&doc.path),
             summary: r.summary(d),
-            content: if with_content {
-                r.rendered[d].html.unpack()
-            } else {
-                String::new()
-            },
+            content: Html(if with_content { &r.rendered[d].html } else { &EMPTY }),
         }
     }
 
@@ -513,7 +566,7 @@ impl<'a> SectionView<'a> {
             title,
             url,
             summary: "",
-            content: String::new(),
+            content: Html(&EMPTY),
         }
     }
 }

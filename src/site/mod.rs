@@ -106,7 +106,11 @@ pub type Previous<'a> = Option<&'a Site>;
 /// the site, because rendering can go on without them: `build` stops on them,
 /// `check` goes on to find more. Any other problem stops here. When the theme
 /// has problems too, both are reported together.
-pub fn load(source: &Source<'_>, previous: Previous<'_>) -> Result<(Site, Vec<Diagnostic>), Failure> {
+pub fn load(
+    source: &Source<'_>,
+    previous: Previous<'_>,
+    stages: &mut Stages,
+) -> Result<(Site, Vec<Diagnostic>), Failure> {
     let config = Config::load(source.root, source.base_url)?;
     // The Markdown cache is read on a thread of its own while the content is.
     let (library, markdown_cache) = std::thread::scope(|scope| {
@@ -114,13 +118,19 @@ pub fn load(source: &Source<'_>, previous: Previous<'_>) -> Result<(Site, Vec<Di
             Some(site) => markdown::Cache::kept(site),
             None => markdown::Cache::load(Some(&config.root)),
         });
-        let library = Library::load(&config, LoadOptions { drafts: source.drafts });
+        // Docs are taken from the site built before only under the same config.
+        let kept = previous
+            .map(|site| &site.library)
+            .filter(|_| previous.is_some_and(|p| p.config == config));
+        let library = Library::load_over(&config, LoadOptions { drafts: source.drafts }, kept);
         let cache = cache.join().unwrap_or_else(|_| markdown::Cache::load(None));
         (library, cache)
     });
     let library = library?;
+    stages.mark("content");
     let highlighter = Highlighter::new(&config.highlight_theme, Some(&config.root));
     let markdown = markdown::render(&config, &library, &highlighter, markdown_cache);
+    stages.mark("markdown");
     let mut problems = markdown.problems;
     let (covers, images) = match images::prepare(&config, &library, markdown.cover_links) {
         Ok(made) => made,
@@ -130,6 +140,7 @@ pub fn load(source: &Source<'_>, previous: Previous<'_>) -> Result<(Site, Vec<Di
         }
     };
     diagnostics::sort(&mut problems);
+    stages.mark("covers");
     let assets = Assets::collect(&config, &highlighter)?;
     let theme = match Theme::load(&config, Arc::new(assets.links.clone())) {
         Ok(theme) => theme,
@@ -140,7 +151,9 @@ pub fn load(source: &Source<'_>, previous: Previous<'_>) -> Result<(Site, Vec<Di
         }
         Err(other) => return Err(other),
     };
+    stages.mark("assets, theme");
     let catalogue = Catalogue::build(&config, &library);
+    stages.mark("catalogue");
     Ok((
         Site {
             config,

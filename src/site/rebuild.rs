@@ -53,7 +53,7 @@ pub fn rebuild(
     search_now: bool,
 ) -> Result<Rebuilt, Failure> {
     let mut stages = Stages::new(Instant::now());
-    let (site, problems) = super::load(source, previous.map(|(built, _, _)| &built.site))?;
+    let (site, problems) = super::load(source, previous.map(|(built, _, _)| &built.site), &mut stages)?;
     if !problems.is_empty() {
         return Err(Failure::Content(problems));
     }
@@ -64,7 +64,6 @@ pub fn rebuild(
             site.library.docs.len() - rendered
         )
     });
-    stages.mark("read content, markdown, theme, catalogue");
     let served = previous.map(|(_, files, _)| files);
     let overlay = Overlay::new(served);
     // Keys made under another theme (or program) say nothing of this one's pages.
