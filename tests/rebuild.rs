@@ -121,12 +121,12 @@ fn edit(site: &Site, random: &mut Random, step: usize) -> String {
                 2 => "[smart-software]",
                 _ => "[smart-software, fintech]",
             };
-            let with_kind = set_field(&text, "kind", *random.pick(&KINDS));
+            let with_kind = set_field(&text, "kind", random.pick::<&str>(&KINDS));
             site.write(&case, &set_field(&with_kind, "industry", terms));
             format!("terms of {case}")
         }
         3 => {
-            site.write(&case, &set_field(&text, "date", *random.pick(&DATES)));
+            site.write(&case, &set_field(&text, "date", random.pick::<&str>(&DATES)));
             format!("date of {case}")
         }
         4 => {
