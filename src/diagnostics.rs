@@ -40,6 +40,9 @@ pub struct Diagnostic {
     /// A short id of the kind of problem: `broken-link`, `unknown-term`, `yaml`.
     pub rule: &'static str,
     pub message: String,
+    /// What was being done when the problem came up, when it is not the file's
+    /// own content: `while rendering content/a.md` for an error in a template.
+    pub context: Option<String>,
 }
 
 impl Diagnostic {
@@ -54,6 +57,7 @@ impl Diagnostic {
             col,
             severity: Severity::Error,
             message: message.into(),
+            context: None,
         }
     }
 
@@ -80,6 +84,20 @@ impl Diagnostic {
     pub fn rule(mut self, rule: &'static str) -> Self {
         self.rule = rule;
         self
+    }
+
+    /// The same diagnostic, found while doing `what` (`while rendering content/a.md`).
+    pub fn context(mut self, what: impl Into<String>) -> Self {
+        self.context = Some(what.into());
+        self
+    }
+
+    /// The message as shown: with its context, if it has one, in brackets.
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        match &self.context {
+            Some(context) => format!("{} ({context})", self.message).into(),
+            None => self.message.as_str().into(),
+        }
     }
 
     pub fn is_error(&self) -> bool {
@@ -113,15 +131,15 @@ impl fmt::Display for Diagnostic {
                 write!(f, ":{}", self.col)?;
             }
         }
-        write!(f, ": {}: {}", self.severity.as_str(), self.message)
+        write!(f, ": {}: {}", self.severity.as_str(), self.text())
     }
 }
 
 /// Sorts diagnostics by file and position, so reports are stable.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (&a.file, a.line, a.col, a.severity, a.rule, &a.message)
-            .cmp(&(&b.file, b.line, b.col, b.severity, b.rule, &b.message))
+        (&a.file, a.line, a.col, a.severity, a.rule, &a.message, &a.context)
+            .cmp(&(&b.file, b.line, b.col, b.severity, b.rule, &b.message, &b.context))
     });
 }
 

@@ -127,6 +127,16 @@ impl Default for Library {
     }
 }
 
+/// The original among a page's versions (indexed like `Config::languages`): the
+/// default language's, else the first it has.
+pub fn original_of(versions: &[Option<usize>]) -> Option<usize> {
+    versions
+        .first()
+        .copied()
+        .flatten()
+        .or_else(|| versions.iter().flatten().next().copied())
+}
+
 /// How long before a library was read a file must have last changed for its
 /// stamp to be trusted: well above the coarsest clock tick of file systems.
 const SETTLED: std::time::Duration = std::time::Duration::from_secs(1);
@@ -687,6 +697,14 @@ impl Library {
             lang: old.lang,
         };
         parse_file(config, &config.root.join(CONTENT_DIR), &found)
+    }
+
+    /// The doc that stands for a page (its translation key) in a language: its
+    /// version in that language, else the original in the default language, else
+    /// any version it has. The one fallback rule of the site.
+    pub fn version(&self, key: &str, lang: usize) -> Option<usize> {
+        let versions = self.translations.get(key)?;
+        versions.get(lang).copied().flatten().or_else(|| original_of(versions))
     }
 
     /// The home page's doc in a language.

@@ -166,14 +166,14 @@ impl Catalogue {
                     .translations
                     .iter()
                     .filter_map(|(key, versions)| {
-                        let doc = &docs[versions[0].or_else(|| versions.iter().flatten().next().copied())?];
+                        let doc = &docs[super::original_of(versions)?];
                         (doc.is_case() && target.conditions.iter().all(|c| matches(doc, c))).then(|| key.clone())
                     })
                     .collect();
                 keys.sort_by(|a, b| {
                     let first = |k: &String| {
                         let v = &library.translations[k];
-                        &docs[v[0].or_else(|| v.iter().flatten().next().copied()).unwrap_or(0)]
+                        &docs[super::original_of(v).unwrap_or(0)]
                     };
                     newest_first(first(a), first(b))
                 });

@@ -125,10 +125,7 @@ impl<'a> Links<'a> {
             {
                 return Ok(format!("{}{fragment}", self.config.link(stand_in)));
             }
-            let doc = versions[wanted]
-                .or(versions[0])
-                .or_else(|| versions.iter().flatten().next().copied());
-            let Some(doc) = doc else {
+            let Some(doc) = self.library.version(key, wanted) else {
                 return Err(format!("links to {CONTENT_DIR}/{path}, which does not exist"));
             };
             return Ok(format!("{}{fragment}", self.config.link(&self.library.docs[doc].path)));
@@ -141,11 +138,7 @@ impl<'a> Links<'a> {
             ));
         }
         // A folder: a section or a page bundle.
-        if let Some(versions) = self.library.translations.get(trimmed)
-            && let Some(doc) = versions[lang]
-                .or(versions[0])
-                .or_else(|| versions.iter().flatten().next().copied())
-        {
+        if let Some(doc) = self.library.version(trimmed, lang) {
             return Ok(format!("{}{fragment}", self.config.link(&self.library.docs[doc].path)));
         }
         Err(format!(

@@ -540,10 +540,7 @@ impl<'a> Renderer<'a> {
             .docs
             .iter()
             .find(|d| crate::content::neutral_path(&d.rel, self.config) == neutral)?;
-        let versions = &self.library.translations[&doc.key];
-        let d = &self.library.docs[versions[lang]
-            .or(versions[0])
-            .unwrap_or(versions.iter().flatten().next().copied()?)];
+        let d = &self.library.docs[self.library.version(&doc.key, lang)?];
         Some(MenuItem {
             title: d.fm.title.as_str().into(),
             url: self.config.link(&d.path),
@@ -784,10 +781,7 @@ impl<'a> Renderer<'a> {
             .map(|(target, keys)| {
                 let cases = keys
                     .iter()
-                    .filter_map(|key| {
-                        let v = &self.library.translations[key];
-                        v[lang].or(v[0]).or_else(|| v.iter().flatten().next().copied())
-                    })
+                    .filter_map(|key| self.library.version(key, lang))
                     .map(|d| Card::new(self, d, lang))
                     .collect();
                 views::TargetView::new(&target.labels[lang], target.goal, target.year, cases)

@@ -362,22 +362,15 @@ pub fn produce_rest(
 fn dedup(errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut seen: BTreeMap<(PathBuf, usize, usize, String), (Diagnostic, usize)> = BTreeMap::new();
     for e in errors {
-        let base = e
-            .message
-            .split(" (while rendering ")
-            .next()
-            .unwrap_or(&e.message)
-            .to_string();
-        let key = (e.file.clone(), e.line, e.col, base);
+        let key = (e.file.clone(), e.line, e.col, e.message.clone());
         seen.entry(key).and_modify(|(_, n)| *n += 1).or_insert((e, 1));
     }
     seen.into_values()
         .map(|(mut d, n)| {
-            if n > 1 {
-                d.message = format!("{} and {} other pages", d.message.trim_end_matches(')'), n - 1);
-                if d.message.contains("(while rendering ") {
-                    d.message.push(')');
-                }
+            if n > 1
+                && let Some(context) = &mut d.context
+            {
+                context.push_str(&format!(" and {} other pages", n - 1));
             }
             d
         })

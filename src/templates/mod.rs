@@ -378,9 +378,10 @@ fn register_functions(tera: &mut Tera, strings: Arc<Strings>, assets: Arc<HashMa
 
 /// A Tera error as a diagnostic pointing into the template.
 fn template_error(e: &tera::Error, files: &HashMap<String, PathBuf>, page: Option<&Path>) -> Diagnostic {
-    let for_page = page
-        .map(|p| format!(" (while rendering {})", p.display()))
-        .unwrap_or_default();
+    let with_page = |d: Diagnostic| match page {
+        Some(p) => d.context(format!("while rendering {}", p.display())),
+        None => d,
+    };
     let file_of = |name: &str| files.get(name).cloned().unwrap_or_else(|| PathBuf::from(name));
     match e.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
@@ -391,12 +392,12 @@ fn template_error(e: &tera::Error, files: &HashMap<String, PathBuf>, page: Optio
                 message = format!("{message}: {s}");
                 source = s.source();
             }
-            Diagnostic::error(
+            with_page(Diagnostic::error(
                 file_of(report.filename()),
                 span.start_line,
                 span.start_col + 1,
-                format!("{message}{for_page}"),
-            )
+                message,
+            ))
         }
         _ => {
             let mut message = e.to_string();
@@ -408,9 +409,9 @@ fn template_error(e: &tera::Error, files: &HashMap<String, PathBuf>, page: Optio
             // Checks made when templates are added come as text reports: "error: …\n --> name:line:col".
             if let Some((first, location)) = parse_report(&message) {
                 let (name, line, col) = location;
-                return Diagnostic::error(file_of(name), line, col, format!("{first}{for_page}"));
+                return with_page(Diagnostic::error(file_of(name), line, col, first));
             }
-            Diagnostic::file_error(PathBuf::from("templates"), format!("{message}{for_page}"))
+            with_page(Diagnostic::file_error(PathBuf::from("templates"), message))
         }
     }
 }

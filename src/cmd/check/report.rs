@@ -30,7 +30,7 @@ struct Entry<'a> {
     column: usize,
     severity: &'static str,
     rule: &'a str,
-    message: &'a str,
+    message: std::borrow::Cow<'a, str>,
 }
 
 /// How many errors and warnings there are.
@@ -53,7 +53,7 @@ pub fn json(diagnostics: &[Diagnostic], translations: Option<&Status>, out: &mut
                 column: d.col,
                 severity: d.severity.as_str(),
                 rule: d.rule,
-                message: &d.message,
+                message: d.text(),
             })
             .collect(),
         translations,
@@ -77,7 +77,7 @@ pub fn text(diagnostics: &[Diagnostic], summary: &str, out: &mut impl Write) -> 
                 out,
                 "  {at:<width$}  {:<7}  {}  [{}]",
                 d.severity.as_str(),
-                d.message,
+                d.text(),
                 d.rule
             )?;
         }

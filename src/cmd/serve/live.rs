@@ -99,7 +99,7 @@ fn overlay(errors: &[Diagnostic], has_site: bool) -> String {
             "<li style=\"margin:0 0 .75rem\"><strong>{}</strong>: {}: {}</li>\n",
             escape(&location(d)),
             d.severity.as_str(),
-            escape(&d.message)
+            escape(&d.text())
         ));
     }
     html.push_str("</ul>\n<p style=\"margin:1rem 0 0;color:#ddd\">Fix the file and save it: this page reloads by itself.</p>\n</div>\n");
