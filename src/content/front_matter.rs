@@ -258,7 +258,7 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
                 fm.translated_from_line = line;
                 // The raw text: YAML would read 1234567 as a number and 12e4567 as a float.
                 let raw = locate.raw_value(line).unwrap_or_default();
-                if crate::content::translation::is_stamp(&raw) {
+                if is_stamp(&raw) {
                     fm.translated_from = Some(raw);
                 } else {
                     bad(format!(
@@ -686,6 +686,15 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
     date_part
         .parse::<Date>()
         .map_err(|_| format!("\"{text}\" is not a date; write it as YYYY-MM-DD, such as 2021-01-12"))
+}
+
+/// How many hex digits `showcase translated` writes.
+pub const STAMP_LEN: usize = 7;
+
+/// Whether `text` has the shape of a stamp (`translated_from:`, see
+/// [`super::translation`]): 7 to 16 lowercase hex digits.
+pub fn is_stamp(text: &str) -> bool {
+    (STAMP_LEN..=16).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 #[cfg(test)]

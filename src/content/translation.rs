@@ -19,10 +19,8 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::content::front_matter::Problem;
+pub use crate::content::front_matter::{STAMP_LEN, is_stamp};
 use crate::content::{CONTENT_DIR, DocKind, Library, display_path, parent_folder};
-
-/// How many hex digits `showcase translated` writes.
-pub const STAMP_LEN: usize = 7;
 
 /// The front matter field that holds the stamp.
 pub const FIELD: &str = "translated_from";
@@ -54,11 +52,6 @@ pub fn normalise(text: &str) -> String {
 /// The full hash (16 hex digits) of a file's normalised text; stamps are its first digits.
 pub fn source_hash(text: &str) -> String {
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(normalise(text).as_bytes()))
-}
-
-/// Whether `text` has the shape of a stamp: 7 to 16 lowercase hex digits.
-pub fn is_stamp(text: &str) -> bool {
-    (STAMP_LEN..=16).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// Whether a stamp was made from the text whose full hash is `hash`.
