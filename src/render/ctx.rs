@@ -1,0 +1,90 @@
+//! A template's context as a job builds it, and its key.
+
+use std::path::Path;
+
+use super::{Made, Mode};
+use crate::diagnostics::Diagnostic;
+use crate::templates::Theme;
+
+/// A template's context as a job builds it, and a hash of everything put in it.
+///
+/// A page is a function of its template, the theme and this context alone: the
+/// template functions read only the theme's UI strings, its asset links and the
+/// base path, which [`Theme::fingerprint`] covers. So the same key under the same
+/// theme fingerprint makes the same bytes, and a build can keep a page it made
+/// before without rendering it. Views serialise the same way into the hash (as
+/// JSON) as into the context; in [`Mode::Key`] the context is not built at all.
+pub(super) struct Ctx {
+    context: Option<tera::Context>,
+    hasher: xxhash_rust::xxh3::Xxh3,
+    /// False when no key is wanted, or once a value could not be hashed (the page
+    /// is then always rendered).
+    hashable: bool,
+}
+
+impl Ctx {
+    pub(super) fn new(mode: Mode, path: &str) -> Ctx {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        let hashable = mode != Mode::Render && crate::cache::hash_value(&mut hasher, path);
+        Ctx {
+            context: (mode != Mode::Key).then(tera::Context::new),
+            hasher,
+            hashable,
+        }
+    }
+
+    pub(super) fn rendering(&self) -> bool {
+        self.context.is_some()
+    }
+
+    pub(super) fn insert<T: serde::Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        self.hashable = self.hashable
+            && crate::cache::hash_value(&mut self.hasher, key)
+            && crate::cache::hash_value(&mut self.hasher, value);
+        if let Some(context) = &mut self.context {
+            context.insert(key, value);
+        }
+    }
+
+    /// Inserts each field of a struct.
+    pub(super) fn extend<T: serde::Serialize>(&mut self, value: &T) -> Result<(), Diagnostic> {
+        self.hashable = self.hashable && crate::cache::hash_value(&mut self.hasher, value);
+        if let Some(context) = &mut self.context {
+            let fields =
+                tera::Context::from_serialize(value).map_err(|e| Diagnostic::file_error("templates", e.to_string()))?;
+            context.extend(fields);
+        }
+        Ok(())
+    }
+
+    pub(super) fn key(&self) -> Option<u64> {
+        self.hashable.then(|| self.hasher.digest())
+    }
+
+    /// The key, and the template rendered with the context when rendering.
+    pub(super) fn render(
+        mut self,
+        theme: &Theme,
+        template: &str,
+        source: &Path,
+    ) -> Result<(Option<u64>, Option<String>), Diagnostic> {
+        self.hashable = self.hashable && crate::cache::hash_value(&mut self.hasher, template);
+        let text = match &self.context {
+            Some(context) => Some(theme.render(template, context, source)?),
+            None => None,
+        };
+        Ok((self.key(), text))
+    }
+
+    pub(super) fn finish(
+        self,
+        theme: &Theme,
+        template: &str,
+        source: &Path,
+        path: String,
+        lang: Option<usize>,
+    ) -> Result<Made, Diagnostic> {
+        let (key, text) = self.render(theme, template, source)?;
+        Ok(Made { path, key, text, lang })
+    }
+}
