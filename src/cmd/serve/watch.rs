@@ -9,8 +9,8 @@
 //! temporary and swap files, and paths outside the sources; merge the batches
 //! already queued; say whether only stylesheets changed. An editor's atomic
 //! save (a temporary file renamed over the original) is a rename whose target
-//! is the source, so it counts. A new folder needs no rescan of its own: a
-//! new path makes a full rebuild from what is on disk, including files
+//! is the source, so it counts. A new folder needs no rescan of its own:
+//! every rebuild walks the content from what is on disk, including files
 //! written into the folder before its watch was in place.
 
 use std::collections::BTreeSet;
