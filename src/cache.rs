@@ -32,6 +32,46 @@ pub fn program_stamp() -> String {
     format!("{} {binary}", env!("CARGO_PKG_VERSION"))
 }
 
+/// How long before a folder was read a file must have last changed for its
+/// [`file_stamp`] to be trusted: well above the coarsest clock tick of file systems.
+pub const SETTLED: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// A file's size, modification and change times and inode, hashed: it changes
+/// with every write (but two writes within one tick of the clock); 0 if unknown.
+pub fn file_stamp(meta: &std::fs::Metadata) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&meta.len().to_le_bytes());
+    if let Some(modified) = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+    {
+        h.update(&modified.as_nanos().to_le_bytes());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        for part in [meta.ino(), meta.ctime() as u64, meta.ctime_nsec() as u64] {
+            h.update(&part.to_le_bytes());
+        }
+    }
+    h.digest().max(1)
+}
+
+/// When a file last changed: its change time where the system has one (a write
+/// cannot set it back), else its modification time.
+pub fn changed_at(meta: &std::fs::Metadata) -> Option<std::time::SystemTime> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let seconds = u64::try_from(meta.ctime()).ok()?;
+        let nanos = u32::try_from(meta.ctime_nsec()).ok()?;
+        std::time::UNIX_EPOCH.checked_add(std::time::Duration::new(seconds, nanos))
+    }
+    #[cfg(not(unix))]
+    meta.modified().ok()
+}
+
 /// Reads a record saved by [`save`]; `None` if it is missing or does not verify.
 pub fn load<T: DeserializeOwned>(path: &Path) -> Option<T> {
     let text = std::fs::read_to_string(path).ok()?;

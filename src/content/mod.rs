@@ -66,7 +66,7 @@ pub struct Doc {
     /// The front matter as written, and the line of the file it starts on.
     pub yaml: String,
     pub yaml_line: usize,
-    /// The file's [`stamp_of`] when it was read: whether it has changed since.
+    /// The file's [`crate::cache::file_stamp`] when it was read: whether it has changed since.
     pub stamp: u64,
     /// Indexed like `Config::languages`: where this page of the default language is also
     /// published, with a notice, in a language that has no translation of it
@@ -136,46 +136,6 @@ pub fn original_of(versions: &[Option<usize>]) -> Option<usize> {
         .copied()
         .flatten()
         .or_else(|| versions.iter().flatten().next().copied())
-}
-
-/// How long before a library was read a file must have last changed for its
-/// stamp to be trusted: well above the coarsest clock tick of file systems.
-const SETTLED: std::time::Duration = std::time::Duration::from_secs(1);
-
-/// A file's size, modification and change times and inode, hashed: it changes
-/// with every write (but two writes within one tick of the clock); 0 if unknown.
-fn stamp_of(meta: &std::fs::Metadata) -> u64 {
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    h.update(&meta.len().to_le_bytes());
-    if let Some(modified) = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-    {
-        h.update(&modified.as_nanos().to_le_bytes());
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        for part in [meta.ino(), meta.ctime() as u64, meta.ctime_nsec() as u64] {
-            h.update(&part.to_le_bytes());
-        }
-    }
-    h.digest().max(1)
-}
-
-/// When a file last changed: its change time where the system has one (a write
-/// cannot set it back), else its modification time.
-fn changed_at(meta: &std::fs::Metadata) -> Option<std::time::SystemTime> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let seconds = u64::try_from(meta.ctime()).ok()?;
-        let nanos = u32::try_from(meta.ctime_nsec()).ok()?;
-        std::time::UNIX_EPOCH.checked_add(std::time::Duration::new(seconds, nanos))
-    }
-    #[cfg(not(unix))]
-    meta.modified().ok()
 }
 
 /// Options that change what is read.
@@ -262,15 +222,15 @@ impl Library {
         let kept: HashMap<&str, &Doc> = previous
             .map(|p| p.docs.iter().map(|d| (d.rel.as_str(), d)).collect())
             .unwrap_or_default();
-        let settled_before = previous.and_then(|p| p.read_at.checked_sub(SETTLED));
+        let settled_before = previous.and_then(|p| p.read_at.checked_sub(crate::cache::SETTLED));
         let parsed: Vec<Result<Doc, Vec<Diagnostic>>> = found
             .par_iter()
             .map(|f| {
                 let meta = std::fs::metadata(content_dir.join(&f.rel)).ok();
-                let stamp = meta.as_ref().map_or(0, stamp_of);
+                let stamp = meta.as_ref().map_or(0, crate::cache::file_stamp);
                 let settled = meta
                     .as_ref()
-                    .and_then(changed_at)
+                    .and_then(crate::cache::changed_at)
                     .zip(settled_before)
                     .is_some_and(|(changed, before)| changed < before);
                 match kept.get(f.rel.as_str()) {

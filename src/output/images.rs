@@ -25,6 +25,13 @@ pub type Copies = Vec<(String, Vec<u8>)>;
 /// What resizing one cover gave.
 type Resized = Result<(CoverSize, Copies), String>;
 
+/// Each cover resized, by its site path, with its source's stamp
+/// ([`crate::cache::file_stamp`]): what a rebuild takes again when the file is the same.
+pub type Resizes = BTreeMap<String, (u64, Resized)>;
+
+/// What [`prepare`] made: each doc's cover, the copies to publish, and the covers resized.
+pub type Prepared = (Vec<Option<Cover>>, Copies, Resizes);
+
 /// A cover's size and its `srcset`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CoverSize {
@@ -46,11 +53,14 @@ pub struct Cover {
 /// Measures every raster cover (the docs' cover links, indexed like the
 /// library's docs), makes its copies, and gives each doc its [`Cover`].
 /// Returns the covers and the copies to publish (site path, bytes).
+/// A cover resized before (`previous`, as of the time given) is taken from there
+/// when its file has the same stamp and had settled by then.
 pub fn prepare(
     config: &Config,
     library: &Library,
     links: Vec<Option<String>>,
-) -> Result<(Vec<Option<Cover>>, Copies), Vec<Diagnostic>> {
+    previous: Option<(&Resizes, std::time::SystemTime)>,
+) -> Result<Prepared, Vec<Diagnostic>> {
     // Each cover file once, however many pages show it.
     let mut covers: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
     for link in links.iter().flatten() {
@@ -62,20 +72,37 @@ pub fn prepare(
             }
         }
     }
-    let results: Vec<(String, Resized)> = covers
+    let results: Resizes = covers
         .par_iter()
-        .map(|(path, source)| (path.clone(), resize(config, path, source)))
+        .map(|(path, source)| {
+            let meta = std::fs::metadata(source).ok();
+            let stamp = meta.as_ref().map_or(0, crate::cache::file_stamp);
+            let settled = |taken: std::time::SystemTime| {
+                meta.as_ref()
+                    .and_then(crate::cache::changed_at)
+                    .zip(taken.checked_sub(crate::cache::SETTLED))
+                    .is_some_and(|(changed, before)| changed < before)
+            };
+            let kept = previous.and_then(|(resizes, taken)| {
+                let (was, resized) = resizes.get(path)?;
+                (stamp != 0 && *was == stamp && settled(taken)).then(|| resized.clone())
+            });
+            (
+                path.clone(),
+                (stamp, kept.unwrap_or_else(|| resize(config, path, source))),
+            )
+        })
         .collect();
     let mut sizes: BTreeMap<String, Result<CoverSize, String>> = BTreeMap::new();
     let mut files = Vec::new();
-    for (path, result) in results {
+    for (path, (_, result)) in &results {
         match result {
             Ok((size, copies)) => {
-                files.extend(copies);
-                sizes.insert(path, Ok(size));
+                files.extend(copies.iter().cloned());
+                sizes.insert(path.clone(), Ok(size.clone()));
             }
             Err(e) => {
-                sizes.insert(path, Err(e));
+                sizes.insert(path.clone(), Err(e.clone()));
             }
         }
     }
@@ -108,7 +135,7 @@ pub fn prepare(
         })
         .collect();
     if errors.is_empty() {
-        Ok((covers, files))
+        Ok((covers, files, results))
     } else {
         Err(errors)
     }

@@ -61,25 +61,36 @@ pub type Changes = HashMap<String, Option<Vec<u8>>>;
 /// made the site served, in this process, and nothing else writes to it.
 pub struct Overlay<'a> {
     served: Option<&'a Layers>,
+    /// The stamps of the files the site served was copied from, and when they were
+    /// taken: a copy whose source has the same stamp, settled by then, is not read.
+    copied: Option<(&'a Sources, std::time::SystemTime)>,
     changes: Mutex<Changes>,
     /// Every file written or kept, by its path in the output folder.
     present: Mutex<HashSet<String>>,
+    /// The stamp of every file copied, by its path in the output folder.
+    sources: Mutex<Sources>,
 }
 
+/// The stamps ([`crate::cache::file_stamp`]) of copied files' sources, by their path in the output folder.
+pub type Sources = HashMap<String, u64>;
+
 impl<'a> Overlay<'a> {
-    /// A rebuild of `served`; of nothing, for a first build.
-    pub fn new(served: Option<&'a Layers>) -> Overlay<'a> {
+    /// A rebuild of `served`, whose copies were made from sources with the stamps
+    /// `copied` (taken at the time given); of nothing, for a first build.
+    pub fn new(served: Option<&'a Layers>, copied: Option<(&'a Sources, std::time::SystemTime)>) -> Overlay<'a> {
         Overlay {
             served,
+            copied,
             changes: Mutex::default(),
             present: Mutex::default(),
+            sources: Mutex::default(),
         }
     }
 
     /// What differs from the site served: the files written with other bytes, and the
     /// files served that were not written (except those `keep` names: the search
-    /// index, when it is made later) as removed.
-    pub fn finish(self, keep: impl Fn(&str) -> bool) -> Changes {
+    /// index, when it is made later) as removed. And the stamps of the copies' sources.
+    pub fn finish(self, keep: impl Fn(&str) -> bool) -> (Changes, Sources) {
         let mut changes = self.changes.into_inner().unwrap_or_else(|p| p.into_inner());
         let present = self.present.into_inner().unwrap_or_else(|p| p.into_inner());
         if let Some(served) = self.served {
@@ -89,7 +100,7 @@ impl<'a> Overlay<'a> {
                 }
             }
         }
-        changes
+        (changes, self.sources.into_inner().unwrap_or_else(|p| p.into_inner()))
     }
 
     fn keep(&self, site_path: &str, bytes: Vec<u8>) {
@@ -111,6 +122,23 @@ impl Sink for Overlay<'_> {
     }
 
     fn copy(&self, source: &Path, site_path: &str) -> Result<(), Failure> {
+        let file = file_of(site_path);
+        let meta = std::fs::metadata(source).map_err(|e| Failure::io("read", source, e))?;
+        let stamp = crate::cache::file_stamp(&meta);
+        self.sources
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(file.clone(), stamp);
+        let unchanged = self.copied.is_some_and(|(stamps, taken)| {
+            stamps.get(&file) == Some(&stamp)
+                && crate::cache::changed_at(&meta)
+                    .zip(taken.checked_sub(crate::cache::SETTLED))
+                    .is_some_and(|(changed, before)| changed < before)
+        });
+        if unchanged && self.served.is_some_and(|s| s.contains_key(&file)) {
+            self.present.lock().unwrap_or_else(|p| p.into_inner()).insert(file);
+            return Ok(());
+        }
         let bytes = std::fs::read(source).map_err(|e| Failure::io("read", source, e))?;
         self.keep(site_path, bytes);
         Ok(())

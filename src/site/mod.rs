@@ -28,7 +28,7 @@ use crate::diagnostics::{self, Diagnostic, Failure};
 use crate::markdown::Rendered;
 use crate::markdown::highlight::Highlighter;
 use crate::output::assets::Assets;
-use crate::output::images::{self, Cover};
+use crate::output::images::{self, Cover, Resizes};
 use crate::render::{Renderer, Sources};
 use crate::templates::Theme;
 pub use produce::{Keys, Pages, Produced, Record, Search, produce, produce_pages, produce_rest};
@@ -55,6 +55,8 @@ pub struct Site {
     pub covers: Vec<Option<Cover>>,
     /// Smaller copies of the covers: site path and bytes.
     pub images: Vec<(String, Vec<u8>)>,
+    /// The covers resized, for the next build of the site in this process.
+    pub resized: Resizes,
     pub assets: Assets,
     pub theme: Theme,
     pub catalogue: Catalogue,
@@ -132,11 +134,15 @@ pub fn load(
     let markdown = markdown::render(&config, &library, &highlighter, markdown_cache);
     stages.mark("markdown");
     let mut problems = markdown.problems;
-    let (covers, images) = match images::prepare(&config, &library, markdown.cover_links) {
+    // Covers resized before are taken only under the same config (their links hold the base path).
+    let resized = previous
+        .filter(|p| p.config == config)
+        .map(|site| (&site.resized, site.library.read_at));
+    let (covers, images, resized) = match images::prepare(&config, &library, markdown.cover_links, resized) {
         Ok(made) => made,
         Err(mut errors) => {
             problems.append(&mut errors);
-            (vec![None; library.docs.len()], Vec::new())
+            (vec![None; library.docs.len()], Vec::new(), Resizes::new())
         }
     };
     diagnostics::sort(&mut problems);
@@ -161,6 +167,7 @@ pub fn load(
             rendered: markdown.rendered,
             covers,
             images,
+            resized,
             assets,
             theme,
             catalogue,

@@ -16,12 +16,12 @@
 //! thread once the sources are quiet, so an edit shows without waiting for it.
 
 use std::collections::HashMap;
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
 use super::produce::Recorded;
 use super::{Keys, Search, Site, Source, Stages};
 use crate::diagnostics::Failure;
-use crate::output::memory::{Changes, Layers, Overlay};
+use crate::output::memory::{Changes, Layers, Overlay, Sources};
 use crate::search;
 
 /// A site built into memory, with what its next rebuild needs.
@@ -29,6 +29,9 @@ pub struct Built {
     pub site: Site,
     /// Each page's key, length, hash and identity, by its site path.
     pages: HashMap<String, Recorded>,
+    /// The stamps of the copied files' sources, and when the rebuild began.
+    sources: Sources,
+    began: SystemTime,
 }
 
 /// What a rebuild made.
@@ -53,6 +56,7 @@ pub fn rebuild(
     search_now: bool,
 ) -> Result<Rebuilt, Failure> {
     let mut stages = Stages::new(Instant::now());
+    let began = SystemTime::now();
     let (site, problems) = super::load(source, previous.map(|(built, _, _)| &built.site), &mut stages)?;
     if !problems.is_empty() {
         return Err(Failure::Content(problems));
@@ -65,7 +69,7 @@ pub fn rebuild(
         )
     });
     let served = previous.map(|(_, files, _)| files);
-    let overlay = Overlay::new(served);
+    let overlay = Overlay::new(served, previous.map(|(built, _, _)| (&built.sources, built.began)));
     // Keys made under another theme (or program) say nothing of this one's pages.
     let kept = previous
         .map(|(built, _, _)| &built.pages)
@@ -87,7 +91,7 @@ pub fn rebuild(
         })
         .map(|lang| search::folder(&site.config, lang))
         .collect();
-    let changes = overlay.finish(|file| left.iter().any(|folder| in_index(folder, file)));
+    let (changes, sources) = overlay.finish(|file| left.iter().any(|folder| in_index(folder, file)));
     stages.report();
     let changed = changes.len();
     let files = match served {
@@ -104,7 +108,12 @@ pub fn rebuild(
         .map(|(path, key, len, hash, identity)| (path, (key, len, hash, identity)))
         .collect();
     Ok(Rebuilt {
-        built: Built { site, pages },
+        built: Built {
+            site,
+            pages,
+            sources,
+            began,
+        },
         files,
         changed,
         search: produced.search_fingerprints,
