@@ -106,6 +106,36 @@ impl<'a> CoverArt<'a> {
     }
 }
 
+/// A case's cover for the theme's template: in its context the [`CoverArt`];
+/// in its key (a serialiser that is not human-readable) only what the art is
+/// laid out from, which costs nothing to gather.
+pub struct CoverOf<'r, 'a> {
+    pub r: &'r Renderer<'a>,
+    pub doc: &'a Doc,
+}
+
+impl Serialize for CoverOf<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            return CoverArt::new(self.r, self.doc).serialize(serializer);
+        }
+        let (config, fm) = (self.r.config, &self.doc.fm);
+        let kind = fm.terms.get("kind").and_then(|keys| keys.first());
+        let kinds = config.taxonomy("kind");
+        let inputs = (
+            "cover-art-1",
+            &fm.title,
+            &fm.organisation,
+            config.languages[self.doc.lang].is_cjk(),
+            kind,
+            kind.and_then(|key| kinds?.terms.iter().position(|t| &t.key == key)),
+            kind.and_then(|key| kinds?.term(key))
+                .map(|term| &term.labels[self.doc.lang]),
+        );
+        inputs.serialize(serializer)
+    }
+}
+
 /// How wide a character is, in ems of its font, rounded up for the widest bold
 /// sans-serif fonts a reader may have (DejaVu Sans Bold is the widest common
 /// one): a line drawn narrower than measured is harmless, one drawn wider runs

@@ -409,7 +409,7 @@ impl<'a> Renderer<'a> {
         let language = &self.config.languages[doc.lang];
         ctx.insert("lang", &language.code);
         ctx.insert("lang_tag", &language.tag);
-        ctx.insert("cover", &cover::CoverArt::new(self, doc));
+        ctx.insert("cover", &cover::CoverOf { r: self, doc });
         ctx.finish(self.theme, COVER_TEMPLATE, &doc.source, path, None)
     }
 }

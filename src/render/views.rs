@@ -299,7 +299,7 @@ pub struct PageView<'a> {
     /// The cover image's absolute URL, for sharing.
     pub cover_permalink: Option<String>,
     /// schema.org Article data of a case, as JSON that is safe inside `<script>`; print it with `| safe`.
-    pub json_ld: Option<String>,
+    pub json_ld: Option<JsonLd<'a>>,
     pub content: Html<'a>,
     /// The text's second-level headings, for an outline beside it.
     pub outline: Outline<'a>,
@@ -338,9 +338,14 @@ impl<'a> PageView<'a> {
             .collect();
         let permalink = r.config.permalink(&doc.path);
         let cover_permalink = r.cover_permalink(d);
-        let json_ld = doc
-            .is_case()
-            .then(|| article_json_ld(r, d, &permalink, cover_permalink.as_deref()));
+        let json_ld = doc.is_case().then(|| JsonLd {
+            doc,
+            lang_tag: &r.config.languages[doc.lang].tag,
+            publisher: &r.config.publisher[doc.lang],
+            summary: r.summary(d),
+            permalink: permalink.clone(),
+            image: cover_permalink.clone(),
+        });
         // Where the information comes from: what the page says, else the site's host.
         // The departments responsible for a measure are not its source.
         let source = doc
@@ -489,37 +494,72 @@ fn original_of<'a>(library: &'a Library, doc: &'a Doc) -> Option<(usize, &'a Doc
 
 /// A case as a schema.org Article: headline, description, dates, language, the
 /// organisation it is about and the publisher of the site.
-fn article_json_ld(r: &Renderer<'_>, d: usize, permalink: &str, image: Option<&str>) -> String {
-    let doc = &r.library.docs[d];
-    let organisation = |name: &str| serde_json::json!({"@type": "Organization", "name": name});
-    let mut article = serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "Article",
-        "headline": doc.fm.title,
-        "inLanguage": r.config.languages[doc.lang].tag,
-        "url": permalink,
-        "mainEntityOfPage": permalink,
-        "publisher": organisation(&r.config.publisher[doc.lang]),
-    });
-    let fields = [
-        (
-            "description",
-            Some(r.summary(d)).filter(|s| !s.is_empty()).map(Into::into),
-        ),
-        ("datePublished", doc.fm.date.map(|d| d.to_string().into())),
-        (
-            "dateModified",
-            doc.fm.updated.or(doc.fm.date).map(|d| d.to_string().into()),
-        ),
-        ("image", image.map(Into::into)),
-        ("about", doc.fm.organisation.as_deref().map(organisation)),
-    ];
-    for (key, value) in fields {
-        if let Some(value) = value {
-            article[key] = value;
+/// A case's schema.org Article: in a template's context, its JSON (safe inside
+/// `<script>`); in a page's key, what it is made of.
+pub struct JsonLd<'a> {
+    doc: &'a Doc,
+    lang_tag: &'a str,
+    publisher: &'a str,
+    summary: &'a str,
+    permalink: String,
+    image: Option<String>,
+}
+
+impl Serialize for JsonLd<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            return serializer.serialize_str(&self.json());
         }
+        let fm = &self.doc.fm;
+        let inputs = (
+            "json-ld-1",
+            &fm.title,
+            self.lang_tag,
+            self.publisher,
+            self.summary,
+            (fm.date.map(|d| d.to_string()), fm.updated.map(|d| d.to_string())),
+            &fm.organisation,
+            &self.permalink,
+            &self.image,
+        );
+        inputs.serialize(serializer)
     }
-    script_json(&article)
+}
+
+impl JsonLd<'_> {
+    fn json(&self) -> String {
+        let doc = self.doc;
+        let permalink = &self.permalink;
+        let organisation = |name: &str| serde_json::json!({"@type": "Organization", "name": name});
+        let mut article = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "Article",
+            "headline": doc.fm.title,
+            "inLanguage": self.lang_tag,
+            "url": permalink,
+            "mainEntityOfPage": permalink,
+            "publisher": organisation(self.publisher),
+        });
+        let fields = [
+            (
+                "description",
+                Some(self.summary).filter(|s| !s.is_empty()).map(Into::into),
+            ),
+            ("datePublished", doc.fm.date.map(|d| d.to_string().into())),
+            (
+                "dateModified",
+                doc.fm.updated.or(doc.fm.date).map(|d| d.to_string().into()),
+            ),
+            ("image", self.image.as_deref().map(Into::into)),
+            ("about", doc.fm.organisation.as_deref().map(organisation)),
+        ];
+        for (key, value) in fields {
+            if let Some(value) = value {
+                article[key] = value;
+            }
+        }
+        script_json(&article)
+    }
 }
 
 /// JSON that can stand inside a `<script>` element: `<`, `>` and `&` become `\u003c`,
