@@ -11,6 +11,7 @@ pub mod diagnostics;
 pub mod fuzzing;
 pub mod markdown;
 pub mod output;
+pub mod qr;
 pub mod render;
 pub mod search;
 pub mod templates;

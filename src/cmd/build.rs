@@ -480,6 +480,7 @@ pub fn produce_rest(site: &Site, sink: &dyn Sink, made: Pages, stages: &mut Stag
             .into_iter()
             .map(|(path, xml)| (path, xml.into_bytes())),
     );
+    made.extend(crate::render::wechat::qr_codes(config, &site.library, &site.theme)?);
     // A robots.txt of the site's own (in static/) replaces the generated one.
     if !site.assets.copies.iter().any(|(_, path)| path == "/robots.txt") {
         made.push(("/robots.txt".into(), sitemap::robots(config).into_bytes()));

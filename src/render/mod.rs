@@ -8,6 +8,7 @@
 
 mod cover;
 mod views;
+pub mod wechat;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -73,6 +74,8 @@ pub enum Job {
     Cover { doc: usize },
     /// A language's 404 page (the default language's at `/404.html`).
     NotFound { lang: usize },
+    /// A case's WeChat article (see [`wechat`]).
+    WeChat { doc: usize },
 }
 
 /// One rendered file.
@@ -326,6 +329,7 @@ impl<'a> Renderer<'a> {
                     if self.cover_art_path(doc).is_some() {
                         jobs.push(Job::Cover { doc: i });
                     }
+                    jobs.extend(wechat::has_article(self.theme, doc).then_some(Job::WeChat { doc: i }));
                     jobs.extend(
                         (0..doc.fallbacks.len())
                             .filter(|&lang| doc.fallbacks[lang].is_some())
@@ -447,6 +451,7 @@ impl<'a> Renderer<'a> {
             Job::Alias { doc, alias } => Ok(self.alias(mode, doc, alias)),
             Job::Cover { doc } => self.cover(mode, doc),
             Job::NotFound { lang } => self.not_found(mode, lang),
+            Job::WeChat { doc } => self.wechat(mode, doc),
         }
     }
 
@@ -1415,6 +1420,7 @@ impl<'a> Renderer<'a> {
             | Job::Fallback { .. }
             | Job::Alias { .. }
             | Job::Cover { .. }
+            | Job::WeChat { .. }
             | Job::NotFound { .. } => {
                 return None;
             }
