@@ -437,9 +437,13 @@ pub fn transform(config: &Config, body: &str, permalink: &str, refs: &mut Vec<St
                 match name.as_str() {
                     "a" => {
                         let href = attr(&attrs, "href").unwrap_or("").trim();
-                        // A link within the page goes nowhere in an article: its text only.
-                        let number = (!href.is_empty() && !href.starts_with('#')).then(|| {
-                            let url = absolute(config, permalink, href);
+                        // A link within the page goes nowhere in an article, nor does one
+                        // to anything but a web page, mail or phone: its text only.
+                        let url = absolute(config, permalink, href);
+                        let listed = ["https://", "http://", "mailto:", "tel:"]
+                            .iter()
+                            .any(|scheme| url.get(..scheme.len()).is_some_and(|s| s.eq_ignore_ascii_case(scheme)));
+                        let number = (listed && !href.is_empty() && !href.starts_with('#')).then(|| {
                             match refs.iter().position(|r| *r == url) {
                                 Some(n) => n + 1,
                                 None => {
@@ -655,14 +659,14 @@ mod tests {
         let mut refs = Vec::new();
         let out = transform(
             &c,
-            "<p>See <a href=\"/sub/cases/b/\">B</a>, <a href=\"https://gov.cn/\">gov</a>, <a href=\"/sub/cases/b/\">B again</a> and <a href=\"#top\">top</a>.</p>",
+            "<p>See <a href=\"/sub/cases/b/\">B</a>, <a href=\"https://gov.cn/\">gov</a>, <a href=\"/sub/cases/b/\">B again</a> and <a href=\"#top\">top</a><a href=\"javascript:x()\">!</a>.</p>",
             PAGE,
             &mut refs,
         );
         assert_eq!(refs, ["https://example.org/sub/cases/b/", "https://gov.cn/"]);
         assert_eq!(
             out,
-            "<p>See B<sup class=\"ref\">[1]</sup>, gov<sup class=\"ref\">[2]</sup>, B again<sup class=\"ref\">[1]</sup> and top.</p>"
+            "<p>See B<sup class=\"ref\">[1]</sup>, gov<sup class=\"ref\">[2]</sup>, B again<sup class=\"ref\">[1]</sup> and top!.</p>"
         );
     }
 
