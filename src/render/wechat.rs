@@ -239,7 +239,7 @@ pub fn article(config: &Config, parts: &Parts<'_>, css: &str) -> Result<String, 
         html.push_str("</section>");
     }
     html.push_str(&format!(
-        "<section class=\"end\"><p class=\"address\">{} {}</p><img class=\"qr\" src=\"{}\" alt=\"{}\"><p class=\"scan\">{}</p></section></section>",
+        "<section class=\"end\"><p class=\"address\">{}{}</p><img class=\"qr\" src=\"{}\" alt=\"{}\"><p class=\"scan\">{}</p></section></section>",
         escape_xml(&s.address),
         escape_xml(parts.permalink),
         escape_xml(&parts.qr_src),
