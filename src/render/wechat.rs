@@ -133,7 +133,7 @@ impl Renderer<'_> {
                 context.insert("article", &article);
             }
         }
-        ctx.finish(self.theme, PAGE_TEMPLATE, &doc.source, path, None)
+        ctx.finish(self.theme, PAGE_TEMPLATE, &doc.source, path, Some(lang))
     }
 
     fn article(&self, doc: &Doc, page: &PageView<'_>) -> Result<String, Diagnostic> {
@@ -279,14 +279,18 @@ impl<'h> Tokens<'h> {
 
     /// Skips to after the end tag of `name` (for content that is dropped).
     fn skip_past_end(&mut self, name: &str) {
-        let lower = self.html[self.at..].to_ascii_lowercase();
-        match lower.find(&format!("</{name}")) {
-            Some(i) => {
-                let from = self.at + i;
-                self.at = self.html[from..].find('>').map_or(self.html.len(), |j| from + j + 1);
+        let bytes = self.html.as_bytes();
+        let mut from = self.at;
+        while let Some(i) = self.html[from..].find("</") {
+            let start = from + i + 2;
+            let candidate = bytes.get(start..start + name.len());
+            if candidate.is_some_and(|c| c.eq_ignore_ascii_case(name.as_bytes())) {
+                self.at = self.html[start..].find('>').map_or(self.html.len(), |j| start + j + 1);
+                return;
             }
-            None => self.at = self.html.len(),
+            from = start;
         }
+        self.at = self.html.len();
     }
 }
 
@@ -416,13 +420,20 @@ fn class_of(name: &str, attrs: &[(String, String)]) -> Option<String> {
     }
 }
 
+/// The most elements an article nests: deeper ones keep only their content, so
+/// a hostile page (100,000 nested quotes) costs the inliner no more than a flat one.
+const MAX_DEPTH: usize = 24;
+
 /// The body as an article's: allowed tags, links as references (`refs`, in order
-/// of first use; the same address keeps its number), images absolute.
+/// of first use; the same address keeps its number), images absolute, nesting
+/// no deeper than [`MAX_DEPTH`].
 pub fn transform(config: &Config, body: &str, permalink: &str, refs: &mut Vec<String>) -> String {
     let mut out = String::with_capacity(body.len());
     let mut tokens = Tokens::new(body);
-    // Per open `<a>`: its reference's number, if it has one.
-    let mut links: Vec<Option<usize>> = Vec::new();
+    // The open elements: each one's tag name, what its end writes, and whether it wrote a tag.
+    let mut open: Vec<(String, String, bool)> = Vec::new();
+    // How many of the open elements wrote a tag.
+    let mut depth = 0;
     while let Some(token) = tokens.next() {
         match token {
             Token::Text(text) => out.push_str(text),
@@ -435,70 +446,95 @@ pub fn transform(config: &Config, body: &str, permalink: &str, refs: &mut Vec<St
                     continue;
                 }
                 match name.as_str() {
-                    "a" => {
-                        let href = attr(&attrs, "href").unwrap_or("").trim();
-                        // A link within the page goes nowhere in an article, nor does one
-                        // to anything but a web page, mail or phone: its text only.
-                        let url = absolute(config, permalink, href);
-                        let listed = ["https://", "http://", "mailto:", "tel:"]
-                            .iter()
-                            .any(|scheme| url.get(..scheme.len()).is_some_and(|s| s.eq_ignore_ascii_case(scheme)));
-                        let number = (listed && !href.is_empty() && !href.starts_with('#')).then(|| {
-                            match refs.iter().position(|r| *r == url) {
-                                Some(n) => n + 1,
-                                None => {
-                                    refs.push(url);
-                                    refs.len()
-                                }
-                            }
-                        });
-                        links.push(number);
-                    }
                     "img" => image(config, permalink, &attrs, &mut out),
-                    "table" => out.push_str("<section class=\"table-wrap\"><table>"),
                     "br" | "hr" => out.push_str(&format!("<{name}>")),
+                    _ if VOID.contains(&name.as_str()) => {}
                     _ => {
-                        let Some(tag) = mapped(&name) else { continue };
-                        out.push('<');
-                        out.push_str(tag);
-                        if let Some(class) = class_of(&name, &attrs) {
-                            out.push_str(&format!(" class=\"{}\"", quoted(&class)));
-                        }
-                        for key in ["colspan", "rowspan", "start"] {
-                            if let Some(v) = attr(&attrs, key) {
-                                out.push_str(&format!(" {key}=\"{}\"", quoted(v)));
-                            }
-                        }
-                        // Column alignment (pulldown-cmark writes it as a style).
-                        if matches!(tag, "th" | "td")
-                            && let Some(align) = attr(&attrs, "style")
-                                .and_then(|s| s.strip_prefix("text-align:"))
-                                .map(str::trim)
-                                .filter(|a| matches!(*a, "left" | "center" | "right"))
-                        {
-                            out.push_str(&format!(" style=\"text-align: {align}\""));
-                        }
-                        out.push('>');
+                        let (start, end) = if name == "a" {
+                            (String::new(), reference(config, permalink, &attrs, refs))
+                        } else if depth >= MAX_DEPTH {
+                            (String::new(), String::new())
+                        } else {
+                            start_tag(&name, &attrs)
+                        };
+                        out.push_str(&start);
+                        depth += usize::from(!start.is_empty());
+                        open.push((name, end, !start.is_empty()));
                     }
                 }
             }
-            Token::End(name) => match name.as_str() {
-                "a" => {
-                    if let Some(Some(n)) = links.pop() {
-                        out.push_str(&format!("<sup class=\"ref\">[{n}]</sup>"));
-                    }
+            Token::End(name) => {
+                // Close up to the element this ends; an end tag of nothing open is dropped.
+                let Some(at) = open.iter().rposition(|(n, _, _)| *n == name) else {
+                    continue;
+                };
+                for (_, end, tag) in open.drain(at..).rev() {
+                    depth -= usize::from(tag);
+                    out.push_str(&end);
                 }
-                "table" => out.push_str("</table></section>"),
-                _ if VOID.contains(&name.as_str()) || DROPPED_WITH_CONTENT.contains(&name.as_str()) => {}
-                _ => {
-                    if let Some(tag) = mapped(&name) {
-                        out.push_str(&format!("</{tag}>"));
-                    }
-                }
-            },
+            }
         }
     }
+    for (_, end, _) in open.drain(..).rev() {
+        out.push_str(&end);
+    }
     out
+}
+
+/// A link's reference mark (written after its text), numbering its address in
+/// `refs`. A link within the page goes nowhere in an article, nor does one to
+/// anything but a web page, mail or phone: those keep their text only.
+fn reference(config: &Config, permalink: &str, attrs: &[(String, String)], refs: &mut Vec<String>) -> String {
+    let href = attr(attrs, "href").unwrap_or("").trim();
+    let url = absolute(config, permalink, href);
+    let listed = ["https://", "http://", "mailto:", "tel:"]
+        .iter()
+        .any(|scheme| url.get(..scheme.len()).is_some_and(|s| s.eq_ignore_ascii_case(scheme)));
+    if !listed || href.is_empty() || href.starts_with('#') {
+        return String::new();
+    }
+    let n = match refs.iter().position(|r| *r == url) {
+        Some(n) => n + 1,
+        None => {
+            refs.push(url);
+            refs.len()
+        }
+    };
+    format!("<sup class=\"ref\">[{n}]</sup>")
+}
+
+/// A body element's start and end tags in an article (both empty when only its
+/// content is kept).
+fn start_tag(name: &str, attrs: &[(String, String)]) -> (String, String) {
+    if name == "table" {
+        return (
+            "<section class=\"table-wrap\"><table>".into(),
+            "</table></section>".into(),
+        );
+    }
+    let Some(tag) = mapped(name) else {
+        return (String::new(), String::new());
+    };
+    let mut out = format!("<{tag}");
+    if let Some(class) = class_of(name, attrs) {
+        out.push_str(&format!(" class=\"{}\"", quoted(&class)));
+    }
+    for key in ["colspan", "rowspan", "start"] {
+        if let Some(v) = attr(attrs, key) {
+            out.push_str(&format!(" {key}=\"{}\"", quoted(v)));
+        }
+    }
+    // Column alignment (pulldown-cmark writes it as a style).
+    if matches!(tag, "th" | "td")
+        && let Some(align) = attr(attrs, "style")
+            .and_then(|s| s.strip_prefix("text-align:"))
+            .map(str::trim)
+            .filter(|a| matches!(*a, "left" | "center" | "right"))
+    {
+        out.push_str(&format!(" style=\"text-align: {align}\""));
+    }
+    out.push('>');
+    (out, format!("</{tag}>"))
 }
 
 /// An image: its absolute URL, full width, its alt text as a caption. An image
@@ -604,7 +640,8 @@ pub fn sanitize(html: &str) -> String {
                 out.push('<');
                 out.push_str(&name);
                 for (key, value) in &attrs {
-                    if ALLOWED_ATTRIBUTES.contains(&key.as_str()) && !value.is_empty() {
+                    // An empty alt says an image is decoration: it stays.
+                    if ALLOWED_ATTRIBUTES.contains(&key.as_str()) && (!value.is_empty() || key == "alt") {
                         out.push_str(&format!(" {key}=\"{}\"", quoted(value)));
                     }
                 }
@@ -682,6 +719,25 @@ mod tests {
         assert_eq!(
             out,
             "<section><h2>T</h2><h4>six</h4><span class=\"caption\">inline</span><section class=\"table-wrap\"><table><tr><td style=\"text-align: center\">1</td></tr></table></section></section>"
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_and_unclosed_elements_closed() {
+        let c = config();
+        let body = format!("{}deep{}", "<blockquote>".repeat(1000), "</blockquote>".repeat(1000));
+        let out = transform(&c, &body, PAGE, &mut Vec::new());
+        assert_eq!(out.matches("<blockquote>").count(), MAX_DEPTH);
+        assert_eq!(out.matches("</blockquote>").count(), MAX_DEPTH);
+        assert!(out.contains(">deep<"));
+        assert_eq!(
+            transform(
+                &c,
+                "<p><em>a</p></span><a href=\"https://x.cn/\">b",
+                PAGE,
+                &mut Vec::new()
+            ),
+            "<p><em>a</em></p>b<sup class=\"ref\">[1]</sup>"
         );
     }
 

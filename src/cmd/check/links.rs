@@ -149,7 +149,8 @@ impl<'a> Checker<'a> {
     // ---- links in the rendered pages ----
 
     fn pages(&self, found: &mut Found, seen_external: &mut HashSet<String>) {
-        // URLs that come from content were checked above, where they are written.
+        // URLs that come from content were checked above, where they are written
+        // (WeChat articles write them as absolute URLs).
         let from_content: HashSet<String> = self
             .library
             .docs
@@ -157,7 +158,7 @@ impl<'a> Checker<'a> {
             .flat_map(|d| {
                 d.links
                     .iter()
-                    .map(|l| l.url.clone())
+                    .flat_map(|l| [l.url.clone(), self.config.absolute(&l.url)])
                     .chain(d.cover_url.iter().flat_map(|c| [c.clone(), self.config.absolute(c)]))
             })
             .map(|u| percent_decode(&u))
