@@ -4,7 +4,12 @@
 // QR code: shown beside the text on wide screens, hidden on phones, moving nothing.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { build, serve, launch } from "./support.mjs";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 let server;
 let browser;
@@ -88,4 +93,22 @@ for (const [lang, path, copied, references] of CASES) {
       await context.close();
     }
   });
+}
+
+for (const width of [360, 1280]) {
+  for (const [lang, path] of CASES) {
+    test(`${lang}: axe finds no WCAG 2.1 A/AA violation on the article page at ${width}px`, async () => {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      // The article's images are on the published site (base_url): not fetched here.
+      await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+      await page.goto(server.url + path + "wechat/");
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(() =>
+        window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
+      );
+      const violations = result.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+      assert.deepEqual(violations, [], violations.join("\n"));
+      await page.close();
+    });
+  }
 }
