@@ -13,6 +13,7 @@ pub mod fuzzing;
 pub mod markdown;
 pub mod output;
 pub mod packed;
+pub mod qr;
 pub mod render;
 pub mod search;
 pub mod site;

@@ -74,7 +74,7 @@ fn a_good_site_passes_and_nothing_is_written() {
     assert!(!run.stdout.contains(" error "), "{}", run.stdout);
     assert!(
         run.stdout
-            .ends_with("showcase: 3 warnings in 3 files; checked 46 pages and 37 other files\n"),
+            .ends_with("showcase: 3 warnings in 3 files; checked 53 pages and 45 other files\n"),
         "{}",
         run.stdout
     );
@@ -147,7 +147,7 @@ fn seeded_broken_links_anchors_images_and_alt_text_are_found_with_their_lines() 
         "{group}"
     );
     assert!(
-        out.ends_with("showcase: 4 errors and 4 warnings in 4 files; checked 48 pages and 40 other files\n"),
+        out.ends_with("showcase: 4 errors and 4 warnings in 4 files; checked 56 pages and 49 other files\n"),
         "{out}"
     );
 
@@ -199,7 +199,7 @@ fn a_template_link_is_reported_once_at_its_template_line() {
     assert_eq!((l, c), (line, 40), "{message}");
     assert_eq!(
         message,
-        "links to /about/, which is not a page or file of this site; correct the template, or the raw HTML that has it (on /404.html and 47 other pages)"
+        "links to /about/, which is not a page or file of this site; correct the template, or the raw HTML that has it (on /404.html and 54 other pages)"
     );
     assert_eq!(one(&diagnostics, "templates/base.html", "missing-image").0, line);
     assert_eq!(one(&diagnostics, "templates/base.html", "missing-alt").0, line);

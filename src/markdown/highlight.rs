@@ -432,6 +432,11 @@ fn read_cache(file: &Path) -> HashMap<u128, String> {
     entries
 }
 
+/// The CSS rules of the highlight classes some HTML uses (for inlining them).
+pub fn rules_for_classes_in(html: &str) -> String {
+    classes_in(html).iter().filter_map(|c| rule_for(c)).collect()
+}
+
 /// The highlight classes a block uses, each once.
 fn classes_in(html: &str) -> Vec<String> {
     let mut classes: Vec<String> = html

@@ -506,6 +506,7 @@ impl<'a> Renderer<'a> {
             | Job::Fallback { .. }
             | Job::Alias { .. }
             | Job::Cover { .. }
+            | Job::WeChat { .. }
             | Job::NotFound { .. } => {
                 return None;
             }

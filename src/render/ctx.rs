@@ -57,6 +57,14 @@ impl Ctx {
         Ok(())
     }
 
+    /// Inserts a value into the context only, not into the key: a value made of
+    /// what the key has already (a WeChat article, made of the page's view).
+    pub(super) fn insert_unkeyed<T: serde::Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        if let Some(context) = &mut self.context {
+            context.insert(key, value);
+        }
+    }
+
     pub(super) fn key(&self) -> Option<u64> {
         self.hashable.then(|| self.hasher.digest())
     }

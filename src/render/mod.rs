@@ -15,6 +15,7 @@ mod cover;
 mod ctx;
 mod jobs;
 mod views;
+pub mod wechat;
 
 use std::collections::HashMap;
 
@@ -77,6 +78,8 @@ pub enum Job {
     Cover { doc: usize },
     /// A language's 404 page (the default language's at `/404.html`).
     NotFound { lang: usize },
+    /// A case's WeChat article (see [`wechat`]).
+    WeChat { doc: usize },
 }
 
 /// One rendered file.
@@ -280,6 +283,7 @@ impl<'a> Renderer<'a> {
                     if self.cover_art_path(doc).is_some() {
                         jobs.push(Job::Cover { doc: i });
                     }
+                    jobs.extend(wechat::has_article(self.theme, doc).then_some(Job::WeChat { doc: i }));
                     jobs.extend(
                         (0..doc.fallbacks.len())
                             .filter(|&lang| doc.fallbacks[lang].is_some())
@@ -401,6 +405,7 @@ impl<'a> Renderer<'a> {
             Job::Alias { doc, alias } => Ok(self.alias(mode, doc, alias)),
             Job::Cover { doc } => self.cover(mode, doc),
             Job::NotFound { lang } => self.not_found(mode, lang),
+            Job::WeChat { doc } => self.wechat(mode, doc),
         }
     }
 

@@ -328,6 +328,7 @@ pub fn produce_rest(
             .into_iter()
             .map(|(path, xml)| (path, xml.into_bytes())),
     );
+    made.extend(crate::render::wechat::qr_codes(config, &site.library, &site.theme)?);
     // A robots.txt of the site's own (in static/) replaces the generated one.
     if !site.assets.copies.iter().any(|(_, path)| path == "/robots.txt") {
         made.push(("/robots.txt".into(), sitemap::robots(config).into_bytes()));

@@ -366,6 +366,13 @@ fn register_functions(tera: &mut Tera, strings: Arc<Strings>, assets: Arc<HashMa
         }
         Ok(format!("{base_path}{path}"))
     });
+    // A QR code of a text (an address), as inline SVG: a pure function of its arguments.
+    tera.register_function("qr_svg", |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+        let text: String = kwargs.must_get("text")?;
+        let label: String = kwargs.get("label")?.unwrap_or_default();
+        let size: u32 = kwargs.get("size")?.unwrap_or(128);
+        crate::qr::svg(&text, &label, size).map_err(tera::Error::message)
+    });
     tera.register_function("asset", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
         let path: String = kwargs.must_get("path")?;
         assets.get(path.trim_start_matches('/')).cloned().ok_or_else(|| {

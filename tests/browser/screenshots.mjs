@@ -12,6 +12,7 @@ mkdirSync(out, { recursive: true });
 const pages = [
   ["home", "/"],
   ["case", "/enterprises/ximalaya/"],
+  ["wechat", "/enterprises/ximalaya/wechat/"],
   ["cases", "/cases/"],
   ["progress", "/progress/"],
   ["search", "/search/?q=%E6%A0%A1%E4%BC%81%E5%90%88%E4%BD%9C"],

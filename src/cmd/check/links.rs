@@ -157,7 +157,8 @@ impl<'a> Checker<'a> {
     // ---- links in the rendered pages ----
 
     fn pages(&self, found: &mut Found, seen_external: &mut HashSet<String>) {
-        // URLs that come from content were checked above, where they are written.
+        // URLs that come from content were checked above, where they are written
+        // (WeChat articles write them as absolute URLs).
         let from_content: HashSet<String> = self
             .rendered
             .iter()
@@ -166,7 +167,7 @@ impl<'a> Checker<'a> {
                 rendered
                     .links
                     .iter()
-                    .map(|l| l.url.clone())
+                    .flat_map(|l| [l.url.clone(), self.config.absolute(&l.url)])
                     .chain(cover.iter().flat_map(|c| [c.url.clone(), self.config.absolute(&c.url)]))
             })
             .map(|u| percent_decode(&u))
