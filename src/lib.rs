@@ -14,5 +14,6 @@ pub mod output;
 pub mod render;
 pub mod search;
 pub mod templates;
+pub mod text;
 pub mod theme_source;
 pub mod url;

@@ -18,8 +18,9 @@ use super::html::Scan;
 use crate::config::Config;
 use crate::content::Library;
 use crate::diagnostics::{Diagnostic, did_you_mean};
-use crate::markdown::{DECORATIVE, percent_decode, scheme};
+use crate::markdown::{DECORATIVE, scheme};
 use crate::output::file_of;
+use crate::text::percent_decode;
 
 /// The published site as `check` sees it: every file, and what each HTML page holds.
 pub type Files = BTreeMap<String, Option<Scan>>;
