@@ -25,29 +25,68 @@ const PHRASES: &str = include_str!("phrases.txt");
 /// The longest phrase of the table, in characters.
 const LONGEST: usize = 8;
 
-/// The reading of a phrase of the table, syllables joined by hyphens.
-fn phrase_reading(phrase: &str) -> Option<&'static str> {
+/// The first line of the table whose phrase is not before `key` (by bytes):
+/// its phrase and reading.
+fn first_from(key: &str) -> Option<(&'static str, &'static str)> {
     let table = PHRASES.as_bytes();
-    // Halving over byte offsets; `lo` and `hi` always stand at the start of a line.
+    // Halving over byte offsets; `lo` and `hi` always stand at the start of a line,
+    // every line before `lo` is before `key`, and `found` is the line at `hi`.
     let (mut lo, mut hi) = (0, table.len());
+    let mut found = None;
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        let start = table[lo..mid]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(lo, |p| lo + p + 1);
-        let end = table[start..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(table.len(), |p| start + p);
-        let (key, reading) = PHRASES[start..end].split_once('\t')?;
-        match key.as_bytes().cmp(phrase.as_bytes()) {
-            std::cmp::Ordering::Equal => return Some(reading),
-            std::cmp::Ordering::Less => lo = end + 1,
-            std::cmp::Ordering::Greater => hi = start,
+        let start = table[lo..mid].iter().rposition(|&b| b == b'\n').map_or(lo, |p| lo + p + 1);
+        let end = table[start..].iter().position(|&b| b == b'\n').map_or(table.len(), |p| start + p);
+        let line = PHRASES[start..end].split_once('\t')?;
+        if line.0.as_bytes() >= key.as_bytes() {
+            found = Some(line);
+            hi = start;
+        } else {
+            lo = end + 1;
         }
     }
-    None
+    found
+}
+
+/// The reading of a phrase of the table, syllables joined by hyphens.
+fn phrase_reading(phrase: &str) -> Option<&'static str> {
+    first_from(phrase).filter(|(key, _)| *key == phrase).map(|(_, reading)| reading)
+}
+
+/// The readings of a run of Chinese characters, by words, appended to `words`.
+fn read_run(run: &[char], words: &mut Vec<String>) {
+    let mut phrase = String::new();
+    let mut i = 0;
+    while i < run.len() {
+        let longest = LONGEST.min(run.len() - i);
+        // One search tells whether any phrase starts with these two characters;
+        // most pairs start none, and only then are longer phrases tried.
+        let found = (longest >= 2)
+            .then(|| {
+                phrase.clear();
+                phrase.extend(&run[i..i + 2]);
+                first_from(&phrase).is_some_and(|(key, _)| key.starts_with(phrase.as_str()))
+            })
+            .unwrap_or(false)
+            .then(|| {
+                (2..=longest).rev().find_map(|n| {
+                    phrase.clear();
+                    phrase.extend(&run[i..i + n]);
+                    phrase_reading(&phrase).map(|reading| (n, reading))
+                })
+            })
+            .flatten();
+        match found {
+            Some((n, reading)) => {
+                words.extend(reading.split('-').map(str::to_string));
+                i += n;
+            }
+            None => {
+                words.extend(run[i].to_pinyin().map(|p| p.plain().to_string()));
+                i += 1;
+            }
+        }
+    }
 }
 
 /// Makes a slug of any text. May return an empty string (text of symbols only).
@@ -55,32 +94,14 @@ pub fn slugify(text: &str) -> String {
     let chars: Vec<char> = text.chars().map(fold_width).collect();
     let mut words: Vec<String> = Vec::new();
     let mut word = String::new();
-    let mut phrase = String::new();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if let Some(p) = c.to_pinyin() {
+        if c.to_pinyin().is_some() {
             words.extend((!word.is_empty()).then(|| std::mem::take(&mut word)));
-            let run = chars[i..]
-                .iter()
-                .take(LONGEST)
-                .take_while(|c| c.to_pinyin().is_some())
-                .count();
-            let found = (2..=run).rev().find_map(|n| {
-                phrase.clear();
-                phrase.extend(&chars[i..i + n]);
-                phrase_reading(&phrase).map(|reading| (n, reading))
-            });
-            match found {
-                Some((n, reading)) => {
-                    words.extend(reading.split('-').map(str::to_string));
-                    i += n;
-                }
-                None => {
-                    words.push(p.plain().to_string());
-                    i += 1;
-                }
-            }
+            let run = chars[i..].iter().take_while(|c| c.to_pinyin().is_some()).count();
+            read_run(&chars[i..i + run], &mut words);
+            i += run;
             continue;
         } else if c.is_alphanumeric() {
             word.extend(c.to_lowercase());
@@ -185,6 +206,8 @@ mod tests {
             previous = phrase;
         }
         assert_eq!(phrase_reading("中"), None);
+        assert_eq!(first_from(""), PHRASES.lines().next().and_then(|l| l.split_once('\t')));
+        assert_eq!(first_from("\u{10FFFF}"), None);
         assert_eq!(phrase_reading(""), None);
         assert_eq!(phrase_reading("\u{10FFFF}"), None);
     }
