@@ -35,8 +35,14 @@ fn first_from(key: &str) -> Option<(&'static str, &'static str)> {
     let mut found = None;
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        let start = table[lo..mid].iter().rposition(|&b| b == b'\n').map_or(lo, |p| lo + p + 1);
-        let end = table[start..].iter().position(|&b| b == b'\n').map_or(table.len(), |p| start + p);
+        let start = table[lo..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(lo, |p| lo + p + 1);
+        let end = table[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(table.len(), |p| start + p);
         let line = PHRASES[start..end].split_once('\t')?;
         if line.0.as_bytes() >= key.as_bytes() {
             found = Some(line);
@@ -50,7 +56,9 @@ fn first_from(key: &str) -> Option<(&'static str, &'static str)> {
 
 /// The reading of a phrase of the table, syllables joined by hyphens.
 fn phrase_reading(phrase: &str) -> Option<&'static str> {
-    first_from(phrase).filter(|(key, _)| *key == phrase).map(|(_, reading)| reading)
+    first_from(phrase)
+        .filter(|(key, _)| *key == phrase)
+        .map(|(_, reading)| reading)
 }
 
 /// The readings of a run of Chinese characters, by words, appended to `words`.
@@ -61,21 +69,18 @@ fn read_run(run: &[char], words: &mut Vec<String>) {
         let longest = LONGEST.min(run.len() - i);
         // One search tells whether any phrase starts with these two characters;
         // most pairs start none, and only then are longer phrases tried.
-        let found = (longest >= 2)
-            .then(|| {
-                phrase.clear();
-                phrase.extend(&run[i..i + 2]);
-                first_from(&phrase).is_some_and(|(key, _)| key.starts_with(phrase.as_str()))
-            })
-            .unwrap_or(false)
-            .then(|| {
-                (2..=longest).rev().find_map(|n| {
+        let mut found = None;
+        if longest >= 2 {
+            phrase.clear();
+            phrase.extend(&run[i..i + 2]);
+            if first_from(&phrase).is_some_and(|(key, _)| key.starts_with(phrase.as_str())) {
+                found = (2..=longest).rev().find_map(|n| {
                     phrase.clear();
                     phrase.extend(&run[i..i + n]);
                     phrase_reading(&phrase).map(|reading| (n, reading))
-                })
-            })
-            .flatten();
+                });
+            }
+        }
         match found {
             Some((n, reading)) => {
                 words.extend(reading.split('-').map(str::to_string));
