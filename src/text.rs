@@ -1,4 +1,4 @@
-//! Text helpers that several stages share, each defined once: which characters
+//! Text functions that several stages share, each defined once: which characters
 //! are Chinese (and in which sense), full-width forms, HTML and XML escaping,
 //! and percent-decoding.
 //!
