@@ -48,7 +48,7 @@ pub fn front_matter(data: &[u8]) {
     }
     for alias in text.lines() {
         if let Ok(path) = front_matter::check_alias(alias) {
-            let decoded = markdown::percent_decode(&path);
+            let decoded = crate::text::percent_decode(&path);
             assert!(!decoded.split('/').any(|p| p == ".." || p == "."), "{alias} → {path}");
             assert!(!decoded.contains('\\'), "{alias} → {path}");
         }

@@ -18,5 +18,6 @@ pub mod render;
 pub mod search;
 pub mod site;
 pub mod templates;
+pub mod text;
 pub mod theme_source;
 pub mod url;

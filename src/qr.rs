@@ -44,7 +44,7 @@ pub fn svg(text: &str, label: &str, size: u32) -> Result<String, String> {
     }
     Ok(format!(
         "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {full} {full}\" width=\"{size}\" height=\"{size}\" role=\"img\" aria-label=\"{label}\" shape-rendering=\"crispEdges\"><rect width=\"{full}\" height=\"{full}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>",
-        label = crate::output::escape_xml(label),
+        label = crate::text::escape_xml(label),
     ))
 }
 

@@ -659,7 +659,7 @@ fn highlights(value: &Value) -> Result<Vec<Highlight>, String> {
 pub fn check_alias(alias: &str) -> Result<String, String> {
     let shape = "an alias is a path on this site, such as /old/path/";
     // Web servers decode a path before they look for the file: `/%2e%2e/` is `/../`.
-    let alias = &crate::markdown::percent_decode(alias);
+    let alias = &crate::text::percent_decode(alias);
     if !alias.starts_with('/') || alias.starts_with("//") {
         return Err(format!("alias \"{alias}\" must start with /; {shape}"));
     }

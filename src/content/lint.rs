@@ -26,7 +26,7 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use crate::config::Config;
 use crate::content::Doc;
 use crate::diagnostics::LineIndex;
-use crate::markdown::is_cjk_char;
+use crate::text::{is_cjk_char, is_han};
 
 /// ASCII `--` in Chinese text.
 pub const ZH_DASH: &str = "zh-ascii-dash";
@@ -292,11 +292,6 @@ fn mask_urls(chars: &mut [char]) {
             i += 1;
         }
     }
-}
-
-/// A Chinese character (not punctuation).
-fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
 }
 
 fn prev_visible(chars: &[char], i: usize) -> Option<char> {

@@ -19,6 +19,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use syntect::easy::ScopeRegionIterator;
 use syntect::highlighting::{Color, FontStyle, Style, Theme};
 use syntect::parsing::{ParseState, Scope, ScopeStack, ScopeStackOp, SyntaxSet};
+
+use crate::text::{escape_attr, escape_text};
 use syntect::util::LinesWithEndings;
 
 use crate::code_themes::{hex, themes};
@@ -493,18 +495,6 @@ fn rule_for(class: &str) -> Option<String> {
     }
     rule.push_str(" }\n");
     Some(rule)
-}
-
-pub fn escape_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    pulldown_cmark_escape::escape_html_body_text(&mut out, text).ok();
-    out
-}
-
-pub fn escape_attr(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    pulldown_cmark_escape::escape_html(&mut out, text).ok();
-    out
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ use crate::config::{Config, RawHtml};
 use crate::content::{CONTENT_DIR, Doc, Library, neutral_path, slug::slugify};
 use crate::diagnostics::{Diagnostic, LineIndex};
 use crate::packed::Packed;
+use crate::text::{is_cjk_char, percent_decode};
 
 /// What rendering a doc's Markdown made: one entry of the site's table of
 /// rendered Markdown, and what the Markdown cache keeps.
@@ -474,20 +475,6 @@ fn first_char(e: &Event<'_>) -> Option<char> {
     }
 }
 
-/// Chinese characters and full-width punctuation: no space between them.
-pub fn is_cjk_char(c: char) -> bool {
-    matches!(c as u32,
-        0x2E80..=0x2FFF     // radicals
-        | 0x3000..=0x303F   // CJK punctuation
-        | 0x3040..=0x30FF   // kana
-        | 0x3400..=0x4DBF   // extension A
-        | 0x4E00..=0x9FFF   // unified ideographs
-        | 0xF900..=0xFAFF   // compatibility ideographs
-        | 0xFF00..=0xFFEF   // full-width forms
-        | 0x20000..=0x3FFFF // extensions B and later
-    )
-}
-
 /// A URL's scheme, lower-cased, if it has one (`https`, `mailto`, `javascript`).
 pub fn scheme(url: &str) -> Option<String> {
     // Browsers ignore ASCII whitespace and control characters inside a scheme.
@@ -557,29 +544,6 @@ fn join(folder: &str, path: &str) -> Option<String> {
         joined.push('/');
     }
     Some(joined)
-}
-
-pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
-        {
-            out.push(h * 16 + l);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
-}
-
-fn hex(b: u8) -> Option<u8> {
-    (b as char).to_digit(16).map(|d| d as u8)
 }
 
 #[cfg(test)]

@@ -11,10 +11,10 @@ use std::fmt::Write;
 
 use jiff::civil::Date;
 
-use super::escape_xml as esc;
 use crate::config::Config;
 use crate::content::{Doc, Library};
 use crate::markdown::Rendered;
+use crate::text::escape_xml as esc;
 
 /// The feed's site path in a language: `/feed.xml`, `/en/feed.xml`.
 pub fn feed_path(config: &Config, lang: usize) -> String {

@@ -113,24 +113,6 @@ pub fn file_of(site_path: &str) -> String {
     }
 }
 
-/// Text escaped for XML content and attribute values; characters XML 1.0 cannot hold are dropped.
-pub fn escape_xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// A folder being filled with a new site.
 pub struct Staging {
     target: PathBuf,
@@ -742,14 +724,5 @@ mod tests {
         assert_eq!(file_of("/"), "index.html");
         assert_eq!(file_of("/en/cases/a/"), "en/cases/a/index.html");
         assert_eq!(file_of("/feed.xml"), "feed.xml");
-    }
-
-    #[test]
-    fn xml_is_escaped_and_cleaned() {
-        assert_eq!(
-            escape_xml("<a href=\"x\">R&D's</a>"),
-            "&lt;a href=&quot;x&quot;&gt;R&amp;D&apos;s&lt;/a&gt;"
-        );
-        assert_eq!(escape_xml("a\u{1}b\u{0}c\td"), "abc\td");
     }
 }

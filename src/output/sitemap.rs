@@ -12,8 +12,8 @@ use std::fmt::Write;
 
 use jiff::civil::Date;
 
-use super::escape_xml as esc;
 use crate::config::Config;
+use crate::text::escape_xml as esc;
 
 /// The sitemap protocol's limit of URLs in one file.
 const MAX_URLS: usize = 50_000;

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::Renderer;
 use crate::content::Doc;
+use crate::text::is_wide;
 
 /// The cover's size, 16:9 as the cards show it.
 const WIDTH: u32 = 640;
@@ -157,13 +158,6 @@ fn advance(c: char, cjk: bool) -> f64 {
         c if is_wide(c) => 1.0,
         _ => 0.8,
     }
-}
-
-fn is_wide(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6 | 0x20000..=0x2FFFD | 0x30000..=0x3FFFD)
 }
 
 /// Punctuation that may not begin a line (clreq): it stays with the character before it.

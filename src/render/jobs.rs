@@ -364,7 +364,7 @@ impl<'a> Renderer<'a> {
     /// A small page that sends readers and search engines on to the page's address.
     pub(super) fn alias(&self, mode: Mode, i: usize, alias: usize) -> Made {
         let doc = &self.library.docs[i];
-        let esc = crate::markdown::highlight::escape_attr;
+        let esc = crate::text::escape_attr;
         let (link, permalink) = (
             esc(&self.config.link(&doc.path)),
             esc(&self.config.permalink(&doc.path)),

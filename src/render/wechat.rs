@@ -27,8 +27,8 @@ use super::{Made, Mode, Renderer};
 use crate::config::Config;
 use crate::content::{Doc, Library};
 use crate::diagnostics::{Diagnostic, Failure};
-use crate::output::escape_xml;
 use crate::templates::Theme;
+use crate::text::escape_xml;
 
 /// The theme's template of the page around an article; a theme without it has no articles.
 pub const PAGE_TEMPLATE: &str = "wechat.html";

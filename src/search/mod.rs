@@ -18,6 +18,12 @@
 //! 2 summary/organisation/terms, 4 body), and up to two positions of the term
 //! in the first of those fields (base 36, joined by `.`), for phrase matches.
 //! Postings are joined by `;`. Same input, same bytes.
+//!
+//! Besides the tokens of [`tokenize`] (character pairs for Chinese), every
+//! kana, Chinese character and hangul syllable is a term on its own, with the
+//! fields that hold it and no positions (a lone character between other text
+//! also has its positions): a query of one character fetches that one term's
+//! shard.
 
 pub mod tokenize;
 
@@ -37,7 +43,7 @@ use crate::packed::Packed;
 use crate::render::format_date;
 
 /// Changes whenever [`index`] would write other bytes for the same input.
-const FORMAT: &str = "showcase search index 2; positions 2; fragment text 1000; shards 16384";
+const FORMAT: &str = "showcase search index 2; positions 2; fragment text 1000; shards 16384; single CJK letters";
 
 /// Positions kept per posting: enough to see a phrase near the start of a field.
 const POSITIONS: usize = 2;
@@ -227,6 +233,7 @@ fn doc_postings(input: &Input<'_>) -> DocPostings {
     // keys are the site's own words: there is no hash flooding to fear).
     let mut terms: FxHashMap<String, Posting> = FxHashMap::default();
     let body = input.text.unpack();
+    let mut letters: Vec<char> = Vec::new();
     for (bit, text) in [(1u8, &*input.title), (2, input.meta.as_str()), (4, body.as_str())] {
         for token in tokenize::tokenize(text) {
             let entry = terms.entry(token.term).or_default();
@@ -236,6 +243,28 @@ fn doc_postings(input: &Input<'_>) -> DocPostings {
                 entry.count += 1;
             }
             entry.fields |= bit;
+        }
+        // Every CJK letter on its own too, without positions, so that a query of
+        // one character (a surname, 校) finds the pages holding it anywhere.
+        letters.clear();
+        letters.extend(text.chars().filter(|&c| tokenize::is_cjk_letter(c)));
+        letters.sort_unstable();
+        letters.dedup();
+        let mut one = [0u8; 4];
+        for &c in &letters {
+            let term: &str = c.encode_utf8(&mut one);
+            match terms.get_mut(term) {
+                Some(entry) => entry.fields |= bit,
+                None => {
+                    terms.insert(
+                        term.to_string(),
+                        Posting {
+                            fields: bit,
+                            ..Posting::default()
+                        },
+                    );
+                }
+            }
         }
     }
     terms.into_iter().collect()

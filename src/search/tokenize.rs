@@ -18,22 +18,11 @@ pub struct Token {
 /// Words longer than this are not indexed (hashes, long URLs).
 const MAX_WORD: usize = 40;
 
-/// Chinese characters, kana and hangul: text without spaces between words.
-pub fn is_cjk_letter(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
-}
+pub use crate::text::is_cjk_letter;
 
 /// Full-width ASCII to ASCII, then lower case.
 pub fn normalize(text: &str) -> String {
-    let mapped: String = text
-        .chars()
-        .map(|c| match c as u32 {
-            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            0x3000 => ' ',
-            _ => c,
-        })
-        .collect();
+    let mapped: String = text.chars().map(crate::text::fold_width).collect();
     mapped.to_lowercase()
 }
 

@@ -91,3 +91,31 @@ test("a one-word query fetches only a few small files", async () => {
   assert.ok(index.length <= 3, JSON.stringify(index));
   await page.close();
 });
+
+test("one character finds every page that holds it, inside words too", async () => {
+  const page = await browser.newPage();
+  const fetched = [];
+  page.on("response", async (response) => {
+    if (/\/search\/(index\.json|s\/)/.test(response.url())) fetched.push(response.url());
+  });
+  // 众 stands only inside words (众多), in two cases.
+  await page.goto(`${server.url}/search/?q=${encodeURIComponent("众")}`);
+  const found = await results(page);
+  assert.deepEqual(found.slice().sort(), [
+    "上海清华国际创新中心：“长三角云上科创”平台",
+    "中以（上海）创新园：国际科技成果转移转化服务枢纽",
+  ]);
+  assert.match(await page.locator("#search-status").textContent(), /^找到 2 个结果$/);
+  assert.equal(await page.locator(".search-result mark").first().textContent(), "众");
+  // The manifest and one shard.
+  assert.ok(fetched.length <= 2, fetched.join(" "));
+
+  // A common character finds many pages; each result holds it.
+  await page.goto(`${server.url}/search/?q=${encodeURIComponent("校")}`);
+  await results(page);
+  const count = Number((await page.locator("#search-status").textContent()).match(/\d+/)[0]);
+  assert.ok(count >= 15, `${count} results for 校`);
+  const snippets = await page.locator(".search-result").allTextContents();
+  assert.ok(snippets.every((s) => s.includes("校")), snippets.join(" | "));
+  await page.close();
+});

@@ -19,10 +19,11 @@ use crate::config::Config;
 use crate::content::Library;
 use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::markdown::Rendered;
-use crate::markdown::{DECORATIVE, percent_decode, scheme};
+use crate::markdown::{DECORATIVE, scheme};
 use crate::output::file_of;
 use crate::output::images::Cover;
 use crate::site::Site;
+use crate::text::percent_decode;
 
 /// The published site as `check` sees it: every file, and what each HTML page holds.
 pub type Files = BTreeMap<String, Option<Scan>>;

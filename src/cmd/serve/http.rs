@@ -99,7 +99,7 @@ pub fn safe_path(raw: &str) -> Option<String> {
     if !raw.starts_with('/') {
         return None;
     }
-    let bytes = percent_decode(raw)?;
+    let bytes = crate::text::percent_decode_strict(raw)?;
     let path = String::from_utf8(bytes).ok()?;
     if path.contains('\\') || path.chars().any(char::is_control) {
         return None;
@@ -110,31 +110,12 @@ pub fn safe_path(raw: &str) -> Option<String> {
     // Decoding once more must change nothing: `%252e%252e` is refused too, so
     // no layer behind us can turn the path into a traversal.
     if path.contains('%') {
-        let again = percent_decode(&path).and_then(|bytes| String::from_utf8(bytes).ok());
+        let again = crate::text::percent_decode_strict(&path).and_then(|bytes| String::from_utf8(bytes).ok());
         if again.is_some_and(|again| again != path && safe_path(&again).is_none()) {
             return None;
         }
     }
     Some(path)
-}
-
-/// `%xx` sequences → bytes; `None` when a `%` is not followed by two hex digits.
-fn percent_decode(text: &str) -> Option<Vec<u8>> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3)?;
-            let hex = std::str::from_utf8(hex).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    Some(out)
 }
 
 /// The Content-Type of a file, by its extension.

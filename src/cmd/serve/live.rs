@@ -15,6 +15,7 @@ use std::sync::Mutex;
 
 use super::Snapshot;
 use crate::diagnostics::Diagnostic;
+use crate::text::escape_attr;
 
 /// Where the script is served.
 pub const SCRIPT_PATH: &str = "/__showcase/live.js";
@@ -93,13 +94,13 @@ fn overlay(errors: &[Diagnostic], has_site: bool) -> String {
     let mut html = String::from(
         "<div id=\"showcase-errors\" role=\"alert\" lang=\"en\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2rem;background:rgba(24,0,0,.94);color:#fff;font:16px/1.5 ui-monospace,monospace;text-align:left\">\n",
     );
-    html.push_str(&format!("<h2 style=\"margin:0 0 1rem;font-size:1.2rem;color:#ffb4b4\">{}</h2>\n<ul style=\"margin:0;padding:0;list-style:none\">\n", escape(&heading)));
+    html.push_str(&format!("<h2 style=\"margin:0 0 1rem;font-size:1.2rem;color:#ffb4b4\">{}</h2>\n<ul style=\"margin:0;padding:0;list-style:none\">\n", escape_attr(&heading)));
     for d in errors {
         html.push_str(&format!(
             "<li style=\"margin:0 0 .75rem\"><strong>{}</strong>: {}: {}</li>\n",
-            escape(&location(d)),
+            escape_attr(&location(d)),
             d.severity.as_str(),
-            escape(&d.text())
+            escape_attr(&d.text())
         ));
     }
     html.push_str("</ul>\n<p style=\"margin:1rem 0 0;color:#ddd\">Fix the file and save it: this page reloads by itself.</p>\n</div>\n");
@@ -116,12 +117,6 @@ fn location(d: &Diagnostic) -> String {
         }
     }
     text
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    pulldown_cmark_escape::escape_html(&mut out, text).ok();
-    out
 }
 
 /// The open event streams, one per browser tab.

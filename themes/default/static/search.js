@@ -10,11 +10,23 @@
 
   // ---- tokenizer ----
 
+  // Kana, Chinese characters and hangul: text without spaces between words.
+  // The one list of them here; src/text.rs (CJK_LETTERS) has the same, and a
+  // test there reads this list and checks that both agree on every code point.
+  var CJK = [
+    [0x3040, 0x30ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xac00, 0xd7af],
+    [0xf900, 0xfaff], [0x20000, 0x3ffff],
+  ];
+
   function isCjk(cp) {
-    return (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
-      (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) ||
-      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3ffff);
+    for (var k = 0; k < CJK.length; k++) if (cp >= CJK[k][0] && cp <= CJK[k][1]) return true;
+    return false;
   }
+
+  // Runs of CJK letters, as a pattern.
+  var CJK_RUN = new RegExp("[" + CJK.map(function (r) {
+    return "\\u{" + r[0].toString(16) + "}-\\u{" + r[1].toString(16) + "}";
+  }).join("") + "]+", "gu");
 
   var WORD = /[\p{L}\p{N}]/u;
   var MAX_WORD = 40;
@@ -244,21 +256,22 @@
     if (lower.length !== text.length) return [];
     var ranges = [];
     var q = normalize(query);
-    var runs = q.match(/[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+/g) || [];
+    var runs = q.match(CJK_RUN) || [];
     runs.forEach(function (run) {
       var found = false;
       for (var at = lower.indexOf(run); at >= 0; at = lower.indexOf(run, at + run.length)) {
         ranges.push([at, at + run.length]);
         found = true;
       }
-      if (!found && run.length > 2) {
-        for (var k = 0; k + 1 < run.length; k++) {
-          var pair = run.slice(k, k + 2);
-          for (var p = lower.indexOf(pair); p >= 0; p = lower.indexOf(pair, p + 2)) ranges.push([p, p + 2]);
+      var letters = Array.from(run);
+      if (!found && letters.length > 2) {
+        for (var k = 0; k + 1 < letters.length; k++) {
+          var pair = letters[k] + letters[k + 1];
+          for (var p = lower.indexOf(pair); p >= 0; p = lower.indexOf(pair, p + pair.length)) ranges.push([p, p + pair.length]);
         }
       }
     });
-    var stems = tokenize(q.replace(/[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+/g, " "))
+    var stems = tokenize(q.replace(CJK_RUN, " "))
       .map(function (t) { return t.term; });
     if (stems.length) {
       var words = /[\p{L}\p{N}]+/gu;
