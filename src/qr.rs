@@ -5,7 +5,9 @@
 //! not take SVG. Both keep the four-module quiet zone the standard asks for,
 //! so a code printed or shown on a dark background still scans.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use qrcode::{Color, EcLevel, QrCode};
 
@@ -13,18 +15,37 @@ use qrcode::{Color, EcLevel, QrCode};
 const QUIET: usize = 4;
 
 /// The code's modules, row by row (`true` dark), and its width in modules.
-fn modules(text: &str) -> Result<(Vec<bool>, usize), String> {
+type Modules = Arc<(Vec<bool>, usize)>;
+
+/// The most codes [`modules`] remembers (a site's addresses, each language's).
+const REMEMBERED: usize = 100_000;
+
+/// The code's modules, made once per text: a case's page draws its address as
+/// SVG and its article beside it as PNG, and choosing the best mask is the
+/// most of the cost of a code.
+fn modules(text: &str) -> Result<Modules, String> {
+    static MADE: LazyLock<Mutex<HashMap<String, Modules>>> = LazyLock::new(Default::default);
+    if let Some(made) = MADE.lock().unwrap_or_else(|p| p.into_inner()).get(text) {
+        return Ok(made.clone());
+    }
     let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
         .map_err(|e| format!("cannot make a QR code of {text}: {e}"))?;
     let width = code.width();
     let dark = code.to_colors().into_iter().map(|c| c == Color::Dark).collect();
-    Ok((dark, width))
+    let made = Arc::new((dark, width));
+    let mut memo = MADE.lock().unwrap_or_else(|p| p.into_inner());
+    if memo.len() >= REMEMBERED {
+        memo.clear();
+    }
+    memo.insert(text.to_string(), made.clone());
+    Ok(made)
 }
 
 /// `text` as an inline SVG QR code, labelled `label` for screen readers, drawn
 /// `size` CSS pixels wide by default (a stylesheet may change that).
 pub fn svg(text: &str, label: &str, size: u32) -> Result<String, String> {
-    let (dark, width) = modules(text)?;
+    let made = modules(text)?;
+    let (dark, width) = (&made.0, made.1);
     let full = width + 2 * QUIET;
     let mut path = String::with_capacity(width * width);
     for y in 0..width {
@@ -51,7 +72,8 @@ pub fn svg(text: &str, label: &str, size: u32) -> Result<String, String> {
 /// `text` as a black-on-white PNG QR code, `scale` pixels per module.
 pub fn png(text: &str, scale: u32) -> Result<Vec<u8>, String> {
     use image::ImageEncoder as _;
-    let (dark, width) = modules(text)?;
+    let made = modules(text)?;
+    let (dark, width) = (&made.0, made.1);
     let scale = scale.max(1) as usize;
     let side = (width + 2 * QUIET) * scale;
     let mut pixels = vec![255u8; side * side];

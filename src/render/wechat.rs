@@ -18,6 +18,7 @@
 //! The page around it (`wechat.html`) shows it at phone width with a button
 //! that copies it; articles are `noindex`, not in the sitemap or the search.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -27,7 +28,7 @@ use super::{Made, Mode, Renderer};
 use crate::config::Config;
 use crate::content::{Doc, Library};
 use crate::diagnostics::{Diagnostic, Failure};
-use crate::output::escape_xml;
+use crate::output::{Sink, escape_xml};
 use crate::templates::Theme;
 
 /// The theme's template of the page around an article; a theme without it has no articles.
@@ -91,18 +92,78 @@ pub fn article_path(doc: &Doc) -> String {
     format!("{}{FOLDER}", doc.path)
 }
 
-/// The QR codes beside the articles (the case's web address as PNG), made in parallel.
-pub fn qr_codes(config: &Config, library: &Library, theme: &Theme) -> Result<Vec<(String, Vec<u8>)>, Failure> {
-    library
+/// The record of the QR codes a build wrote, in the cache folder.
+const QR_RECORD: &str = "wechat-qr.json";
+
+/// Each QR code's site path, key (its address, its scale and the program),
+/// length, xxh3 and the file's identity once published.
+type QrEntry = (String, u64, u64, u64, u64);
+
+/// The QR codes beside the articles (the case's web address as PNG), written
+/// into `sink` in parallel; how many. With `recorded`, a code whose key is the
+/// one the last build recorded is taken from the site being replaced
+/// ([`Sink::reuse`], which checks its bytes) instead of being made again, and
+/// the codes written are recorded for the next build.
+pub fn qr_codes(
+    config: &Config,
+    library: &Library,
+    theme: &Theme,
+    sink: &dyn Sink,
+    recorded: bool,
+) -> Result<usize, Failure> {
+    let record_path = config.root.join(crate::cache::DIR).join(QR_RECORD);
+    let was: HashMap<String, (u64, u64, u64, u64)> = recorded
+        .then(|| crate::cache::load::<Vec<QrEntry>>(&record_path))
+        .flatten()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(path, key, len, hash, identity)| (path, (key, len, hash, identity)))
+        .collect();
+    let program = crate::cache::program_stamp();
+    let kept = std::sync::atomic::AtomicUsize::new(0);
+    let entries = library
         .docs
         .par_iter()
         .filter(|doc| has_article(theme, doc))
         .map(|doc| {
-            let png = crate::qr::png(&config.permalink(&doc.path), QR_SCALE)
+            let url = config.permalink(&doc.path);
+            let path = format!("{}{QR_FILE}", article_path(doc));
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            crate::cache::hash_value(&mut h, &(&program, &url, QR_SCALE));
+            let key = h.digest();
+            if let Some(&(was_key, len, hash, identity)) = was.get(&path)
+                && was_key == key
+                && sink.reuse(&path, len, hash, identity)
+            {
+                kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                return Ok((sink.identity(&path).0, (path, key, len, hash)));
+            }
+            let png = crate::qr::png(&url, QR_SCALE)
                 .map_err(|e| Failure::Content(vec![Diagnostic::file_error(doc.source.clone(), e)]))?;
-            Ok((format!("{}{QR_FILE}", article_path(doc)), png))
+            sink.write(&path, &png)?;
+            let hash = xxhash_rust::xxh3::xxh3_64(&png);
+            Ok((sink.identity(&path).0, (path, key, png.len() as u64, hash)))
         })
-        .collect()
+        .collect::<Result<Vec<_>, Failure>>()?;
+    let written = entries.len();
+    if std::env::var_os("SHOWCASE_PROFILE").is_some() {
+        let kept = kept.into_inner();
+        eprintln!("showcase: wechat qr codes: {kept} kept, {} made", written - kept);
+    }
+    if recorded {
+        let record: Vec<QrEntry> = entries
+            .into_iter()
+            .map(|(identity, (path, key, len, hash))| (path, key, len, hash, identity))
+            .collect();
+        let same = record.len() == was.len()
+            && record
+                .iter()
+                .all(|(path, key, len, hash, identity)| was.get(path) == Some(&(*key, *len, *hash, *identity)));
+        if !same && let Err(e) = crate::cache::save(&record_path, &record) {
+            eprintln!("showcase: the cache in {} was not saved: {e}", crate::cache::DIR);
+        }
+    }
+    Ok(written)
 }
 
 impl Renderer<'_> {
