@@ -5,26 +5,143 @@
 //! not take SVG. Both keep the four-module quiet zone the standard asks for,
 //! so a code printed or shown on a dark background still scans.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::sync::{Arc, LazyLock, Mutex};
 
-use qrcode::{Color, EcLevel, QrCode};
+use qrcode::canvas::{Canvas, MaskPattern};
+use qrcode::types::{QrResult, Version};
+use qrcode::{Color, EcLevel};
 
 /// Modules of white around the code (ISO/IEC 18004: at least four).
 const QUIET: usize = 4;
 
 /// The code's modules, row by row (`true` dark), and its width in modules.
-fn modules(text: &str) -> Result<(Vec<bool>, usize), String> {
-    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
-        .map_err(|e| format!("cannot make a QR code of {text}: {e}"))?;
-    let width = code.width();
-    let dark = code.to_colors().into_iter().map(|c| c == Color::Dark).collect();
-    Ok((dark, width))
+type Modules = Arc<(Vec<bool>, usize)>;
+
+/// The most codes [`modules`] remembers (a site's addresses, each language's).
+const REMEMBERED: usize = 100_000;
+
+/// The code's modules, made once per text: a case's page draws its address as
+/// SVG and its article beside it as PNG, and choosing the best mask is the
+/// most of the cost of a code.
+fn modules(text: &str) -> Result<Modules, String> {
+    static MADE: LazyLock<Mutex<HashMap<String, Modules>>> = LazyLock::new(Default::default);
+    if let Some(made) = MADE.lock().unwrap_or_else(|p| p.into_inner()).get(text) {
+        return Ok(made.clone());
+    }
+    let made = Arc::new(encode(text).map_err(|e| format!("cannot make a QR code of {text}: {e}"))?);
+    let mut memo = MADE.lock().unwrap_or_else(|p| p.into_inner());
+    if memo.len() >= REMEMBERED {
+        memo.clear();
+    }
+    memo.insert(text.to_string(), made.clone());
+    Ok(made)
+}
+
+/// The masks in the order `qrcode` tries them: of two with the same penalty the
+/// first is chosen.
+const MASKS: [MaskPattern; 8] = [
+    MaskPattern::Checkerboard,
+    MaskPattern::HorizontalLines,
+    MaskPattern::VerticalLines,
+    MaskPattern::DiagonalLines,
+    MaskPattern::LargeCheckerboard,
+    MaskPattern::Fields,
+    MaskPattern::Diamonds,
+    MaskPattern::Meadow,
+];
+
+/// The code `qrcode` makes of `text` (level M), module for module: the same
+/// bits, codewords and drawing, and the mask of the lowest penalty by the same
+/// rules as its `Canvas::apply_best_mask`, scored on plain booleans (its own
+/// scoring goes through a boxed closure per module and is most of the cost).
+fn encode(text: &str) -> QrResult<(Vec<bool>, usize)> {
+    let bits = qrcode::bits::encode_auto(text.as_bytes(), EcLevel::M)?;
+    let version = bits.version();
+    let data = bits.into_bytes();
+    let (encoded, ec) = qrcode::ec::construct_codewords(&data, version, EcLevel::M)?;
+    let mut canvas = Canvas::new(version, EcLevel::M);
+    canvas.draw_all_functional_patterns();
+    canvas.draw_data(&encoded, &ec);
+    let width = version.width() as usize;
+    if matches!(version, Version::Micro(_)) {
+        // Not made by `encode_auto`; scored by `qrcode` itself should it ever be.
+        let dark = canvas
+            .apply_best_mask()
+            .into_colors()
+            .into_iter()
+            .map(|c| c == Color::Dark);
+        return Ok((dark.collect(), width));
+    }
+    let mut best: Option<(u32, Vec<bool>)> = None;
+    for mask in MASKS {
+        let mut c = canvas.clone();
+        c.apply_mask(mask);
+        let dark: Vec<bool> = c.into_colors().into_iter().map(|c| c == Color::Dark).collect();
+        let score = penalty(&dark, width);
+        if best.as_ref().is_none_or(|(b, _)| score < *b) {
+            best = Some((score, dark));
+        }
+    }
+    Ok((best.map(|(_, d)| d).unwrap_or_default(), width))
+}
+
+/// The penalty `qrcode` gives a masked code (`Canvas::compute_total_penalty_scores`
+/// of a normal QR code): runs of five or more, 2×2 blocks, finder-like patterns
+/// (less the 360 of the three real finders) and the dark/light balance.
+fn penalty(dark: &[bool], width: usize) -> u32 {
+    let w = width;
+    let at = |x: usize, y: usize| dark[y * w + x];
+    let mut score: i64 = 0;
+    for horizontal in [true, false] {
+        let get = |i: usize, j: usize| if horizontal { at(j, i) } else { at(i, j) };
+        for i in 0..w {
+            // Runs of the same colour: 5 + n of them score 3 + n.
+            let mut run = 1;
+            for j in 1..=w {
+                if j < w && get(i, j) == get(i, j - 1) {
+                    run += 1;
+                } else {
+                    if run >= 5 {
+                        score += run - 2;
+                    }
+                    run = 1;
+                }
+            }
+            // #.###.# with four light modules (or the edge) on one side.
+            for j in 0..w.saturating_sub(6) {
+                let pattern = [true, false, true, true, true, false, true];
+                if (0..7).any(|k| get(i, j + k) != pattern[k]) {
+                    continue;
+                }
+                let dark_before = (j.saturating_sub(4)..j).any(|k| get(i, k));
+                let dark_after = (j + 7..(j + 11).min(w)).any(|k| get(i, k));
+                if !dark_before || !dark_after {
+                    score += 40;
+                }
+            }
+        }
+        score -= 360;
+    }
+    for y in 0..w - 1 {
+        for x in 0..w - 1 {
+            let c = at(x, y);
+            if at(x + 1, y) == c && at(x, y + 1) == c && at(x + 1, y + 1) == c {
+                score += 3;
+            }
+        }
+    }
+    let ratio = (dark.iter().filter(|d| **d).count() * 200 / dark.len()) as i64;
+    score += (ratio - 100).abs();
+    u32::try_from(score).unwrap_or(0)
 }
 
 /// `text` as an inline SVG QR code, labelled `label` for screen readers, drawn
 /// `size` CSS pixels wide by default (a stylesheet may change that).
 pub fn svg(text: &str, label: &str, size: u32) -> Result<String, String> {
-    let (dark, width) = modules(text)?;
+    let made = modules(text)?;
+    let (dark, width) = (&made.0, made.1);
     let full = width + 2 * QUIET;
     let mut path = String::with_capacity(width * width);
     for y in 0..width {
@@ -51,7 +168,8 @@ pub fn svg(text: &str, label: &str, size: u32) -> Result<String, String> {
 /// `text` as a black-on-white PNG QR code, `scale` pixels per module.
 pub fn png(text: &str, scale: u32) -> Result<Vec<u8>, String> {
     use image::ImageEncoder as _;
-    let (dark, width) = modules(text)?;
+    let made = modules(text)?;
+    let (dark, width) = (&made.0, made.1);
     let scale = scale.max(1) as usize;
     let side = (width + 2 * QUIET) * scale;
     let mut pixels = vec![255u8; side * side];
@@ -82,6 +200,22 @@ mod tests {
         let grids = prepared.detect_grids();
         assert_eq!(grids.len(), 1, "one QR code in the image");
         grids[0].decode().expect("the QR code decodes").1
+    }
+
+    #[test]
+    fn modules_are_the_ones_qrcode_makes() {
+        let long = format!("{URL}{}", "%E6%A1%88%E4%BE%8B/".repeat(20));
+        let mut texts: Vec<String> = [URL, "https://a.cn/", "HELLO 123", long.as_str()]
+            .map(String::from)
+            .into();
+        // Many addresses, so that many masks are chosen.
+        texts.extend((0..300).map(|n| format!("https://example.org/en/cases/case-{n}/")));
+        for text in &texts {
+            let text = text.as_str();
+            let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).unwrap();
+            let expected: Vec<bool> = code.to_colors().into_iter().map(|c| c == Color::Dark).collect();
+            assert_eq!(encode(text).unwrap(), (expected, code.width()), "{text}");
+        }
     }
 
     #[test]

@@ -315,3 +315,42 @@ fn case_pages_show_a_qr_code_of_their_address() {
     // Pages that are not cases have none.
     assert!(!site.page("/").contains("page-qr"));
 }
+
+/// How many QR codes a build kept and made (it says so with SHOWCASE_PROFILE).
+fn qr_report(site: &Site, args: &[&str]) -> (usize, usize) {
+    let run = site.run("build", args, &[("SHOWCASE_PROFILE", "1")]);
+    run.assert_ok();
+    let line = run
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("showcase: wechat qr codes: "))
+        .unwrap_or_else(|| panic!("no QR line in {}", run.stderr));
+    let n: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    (n[0], n[1])
+}
+
+/// A build that changes nothing keeps the QR codes of the site it replaces
+/// instead of making them again; one under another address makes them anew.
+#[test]
+fn unchanged_qr_codes_are_kept_and_a_new_address_remakes_them() {
+    let site = built();
+    let qr = "public/cases/rich/wechat/qr.png";
+    let before = std::fs::read(site.root.join(qr)).unwrap();
+    let (kept, made) = qr_report(&site, &[]);
+    assert_eq!(made, 0);
+    assert!(kept >= 3, "{kept} kept");
+    assert_eq!(std::fs::read(site.root.join(qr)).unwrap(), before);
+
+    // A code changed by hand on the live site is made again, not kept.
+    std::fs::write(site.root.join(qr), b"not a PNG").unwrap();
+    assert_eq!(qr_report(&site, &[]), (kept - 1, 1));
+    assert_eq!(std::fs::read(site.root.join(qr)).unwrap(), before);
+
+    let (kept_now, made) = qr_report(&site, &["--base-url", "https://preview.example.cn/cases-site/"]);
+    assert_eq!((kept_now, made), (0, kept));
+    let remade = std::fs::read(site.root.join(qr)).unwrap();
+    assert_eq!(decode_png(&remade), "https://preview.example.cn/cases-site/cases/rich/");
+}

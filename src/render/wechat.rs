@@ -18,6 +18,7 @@
 //! The page around it (`wechat.html`) shows it at phone width with a button
 //! that copies it; articles are `noindex`, not in the sitemap or the search.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -27,6 +28,7 @@ use super::{Made, Mode, Renderer};
 use crate::config::Config;
 use crate::content::{Doc, Library};
 use crate::diagnostics::{Diagnostic, Failure};
+use crate::output::Sink;
 use crate::templates::Theme;
 use crate::text::escape_xml;
 
@@ -91,18 +93,78 @@ pub fn article_path(doc: &Doc) -> String {
     format!("{}{FOLDER}", doc.path)
 }
 
-/// The QR codes beside the articles (the case's web address as PNG), made in parallel.
-pub fn qr_codes(config: &Config, library: &Library, theme: &Theme) -> Result<Vec<(String, Vec<u8>)>, Failure> {
-    library
+/// The record of the QR codes a build wrote, in the cache folder.
+const QR_RECORD: &str = "wechat-qr.json";
+
+/// Each QR code's site path, key (its address, its scale and the program),
+/// length, xxh3 and the file's identity once published.
+type QrEntry = (String, u64, u64, u64, u64);
+
+/// The QR codes beside the articles (the case's web address as PNG), written
+/// into `sink` in parallel; how many. With `recorded`, a code whose key is the
+/// one the last build recorded is taken from the site being replaced
+/// ([`Sink::reuse`], which checks its bytes) instead of being made again, and
+/// the codes written are recorded for the next build.
+pub fn qr_codes(
+    config: &Config,
+    library: &Library,
+    theme: &Theme,
+    sink: &dyn Sink,
+    recorded: bool,
+) -> Result<usize, Failure> {
+    let record_path = config.root.join(crate::cache::DIR).join(QR_RECORD);
+    let was: HashMap<String, (u64, u64, u64, u64)> = recorded
+        .then(|| crate::cache::load::<Vec<QrEntry>>(&record_path))
+        .flatten()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(path, key, len, hash, identity)| (path, (key, len, hash, identity)))
+        .collect();
+    let program = crate::cache::program_stamp();
+    let kept = std::sync::atomic::AtomicUsize::new(0);
+    let entries = library
         .docs
         .par_iter()
         .filter(|doc| has_article(theme, doc))
         .map(|doc| {
-            let png = crate::qr::png(&config.permalink(&doc.path), QR_SCALE)
+            let url = config.permalink(&doc.path);
+            let path = format!("{}{QR_FILE}", article_path(doc));
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            crate::cache::hash_value(&mut h, &(&program, &url, QR_SCALE));
+            let key = h.digest();
+            if let Some(&(was_key, len, hash, identity)) = was.get(&path)
+                && was_key == key
+                && sink.reuse(&path, len, hash, identity)
+            {
+                kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                return Ok((sink.identity(&path).0, (path, key, len, hash)));
+            }
+            let png = crate::qr::png(&url, QR_SCALE)
                 .map_err(|e| Failure::Content(vec![Diagnostic::file_error(doc.source.clone(), e)]))?;
-            Ok((format!("{}{QR_FILE}", article_path(doc)), png))
+            sink.write(&path, &png)?;
+            let hash = xxhash_rust::xxh3::xxh3_64(&png);
+            Ok((sink.identity(&path).0, (path, key, png.len() as u64, hash)))
         })
-        .collect()
+        .collect::<Result<Vec<_>, Failure>>()?;
+    let written = entries.len();
+    if std::env::var_os("SHOWCASE_PROFILE").is_some() {
+        let kept = kept.into_inner();
+        eprintln!("showcase: wechat qr codes: {kept} kept, {} made", written - kept);
+    }
+    if recorded {
+        let record: Vec<QrEntry> = entries
+            .into_iter()
+            .map(|(identity, (path, key, len, hash))| (path, key, len, hash, identity))
+            .collect();
+        let same = record.len() == was.len()
+            && record
+                .iter()
+                .all(|(path, key, len, hash, identity)| was.get(path) == Some(&(*key, *len, *hash, *identity)));
+        if !same && let Err(e) = crate::cache::save(&record_path, &record) {
+            eprintln!("showcase: the cache in {} was not saved: {e}", crate::cache::DIR);
+        }
+    }
+    Ok(written)
 }
 
 impl Renderer<'_> {
@@ -420,6 +482,25 @@ fn class_of(name: &str, attrs: &[(String, String)]) -> Option<String> {
     }
 }
 
+/// The references of an article in order, each address once, and each one's number
+/// by its address (found at once: a page of 100,000 links costs no more than a short one).
+struct References<'r> {
+    list: &'r mut Vec<String>,
+    numbers: HashMap<String, usize>,
+}
+
+impl References<'_> {
+    /// The number of `url` among the references (1-based), added if new.
+    fn number(&mut self, url: String) -> usize {
+        if let Some(&n) = self.numbers.get(&url) {
+            return n;
+        }
+        self.list.push(url.clone());
+        self.numbers.insert(url, self.list.len());
+        self.list.len()
+    }
+}
+
 /// The most elements an article nests: deeper ones keep only their content, so
 /// a hostile page (100,000 nested quotes) costs the inliner no more than a flat one.
 const MAX_DEPTH: usize = 24;
@@ -428,6 +509,8 @@ const MAX_DEPTH: usize = 24;
 /// of first use; the same address keeps its number), images absolute, nesting
 /// no deeper than [`MAX_DEPTH`].
 pub fn transform(config: &Config, body: &str, permalink: &str, refs: &mut Vec<String>) -> String {
+    let numbers = refs.iter().enumerate().map(|(n, url)| (url.clone(), n + 1)).collect();
+    let refs = &mut References { list: refs, numbers };
     let mut out = String::with_capacity(body.len());
     let mut tokens = Tokens::new(body);
     // The open elements: each one's tag name, what its end writes, and whether it wrote a tag.
@@ -484,7 +567,7 @@ pub fn transform(config: &Config, body: &str, permalink: &str, refs: &mut Vec<St
 /// A link's reference mark (written after its text), numbering its address in
 /// `refs`. A link within the page goes nowhere in an article, nor does one to
 /// anything but a web page, mail or phone: those keep their text only.
-fn reference(config: &Config, permalink: &str, attrs: &[(String, String)], refs: &mut Vec<String>) -> String {
+fn reference(config: &Config, permalink: &str, attrs: &[(String, String)], refs: &mut References<'_>) -> String {
     let href = attr(attrs, "href").unwrap_or("").trim();
     let url = absolute(config, permalink, href);
     let listed = ["https://", "http://", "mailto:", "tel:"]
@@ -493,14 +576,7 @@ fn reference(config: &Config, permalink: &str, attrs: &[(String, String)], refs:
     if !listed || href.is_empty() || href.starts_with('#') {
         return String::new();
     }
-    let n = match refs.iter().position(|r| *r == url) {
-        Some(n) => n + 1,
-        None => {
-            refs.push(url);
-            refs.len()
-        }
-    };
-    format!("<sup class=\"ref\">[{n}]</sup>")
+    format!("<sup class=\"ref\">[{}]</sup>", refs.number(url))
 }
 
 /// A body element's start and end tags in an article (both empty when only its

@@ -328,7 +328,8 @@ pub fn produce_rest(
             .into_iter()
             .map(|(path, xml)| (path, xml.into_bytes())),
     );
-    made.extend(crate::render::wechat::qr_codes(config, &site.library, &site.theme)?);
+    let recorded = matches!(search, Search::Recorded);
+    files += crate::render::wechat::qr_codes(config, &site.library, &site.theme, sink, recorded)?;
     // A robots.txt of the site's own (in static/) replaces the generated one.
     if !site.assets.copies.iter().any(|(_, path)| path == "/robots.txt") {
         made.push(("/robots.txt".into(), sitemap::robots(config).into_bytes()));
