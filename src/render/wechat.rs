@@ -96,30 +96,50 @@ pub fn article_path(doc: &Doc) -> String {
 /// The record of the QR codes a build wrote, in the cache folder.
 const QR_RECORD: &str = "wechat-qr.json";
 
-/// Each QR code's site path, key (its address, its scale and the program),
-/// length, xxh3 and the file's identity once published.
+/// Each QR code's key (its address, its scale and the program), length, xxh3
+/// and the file's identity once published, by its site path.
+pub type QrRecord = HashMap<String, (u64, u64, u64, u64)>;
+
+/// A record's entry as saved: site path, key, length, xxh3, identity.
 type QrEntry = (String, u64, u64, u64, u64);
 
+/// The record the last build saved in the site's cache folder (empty if none).
+pub fn load_qr_record(config: &Config) -> QrRecord {
+    crate::cache::load::<Vec<QrEntry>>(&config.root.join(crate::cache::DIR).join(QR_RECORD))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(path, key, len, hash, identity)| (path, (key, len, hash, identity)))
+        .collect()
+}
+
+/// Saves the record for the next build, unless it is the one saved already.
+pub fn save_qr_record(config: &Config, record: &QrRecord, was: &QrRecord) {
+    if record == was {
+        return;
+    }
+    let mut entries: Vec<QrEntry> = record
+        .iter()
+        .map(|(path, &(key, len, hash, identity))| (path.clone(), key, len, hash, identity))
+        .collect();
+    entries.sort();
+    let path = config.root.join(crate::cache::DIR).join(QR_RECORD);
+    if let Err(e) = crate::cache::save(&path, &entries) {
+        eprintln!("showcase: the cache in {} was not saved: {e}", crate::cache::DIR);
+    }
+}
+
 /// The QR codes beside the articles (the case's web address as PNG), written
-/// into `sink` in parallel; how many. With `recorded`, a code whose key is the
-/// one the last build recorded is taken from the site being replaced
-/// ([`Sink::reuse`], which checks its bytes) instead of being made again, and
-/// the codes written are recorded for the next build.
+/// into `sink` in parallel. A code whose key is the one in `was` (the record of
+/// the site being replaced: the cache folder's for a build, the site served for
+/// a rebuild in `serve`) is taken from that site ([`Sink::reuse`]) instead of
+/// being made again. Returns how many were written and their record.
 pub fn qr_codes(
     config: &Config,
     library: &Library,
     theme: &Theme,
     sink: &dyn Sink,
-    recorded: bool,
-) -> Result<usize, Failure> {
-    let record_path = config.root.join(crate::cache::DIR).join(QR_RECORD);
-    let was: HashMap<String, (u64, u64, u64, u64)> = recorded
-        .then(|| crate::cache::load::<Vec<QrEntry>>(&record_path))
-        .flatten()
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(path, key, len, hash, identity)| (path, (key, len, hash, identity)))
-        .collect();
+    was: &QrRecord,
+) -> Result<(usize, QrRecord), Failure> {
     let program = crate::cache::program_stamp();
     let kept = std::sync::atomic::AtomicUsize::new(0);
     let entries = library
@@ -137,34 +157,23 @@ pub fn qr_codes(
                 && sink.reuse(&path, len, hash, identity)
             {
                 kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                return Ok((sink.identity(&path).0, (path, key, len, hash)));
+                let identity = sink.identity(&path).0;
+                return Ok((path, (key, len, hash, identity)));
             }
             let png = crate::qr::png(&url, QR_SCALE)
                 .map_err(|e| Failure::Content(vec![Diagnostic::file_error(doc.source.clone(), e)]))?;
             sink.write(&path, &png)?;
             let hash = xxhash_rust::xxh3::xxh3_64(&png);
-            Ok((sink.identity(&path).0, (path, key, png.len() as u64, hash)))
+            let identity = sink.identity(&path).0;
+            Ok((path, (key, png.len() as u64, hash, identity)))
         })
-        .collect::<Result<Vec<_>, Failure>>()?;
+        .collect::<Result<QrRecord, Failure>>()?;
     let written = entries.len();
     if std::env::var_os("SHOWCASE_PROFILE").is_some() {
         let kept = kept.into_inner();
         eprintln!("showcase: wechat qr codes: {kept} kept, {} made", written - kept);
     }
-    if recorded {
-        let record: Vec<QrEntry> = entries
-            .into_iter()
-            .map(|(identity, (path, key, len, hash))| (path, key, len, hash, identity))
-            .collect();
-        let same = record.len() == was.len()
-            && record
-                .iter()
-                .all(|(path, key, len, hash, identity)| was.get(path) == Some(&(*key, *len, *hash, *identity)));
-        if !same && let Err(e) = crate::cache::save(&record_path, &record) {
-            eprintln!("showcase: the cache in {} was not saved: {e}", crate::cache::DIR);
-        }
-    }
-    Ok(written)
+    Ok((written, entries))
 }
 
 impl Renderer<'_> {

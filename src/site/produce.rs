@@ -32,6 +32,8 @@ pub struct Produced {
     pub search_fingerprints: Vec<u64>,
     /// The languages whose index is out of date, left to be made later.
     pub search_due: Vec<usize>,
+    /// The record of the QR codes beside the articles.
+    pub qr_codes: crate::render::wechat::QrRecord,
 }
 
 /// Renders every file of the site into a sink: the pages in parallel, then the
@@ -56,7 +58,13 @@ pub enum Search<'a> {
     /// Only where the inputs' fingerprint is not the one `previous` has for the
     /// language (the site served has the others); `now` false leaves those to be
     /// indexed later ([`Produced::search_due`]): `serve`.
-    Served { previous: Option<&'a [u64]>, now: bool },
+    /// The QR codes beside the articles are taken from the site served where their
+    /// keys are the ones in `qr_codes` (see [`crate::render::wechat::qr_codes`]).
+    Served {
+        previous: Option<&'a [u64]>,
+        now: bool,
+        qr_codes: Option<&'a crate::render::wechat::QrRecord>,
+    },
 }
 
 /// What [`produce_pages`] made, for [`produce_rest`].
@@ -279,7 +287,7 @@ pub fn produce_rest(
                     continue;
                 }
             }
-            Search::Served { previous, now } => {
+            Search::Served { previous, now, .. } => {
                 if previous.and_then(|p| p.get(lang)) == Some(&fingerprint) {
                     continue;
                 }
@@ -328,8 +336,15 @@ pub fn produce_rest(
             .into_iter()
             .map(|(path, xml)| (path, xml.into_bytes())),
     );
-    let recorded = matches!(search, Search::Recorded);
-    files += crate::render::wechat::qr_codes(config, &site.library, &site.theme, sink, recorded)?;
+    let was_qr = match search {
+        Search::Recorded => crate::render::wechat::load_qr_record(config),
+        Search::Served { qr_codes, .. } => qr_codes.cloned().unwrap_or_default(),
+    };
+    let (written, qr_codes) = crate::render::wechat::qr_codes(config, &site.library, &site.theme, sink, &was_qr)?;
+    files += written;
+    if matches!(search, Search::Recorded) {
+        crate::render::wechat::save_qr_record(config, &qr_codes, &was_qr);
+    }
     // A robots.txt of the site's own (in static/) replaces the generated one.
     if !site.assets.copies.iter().any(|(_, path)| path == "/robots.txt") {
         made.push(("/robots.txt".into(), sitemap::robots(config).into_bytes()));
@@ -357,6 +372,7 @@ pub fn produce_rest(
         search_records,
         search_fingerprints,
         search_due,
+        qr_codes,
     })
 }
 

@@ -31,6 +31,8 @@ pub struct Built {
     pages: HashMap<String, Recorded>,
     /// The stamps of the copied files' sources, and when the rebuild began.
     sources: Sources,
+    /// The QR codes beside the articles, kept like pages.
+    qr_codes: crate::render::wechat::QrRecord,
     began: SystemTime,
 }
 
@@ -81,6 +83,7 @@ pub fn rebuild(
     let search = Search::Served {
         previous: previous.map(|(_, _, search)| search),
         now: search_now,
+        qr_codes: previous.map(|(built, _, _)| &built.qr_codes),
     };
     let produced = super::produce_rest(&site, &overlay, pages, search, &mut stages)?;
     // The indexes not made now stay as they are served until they are.
@@ -113,6 +116,7 @@ pub fn rebuild(
             pages,
             sources,
             began,
+            qr_codes: produced.qr_codes,
         },
         files,
         changed,
