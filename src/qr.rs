@@ -1,13 +1,13 @@
 //! QR codes of addresses, drawn by the build (no outside service).
 //!
-//! [`svg`] gives inline SVG for pages (one path, crisp at any size, scales
-//! with the text); [`png`] gives PNG bytes for the WeChat editor, which does
+//! [`Codes::svg`] gives inline SVG for pages (one path, crisp at any size, scales
+//! with the text); [`Codes::png`] gives PNG bytes for the WeChat editor, which does
 //! not take SVG. Both keep the four-module quiet zone the standard asks for,
 //! so a code printed or shown on a dark background still scans.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, Mutex};
 
 use qrcode::canvas::{Canvas, MaskPattern};
 use qrcode::types::{QrResult, Version};
@@ -19,24 +19,50 @@ const QUIET: usize = 4;
 /// The code's modules, row by row (`true` dark), and its width in modules.
 type Modules = Arc<(Vec<bool>, usize)>;
 
-/// The most codes [`modules`] remembers (a site's addresses, each language's).
+/// The most codes a [`Codes`] remembers (a site's addresses, each language's).
 const REMEMBERED: usize = 100_000;
 
-/// The code's modules, made once per text: a case's page draws its address as
-/// SVG and its article beside it as PNG, and choosing the best mask is the
-/// most of the cost of a code.
-fn modules(text: &str) -> Result<Modules, String> {
-    static MADE: LazyLock<Mutex<HashMap<String, Modules>>> = LazyLock::new(Default::default);
-    if let Some(made) = MADE.lock().unwrap_or_else(|p| p.into_inner()).get(text) {
-        return Ok(made.clone());
+/// QR codes made in one run, by their text: a case's page draws its address as
+/// SVG and its article beside it as PNG, and choosing the best mask is the most
+/// of the cost of a code. Owned by the theme that draws them (its `qr_svg`
+/// function and the articles' PNGs share one), so it lives as long as the run.
+#[derive(Default)]
+pub struct Codes {
+    made: Mutex<HashMap<String, Modules>>,
+}
+
+impl Codes {
+    /// The code's modules, made once per text.
+    fn modules(&self, text: &str) -> Result<Modules, String> {
+        if let Some(made) = self.made.lock().unwrap_or_else(|p| p.into_inner()).get(text) {
+            return Ok(made.clone());
+        }
+        let made = Arc::new(encode(text).map_err(|e| format!("cannot make a QR code of {text}: {e}"))?);
+        let mut memo = self.made.lock().unwrap_or_else(|p| p.into_inner());
+        if memo.len() >= REMEMBERED {
+            memo.clear();
+        }
+        memo.insert(text.to_string(), made.clone());
+        Ok(made)
     }
-    let made = Arc::new(encode(text).map_err(|e| format!("cannot make a QR code of {text}: {e}"))?);
-    let mut memo = MADE.lock().unwrap_or_else(|p| p.into_inner());
-    if memo.len() >= REMEMBERED {
-        memo.clear();
+
+    /// `text` as an inline SVG QR code, labelled `label` for screen readers, drawn
+    /// `size` CSS pixels wide by default (a stylesheet may change that).
+    pub fn svg(&self, text: &str, label: &str, size: u32) -> Result<String, String> {
+        Ok(svg_of(&self.modules(text)?, label, size))
     }
-    memo.insert(text.to_string(), made.clone());
-    Ok(made)
+
+    /// `text` as a black-on-white PNG QR code, `scale` pixels per module.
+    pub fn png(&self, text: &str, scale: u32) -> Result<Vec<u8>, String> {
+        png_of(&self.modules(text)?, text, scale)
+    }
+}
+
+impl std::fmt::Debug for Codes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.made.lock().map_or(0, |m| m.len());
+        write!(f, "Codes({n} made)")
+    }
 }
 
 /// The masks in the order `qrcode` tries them: of two with the same penalty the
@@ -137,10 +163,8 @@ fn penalty(dark: &[bool], width: usize) -> u32 {
     u32::try_from(score).unwrap_or(0)
 }
 
-/// `text` as an inline SVG QR code, labelled `label` for screen readers, drawn
-/// `size` CSS pixels wide by default (a stylesheet may change that).
-pub fn svg(text: &str, label: &str, size: u32) -> Result<String, String> {
-    let made = modules(text)?;
+/// A code as inline SVG (see [`Codes::svg`]).
+fn svg_of(made: &Modules, label: &str, size: u32) -> String {
     let (dark, width) = (&made.0, made.1);
     let full = width + 2 * QUIET;
     let mut path = String::with_capacity(width * width);
@@ -159,16 +183,15 @@ pub fn svg(text: &str, label: &str, size: u32) -> Result<String, String> {
             let _ = write!(path, "M{} {}h{}v1h-{}z", start + QUIET, y + QUIET, x - start, x - start);
         }
     }
-    Ok(format!(
+    format!(
         "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {full} {full}\" width=\"{size}\" height=\"{size}\" role=\"img\" aria-label=\"{label}\" shape-rendering=\"crispEdges\"><rect width=\"{full}\" height=\"{full}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>",
         label = crate::text::escape_xml(label),
-    ))
+    )
 }
 
-/// `text` as a black-on-white PNG QR code, `scale` pixels per module.
-pub fn png(text: &str, scale: u32) -> Result<Vec<u8>, String> {
+/// A code as PNG (see [`Codes::png`]).
+fn png_of(made: &Modules, text: &str, scale: u32) -> Result<Vec<u8>, String> {
     use image::ImageEncoder as _;
-    let made = modules(text)?;
     let (dark, width) = (&made.0, made.1);
     let scale = scale.max(1) as usize;
     let side = (width + 2 * QUIET) * scale;
@@ -220,7 +243,7 @@ mod tests {
 
     #[test]
     fn png_decodes_to_the_url() {
-        let bytes = png(URL, 6).unwrap();
+        let bytes = Codes::default().png(URL, 6).unwrap();
         assert!(bytes.starts_with(b"\x89PNG"));
         let img = image::load_from_memory(&bytes).unwrap().to_luma8();
         assert_eq!(decode(img), URL);
@@ -228,7 +251,7 @@ mod tests {
 
     #[test]
     fn svg_draws_the_same_modules_as_the_png() {
-        let svg = svg(URL, "Scan <me>", 120).unwrap();
+        let svg = Codes::default().svg(URL, "Scan <me>", 120).unwrap();
         assert!(svg.starts_with("<svg class=\"qr\""), "{svg}");
         assert!(svg.contains("aria-label=\"Scan &lt;me&gt;\""), "{svg}");
         // Rasterise the path (only M x y h n v1 h-n z runs) and decode it.

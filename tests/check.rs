@@ -87,6 +87,8 @@ fn a_good_site_passes_and_nothing_is_written() {
         !entries.iter().any(|e| e == "public" || e.contains("building")),
         "{entries:?}"
     );
+    // Nor a record of files it did not publish (the articles' QR codes).
+    assert!(!site.root.join(".showcase-cache/wechat-qr.json").exists());
     // The warnings: pages without an English version.
     let diagnostics = json(&site.check(&["--format", "json"]).stdout);
     assert!(

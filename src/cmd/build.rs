@@ -13,7 +13,7 @@ use crate::cli::BuildArgs;
 use crate::content::translation;
 use crate::diagnostics::Failure;
 use crate::output::Staging;
-use crate::site::{self, Keys, Record, Search, Source, Stages, profile};
+use crate::site::{self, Keys, Record, Replaced, Source, Stages, profile};
 
 /// What a build made, for the summary line.
 #[derive(Debug)]
@@ -93,14 +93,18 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
     // The pages are written: their HTML is not needed for the rest.
     site.forget_pages();
     profile::give_back_memory();
-    let produced = site::produce_rest(&site, &staging, pages, Search::Recorded, &mut stages)?;
+    let produced = site::produce_rest(&site, &staging, pages, Replaced::Cached, &mut stages)?;
     staging.commit()?;
     stages.mark("swap");
     let saved = record.save(&site.config.root).and_then(|()| {
         produced
             .search_records
             .iter()
-            .try_for_each(|(path, record)| record.save(path))
+            .try_for_each(|(path, record)| record.save(path))?;
+        if produced.qr_codes_changed {
+            crate::render::wechat::save_qr_record(&site.config, &produced.qr_codes)?;
+        }
+        Ok(())
     });
     if let Err(e) = saved {
         eprintln!("showcase: the cache in {} was not saved: {e}", crate::cache::DIR);

@@ -112,20 +112,14 @@ pub fn load_qr_record(config: &Config) -> QrRecord {
         .collect()
 }
 
-/// Saves the record for the next build, unless it is the one saved already.
-pub fn save_qr_record(config: &Config, record: &QrRecord, was: &QrRecord) {
-    if record == was {
-        return;
-    }
+/// Saves the record for the next build.
+pub fn save_qr_record(config: &Config, record: &QrRecord) -> std::io::Result<()> {
     let mut entries: Vec<QrEntry> = record
         .iter()
         .map(|(path, &(key, len, hash, identity))| (path.clone(), key, len, hash, identity))
         .collect();
     entries.sort();
-    let path = config.root.join(crate::cache::DIR).join(QR_RECORD);
-    if let Err(e) = crate::cache::save(&path, &entries) {
-        eprintln!("showcase: the cache in {} was not saved: {e}", crate::cache::DIR);
-    }
+    crate::cache::save(&config.root.join(crate::cache::DIR).join(QR_RECORD), &entries)
 }
 
 /// The QR codes beside the articles (the case's web address as PNG), written
@@ -160,7 +154,9 @@ pub fn qr_codes(
                 let identity = sink.identity(&path).0;
                 return Ok((path, (key, len, hash, identity)));
             }
-            let png = crate::qr::png(&url, QR_SCALE)
+            let png = theme
+                .qr_codes
+                .png(&url, QR_SCALE)
                 .map_err(|e| Failure::Content(vec![Diagnostic::file_error(doc.source.clone(), e)]))?;
             sink.write(&path, &png)?;
             let hash = xxhash_rust::xxh3::xxh3_64(&png);

@@ -31,7 +31,7 @@ use crate::output::assets::Assets;
 use crate::output::images::{self, Cover, Resizes};
 use crate::render::{Renderer, Sources};
 use crate::templates::Theme;
-pub use produce::{Keys, Pages, Produced, Record, Search, produce, produce_pages, produce_rest};
+pub use produce::{Keys, Pages, Produced, Record, Replaced, produce, produce_pages, produce_rest};
 pub use profile::Stages;
 
 /// Where a site comes from and what of it to read.

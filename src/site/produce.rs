@@ -34,6 +34,9 @@ pub struct Produced {
     pub search_due: Vec<usize>,
     /// The record of the QR codes beside the articles.
     pub qr_codes: crate::render::wechat::QrRecord,
+    /// Whether `qr_codes` differs from the record the run started from (`build`
+    /// saves it then).
+    pub qr_codes_changed: bool,
 }
 
 /// Renders every file of the site into a sink: the pages in parallel, then the
@@ -46,23 +49,26 @@ pub fn produce(
     stages: &mut Stages,
 ) -> Result<Produced, Failure> {
     let pages = produce_pages(site, renderer, sink, Keys::Off, stages)?;
-    produce_rest(site, sink, pages, Search::Recorded, stages)
+    produce_rest(site, sink, pages, Replaced::Cached, stages)
 }
 
-/// How [`produce_rest`] makes the search index of each language.
+/// What [`produce_rest`] knows of the site it replaces, to keep the search
+/// indexes and the articles' QR codes whose inputs have not changed.
 #[derive(Debug, Clone, Copy)]
-pub enum Search<'a> {
-    /// Anew, unless the record of the last build in the cache folder has the same
-    /// inputs and the site being replaced has its files: `build`, `check`.
-    Recorded,
-    /// Only where the inputs' fingerprint is not the one `previous` has for the
-    /// language (the site served has the others); `now` false leaves those to be
-    /// indexed later ([`Produced::search_due`]): `serve`.
-    /// The QR codes beside the articles are taken from the site served where their
-    /// keys are the ones in `qr_codes` (see [`crate::render::wechat::qr_codes`]).
+pub enum Replaced<'a> {
+    /// The records the last build left in the cache folder: `build`, `check`.
+    /// An index is made anew unless its record has the same inputs and the site
+    /// being replaced has its files; a QR code likewise.
+    Cached,
+    /// The site served: `serve`. An index is made only where its inputs'
+    /// fingerprint is not the one `search` has for the language (the site served
+    /// has the others); `search_now` false leaves those to be indexed later
+    /// ([`Produced::search_due`]). The QR codes are taken from the site served
+    /// where their keys are the ones in `qr_codes` (see
+    /// [`crate::render::wechat::qr_codes`]).
     Served {
-        previous: Option<&'a [u64]>,
-        now: bool,
+        search: Option<&'a [u64]>,
+        search_now: bool,
         qr_codes: Option<&'a crate::render::wechat::QrRecord>,
     },
 }
@@ -249,7 +255,7 @@ pub fn produce_rest(
     site: &Site,
     sink: &dyn Sink,
     made: Pages,
-    search: Search<'_>,
+    replaced: Replaced<'_>,
     stages: &mut Stages,
 ) -> Result<Produced, Failure> {
     let config = &site.config;
@@ -272,9 +278,9 @@ pub fn produce_rest(
             .root
             .join(crate::cache::DIR)
             .join(format!("search-{}.json", config.languages[lang].code));
-        match search {
+        match replaced {
             // An index whose input has not changed since the last build is the replaced site's.
-            Search::Recorded => {
+            Replaced::Cached => {
                 let reused = search::Record::load(&record_path)
                     .filter(|r| r.fingerprint == fingerprint)
                     .filter(|r| {
@@ -287,11 +293,11 @@ pub fn produce_rest(
                     continue;
                 }
             }
-            Search::Served { previous, now, .. } => {
-                if previous.and_then(|p| p.get(lang)) == Some(&fingerprint) {
+            Replaced::Served { search, search_now, .. } => {
+                if search.and_then(|p| p.get(lang)) == Some(&fingerprint) {
                     continue;
                 }
-                if !now {
+                if !search_now {
                     search_due.push(lang);
                     continue;
                 }
@@ -336,15 +342,13 @@ pub fn produce_rest(
             .into_iter()
             .map(|(path, xml)| (path, xml.into_bytes())),
     );
-    let was_qr = match search {
-        Search::Recorded => crate::render::wechat::load_qr_record(config),
-        Search::Served { qr_codes, .. } => qr_codes.cloned().unwrap_or_default(),
+    let was_qr = match replaced {
+        Replaced::Cached => crate::render::wechat::load_qr_record(config),
+        Replaced::Served { qr_codes, .. } => qr_codes.cloned().unwrap_or_default(),
     };
     let (written, qr_codes) = crate::render::wechat::qr_codes(config, &site.library, &site.theme, sink, &was_qr)?;
     files += written;
-    if matches!(search, Search::Recorded) {
-        crate::render::wechat::save_qr_record(config, &qr_codes, &was_qr);
-    }
+    let qr_codes_changed = qr_codes != was_qr;
     // A robots.txt of the site's own (in static/) replaces the generated one.
     if !site.assets.copies.iter().any(|(_, path)| path == "/robots.txt") {
         made.push(("/robots.txt".into(), sitemap::robots(config).into_bytes()));
@@ -373,6 +377,7 @@ pub fn produce_rest(
         search_fingerprints,
         search_due,
         qr_codes,
+        qr_codes_changed,
     })
 }
 

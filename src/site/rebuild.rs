@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::time::{Instant, SystemTime};
 
 use super::produce::Recorded;
-use super::{Keys, Search, Site, Source, Stages};
+use super::{Keys, Replaced, Site, Source, Stages};
 use crate::diagnostics::Failure;
 use crate::output::memory::{Changes, Layers, Overlay, Sources};
 use crate::search;
@@ -80,12 +80,12 @@ pub fn rebuild(
     let mut pages = super::produce_pages(&site, &renderer, &overlay, Keys::Kept(kept), &mut stages)?;
     drop(renderer);
     let made = std::mem::take(&mut pages.made);
-    let search = Search::Served {
-        previous: previous.map(|(_, _, search)| search),
-        now: search_now,
+    let replaced = Replaced::Served {
+        search: previous.map(|(_, _, search)| search),
+        search_now,
         qr_codes: previous.map(|(built, _, _)| &built.qr_codes),
     };
-    let produced = super::produce_rest(&site, &overlay, pages, search, &mut stages)?;
+    let produced = super::produce_rest(&site, &overlay, pages, replaced, &mut stages)?;
     // The indexes not made now stay as they are served until they are.
     let left: Vec<String> = (0..site.config.languages.len())
         .filter(|&lang| {

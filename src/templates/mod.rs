@@ -80,6 +80,8 @@ pub struct Theme {
     /// A hash of all that rendering reads besides the context: the templates, the
     /// UI strings, the asset links and the base path (see `render::Ctx`).
     pub fingerprint: u64,
+    /// The QR codes the theme draws (`qr_svg`) and the articles' PNGs, made once each.
+    pub qr_codes: Arc<crate::qr::Codes>,
 }
 
 impl Theme {
@@ -153,7 +155,14 @@ impl Theme {
         // Every template writes markup: HTML pages, and SVG covers too.
         tera.autoescape_on([".html", ".htm", ".xml", ".svg"]);
         let strings = Arc::new(strings);
-        register_functions(&mut tera, strings.clone(), assets, config.base_path.clone());
+        let qr_codes = Arc::new(crate::qr::Codes::default());
+        register_functions(
+            &mut tera,
+            strings.clone(),
+            assets,
+            config.base_path.clone(),
+            qr_codes.clone(),
+        );
         if errors.is_empty()
             && let Err(e) =
                 tera.add_raw_templates(sources.iter().map(|(name, (_, text))| (name.as_str(), text.as_str())))
@@ -171,6 +180,7 @@ impl Theme {
             strings,
             files,
             fingerprint,
+            qr_codes,
         })
     }
 
@@ -337,7 +347,13 @@ fn fingerprint(
     h.digest()
 }
 
-fn register_functions(tera: &mut Tera, strings: Arc<Strings>, assets: Arc<HashMap<String, String>>, base_path: String) {
+fn register_functions(
+    tera: &mut Tera,
+    strings: Arc<Strings>,
+    assets: Arc<HashMap<String, String>>,
+    base_path: String,
+    qr_codes: Arc<crate::qr::Codes>,
+) {
     tera.register_function("t", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
         let key: String = kwargs.must_get("key")?;
         let lang: String = match kwargs.get::<String>("lang")? {
@@ -367,11 +383,11 @@ fn register_functions(tera: &mut Tera, strings: Arc<Strings>, assets: Arc<HashMa
         Ok(format!("{base_path}{path}"))
     });
     // A QR code of a text (an address), as inline SVG: a pure function of its arguments.
-    tera.register_function("qr_svg", |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+    tera.register_function("qr_svg", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
         let text: String = kwargs.must_get("text")?;
         let label: String = kwargs.get("label")?.unwrap_or_default();
         let size: u32 = kwargs.get("size")?.unwrap_or(128);
-        crate::qr::svg(&text, &label, size).map_err(tera::Error::message)
+        qr_codes.svg(&text, &label, size).map_err(tera::Error::message)
     });
     tera.register_function("asset", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
         let path: String = kwargs.must_get("path")?;
