@@ -64,7 +64,7 @@ def main():
         for raw in iter(server.stdout.readline, b""):
             line = raw.decode("utf-8", "replace").rstrip()
             printed.append(line)
-            m = re.search(r"serving (http://[^/ ]+)/", line) or \
+            m = re.search(r"^showcase.*?(http://[^/\s]+)/", line) or \
                 re.search(r"Web Server is available at (http://[^/ ]+)/", line)
             if m:
                 url["base"] = m.group(1)

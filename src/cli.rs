@@ -186,3 +186,170 @@ pub struct NewCaseArgs {
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
 }
+
+/// The command line with its help in the language of `messages` (see
+/// [`crate::messages`]): every command's `about` and every argument's help
+/// from the catalog (`cli-build`, `cli-build-root`), and the option that
+/// chooses that language, `--lang zh|en`, on every command (`init` has its own
+/// `--lang`, the site's languages, whose first one it speaks).
+pub fn command(messages: &crate::messages::Messages) -> clap::Command {
+    use clap::CommandFactory as _;
+    let mut root = localise(Cli::command(), "cli", messages);
+    // clap adds `showcase help [COMMAND]` when it builds the command.
+    root.build();
+    root.mut_subcommand("help", |help| {
+        help.about(messages.text("cli-help-command", &[]))
+            .help_template(template(messages))
+            .subcommand_help_heading(messages.text("cli-commands-heading", &[]))
+    })
+}
+
+/// The layout of a command's help, with its headings in the language of `messages`.
+fn template(messages: &crate::messages::Messages) -> String {
+    format!(
+        "{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+        messages.text("cli-usage-heading", &[])
+    )
+}
+
+/// [`command`] for one command and, in turn, its subcommands.
+fn localise(mut cmd: clap::Command, id: &str, messages: &crate::messages::Messages) -> clap::Command {
+    let text = |id: &str| messages.text(id, &[]);
+    let options = text("cli-options-heading");
+    // The help of the arguments clap's derive made, from the catalog.
+    let args: Vec<(String, bool)> = cmd
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (arg, positional) in args {
+        let mut help = text(&format!("{id}-{arg}"));
+        let heading = if positional {
+            text("cli-arguments-heading")
+        } else {
+            options.clone()
+        };
+        // clap writes its notes in English: the catalog's words instead.
+        let found = cmd.get_arguments().find(|a| a.get_id() == arg.as_str());
+        let takes_value = found.is_some_and(|a| a.get_action().takes_values());
+        let defaults: Vec<String> = found
+            .filter(|_| takes_value)
+            .map(|a| {
+                a.get_default_values()
+                    .iter()
+                    .map(|v| v.to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let values: Vec<String> = found
+            .filter(|a| takes_value && !a.is_hide_possible_values_set())
+            .map(|a| {
+                a.get_possible_values()
+                    .iter()
+                    .map(|v| v.get_name().to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !values.is_empty() {
+            help.push_str(&messages.text("cli-values", &[("values", values.join(", ").into())]));
+        }
+        if !defaults.is_empty() {
+            help.push_str(&messages.text("cli-default", &[("value", defaults.join(",").into())]));
+        }
+        cmd = cmd.mut_arg(arg, |a| {
+            let a = a.help(help).help_heading(heading);
+            if takes_value {
+                a.hide_default_value(true).hide_possible_values(true)
+            } else {
+                a
+            }
+        });
+    }
+    cmd = cmd
+        .help_template(template(messages))
+        .subcommand_help_heading(text("cli-commands-heading"));
+    cmd = cmd.about(text(id)).disable_help_flag(true).arg(
+        clap::Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(clap::ArgAction::Help)
+            .help(text("cli-help"))
+            .help_heading(options.clone()),
+    );
+    if id == "cli" {
+        cmd = cmd.disable_version_flag(true).arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help(text("cli-version"))
+                .help_heading(options.clone()),
+        );
+    }
+    if !cmd.get_arguments().any(|a| a.get_id() == "lang") {
+        cmd = cmd.arg(
+            clap::Arg::new("lang")
+                .long("lang")
+                .value_name("LANG")
+                .value_parser(["zh", "en"])
+                .hide_possible_values(true)
+                .help(text("cli-lang"))
+                .help_heading(options),
+        );
+    }
+    let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    for name in names {
+        let child = format!("{id}-{name}");
+        cmd = cmd.mut_subcommand(name, |s| localise(s, &child, messages));
+    }
+    cmd
+}
+
+/// The language of messages for a command line (see [`crate::messages::Lang::choose`]),
+/// read before clap parses it so that `--help` speaks it too: `--lang` (for
+/// `init`, the first of the site's languages it names stands for the site's),
+/// the environment, then the default language of the site in `--root` (or the
+/// nearest folder above the current one with a site.toml).
+pub fn message_language(args: &[std::ffi::OsString]) -> crate::messages::Lang {
+    use crate::messages::Lang;
+    let args: Vec<String> = args.iter().skip(1).map(|a| a.to_string_lossy().into_owned()).collect();
+    let value = |name: &str| {
+        let mut found = None;
+        for (i, arg) in args.iter().enumerate() {
+            if arg == name {
+                found = args.get(i + 1).cloned();
+            } else if let Some(v) = arg.strip_prefix(name).and_then(|r| r.strip_prefix('=')) {
+                found = Some(v.to_string());
+            }
+        }
+        found
+    };
+    let init = args.iter().find(|a| !a.starts_with('-')).is_some_and(|a| a == "init");
+    let lang = value("--lang");
+    let (flag, site_language) = if init {
+        let first = lang.unwrap_or_else(|| "zh".to_string());
+        (None, first.split(',').next().map(str::to_string))
+    } else {
+        (lang.as_deref().and_then(Lang::of_locale), None)
+    };
+    let root = value("--root").map(PathBuf::from);
+    Lang::choose(
+        flag,
+        |name| std::env::var(name).ok(),
+        || site_language.or_else(|| site_default_language(root)),
+    )
+}
+
+/// The `default_language` of the site.toml in `root`, or in the nearest folder
+/// above the current one that has one; `None` if there is none or it cannot be read.
+fn site_default_language(root: Option<PathBuf>) -> Option<String> {
+    let file = match root {
+        Some(root) => root.join(crate::config::CONFIG_FILE),
+        None => std::env::current_dir()
+            .ok()?
+            .ancestors()
+            .map(|dir| dir.join(crate::config::CONFIG_FILE))
+            .find(|file| file.is_file())?,
+    };
+    let table: toml::Table = toml::from_str(&std::fs::read_to_string(file).ok()?).ok()?;
+    table.get("default_language")?.as_str().map(str::to_string)
+}

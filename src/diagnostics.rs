@@ -10,6 +10,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::messages::Messages;
+
 /// How bad a problem is: errors stop a build and fail `check`; warnings fail
 /// `check` only with `--strict`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -124,14 +126,37 @@ fn rule_of_file(file: &Path) -> &'static str {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+        write!(f, "{}: {}: {}", self.place(), self.severity.as_str(), self.text())
+    }
+}
+
+impl Diagnostic {
+    /// `file:line:col`, as far as known.
+    pub fn place(&self) -> String {
+        let mut place = self.file.display().to_string();
         if self.line > 0 {
-            write!(f, ":{}", self.line)?;
+            place.push_str(&format!(":{}", self.line));
             if self.col > 0 {
-                write!(f, ":{}", self.col)?;
+                place.push_str(&format!(":{}", self.col));
             }
         }
-        write!(f, ": {}: {}", self.severity.as_str(), self.text())
+        place
+    }
+
+    /// The diagnostic as one line, its severity in the language of `messages`:
+    /// `content/a.md:4:10: 错误: …`.
+    pub fn line(&self, messages: &Messages) -> String {
+        format!("{}: {}: {}", self.place(), self.severity.text(messages), self.text())
+    }
+}
+
+impl Severity {
+    /// The severity in the language of `messages`: error, 错误.
+    pub fn text(self, messages: &Messages) -> String {
+        match self {
+            Severity::Error => crate::msg!(messages, "severity-error"),
+            Severity::Warning => crate::msg!(messages, "severity-warning"),
+        }
     }
 }
 
@@ -174,6 +199,34 @@ impl Failure {
             .into_io_error()
             .unwrap_or_else(|| std::io::Error::other("walk failed"));
         Failure::io("read", &path, source)
+    }
+
+    /// What a person reads when the command stops, in the language of `messages`:
+    /// each problem on a line and a count, or what was wrong.
+    pub fn text(&self, messages: &Messages) -> String {
+        match self {
+            Failure::Content(diagnostics) => {
+                let mut text = String::new();
+                for d in diagnostics {
+                    text.push_str(&d.line(messages));
+                    text.push('\n');
+                }
+                text + &crate::msg!(messages, "errors-found", count = diagnostics.len())
+            }
+            Failure::Usage(message) => crate::msg!(messages, "usage-problem", message = message.as_str()),
+            Failure::Io { path, action, source } => crate::msg!(
+                messages,
+                "io-problem",
+                action = crate::msg!(messages, "io-action", action = *action),
+                path = path.display().to_string(),
+                reason = crate::msg!(
+                    messages,
+                    "io-reason",
+                    kind = format!("{:?}", source.kind()),
+                    detail = source.to_string()
+                ),
+            ),
+        }
     }
 
     pub fn exit_code(&self) -> i32 {

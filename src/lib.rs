@@ -11,6 +11,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod fuzzing;
 pub mod markdown;
+pub mod messages;
 pub mod output;
 pub mod packed;
 pub mod qr;

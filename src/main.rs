@@ -6,9 +6,10 @@
 
 use std::io::Write;
 
-use clap::Parser;
+use clap::FromArgMatches as _;
 
 use showcase::diagnostics::Failure;
+use showcase::messages::Messages;
 use showcase::{cli, cmd};
 
 /// mimalloc rather than the system's allocator: a build allocates and frees
@@ -32,33 +33,49 @@ fn return_freed_memory_soon() {
 
 fn main() {
     return_freed_memory_soon();
-    let cli = match cli::Cli::try_parse() {
+    let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let messages = Messages::new(cli::message_language(&raw));
+    let parsed = cli::command(&messages)
+        .try_get_matches_from(&raw)
+        .and_then(|matches| cli::Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
             std::process::exit(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    let messages = &messages;
     let result = match &cli.command {
         cli::Command::Build(args) => cmd::build::run(args).map(|summary| {
-            println!("{summary}");
+            println!("{}", summary.text(messages));
             0
         }),
         // check prints its own report, on stdout.
-        cli::Command::Check(args) => cmd::check::run(args),
-        cli::Command::New(args) => cmd::new::run(args).map(|report| print_out(&report)).map(|()| 0),
-        cli::Command::Translated(args) => cmd::translated::run(args).map(|report| print_out(&report)).map(|()| 0),
-        cli::Command::Status(args) => cmd::status::run(args).map(|report| print_out(&report)).map(|()| 0),
+        cli::Command::Check(args) => cmd::check::run(args, messages),
+        cli::Command::New(args) => cmd::new::run(args, messages)
+            .map(|report| print_out(&report))
+            .map(|()| 0),
+        cli::Command::Translated(args) => cmd::translated::run(args, messages)
+            .map(|report| print_out(&report))
+            .map(|()| 0),
+        cli::Command::Status(args) => cmd::status::run(args, messages)
+            .map(|report| print_out(&report))
+            .map(|()| 0),
         // serve runs until it is stopped; it returns only when it cannot start.
-        cli::Command::Serve(args) => cmd::serve::run(args).map(|()| 0),
-        cli::Command::Init(args) => cmd::init::run(args).map(|report| print_out(&report)).map(|()| 0),
-        cli::Command::Theme(args) => cmd::theme::run(args).map(|report| print_out(&report)).map(|()| 0),
+        cli::Command::Serve(args) => cmd::serve::run(args, messages).map(|()| 0),
+        cli::Command::Init(args) => cmd::init::run(args, messages)
+            .map(|report| print_out(&report))
+            .map(|()| 0),
+        cli::Command::Theme(args) => cmd::theme::run(args, messages)
+            .map(|report| print_out(&report))
+            .map(|()| 0),
     };
     match result {
         Ok(0) => {}
         Ok(code) => std::process::exit(code),
         Err(failure) => {
-            report(&failure);
+            report(&failure, messages);
             std::process::exit(failure.exit_code());
         }
     }
@@ -69,27 +86,9 @@ fn print_out(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
-/// Prints a failure to stderr, once.
-fn report(failure: &Failure) {
+/// Prints a failure to stderr, once, in the language of `messages`.
+fn report(failure: &Failure, messages: &Messages) {
     let stderr = std::io::stderr();
     let mut err = stderr.lock();
-    match failure {
-        Failure::Content(diagnostics) => {
-            for d in diagnostics {
-                let _ = writeln!(err, "{d}");
-            }
-            let errors = diagnostics.len();
-            let _ = writeln!(
-                err,
-                "showcase: {errors} error{} found; nothing was written",
-                if errors == 1 { "" } else { "s" }
-            );
-        }
-        Failure::Usage(message) => {
-            let _ = writeln!(err, "showcase: {message}");
-        }
-        Failure::Io { path, action, source } => {
-            let _ = writeln!(err, "showcase: cannot {action} {}: {source}", path.display());
-        }
-    }
+    let _ = writeln!(err, "{}", failure.text(messages));
 }

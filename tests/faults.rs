@@ -12,7 +12,9 @@ use std::time::{Duration, Instant};
 use common::{Site, snapshot};
 
 fn showcase() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_showcase"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_showcase"));
+    command.env("SHOWCASE_LANG", "en");
+    command
 }
 
 /// A build of `root` into `out`: exit code and stderr.

@@ -15,6 +15,7 @@ use common::snapshot;
 
 fn showcase(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_showcase"))
+        .env("SHOWCASE_LANG", "en")
         .args(args)
         .current_dir(dir)
         .env("SHOWCASE_TODAY", "2025-03-01")
@@ -61,6 +62,7 @@ impl Drop for Server {
 impl Server {
     fn start(root: &Path) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_showcase"))
+            .env("SHOWCASE_LANG", "en")
             .args(["serve", "--port", "0"])
             .current_dir(root)
             .stdin(Stdio::null())
@@ -367,6 +369,7 @@ fn a_cache_written_by_another_showcase_is_ignored() {
     let (temp, root) = init(&[]);
     let rendered = |binary: &Path| -> usize {
         let out = Command::new(binary)
+            .env("SHOWCASE_LANG", "en")
             .args(["build", "--drafts"])
             .current_dir(&root)
             .env("SHOWCASE_PROFILE", "1")

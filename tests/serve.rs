@@ -45,6 +45,7 @@ impl Server {
     /// Starts serve on the site, on a port the system picks, and waits for it.
     fn start(site: &Site, args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_showcase"))
+            .env("SHOWCASE_LANG", "en")
             .arg("serve")
             .arg("--root")
             .arg(&site.root)

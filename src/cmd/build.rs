@@ -12,6 +12,8 @@ use std::time::Instant;
 use crate::cli::BuildArgs;
 use crate::content::translation;
 use crate::diagnostics::Failure;
+use crate::messages::Messages;
+use crate::msg;
 use crate::output::Staging;
 use crate::site::{self, Keys, Record, Replaced, Source, Stages, profile};
 
@@ -27,28 +29,41 @@ pub struct Summary {
     pub translations: Vec<(String, usize, usize)>,
 }
 
-impl std::fmt::Display for Summary {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let pages: Vec<String> = self.pages.iter().map(|(code, n)| format!("{code} {n}")).collect();
-        write!(
-            f,
-            "showcase: built {} pages ({}) and {} other files into {} in {:.2} s",
-            self.pages.iter().map(|(_, n)| n).sum::<usize>(),
-            pages.join(", "),
-            self.files,
-            self.output.display(),
-            self.seconds
-        )?;
+impl Summary {
+    /// The summary line, in the language of `messages`.
+    pub fn text(&self, messages: &Messages) -> String {
+        let per_language: Vec<String> = self
+            .pages
+            .iter()
+            .map(|(lang, pages)| msg!(messages, "build-language-pages", lang = lang.as_str(), pages = *pages))
+            .collect();
+        let mut text = msg!(
+            messages,
+            "build-done",
+            pages = self.pages.iter().map(|(_, n)| n).sum::<usize>(),
+            per_language = per_language.join(", "),
+            files = self.files,
+            output = self.output.display().to_string(),
+            seconds = format!("{:.2}", self.seconds),
+        );
         let behind: Vec<String> = self
             .translations
             .iter()
             .filter(|(_, missing, stale)| missing + stale > 0)
-            .map(|(code, missing, stale)| format!("{code} {missing} missing, {stale} stale"))
+            .map(|(lang, missing, stale)| {
+                msg!(
+                    messages,
+                    "build-language-behind",
+                    lang = lang.as_str(),
+                    missing = *missing,
+                    stale = *stale
+                )
+            })
             .collect();
         if !behind.is_empty() {
-            write!(f, "; translations: {}", behind.join("; "))?;
+            text.push_str(&msg!(messages, "build-translations-behind", behind = behind.join("; ")));
         }
-        Ok(())
+        text
     }
 }
 

@@ -26,6 +26,8 @@ use crate::cli::{CheckArgs, Format};
 use crate::config::CONFIG_FILE;
 use crate::content::translation;
 use crate::diagnostics::{self, Diagnostic, Failure};
+use crate::messages::Messages;
+use crate::msg;
 use crate::output::{Sink, file_of};
 use crate::site::{self, Produced, Source, Stages, produce};
 use external::Verdict;
@@ -35,7 +37,7 @@ use links::{Checker, Files};
 pub const TODAY_VAR: &str = "SHOWCASE_TODAY";
 
 /// Runs the check, prints its report on stdout and returns the exit code.
-pub fn run(args: &CheckArgs) -> Result<i32, Failure> {
+pub fn run(args: &CheckArgs, messages: &Messages) -> Result<i32, Failure> {
     let today = today()?;
     let (mut found, produced, translations) = inspect(args, today)?;
     diagnostics::sort(&mut found);
@@ -48,25 +50,27 @@ pub fn run(args: &CheckArgs) -> Result<i32, Failure> {
         Format::Json => report::json(&found, translations.as_ref(), &mut out),
         Format::Text => {
             let what = match &produced {
-                Some(p) => format!(
-                    "checked {} pages and {} other files",
-                    p.pages.iter().sum::<usize>(),
-                    p.files
+                Some(p) => msg!(
+                    messages,
+                    "check-checked",
+                    pages = p.pages.iter().sum::<usize>(),
+                    files = p.files
                 ),
-                None => "the site could not be rendered, so its links were not checked".to_string(),
+                None => msg!(messages, "check-not-rendered"),
             };
             let files = found
                 .iter()
                 .map(|d| &d.file)
                 .collect::<std::collections::BTreeSet<_>>()
                 .len();
-            let in_files = match files {
-                0 => String::new(),
-                1 => " in 1 file".to_string(),
-                n => format!(" in {n} files"),
-            };
-            let summary = format!("showcase: {}{in_files}; {what}", report::tally(&found));
-            report::text(&found, &summary, &mut out)
+            let summary = msg!(
+                messages,
+                "check-summary",
+                tally = report::tally(&found, messages),
+                files = files,
+                what = what
+            );
+            report::text(&found, &summary, messages, &mut out)
         }
     };
     match printed.and_then(|()| out.flush()) {

@@ -21,6 +21,8 @@ use crate::content::slug::slugify;
 use crate::content::translation::{self, STAMP_LEN};
 use crate::content::{CONTENT_DIR, display_path, language_of, parent_folder};
 use crate::diagnostics::{Diagnostic, Failure, did_you_mean, suggestion};
+use crate::messages::Messages;
+use crate::msg;
 
 /// The folder of a site's own archetypes.
 pub const ARCHETYPES_DIR: &str = "archetypes";
@@ -28,9 +30,9 @@ pub const ARCHETYPES_DIR: &str = "archetypes";
 /// The environment variable that sets today's date (YYYY-MM-DD), for tests and reproducible runs.
 pub const TODAY_VAR: &str = "SHOWCASE_TODAY";
 
-pub fn run(args: &NewArgs) -> Result<String, Failure> {
+pub fn run(args: &NewArgs, messages: &Messages) -> Result<String, Failure> {
     match &args.command {
-        NewCommand::Case(case) => new_case(case),
+        NewCommand::Case(case) => new_case(case, messages),
     }
 }
 
@@ -43,7 +45,7 @@ struct Survey {
     kinds: BTreeMap<String, BTreeMap<String, usize>>,
 }
 
-fn new_case(args: &NewCaseArgs) -> Result<String, Failure> {
+fn new_case(args: &NewCaseArgs, messages: &Messages) -> Result<String, Failure> {
     let config = Config::load(&args.root, None)?;
     let date = today()?;
     let slug = slugify(&args.name);
@@ -167,18 +169,27 @@ fn new_case(args: &NewCaseArgs) -> Result<String, Failure> {
                 .to_string()
         })
         .collect();
-    let mut report = format!(
-        "showcase: created {} (drafts{})\n",
-        shown.join(" and "),
-        kind.as_deref().map(|k| format!(", kind {k}")).unwrap_or_default()
+    let files = shown
+        .iter()
+        .cloned()
+        .reduce(|first, second| msg!(messages, "list-and", first = first, second = second))
+        .unwrap_or_default();
+    let mut report = msg!(
+        messages,
+        "new-created",
+        files = files,
+        kind = kind.as_deref().unwrap_or("none")
     );
-    report.push_str(&format!(
-        "next: replace the placeholder titles and write the text; preview with showcase build --drafts; publish by removing draft: true{}\n",
-        match shown.get(1) {
-            Some(translation) => format!("; when a translation matches its original, run showcase translated {translation}"),
-            None => String::new(),
-        }
-    ));
+    report.push('\n');
+    report.push_str(&msg!(messages, "new-next"));
+    if let Some(translation) = shown.get(1) {
+        report.push_str(&msg!(
+            messages,
+            "new-next-translation",
+            translation = translation.as_str()
+        ));
+    }
+    report.push('\n');
     Ok(report)
 }
 

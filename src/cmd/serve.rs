@@ -30,6 +30,8 @@ use std::time::{Duration, Instant};
 use crate::cli::ServeArgs;
 use crate::config::CONFIG_FILE;
 use crate::diagnostics::{self, Diagnostic, Failure};
+use crate::messages::Messages;
+use crate::msg;
 use crate::output::memory::{Changes, Layers};
 use crate::site::Source;
 use crate::site::rebuild::{self, Built, Rebuilt};
@@ -55,7 +57,7 @@ pub struct Snapshot {
     pub version: u64,
 }
 
-pub fn run(args: &ServeArgs) -> Result<(), Failure> {
+pub fn run(args: &ServeArgs, messages: &Messages) -> Result<(), Failure> {
     if !args.root.join(CONFIG_FILE).is_file() {
         return Err(Failure::Usage(format!(
             "{} has no {CONFIG_FILE}; run showcase serve in a site's folder, or name it with --root",
@@ -89,6 +91,7 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
         publishing: Mutex::new(()),
         search: Mutex::new(Vec::new()),
         generation: AtomicU64::new(0),
+        messages: Messages::new(messages.lang()),
     });
     // The last site built without errors: the next rebuild is made over it.
     let mut built: Option<Built> = None;
@@ -98,17 +101,19 @@ pub fn run(args: &ServeArgs) -> Result<(), Failure> {
     shared.publish(first, false);
 
     println!(
-        "showcase: serving {url}/ from memory; watching {} for changes (Ctrl-C stops)",
-        root.display()
+        "{}",
+        msg!(
+            messages,
+            "serve-serving",
+            url = format!("{url}/"),
+            folder = root.display().to_string()
+        )
     );
     if !args.bind.is_loopback() {
-        eprintln!(
-            "showcase: warning: listening on {}, so anyone who can reach this machine can read the site; --bind 127.0.0.1 keeps it to this machine",
-            args.bind
-        );
+        eprintln!("{}", msg!(messages, "serve-open-bind", address = args.bind.to_string()));
     }
     if args.open {
-        open_browser(&format!("{url}/"));
+        open_browser(&format!("{url}/"), messages);
     }
 
     let server = Arc::new(server);
@@ -302,6 +307,8 @@ struct Shared {
     search: Mutex<Vec<u64>>,
     /// Counts rebuilds: an index begun before the last one is out of date.
     generation: AtomicU64,
+    /// What the console says, in the author's language.
+    messages: Messages,
 }
 
 impl Shared {
@@ -354,25 +361,24 @@ impl Shared {
         let old = self.current();
         let next = match outcome.result {
             Ok((files, changed)) => {
+                let messages = &self.messages;
+                let seconds = format!("{:.3}", outcome.seconds);
                 if old.errors.is_empty() && old.files.is_some() && changed == 0 {
-                    println!("showcase: rebuilt in {:.3} s; nothing changed", outcome.seconds);
+                    println!("{}", msg!(messages, "serve-nothing-changed", seconds = seconds));
                     return;
                 }
-                let verb = if old.version == 0 { "built" } else { "rebuilt" };
-                let what = if old.version == 0 {
-                    format!("{} files", files.len())
+                let line = if old.version == 0 {
+                    msg!(messages, "serve-built", files = files.len(), seconds = seconds)
                 } else {
-                    format!("{changed} changed file{}", if changed == 1 { "" } else { "s" })
+                    msg!(
+                        messages,
+                        "serve-rebuilt",
+                        changed = changed,
+                        seconds = seconds,
+                        fixed = if old.errors.is_empty() { "no" } else { "yes" }
+                    )
                 };
-                println!(
-                    "showcase: {verb} {what} in {:.3} s{}",
-                    outcome.seconds,
-                    if old.errors.is_empty() {
-                        ""
-                    } else {
-                        "; the errors are fixed"
-                    }
-                );
+                println!("{line}");
                 Snapshot {
                     files: Some(Arc::new(files)),
                     errors: Arc::default(),
@@ -384,18 +390,18 @@ impl Shared {
                 if *old.errors == errors {
                     return;
                 }
+                let messages = &self.messages;
                 for d in &errors {
-                    eprintln!("{d}");
+                    eprintln!("{}", d.line(messages));
                 }
-                let n = errors.len();
                 eprintln!(
-                    "showcase: {n} error{}; {}",
-                    if n == 1 { "" } else { "s" },
-                    if old.files.is_some() {
-                        "still serving the last good build; the pages show the errors until they are fixed"
-                    } else {
-                        "the pages show the errors until they are fixed"
-                    }
+                    "{}",
+                    msg!(
+                        messages,
+                        "serve-errors",
+                        count = errors.len(),
+                        served = if old.files.is_some() { "yes" } else { "no" }
+                    )
                 );
                 Snapshot {
                     files: old.files.clone(),
@@ -446,7 +452,7 @@ impl Shared {
 }
 
 /// Opens the URL in the default browser; failing to is only worth a note.
-fn open_browser(url: &str) {
+fn open_browser(url: &str, messages: &Messages) {
     let mut command = if cfg!(target_os = "macos") {
         std::process::Command::new("open")
     } else if cfg!(windows) {
@@ -462,7 +468,10 @@ fn open_browser(url: &str) {
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null());
     if let Err(e) = command.spawn() {
-        eprintln!("showcase: could not open a browser ({e}); open {url} yourself");
+        eprintln!(
+            "{}",
+            msg!(messages, "serve-no-browser", reason = e.to_string(), url = url)
+        );
     }
 }
 

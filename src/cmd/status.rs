@@ -15,26 +15,29 @@ use crate::content::lint;
 use crate::content::translation::{self, Counts, LanguageStatus};
 use crate::content::{Library, LoadOptions};
 use crate::diagnostics::Failure;
+use crate::messages::Messages;
+use crate::msg;
 
-pub fn run(args: &StatusArgs) -> Result<String, Failure> {
+pub fn run(args: &StatusArgs, messages: &Messages) -> Result<String, Failure> {
     let config = Config::load(&args.root, None)?;
     let library = Library::load(&config, LoadOptions { drafts: args.drafts })?;
     let status = translation::status(&config, &library);
     let mut out = String::new();
     if status.languages.is_empty() {
-        out.push_str("showcase: the site has one language; there is nothing to translate\n");
+        out.push_str(&msg!(messages, "status-one-language"));
+        out.push('\n');
     }
     for language in &status.languages {
-        out.push_str(&report(language));
+        out.push_str(&report(language, messages));
     }
     if args.lint {
-        out.push_str(&lint_report(&config, &library));
+        out.push_str(&lint_report(&config, &library, messages));
     }
     Ok(out)
 }
 
 /// Every editorial finding, one a line, sorted by file and position.
-fn lint_report(config: &Config, library: &Library) -> String {
+fn lint_report(config: &Config, library: &Library, messages: &Messages) -> String {
     let mut findings: Vec<(&Path, lint::Finding)> = library
         .docs
         .iter()
@@ -45,10 +48,12 @@ fn lint_report(config: &Config, library: &Library) -> String {
         })
         .collect();
     findings.sort_by(|a, b| (a.0, a.1.line, a.1.col, a.1.rule).cmp(&(b.0, b.1.line, b.1.col, b.1.rule)));
-    let mut out = format!("editorial findings: {}\n", findings.len());
+    let mut out = msg!(messages, "status-findings", count = findings.len());
+    out.push('\n');
+    let warning = msg!(messages, "severity-warning");
     for (file, f) in findings {
         out.push_str(&format!(
-            "{}:{}:{}: warning: {} [{}]\n",
+            "{}:{}:{}: {warning}: {} [{}]\n",
             file.display(),
             f.line,
             f.col,
@@ -60,10 +65,17 @@ fn lint_report(config: &Config, library: &Library) -> String {
 }
 
 /// The table and the lists of files for one language.
-fn report(language: &LanguageStatus) -> String {
+fn report(language: &LanguageStatus, messages: &Messages) -> String {
     let mut out = format!("{} ({})\n", language.name, language.lang);
-    let header = ["section", "pages", "translated", "stale", "unstamped", "missing"];
-    let mut rows: Vec<Vec<String>> = vec![header.iter().map(|h| h.to_string()).collect()];
+    let header = [
+        msg!(messages, "status-section"),
+        msg!(messages, "status-pages"),
+        msg!(messages, "status-translated"),
+        msg!(messages, "status-stale"),
+        msg!(messages, "status-unstamped"),
+        msg!(messages, "status-missing"),
+    ];
+    let mut rows: Vec<Vec<String>> = vec![header.to_vec()];
     let cells = |first: String, c: &Counts| {
         let mut row = vec![first];
         row.extend([c.pages, c.translated, c.stale, c.unstamped, c.missing].map(|n| n.to_string()));
@@ -82,7 +94,7 @@ fn report(language: &LanguageStatus) -> String {
         };
         rows.push(cells(name, &section.counts));
     }
-    rows.push(cells("total".to_string(), &language.totals));
+    rows.push(cells(msg!(messages, "status-total"), &language.totals));
     out.push_str(&table(&rows));
 
     let list = |out: &mut String, title: &str, hint: &str, entries: Vec<String>| {
@@ -94,38 +106,39 @@ fn report(language: &LanguageStatus) -> String {
         }
     };
     let all = || language.sections.iter();
+    let original = |file: String, original: &Path| {
+        msg!(
+            messages,
+            "status-original",
+            file = file,
+            original = original.display().to_string()
+        )
+    };
     list(
         &mut out,
-        "stale",
-        "the original changed since; update the translation, then run showcase translated FILE",
+        &header[3],
+        &msg!(messages, "status-stale-hint"),
         all()
             .flat_map(|s| &s.stale)
-            .map(|e| {
-                format!(
-                    "{}:{} (original: {})",
-                    e.translation.display(),
-                    e.line,
-                    e.original.display()
-                )
-            })
+            .map(|e| original(format!("{}:{}", e.translation.display(), e.line), &e.original))
             .collect(),
     );
     list(
         &mut out,
-        "unstamped",
-        "no record of the text they were made from; when one matches its original, run showcase translated FILE",
+        &header[4],
+        &msg!(messages, "status-unstamped-hint"),
         all()
             .flat_map(|s| &s.unstamped)
-            .map(|e| format!("{} (original: {})", e.translation.display(), e.original.display()))
+            .map(|e| original(e.translation.display().to_string(), &e.original))
             .collect(),
     );
     list(
         &mut out,
-        "missing",
-        "write these files",
+        &header[5],
+        &msg!(messages, "status-missing-hint"),
         all()
             .flat_map(|s| &s.missing)
-            .map(|e| format!("{} (original: {})", e.translation.display(), e.original.display()))
+            .map(|e| original(e.translation.display().to_string(), &e.original))
             .collect(),
     );
     out.push('\n');

@@ -7,15 +7,17 @@
 
 use crate::cli::{EjectArgs, ThemeArgs, ThemeCommand};
 use crate::diagnostics::Failure;
+use crate::messages::Messages;
+use crate::msg;
 use crate::theme_source::{self, BUILT_IN_NAME};
 
-pub fn run(args: &ThemeArgs) -> Result<String, Failure> {
+pub fn run(args: &ThemeArgs, messages: &Messages) -> Result<String, Failure> {
     match &args.command {
-        ThemeCommand::Eject(eject) => eject_theme(eject),
+        ThemeCommand::Eject(eject) => eject_theme(eject, messages),
     }
 }
 
-fn eject_theme(args: &EjectArgs) -> Result<String, Failure> {
+fn eject_theme(args: &EjectArgs, messages: &Messages) -> Result<String, Failure> {
     let name = args.name.as_str();
     if name.is_empty() || name.contains(['/', '\\', ':']) || name.starts_with('.') {
         return Err(Failure::Usage(format!(
@@ -31,18 +33,23 @@ fn eject_theme(args: &EjectArgs) -> Result<String, Failure> {
     }
     let dest = args.root.join("themes").join(name);
     let files = theme_source::eject(&dest)?;
-    let mut report = format!("Copied the built-in theme ({files} files) into {}.\n", dest.display());
+    let mut report = msg!(
+        messages,
+        "theme-copied",
+        files = files,
+        folder = dest.display().to_string()
+    );
+    report.push('\n');
     let text = std::fs::read_to_string(&site_toml).map_err(|e| Failure::io("read", &site_toml, e))?;
     let named = toml::from_str::<toml::Table>(&text)
         .ok()
         .and_then(|t| t.get("theme").and_then(|v| v.as_str()).map(str::to_string))
         .unwrap_or_else(|| BUILT_IN_NAME.to_string());
     if named == name {
-        report.push_str("The site now builds with this copy; change its files as you need.\n");
+        report.push_str(&msg!(messages, "theme-in-use"));
     } else {
-        report.push_str(&format!(
-            "To build with it, set theme = \"{name}\" in site.toml (it now says \"{named}\").\n"
-        ));
+        report.push_str(&msg!(messages, "theme-set-it", name = name, named = named.as_str()));
     }
+    report.push('\n');
     Ok(report)
 }

@@ -15,6 +15,8 @@ use crate::config::{CONFIG_FILE, Config};
 use crate::content::translation::{self, STAMP_LEN};
 use crate::content::{CONTENT_DIR, display_path, language_of};
 use crate::diagnostics::{Diagnostic, Failure};
+use crate::messages::Messages;
+use crate::msg;
 
 /// One translation to stamp, worked out before anything is written.
 struct Plan {
@@ -26,7 +28,7 @@ struct Plan {
     text: Option<String>,
 }
 
-pub fn run(args: &TranslatedArgs) -> Result<String, Failure> {
+pub fn run(args: &TranslatedArgs, messages: &Messages) -> Result<String, Failure> {
     let plans = args
         .files
         .iter()
@@ -34,23 +36,29 @@ pub fn run(args: &TranslatedArgs) -> Result<String, Failure> {
         .collect::<Result<Vec<Plan>, Failure>>()?;
     let mut report = String::new();
     for plan in plans {
-        match &plan.text {
+        let (file, original) = (plan.shown.display().to_string(), plan.original.display().to_string());
+        let stamp = plan.stamp.as_str();
+        let line = match &plan.text {
             Some(text) => {
                 write_in_place(&plan.path, text)?;
-                report.push_str(&format!(
-                    "showcase: {} is now recorded as up to date with {} (translated_from: {})\n",
-                    plan.shown.display(),
-                    plan.original.display(),
-                    plan.stamp
-                ));
+                msg!(
+                    messages,
+                    "translated-recorded",
+                    file = file,
+                    original = original,
+                    stamp = stamp
+                )
             }
-            None => report.push_str(&format!(
-                "showcase: {} was already recorded as up to date with {} (translated_from: {})\n",
-                plan.shown.display(),
-                plan.original.display(),
-                plan.stamp
-            )),
-        }
+            None => msg!(
+                messages,
+                "translated-already",
+                file = file,
+                original = original,
+                stamp = stamp
+            ),
+        };
+        report.push_str(&line);
+        report.push('\n');
     }
     Ok(report)
 }

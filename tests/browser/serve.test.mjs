@@ -24,7 +24,7 @@ function startServe(root) {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${printed}`)), 60000);
     const read = (chunk) => {
       printed += chunk;
-      const match = printed.match(/serving (http:\/\/127\.0\.0\.1:\d+)\//);
+      const match = printed.match(/(http:\/\/127\.0\.0\.1:\d+)\//);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]);

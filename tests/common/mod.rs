@@ -75,6 +75,8 @@ impl Site {
     /// Runs a showcase command on the site, from the site's folder, without proxies.
     pub fn run(&self, command: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_showcase"));
+        // Messages in English, whatever the machine's locale and the site's language.
+        cmd.env("SHOWCASE_LANG", "en");
         cmd.arg(command).arg("--root").arg(&self.root).args(args);
         for var in [
             "http_proxy",
@@ -97,6 +99,7 @@ impl Site {
     /// Runs `showcase <args…>` in the site's folder, with today's date fixed at 2025-03-01.
     pub fn cli(&self, args: &[&str]) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_showcase"))
+            .env("SHOWCASE_LANG", "en")
             .args(args)
             .current_dir(&self.root)
             .env("SHOWCASE_TODAY", "2025-03-01")

@@ -12,7 +12,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::content::translation::Status;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::messages::Messages;
+use crate::msg;
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -62,8 +64,17 @@ pub fn json(diagnostics: &[Diagnostic], translations: Option<&Status>, out: &mut
     writeln!(out, "{text}")
 }
 
-/// The text report: problems grouped by file (in the order given), then `summary`.
-pub fn text(diagnostics: &[Diagnostic], summary: &str, out: &mut impl Write) -> io::Result<()> {
+/// The text report: problems grouped by file (in the order given), then
+/// `summary`; severities in the language of `messages`.
+pub fn text(diagnostics: &[Diagnostic], summary: &str, messages: &Messages, out: &mut impl Write) -> io::Result<()> {
+    let severities = [Severity::Error, Severity::Warning].map(|s| s.text(messages));
+    // Padded to the widest, counted in columns (a Chinese character takes two).
+    let columns = |s: &str| {
+        s.chars()
+            .map(|c| if crate::text::is_wide(c) { 2 } else { 1 })
+            .sum::<usize>()
+    };
+    let widest = severities.iter().map(|s| columns(s)).max().unwrap_or(0);
     let mut start = 0;
     while start < diagnostics.len() {
         let file = &diagnostics[start].file;
@@ -73,13 +84,9 @@ pub fn text(diagnostics: &[Diagnostic], summary: &str, out: &mut impl Write) -> 
         let width = positions.iter().map(String::len).max().unwrap_or(0);
         writeln!(out, "{}", shown(&group[0]))?;
         for (d, at) in group.iter().zip(&positions) {
-            writeln!(
-                out,
-                "  {at:<width$}  {:<7}  {}  [{}]",
-                d.severity.as_str(),
-                d.text(),
-                d.rule
-            )?;
+            let severity = &severities[usize::from(d.severity == Severity::Warning)];
+            let pad = " ".repeat(widest - columns(severity));
+            writeln!(out, "  {at:<width$}  {severity}{pad}  {}  [{}]", d.text(), d.rule)?;
         }
         writeln!(out)?;
         start = end;
@@ -100,14 +107,20 @@ fn position(d: &Diagnostic) -> String {
     }
 }
 
-/// "2 errors and 1 warning", "no problems".
-pub fn tally(diagnostics: &[Diagnostic]) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+/// "2 errors and 1 warning", "no problems", in the language of `messages`.
+pub fn tally(diagnostics: &[Diagnostic], messages: &Messages) -> String {
+    let errors = |count: usize| msg!(messages, "check-errors", count = count);
+    let warnings = |count: usize| msg!(messages, "check-warnings", count = count);
     match counts(diagnostics) {
-        (0, 0) => "no problems".to_string(),
-        (e, 0) => plural(e, "error"),
-        (0, w) => plural(w, "warning"),
-        (e, w) => format!("{} and {}", plural(e, "error"), plural(w, "warning")),
+        (0, 0) => msg!(messages, "check-no-problems"),
+        (e, 0) => errors(e),
+        (0, w) => warnings(w),
+        (e, w) => msg!(
+            messages,
+            "check-errors-and-warnings",
+            errors = errors(e),
+            warnings = warnings(w)
+        ),
     }
 }
 
@@ -126,13 +139,23 @@ mod tests {
     #[test]
     fn text_groups_by_file() {
         let mut out = Vec::new();
-        text(&sample(), "showcase: 2 errors and 1 warning", &mut out).unwrap();
+        let en = Messages::new(crate::messages::Lang::En);
+        text(&sample(), "showcase: 2 errors and 1 warning", &en, &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "content/a.md\n  9:2  error    links to /x/  [broken-link]\n  -    warning  no English version  [untranslated]\n\n\
              site.toml\n  3  error    bad  [config]\n\nshowcase: 2 errors and 1 warning\n"
         );
-        assert_eq!(tally(&sample()), "2 errors and 1 warning");
+        assert_eq!(tally(&sample(), &en), "2 errors and 1 warning");
+        let zh = Messages::new(crate::messages::Lang::Zh);
+        let mut out = Vec::new();
+        text(&sample(), "showcase：2 个错误、1 个警告", &zh, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "content/a.md\n  9:2  错误  links to /x/  [broken-link]\n  -    警告  no English version  [untranslated]\n\n\
+             site.toml\n  3  错误  bad  [config]\n\nshowcase：2 个错误、1 个警告\n"
+        );
+        assert_eq!(tally(&sample(), &zh), "2 个错误、1 个警告");
     }
 
     #[test]

@@ -15,6 +15,8 @@ use include_dir::{Dir, DirEntry};
 use crate::cli::InitArgs;
 use crate::content::translation::{self, STAMP_LEN};
 use crate::diagnostics::Failure;
+use crate::messages::Messages;
+use crate::msg;
 
 mod site_toml;
 
@@ -38,7 +40,7 @@ const GITIGNORE: &str = "\
 /.showcase-cache/
 ";
 
-pub fn run(args: &InitArgs) -> Result<String, Failure> {
+pub fn run(args: &InitArgs, messages: &Messages) -> Result<String, Failure> {
     let langs = languages(&args.lang)?;
     refuse_unless_empty(&args.dir)?;
     let mut files: Vec<(PathBuf, String)> = Vec::new();
@@ -79,24 +81,21 @@ pub fn run(args: &InitArgs) -> Result<String, Failure> {
         }
         std::fs::write(&path, text).map_err(|e| Failure::io("write", &path, e))?;
     }
-    let shown = args.dir.display();
-    let mut report = format!(
-        "Started a site in {shown} ({} files), in {}.\n\n\
-         Next:\n  cd {shown}\n  showcase serve        preview it at http://127.0.0.1:1111/ (drafts shown)\n  \
-         showcase check        check the content\n  showcase build        build it into public/\n  \
-         showcase new case 名称  start a case\n\n\
-         Set base_url and [government] in site.toml; content/cases/example.md is a draft to replace.\n\
-         The default theme is built into showcase: put files in templates/, static/ or i18n/ to\n\
-         override single files, or run `showcase theme eject` to copy all of it into themes/default/.\n",
-        files.len(),
-        langs.join(", ")
+    let shown = args.dir.display().to_string();
+    let mut report = msg!(
+        messages,
+        "init-started",
+        folder = shown.as_str(),
+        files = files.len(),
+        languages = langs.join(", ")
     );
+    report.push_str("\n\n");
+    report.push_str(&msg!(messages, "init-next", folder = shown.as_str()));
+    report.push('\n');
     if RELEASES.is_none() {
-        report.push_str(&format!(
-            "\nThis showcase was not built by the release workflow, so the publishing workflows\n\
-             (.github/workflows/pages.yml, .gitlab-ci.yml) download from {RELEASES_PLACEHOLDER}:\n\
-             set SHOWCASE_RELEASES in them to the address of the showcase releases.\n"
-        ));
+        report.push('\n');
+        report.push_str(&msg!(messages, "init-no-releases", placeholder = RELEASES_PLACEHOLDER));
+        report.push('\n');
     }
     Ok(report)
 }

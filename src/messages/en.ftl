@@ -1,0 +1,178 @@
+# Messages showcase prints, in English. Every message here is in zh.ftl too,
+# with the same arguments (a test checks it). Ids starting with cli- are the
+# help of the command line: cli-COMMAND for a command, cli-COMMAND-ARGUMENT
+# for an option or argument.
+
+## What every command may print when it stops
+
+errors-found = showcase: { $count ->
+        [one] 1 error found
+       *[other] { $count } errors found
+    }; nothing was written
+usage-problem = showcase: { $message }
+io-problem = showcase: cannot { $action } { $path }: { $reason }
+io-action = { $action }
+io-reason = { $kind ->
+        [NotFound] { $detail }
+       *[other] { $detail }
+    }
+severity-error = error
+severity-warning = warning
+
+## build
+
+build-done = showcase: built { $pages } pages ({ $per_language }) and { $files } other files into { $output } in { $seconds } s
+build-language-pages = { $lang } { $pages }
+build-translations-behind = ; translations: { $behind }
+build-language-behind = { $lang } { $missing } missing, { $stale } stale
+
+## check
+
+check-summary = showcase: { $tally }{ $files ->
+        [0] {""}
+        [one] {" "}in 1 file
+       *[other] {" "}in { $files } files
+    }; { $what }
+check-checked = checked { $pages } pages and { $files } other files
+check-not-rendered = the site could not be rendered, so its links were not checked
+check-no-problems = no problems
+check-errors = { $count ->
+        [one] 1 error
+       *[other] { $count } errors
+    }
+check-warnings = { $count ->
+        [one] 1 warning
+       *[other] { $count } warnings
+    }
+check-errors-and-warnings = { $errors } and { $warnings }
+
+## status
+
+status-one-language = showcase: the site has one language; there is nothing to translate
+status-section = section
+status-pages = pages
+status-translated = translated
+status-stale = stale
+status-unstamped = unstamped
+status-missing = missing
+status-total = total
+status-stale-hint = the original changed since; update the translation, then run showcase translated FILE
+status-unstamped-hint = no record of the text they were made from; when one matches its original, run showcase translated FILE
+status-missing-hint = write these files
+status-original = { $file } (original: { $original })
+status-findings = editorial findings: { $count }
+
+## translated
+
+translated-recorded = showcase: { $file } is now recorded as up to date with { $original } (translated_from: { $stamp })
+translated-already = showcase: { $file } was already recorded as up to date with { $original } (translated_from: { $stamp })
+
+## new
+
+new-created = showcase: created { $files } (drafts{ $kind ->
+        [none] {""}
+       *[other] , kind { $kind }
+    })
+new-next = next: replace the placeholder titles and write the text; preview with showcase build --drafts; publish by removing draft: true
+new-next-translation = ; when a translation matches its original, run showcase translated { $translation }
+list-and = { $first } and { $second }
+
+## theme eject
+
+theme-copied = Copied the built-in theme ({ $files } files) into { $folder }.
+theme-in-use = The site now builds with this copy; change its files as you need.
+theme-set-it = To build with it, set theme = "{ $name }" in site.toml (it now says "{ $named }").
+
+## init
+
+init-started = Started a site in { $folder } ({ $files } files), in { $languages }.
+init-next =
+    Next:
+      cd { $folder }
+      showcase serve        preview it at http://127.0.0.1:1111/ (drafts shown)
+      showcase check        check the content
+      showcase build        build it into public/
+      showcase new case 名称  start a case
+
+    Set base_url and [government] in site.toml; content/cases/example.md is a draft to replace.
+    The default theme is built into showcase: put files in templates/, static/ or i18n/ to
+    override single files, or run `showcase theme eject` to copy all of it into themes/default/.
+init-no-releases =
+    This showcase was not built by the release workflow, so the publishing workflows
+    (.github/workflows/pages.yml, .gitlab-ci.yml) download from { $placeholder }:
+    set SHOWCASE_RELEASES in them to the address of the showcase releases.
+
+## serve
+
+serve-serving = showcase: serving { $url } from memory; watching { $folder } for changes (Ctrl-C stops)
+serve-open-bind = showcase: warning: listening on { $address }, so anyone who can reach this machine can read the site; --bind 127.0.0.1 keeps it to this machine
+serve-nothing-changed = showcase: rebuilt in { $seconds } s; nothing changed
+serve-built = showcase: built { $files } files in { $seconds } s
+serve-rebuilt = showcase: rebuilt { $changed ->
+        [one] 1 changed file
+       *[other] { $changed } changed files
+    } in { $seconds } s{ $fixed ->
+        [yes] ; the errors are fixed
+       *[no] {""}
+    }
+serve-errors = showcase: { $count ->
+        [one] 1 error
+       *[other] { $count } errors
+    }; { $served ->
+        [yes] still serving the last good build; the pages show the errors until they are fixed
+       *[no] the pages show the errors until they are fixed
+    }
+serve-no-browser = showcase: could not open a browser ({ $reason }); open { $url } yourself
+
+## The command line's help
+
+cli = Builds bilingual case-study websites from Markdown
+cli-help = Print help
+cli-version = Print version
+cli-lang = The language of showcase's messages: zh or en [default: the locale, else the site's language]
+cli-usage-heading = Usage
+cli-commands-heading = Commands
+cli-options-heading = Options
+cli-arguments-heading = Arguments
+cli-help-command = Print this message or the help of the given command
+cli-values = {" "}[possible values: { $values }]
+cli-default = {" "}[default: { $value }]
+cli-build = Build the site into its output folder (public/ by default).
+cli-build-root = The site's folder, which holds site.toml.
+cli-build-output = Where to write the site [default: <root>/public].
+cli-build-base_url = Use this base URL instead of site.toml's, for a preview deployment.
+cli-build-drafts = Include pages marked draft: true.
+cli-check = Check the site without writing anything: content, templates, links, anchors, images.
+cli-check-root = The site's folder, which holds site.toml.
+cli-check-format = How to print the problems: text grouped by file, or one JSON document.
+cli-check-strict = Fail (exit 1) on warnings too, not only on errors.
+cli-check-external = Also check outbound http(s) links over the network.
+cli-check-timeout = Seconds to wait for each outbound link with --external.
+cli-check-base_url = Check the site as published at this base URL instead of site.toml's.
+cli-check-drafts = Include pages marked draft: true.
+cli-new = Scaffold new content: `showcase new case NAME`.
+cli-new-case = A case in every language of the site, with the standard outline, as drafts.
+cli-new-case-name = The case's name; it becomes the file name (Chinese becomes pinyin).
+cli-new-case-kind = The kind of case, a term of site.toml's kind taxonomy [default: the most common in --section].
+cli-new-case-section = The section's folder in content/ [default: the section with most cases of --kind, else the catalogue's].
+cli-new-case-root = The site's folder, which holds site.toml.
+cli-translated = Record that translations are up to date with their originals.
+cli-translated-files = The translations to stamp, such as content/cases/ximalaya.en.md.
+cli-translated-root = The site's folder [default: the nearest folder above FILE with a site.toml].
+cli-status = Print, per section, how many pages are translated, stale or missing.
+cli-status-root = The site's folder, which holds site.toml.
+cli-status-drafts = Count pages marked draft: true too.
+cli-status-lint = Also list the editorial findings (punctuation, glossary) of every file.
+cli-serve = Build the site into memory, serve it, and rebuild and reload the browser on every change.
+cli-serve-root = The site's folder, which holds site.toml.
+cli-serve-port = The port to listen on.
+cli-serve-bind = The address to listen on; anything but a loopback address lets other machines read the site.
+cli-serve-open = Open the site in the default browser once it is served.
+cli-serve-no_drafts = Leave out pages marked draft: true (served by default, marked as drafts).
+cli-init = Start a new site in an empty folder: it builds, checks clean and serves at once.
+cli-init-dir = The folder of the new site; it must be empty or not exist yet.
+cli-init-lang = The site's languages, the default language first: zh,en | en,zh | zh | en.
+cli-theme = Work with the theme built into showcase: `showcase theme eject`.
+cli-theme-eject = Copy the built-in theme into themes/NAME/ to change more than single files.
+cli-theme-eject-name = The new theme's folder name in themes/.
+cli-theme-eject-root = The site's folder, which holds site.toml.

@@ -1,0 +1,153 @@
+//! Messages in the author's language: what the commands print around the
+//! problems they find — summaries, reports, usage errors, `--help` — comes from
+//! a Fluent catalog per language (`zh.ftl`, `en.ftl`, built into the binary).
+//!
+//! Steps: [`Lang::choose`] picks the language once per run (the `--lang` option,
+//! then `SHOWCASE_LANG`, then the locale — `LC_ALL`, `LC_MESSAGES`, `LANG`, where
+//! `C` and `POSIX` state no preference — then the site's default language, then
+//! English); [`Messages::new`] loads its catalog; [`Messages::text`] (or the
+//! [`msg!`](crate::msg) macro) formats one message with its arguments.
+//! Rule ids, file:line:col, exit codes and `--format json` keys are the same in
+//! every language.
+
+use fluent_bundle::FluentResource;
+use fluent_bundle::concurrent::FluentBundle;
+
+/// A message's argument: text or a number (numbers choose plural forms).
+pub type Arg<'a> = fluent_bundle::FluentValue<'a>;
+
+/// The variable that chooses the language of messages when `--lang` does not.
+pub const LANG_VAR: &str = "SHOWCASE_LANG";
+
+/// The catalogs, by language.
+const ZH: &str = include_str!("zh.ftl");
+const EN: &str = include_str!("en.ftl");
+
+/// A language showcase speaks to authors in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language a tag or locale names: `zh`, `zh-CN`, `zh_TW.UTF-8` are
+    /// Chinese; any other language is English (the only other catalog); `None`
+    /// for no preference (empty, `C`, `POSIX`).
+    pub fn of_locale(value: &str) -> Option<Lang> {
+        let language = value
+            .split(['_', '-', '.', '@'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match language.as_str() {
+            "" | "c" | "posix" => None,
+            "zh" => Some(Lang::Zh),
+            _ => Some(Lang::En),
+        }
+    }
+
+    /// The language of messages: `flag` (`--lang`), else `SHOWCASE_LANG`, else
+    /// the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set (as POSIX reads
+    /// them) unless it states no preference, else the site's default language
+    /// (`site`, asked only then), else English. `var` reads the environment.
+    pub fn choose(
+        flag: Option<Lang>,
+        var: impl Fn(&str) -> Option<String>,
+        site: impl FnOnce() -> Option<String>,
+    ) -> Lang {
+        if let Some(lang) = flag {
+            return lang;
+        }
+        if let Some(lang) = var(LANG_VAR).as_deref().and_then(Lang::of_locale) {
+            return lang;
+        }
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .find_map(|name| var(name).filter(|v| !v.is_empty()));
+        if let Some(lang) = locale.as_deref().and_then(Lang::of_locale) {
+            return lang;
+        }
+        site().as_deref().and_then(Lang::of_locale).unwrap_or(Lang::En)
+    }
+}
+
+/// One language's catalog, ready to format messages.
+pub struct Messages {
+    lang: Lang,
+    bundle: FluentBundle<FluentResource>,
+    /// English, for a message the language's catalog lacks (a test keeps both complete).
+    english: Option<Box<Messages>>,
+}
+
+impl std::fmt::Debug for Messages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Messages({})", self.lang.code())
+    }
+}
+
+impl Messages {
+    pub fn new(lang: Lang) -> Messages {
+        let source = match lang {
+            Lang::Zh => ZH,
+            Lang::En => EN,
+        };
+        let mut bundle = FluentBundle::new_concurrent(vec![lang.code().parse().unwrap_or_default()]);
+        // Plain text for terminals: no Unicode isolation marks around arguments.
+        bundle.set_use_isolating(false);
+        // A catalog with a syntax error keeps the messages it could read (a test finds the error).
+        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
+        let _ = bundle.add_resource(resource);
+        Messages {
+            lang,
+            bundle,
+            english: (lang != Lang::En).then(|| Box::new(Messages::new(Lang::En))),
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Whether the catalog has a message.
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.get_message(id).and_then(|m| m.value()).is_some()
+    }
+
+    /// The message `id` with its arguments; the English one if this catalog lacks
+    /// it, the id itself if both do.
+    pub fn text(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            return match &self.english {
+                Some(english) => english.text(id, args),
+                None => id.to_string(),
+            };
+        };
+        let mut fluent_args = fluent_bundle::FluentArgs::with_capacity(args.len());
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        let mut errors = Vec::new();
+        self.bundle
+            .format_pattern(pattern, Some(&fluent_args), &mut errors)
+            .into_owned()
+    }
+}
+
+/// `msg!(messages, "id", name = value, …)`: [`Messages::text`] with named arguments.
+#[macro_export]
+macro_rules! msg {
+    ($messages:expr, $id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $messages.text($id, &[$((stringify!($name), $crate::messages::Arg::from($value))),*])
+    };
+}
+
+#[cfg(test)]
+mod tests;

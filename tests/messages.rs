@@ -1,0 +1,156 @@
+//! Messages in the author's language: the same build, check and help under a
+//! Chinese and an English locale, and the rules that choose the language.
+
+mod common;
+
+use common::{Run, Site};
+
+/// Runs a command with the language chosen by `LANG` alone (and `args`).
+fn under(site: &Site, lang: &str, command: &str, args: &[&str]) -> Run {
+    site.run(
+        command,
+        args,
+        &[
+            ("SHOWCASE_LANG", ""),
+            ("LC_ALL", ""),
+            ("LC_MESSAGES", ""),
+            ("LANG", lang),
+            ("SHOWCASE_TODAY", "2024-06-01"),
+        ],
+    )
+}
+
+/// A site with one broken link: an error that stops the build.
+fn broken() -> Site {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/cases/broken.md",
+        "---\ntitle: 坏链接\ndate: 2024-01-01\nkind: park\n---\n\n见[别处](missing.md)。\n",
+    );
+    site
+}
+
+#[test]
+fn a_failed_build_speaks_chinese_under_a_chinese_locale_and_english_under_an_english_one() {
+    let site = broken();
+    let zh = under(&site, "zh_CN.UTF-8", "build", &[]);
+    let en = under(&site, "en_US.UTF-8", "build", &[]);
+    assert_eq!((zh.code, en.code), (1, 1), "{}\n{}", zh.stderr, en.stderr);
+    assert!(
+        zh.stderr.ends_with("showcase：发现 1 个错误，未写入任何文件\n"),
+        "{}",
+        zh.stderr
+    );
+    assert!(
+        en.stderr.ends_with("showcase: 1 error found; nothing was written\n"),
+        "{}",
+        en.stderr
+    );
+    // The place of the problem is the same in both; the severity is in the reader's words.
+    let place = "content/cases/broken.md:7:";
+    let zh_line = zh
+        .stderr
+        .lines()
+        .find(|l| l.starts_with(place))
+        .unwrap_or_else(|| panic!("{}", zh.stderr));
+    let en_line = en
+        .stderr
+        .lines()
+        .find(|l| l.starts_with(place))
+        .unwrap_or_else(|| panic!("{}", en.stderr));
+    assert!(zh_line.contains(": 错误: "), "{zh_line}");
+    assert!(en_line.contains(": error: "), "{en_line}");
+    assert!(!site.root.join("public").exists());
+}
+
+#[test]
+fn without_a_preference_the_site_s_language_decides_and_lang_overrides_everything() {
+    let site = broken();
+    // LANG=C states no preference: the site's default language is Chinese.
+    let c = under(&site, "C", "build", &[]);
+    assert!(
+        c.stderr.ends_with("showcase：发现 1 个错误，未写入任何文件\n"),
+        "{}",
+        c.stderr
+    );
+    let flag = under(&site, "zh_CN.UTF-8", "build", &["--lang", "en"]);
+    assert!(
+        flag.stderr.ends_with("showcase: 1 error found; nothing was written\n"),
+        "{}",
+        flag.stderr
+    );
+    let env = site.run("build", &[], &[("SHOWCASE_LANG", "zh"), ("LC_ALL", "en_US.UTF-8")]);
+    assert!(env.stderr.ends_with("未写入任何文件\n"), "{}", env.stderr);
+}
+
+#[test]
+fn check_build_and_status_summaries_in_both_languages() {
+    let site = Site::fixture("basic");
+    let zh = under(&site, "zh_CN.UTF-8", "check", &[]);
+    let en = under(&site, "en_US.UTF-8", "check", &[]);
+    assert!(
+        zh.stdout
+            .ends_with("showcase：3 个文件中有 3 个警告；已检查 53 个页面和 45 个其他文件\n"),
+        "{}",
+        zh.stdout
+    );
+    assert!(
+        en.stdout
+            .ends_with("showcase: 3 warnings in 3 files; checked 53 pages and 45 other files\n"),
+        "{}",
+        en.stdout
+    );
+    // Grouped by file, the same rule ids; the severity in the reader's words.
+    assert!(
+        zh.stdout.contains("  警告  ") && zh.stdout.contains("[untranslated]"),
+        "{}",
+        zh.stdout
+    );
+    // JSON is the same in every language but for the messages' words.
+    let json = |lang| {
+        let run = under(&site, lang, "check", &["--format", "json"]);
+        let mut value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        for d in value["diagnostics"].as_array_mut().unwrap() {
+            d["message"] = serde_json::Value::Null;
+        }
+        value
+    };
+    assert_eq!(json("zh_CN.UTF-8"), json("en_US.UTF-8"));
+
+    let built = under(&site, "zh_CN.UTF-8", "build", &[]);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    assert!(built.stdout.starts_with("showcase：已生成 "), "{}", built.stdout);
+    assert!(built.stdout.contains("个页面（zh "), "{}", built.stdout);
+    let status = under(&site, "zh_CN.UTF-8", "status", &[]);
+    assert!(
+        status.stdout.contains("栏目") && status.stdout.contains("缺译文"),
+        "{}",
+        status.stdout
+    );
+    assert!(status.stdout.contains("合计"), "{}", status.stdout);
+}
+
+#[test]
+fn help_in_chinese() {
+    let site = Site::fixture("basic");
+    let help = under(&site, "zh_CN.UTF-8", "build", &["--help"]);
+    assert_eq!(help.code, 0);
+    assert!(
+        help.stdout
+            .starts_with("生成网站，写入输出文件夹（默认为 public/）。\n\n用法: showcase build"),
+        "{}",
+        help.stdout
+    );
+    assert!(
+        help.stdout.contains("--root <ROOT>") && help.stdout.contains("［默认：.］"),
+        "{}",
+        help.stdout
+    );
+    assert!(!help.stdout.contains("[default"), "{}", help.stdout);
+    let en = under(&site, "en_US.UTF-8", "build", &["--help"]);
+    assert!(
+        en.stdout.contains("Usage: showcase build") && en.stdout.contains("[default: .]"),
+        "{}",
+        en.stdout
+    );
+}
