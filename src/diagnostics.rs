@@ -11,11 +11,12 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// How bad a problem is: errors stop a build and fail `check`; warnings fail
-/// `check` only with `--strict`.
+/// `check` only with `--strict`; notes (`info`) tell what the site will do and never fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
     Warning,
+    Info,
 }
 
 impl Severity {
@@ -23,6 +24,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Info => "info",
         }
     }
 }
@@ -76,6 +78,20 @@ impl Diagnostic {
     ) -> Self {
         Diagnostic {
             severity: Severity::Warning,
+            ..Self::error(file, line, col, message).rule(rule)
+        }
+    }
+
+    /// A note under a rule: not a problem, what the site will do (a page scheduled).
+    pub fn info(
+        file: impl Into<PathBuf>,
+        line: usize,
+        col: usize,
+        rule: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Info,
             ..Self::error(file, line, col, message).rule(rule)
         }
     }

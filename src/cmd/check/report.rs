@@ -33,10 +33,14 @@ struct Entry<'a> {
     message: std::borrow::Cow<'a, str>,
 }
 
-/// How many errors and warnings there are.
+/// How many errors and warnings there are (notes are neither).
 pub fn counts(diagnostics: &[Diagnostic]) -> (usize, usize) {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    (errors, diagnostics.len() - errors)
+    let notes = diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::diagnostics::Severity::Info)
+        .count();
+    (errors, diagnostics.len() - errors - notes)
 }
 
 /// The JSON document.
@@ -103,11 +107,16 @@ fn position(d: &Diagnostic) -> String {
 /// "2 errors and 1 warning", "no problems".
 pub fn tally(diagnostics: &[Diagnostic]) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    match counts(diagnostics) {
+    let problems = match counts(diagnostics) {
         (0, 0) => "no problems".to_string(),
         (e, 0) => plural(e, "error"),
         (0, w) => plural(w, "warning"),
         (e, w) => format!("{} and {}", plural(e, "error"), plural(w, "warning")),
+    };
+    let (errors, warnings) = counts(diagnostics);
+    match diagnostics.len() - errors - warnings {
+        0 => problems,
+        notes => format!("{problems} ({})", plural(notes, "note")),
     }
 }
 
