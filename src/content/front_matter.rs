@@ -412,7 +412,9 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
         problems.push(Problem::new(
             line,
             col,
-            format!("expires: {expires} is before date: {date}, so the page would never be published; correct one of them"),
+            format!(
+                "expires: {expires} is before date: {date}, so the page would never be published; correct one of them"
+            ),
         ));
     }
     if has_title && !fm.draft && is_placeholder_title(&fm.title) {

@@ -277,14 +277,24 @@ impl Library {
                         .filter(|_| doc.kind == DocKind::Page)
                         .and_then(|today| schedule::withheld(&doc.fm, today));
                     match doc.withheld {
-                        Some(w) if !(if w.is_scheduled() { options.future } else { options.expired }) => {
+                        Some(w)
+                            if !(if w.is_scheduled() {
+                                options.future
+                            } else {
+                                options.expired
+                            }) =>
+                        {
                             // Their terms count as being written about, as drafts' do.
                             for (taxonomy, keys) in &doc.fm.terms {
                                 draft_terms.extend(keys.iter().map(|k| (taxonomy.clone(), k.clone())));
                             }
                             withheld.push(schedule::Held {
                                 path: neutral_path(&doc.rel, config),
-                                line: if w.is_scheduled() { doc.fm.date_line } else { doc.fm.expires_line },
+                                line: if w.is_scheduled() {
+                                    doc.fm.date_line
+                                } else {
+                                    doc.fm.expires_line
+                                },
                                 source: doc.source,
                                 why: w,
                             });

@@ -115,13 +115,16 @@ impl<'a> Renderer<'a> {
         let index = &taxonomy.terms[term];
         self.has_cases(&index.pages[lang], lang).then(|| FeedLink {
             title: self.feed_title(&self.term_label(tax, term, lang), lang),
-            url: self.config.link(&format!("{}feed.xml", self.term_path(&taxonomy.name, &index.key, lang))),
+            url: self
+                .config
+                .link(&format!("{}feed.xml", self.term_path(&taxonomy.name, &index.key, lang))),
         })
     }
 
     /// Whether a list has cases of its language: whether its feed has entries,
     /// without sorting them.
     fn has_cases(&self, docs: &[usize], lang: usize) -> bool {
-        docs.iter().any(|&i| self.library.docs[i].lang == lang && self.library.docs[i].is_case())
+        docs.iter()
+            .any(|&i| self.library.docs[i].lang == lang && self.library.docs[i].is_case())
     }
 }

@@ -366,7 +366,9 @@ impl<'a> PageView<'a> {
             outline: Outline(content),
             draft: doc.fm.draft,
             scheduled: match doc.withheld {
-                Some(crate::content::schedule::Withheld::Scheduled(day)) => Some(format_date(day, &language.date_format)),
+                Some(crate::content::schedule::Withheld::Scheduled(day)) => {
+                    Some(format_date(day, &language.date_format))
+                }
                 _ => None,
             },
             expired: match doc.withheld {

@@ -179,7 +179,9 @@ fn future_dates(library: &Library, today: Date, out: &mut Vec<Diagnostic>) {
             line,
             col(line),
             "scheduled",
-            format!("scheduled: published by the first build on or after {date} (today is {today}); until then it is left out of the site"),
+            format!(
+                "scheduled: published by the first build on or after {date} (today is {today}); until then it is left out of the site"
+            ),
         ),
         Withheld::Expired(date) => Diagnostic::info(
             file,
@@ -195,7 +197,11 @@ fn future_dates(library: &Library, today: Date, out: &mut Vec<Diagnostic>) {
     for doc in &library.docs {
         // Included by --future or serve.
         if let Some(why) = doc.withheld {
-            let line = if why.is_scheduled() { doc.fm.date_line } else { doc.fm.expires_line };
+            let line = if why.is_scheduled() {
+                doc.fm.date_line
+            } else {
+                doc.fm.expires_line
+            };
             out.push(note(why, &doc.source, line));
         }
         if let Some(expires) = doc.fm.expires
