@@ -116,7 +116,7 @@ fn serve_shows_scheduled_and_expired_cases_marked_in_both_languages() {
     };
     let zh = page(&built.files, "cases/future/index.html");
     assert!(
-        zh.contains("notice-scheduled") && zh.contains("定时发布</strong> · 将于"),
+        zh.contains("notice-scheduled") && zh.contains("定时发布</strong> · 将于2099年1月5日发布"),
         "{zh}"
     );
     let en = page(&built.files, "en/cases/future/index.html");
