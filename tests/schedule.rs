@@ -248,7 +248,7 @@ fn the_workflows_init_writes_rebuild_every_day_after_midnight_in_shanghai() {
 struct Entry {
     title: String,
     link: String,
-    updated: String,
+    published: String,
     content: Option<String>,
 }
 
@@ -280,7 +280,7 @@ fn entries(xml: &str, self_url: &str) -> Vec<Entry> {
                 .and_then(|l| l.attribute("href"))
                 .unwrap()
                 .to_string(),
-            updated: child(e, "updated").unwrap(),
+            published: child(e, "published").unwrap(),
             content: child(e, "content"),
         })
         .collect()
@@ -299,6 +299,10 @@ fn each_section_and_term_has_a_feed_in_each_language_newest_first() {
         ["阿尔法案例", "贝塔案例", "中以创新园", "德尔塔案例", "图片案例"]
     );
     assert!(!titles.contains(&"伽马草稿"), "drafts stay out");
+    assert!(
+        section.windows(2).all(|w| w[0].published >= w[1].published),
+        "newest first"
+    );
     assert_eq!(section[0].link, format!("{base}/cases/alpha/"));
     assert!(section.iter().all(|e| e.content.is_none()), "summaries only by default");
 
@@ -332,7 +336,8 @@ fn each_section_and_term_has_a_feed_in_each_language_newest_first() {
     let head_link = |page: &str, href: &str| {
         let html = site.page(page);
         let head = html.split("</head>").next().unwrap().to_string();
-        head.contains(&format!("type=\"application/atom+xml\" title=\"")) && head.contains(&format!("href=\"{href}\""))
+        head.split("<link")
+            .any(|tag| tag.contains("application/atom+xml") && tag.contains(&format!("href=\"{href}\"")))
     };
     assert!(head_link("/cases/", "/cases/feed.xml"));
     assert!(head_link(
