@@ -84,6 +84,9 @@ pub struct BuildArgs {
     /// Include pages marked draft: true.
     #[arg(long)]
     pub drafts: bool,
+    /// Include pages dated after today, which are otherwise published on their date.
+    #[arg(long)]
+    pub future: bool,
 }
 
 #[derive(Debug, Args)]
@@ -100,7 +103,7 @@ pub struct ServeArgs {
     /// Open the site in the default browser once it is served.
     #[arg(long)]
     pub open: bool,
-    /// Leave out pages marked draft: true (served by default, marked as drafts).
+    /// Leave out drafts and pages scheduled or expired (served by default, marked).
     #[arg(long)]
     pub no_drafts: bool,
 }
@@ -128,6 +131,9 @@ pub struct CheckArgs {
     /// Include pages marked draft: true.
     #[arg(long)]
     pub drafts: bool,
+    /// Include pages dated after today, to check them before their date.
+    #[arg(long)]
+    pub future: bool,
 }
 
 /// The output format of `check`.

@@ -13,11 +13,12 @@ use std::path::{Path, PathBuf};
 use crate::messages::Messages;
 
 /// How bad a problem is: errors stop a build and fail `check`; warnings fail
-/// `check` only with `--strict`.
+/// `check` only with `--strict`; notes (`info`) tell what the site will do and never fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
     Warning,
+    Info,
 }
 
 impl Severity {
@@ -25,6 +26,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Info => "info",
         }
     }
 }
@@ -78,6 +80,20 @@ impl Diagnostic {
     ) -> Self {
         Diagnostic {
             severity: Severity::Warning,
+            ..Self::error(file, line, col, message).rule(rule)
+        }
+    }
+
+    /// A note under a rule: not a problem, what the site will do (a page scheduled).
+    pub fn info(
+        file: impl Into<PathBuf>,
+        line: usize,
+        col: usize,
+        rule: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Info,
             ..Self::error(file, line, col, message).rule(rule)
         }
     }
@@ -156,6 +172,7 @@ impl Severity {
         match self {
             Severity::Error => crate::msg!(messages, "severity-error"),
             Severity::Warning => crate::msg!(messages, "severity-warning"),
+            Severity::Info => crate::msg!(messages, "severity-info"),
         }
     }
 }

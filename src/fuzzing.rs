@@ -197,6 +197,7 @@ fn doc(body: &str, lang: usize) -> Doc {
         yaml_line: 2,
         stamp: 0,
         fallbacks: vec![None; 2],
+        withheld: None,
     }
 }
 

@@ -74,6 +74,8 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
         root: &args.root,
         base_url: args.base_url.as_deref(),
         drafts: args.drafts,
+        future: args.future,
+        expired: false,
     };
     let (mut site, problems) = site::load(&source, None, &mut stages)?;
     if !problems.is_empty() {

@@ -34,12 +34,11 @@ use external::Verdict;
 use links::{Checker, Files};
 
 /// The environment variable that sets today's date for the `future-date` rule (YYYY-MM-DD).
-pub const TODAY_VAR: &str = "SHOWCASE_TODAY";
+pub const TODAY_VAR: &str = crate::content::schedule::TODAY_VAR;
 
 /// Runs the check, prints its report on stdout and returns the exit code.
 pub fn run(args: &CheckArgs, messages: &Messages) -> Result<i32, Failure> {
-    let today = today()?;
-    let (mut found, produced, translations) = inspect(args, today)?;
+    let (mut found, produced, translations) = inspect(args)?;
     diagnostics::sort(&mut found);
     found.dedup();
 
@@ -86,28 +85,18 @@ pub fn run(args: &CheckArgs, messages: &Messages) -> Result<i32, Failure> {
     })
 }
 
-/// Today, from the clock, or from `SHOWCASE_TODAY` (for tests and reproducible runs).
-fn today() -> Result<Date, Failure> {
-    match std::env::var(TODAY_VAR) {
-        Ok(text) => text.trim().parse::<Date>().map_err(|_| {
-            Failure::Usage(format!(
-                "{TODAY_VAR}=\"{text}\" is not a date; write it as YYYY-MM-DD, or unset it to use today's date"
-            ))
-        }),
-        Err(_) => Ok(jiff::ZonedDateTime::now().date()),
-    }
-}
-
 /// What `inspect` found: problems, what the pipeline produced and the translation
 /// status, as far as it got.
 type Inspection = (Vec<Diagnostic>, Option<Produced>, Option<translation::Status>);
 
 /// Everything found, and what the pipeline produced if it got that far.
-fn inspect(args: &CheckArgs, today: Date) -> Result<Inspection, Failure> {
+fn inspect(args: &CheckArgs) -> Result<Inspection, Failure> {
     let source = Source {
         root: &args.root,
         base_url: args.base_url.as_deref(),
         drafts: args.drafts,
+        future: args.future,
+        expired: false,
     };
     let mut stages = Stages::new(std::time::Instant::now());
     let (site, mut found) = match site::load(&source, None, &mut stages) {
@@ -128,6 +117,8 @@ fn inspect(args: &CheckArgs, today: Date) -> Result<Inspection, Failure> {
 
     let toml_path = site.config.root.join(CONFIG_FILE);
     let site_toml = std::fs::read_to_string(&toml_path).map_err(|e| Failure::io("read", &toml_path, e))?;
+    // The day the library was read for (the site's time zone, or SHOWCASE_TODAY).
+    let today = site.library.today.unwrap_or(Date::MIN);
     found.extend(rules::run(&site.config, &site.library, &renderer, today, &site_toml));
 
     if produced.is_some() {

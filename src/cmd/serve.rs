@@ -249,6 +249,9 @@ impl Builder {
             root: &self.root,
             base_url: Some(&self.base_url),
             drafts: self.drafts,
+            // Scheduled and expired pages are shown, marked, as drafts are.
+            future: self.drafts,
+            expired: self.drafts,
         };
         let fingerprints = search.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone();
         let previous = built.as_ref().zip(served).map(|(b, s)| (b, s, fingerprints.as_slice()));

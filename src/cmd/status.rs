@@ -20,7 +20,12 @@ use crate::msg;
 
 pub fn run(args: &StatusArgs, messages: &Messages) -> Result<String, Failure> {
     let config = Config::load(&args.root, None)?;
-    let library = Library::load(&config, LoadOptions { drafts: args.drafts })?;
+    let options = LoadOptions {
+        drafts: args.drafts,
+        today: Some(crate::content::schedule::today(&config)?),
+        ..Default::default()
+    };
+    let library = Library::load(&config, options)?;
     let status = translation::status(&config, &library);
     let mut out = String::new();
     if status.languages.is_empty() {

@@ -27,6 +27,7 @@ pub const RESERVED_FIELDS: &[&str] = &[
     "summary",
     "date",
     "updated",
+    "expires",
     "organisation",
     "source",
     "level",
@@ -162,6 +163,10 @@ pub struct Config {
     pub glossary: Vec<GlossaryEntry>,
     /// The site path of the emblem or logo in the header (`/emblem.svg`), if any.
     pub logo: Option<String>,
+    /// The IANA time zone whose day decides which pages are published (`timezone`).
+    pub timezone: String,
+    /// Whether feed entries hold the whole text (`[feeds] full_text`), not only the summary.
+    pub feed_full_text: bool,
 }
 
 /// The identity a Chinese government website shows in its footer and meta tags.

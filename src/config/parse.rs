@@ -44,6 +44,19 @@ struct RawConfig {
     glossary: IndexMap<String, Spanned<BTreeMap<String, Spanned<toml::Value>>>>,
     /// An emblem or logo shown before the site's name: a file of the site's `static/`.
     logo: Option<Spanned<String>>,
+    /// The IANA time zone whose day decides what is published: `Asia/Shanghai`.
+    timezone: Option<Spanned<String>>,
+    #[serde(default)]
+    feeds: RawFeeds,
+}
+
+/// `[feeds]`: what the Atom feeds hold.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFeeds {
+    /// Each entry's whole text, not only its summary.
+    #[serde(default)]
+    full_text: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -494,10 +507,27 @@ impl Config {
                 None
             }
         });
+        let timezone = match &raw.timezone {
+            Some(name) if crate::content::schedule::time_zone(name.get_ref()).is_none() => {
+                errors.push(at(
+                    name.span(),
+                    format!(
+                        "timezone = \"{}\" is not a time zone; write an IANA name such as \"{}\"",
+                        name.get_ref(),
+                        crate::content::schedule::DEFAULT_TIME_ZONE
+                    ),
+                ));
+                String::new()
+            }
+            Some(name) => name.get_ref().clone(),
+            None => crate::content::schedule::DEFAULT_TIME_ZONE.to_string(),
+        };
         if !errors.is_empty() {
             return Err(errors);
         }
         Ok(Config {
+            timezone,
+            feed_full_text: raw.feeds.full_text,
             logo,
             root: root.to_path_buf(),
             base_url: base_url_text,

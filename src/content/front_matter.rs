@@ -125,6 +125,9 @@ pub struct FrontMatter {
     /// The lines of `date:` and `updated:`, for messages about them.
     pub date_line: usize,
     pub updated_line: usize,
+    /// The day after which the page is taken down (`expires:`), and its line.
+    pub expires: Option<Date>,
+    pub expires_line: usize,
     pub organisation: Option<String>,
     /// Where the information comes from, as readers should see it (信息来源):
     /// a document, an office. Shown as the page's source; never guessed.
@@ -269,8 +272,9 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
             "summary" => text_field(value, key, &mut bad, &mut fm.summary),
             "organisation" => text_field(value, key, &mut bad, &mut fm.organisation),
             "source" => text_field(value, key, &mut bad, &mut fm.source),
-            "date" | "updated" => match scalar(value).map(|s| parse_date(&s)) {
+            "date" | "updated" | "expires" => match scalar(value).map(|s| parse_date(&s)) {
                 Some(Ok(date)) if key == "date" => (fm.date, fm.date_line) = (Some(date), line),
+                Some(Ok(date)) if key == "expires" => (fm.expires, fm.expires_line) = (Some(date), line),
                 Some(Ok(date)) => (fm.updated, fm.updated_line) = (Some(date), line),
                 Some(Err(m)) => bad(format!("{key}: {m}")),
                 None => bad(format!(
@@ -400,6 +404,18 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
                 }
             },
         }
+    }
+    if let (Some(date), Some(expires)) = (fm.date, fm.expires)
+        && expires < date
+    {
+        let (line, col) = locate.key("expires");
+        problems.push(Problem::new(
+            line,
+            col,
+            format!(
+                "expires: {expires} is before date: {date}, so the page would never be published; correct one of them"
+            ),
+        ));
     }
     if has_title && !fm.draft && is_placeholder_title(&fm.title) {
         problems.push(Problem::new(

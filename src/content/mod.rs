@@ -12,6 +12,7 @@ pub mod archetype;
 pub mod front_matter;
 mod link;
 pub mod lint;
+pub mod schedule;
 pub mod slug;
 pub mod taxonomy;
 pub mod translation;
@@ -72,6 +73,9 @@ pub struct Doc {
     /// published, with a notice, in a language that has no translation of it
     /// (`fallback = "notice"`): `/en/cases/beta/`.
     pub fallbacks: Vec<Option<String>>,
+    /// Why this page would not be published today, when the run includes it
+    /// anyway (`build --future`, `serve`): its templates mark it.
+    pub withheld: Option<schedule::Withheld>,
 }
 
 impl Doc {
@@ -111,6 +115,11 @@ pub struct Library {
     pub draft_terms: std::collections::BTreeSet<(String, String)>,
     /// When the files began to be read.
     pub read_at: std::time::SystemTime,
+    /// Language-neutral content paths of the pages left out because they are
+    /// scheduled or expired (see [`schedule`]), for clearer link errors.
+    pub withheld: Vec<schedule::Held>,
+    /// The day the library was read for, if it was read for one.
+    pub today: Option<jiff::civil::Date>,
 }
 
 impl Default for Library {
@@ -124,6 +133,8 @@ impl Default for Library {
             drafts: Vec::new(),
             draft_terms: std::collections::BTreeSet::new(),
             read_at: std::time::UNIX_EPOCH,
+            withheld: Vec::new(),
+            today: None,
         }
     }
 }
@@ -142,6 +153,12 @@ pub fn original_of(versions: &[Option<usize>]) -> Option<usize> {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LoadOptions {
     pub drafts: bool,
+    /// The day that decides which pages are published (see [`schedule`]); `None`: every page is.
+    pub today: Option<jiff::civil::Date>,
+    /// Read pages scheduled after `today` too.
+    pub future: bool,
+    /// Read pages expired before `today` too.
+    pub expired: bool,
 }
 
 /// A Markdown file found by the walk, before parsing.
@@ -244,6 +261,7 @@ impl Library {
         let mut docs = Vec::with_capacity(parsed.len());
         let mut drafts = Vec::new();
         let mut draft_terms = std::collections::BTreeSet::new();
+        let mut withheld = Vec::new();
         for result in parsed {
             match result {
                 Ok(doc) if doc.fm.draft && !options.drafts => {
@@ -252,7 +270,38 @@ impl Library {
                     }
                     drafts.push(neutral_path(&doc.rel, config));
                 }
-                Ok(doc) => docs.push(doc),
+                Ok(mut doc) => {
+                    // Only pages are scheduled: a section stays up for the pages it lists.
+                    doc.withheld = options
+                        .today
+                        .filter(|_| doc.kind == DocKind::Page)
+                        .and_then(|today| schedule::withheld(&doc.fm, today));
+                    match doc.withheld {
+                        Some(w)
+                            if !(if w.is_scheduled() {
+                                options.future
+                            } else {
+                                options.expired
+                            }) =>
+                        {
+                            // Their terms count as being written about, as drafts' do.
+                            for (taxonomy, keys) in &doc.fm.terms {
+                                draft_terms.extend(keys.iter().map(|k| (taxonomy.clone(), k.clone())));
+                            }
+                            withheld.push(schedule::Held {
+                                path: neutral_path(&doc.rel, config),
+                                line: if w.is_scheduled() {
+                                    doc.fm.date_line
+                                } else {
+                                    doc.fm.expires_line
+                                },
+                                source: doc.source,
+                                why: w,
+                            });
+                        }
+                        _ => docs.push(doc),
+                    }
+                }
                 Err(mut e) => errors.append(&mut e),
             }
         }
@@ -261,6 +310,8 @@ impl Library {
             drafts,
             draft_terms,
             read_at: started,
+            withheld,
+            today: options.today,
             ..Default::default()
         };
         library.link(config, &other_files, &mut errors);
@@ -432,5 +483,6 @@ fn parse_file(config: &Config, content_dir: &Path, found: &Found) -> Result<Doc,
         yaml_line: split.yaml_line,
         stamp: 0,
         fallbacks: Vec::new(),
+        withheld: None,
     })
 }

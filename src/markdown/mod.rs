@@ -114,6 +114,9 @@ impl<'a> Links<'a> {
                         "links to {CONTENT_DIR}/{path}, which is a draft; build with --drafts, or remove the link until it is published"
                     ));
                 }
+                if let Some(held) = self.library.withheld.iter().find(|h| h.path == neutral) {
+                    return Err(held.why.link_problem(&format!("{CONTENT_DIR}/{path}")));
+                }
                 return Err(format!(
                     "links to {CONTENT_DIR}/{path}, which does not exist; check the file name"
                 ));

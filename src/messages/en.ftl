@@ -18,6 +18,7 @@ io-reason = { $kind ->
     }
 severity-error = error
 severity-warning = warning
+severity-info = info
 
 ## build
 
@@ -45,6 +46,10 @@ check-warnings = { $count ->
        *[other] { $count } warnings
     }
 check-errors-and-warnings = { $errors } and { $warnings }
+check-notes = { $problems } ({ $count ->
+        [one] 1 note
+       *[other] { $count } notes
+    })
 
 ## status
 

@@ -31,6 +31,7 @@ io-reason = { $kind ->
     }
 severity-error = 错误
 severity-warning = 警告
+severity-info = 提示
 
 ## build（生成网站）
 
@@ -51,6 +52,7 @@ check-no-problems = 没有发现问题
 check-errors = { $count } 个错误
 check-warnings = { $count } 个警告
 check-errors-and-warnings = { $errors }、{ $warnings }
+check-notes = { $problems }（{ $count } 条提示）
 
 ## status（翻译进度）
 

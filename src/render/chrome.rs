@@ -507,6 +507,9 @@ impl<'a> Renderer<'a> {
             | Job::Alias { .. }
             | Job::Cover { .. }
             | Job::WeChat { .. }
+            | Job::Feed { .. }
+            | Job::SectionFeed { .. }
+            | Job::TermFeed { .. }
             | Job::NotFound { .. } => {
                 return None;
             }

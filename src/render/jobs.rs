@@ -79,6 +79,7 @@ impl<'a> Renderer<'a> {
             &path,
         )?;
         ctx.insert("section", &SectionView::new(self, i, number == 1));
+        ctx.insert("list_feed", &self.section_feed_link(i));
         self.insert_list(&mut ctx, self.list_items(i), &doc.path, number, doc.lang);
         ctx.insert("subsections", &self.subsections(i));
         if self.catalogue_section[doc.lang] == Some(i) {
@@ -213,6 +214,7 @@ impl<'a> Renderer<'a> {
                 current: true,
             },
         );
+        ctx.insert("list_feed", &self.term_feed_link(t, i, lang));
         self.insert_list(&mut ctx, &term.pages[lang], &base, number, lang);
         ctx.finish(self.theme, "term.html", Path::new("site.toml"), path, Some(lang))
     }

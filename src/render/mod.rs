@@ -13,6 +13,7 @@
 mod chrome;
 mod cover;
 mod ctx;
+mod feeds;
 mod jobs;
 mod views;
 pub mod wechat;
@@ -80,6 +81,12 @@ pub enum Job {
     NotFound { lang: usize },
     /// A case's WeChat article (see [`wechat`]).
     WeChat { doc: usize },
+    /// A language's Atom feed (see [`feeds`]).
+    Feed { lang: usize },
+    /// The Atom feed of a section that lists cases, beside its list.
+    SectionFeed { section: usize },
+    /// The Atom feed of a term in a language, beside its list.
+    TermFeed { tax: usize, term: usize, lang: usize },
 }
 
 /// One rendered file.
@@ -274,6 +281,7 @@ impl<'a> Renderer<'a> {
             }
             jobs.push(Job::Search { lang });
             jobs.push(Job::SiteMap { lang });
+            jobs.extend(self.feed_jobs(lang));
         }
         for (i, doc) in self.library.docs.iter().enumerate() {
             jobs.extend((0..doc.fm.aliases.len()).map(|alias| Job::Alias { doc: i, alias }));
@@ -406,6 +414,9 @@ impl<'a> Renderer<'a> {
             Job::Cover { doc } => self.cover(mode, doc),
             Job::NotFound { lang } => self.not_found(mode, lang),
             Job::WeChat { doc } => self.wechat(mode, doc),
+            Job::Feed { lang } => self.feed(mode, self.site_feed(lang)),
+            Job::SectionFeed { section } => self.feed(mode, self.section_feed(section)),
+            Job::TermFeed { tax, term, lang } => self.feed(mode, self.term_feed(tax, term, lang)),
         }
     }
 

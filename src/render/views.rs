@@ -286,6 +286,11 @@ impl Serialize for Cards<'_, '_> {
 pub struct PageView<'a> {
     /// Marked `draft: true`: shown only by `serve` and `--drafts`, never published.
     pub draft: bool,
+    /// The day a scheduled page will be published, as the language writes dates: shown
+    /// only by `serve` and `build --future`, which include scheduled pages.
+    pub scheduled: Option<String>,
+    /// The day an expired page was taken down: shown only by `serve`.
+    pub expired: Option<String>,
     /// A translation whose original has changed since it was made.
     pub stale: bool,
     /// The original of a translation or of a fallback page: its URL and language tag.
@@ -360,6 +365,16 @@ impl<'a> PageView<'a> {
         PageView {
             outline: Outline(content),
             draft: doc.fm.draft,
+            scheduled: match doc.withheld {
+                Some(crate::content::schedule::Withheld::Scheduled(day)) => {
+                    Some(format_date(day, &language.date_format))
+                }
+                _ => None,
+            },
+            expired: match doc.withheld {
+                Some(crate::content::schedule::Withheld::Expired(day)) => Some(format_date(day, &language.date_format)),
+                _ => None,
+            },
             stale: original_of(r.library, doc).is_some_and(|(i, _)| translation::state(r.library, i) == State::Stale),
             original_url: original.map(|o| r.config.link(&o.path)),
             original_lang_tag: original.map(|o| r.config.languages[o.lang].tag.as_str()),

@@ -43,6 +43,10 @@ pub struct Source<'a> {
     pub base_url: Option<&'a str>,
     /// Read pages marked `draft: true` too.
     pub drafts: bool,
+    /// Read pages dated after today too (`build --future`, `serve`).
+    pub future: bool,
+    /// Read pages whose `expires:` day has passed too (`serve`).
+    pub expired: bool,
 }
 
 /// A site read and ready to render.
@@ -114,6 +118,13 @@ pub fn load(
     stages: &mut Stages,
 ) -> Result<(Site, Vec<Diagnostic>), Failure> {
     let config = Config::load(source.root, source.base_url)?;
+    // Today is read once, here, for every stage of the run.
+    let options = LoadOptions {
+        drafts: source.drafts,
+        today: Some(crate::content::schedule::today(&config)?),
+        future: source.future,
+        expired: source.expired,
+    };
     // The Markdown cache is read on a thread of its own while the content is.
     let (library, markdown_cache) = std::thread::scope(|scope| {
         let cache = scope.spawn(|| match previous {
@@ -124,7 +135,7 @@ pub fn load(
         let kept = previous
             .map(|site| &site.library)
             .filter(|_| previous.is_some_and(|p| p.config == config));
-        let library = Library::load_over(&config, LoadOptions { drafts: source.drafts }, kept);
+        let library = Library::load_over(&config, options, kept);
         let cache = cache.join().unwrap_or_else(|_| markdown::Cache::load(None));
         (library, cache)
     });

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use super::{Site, Stages};
 use crate::diagnostics::{Diagnostic, Failure};
-use crate::output::{Sink, feed, sitemap};
+use crate::output::{Sink, sitemap};
 use crate::render::Renderer;
 use crate::search;
 
@@ -329,14 +329,8 @@ pub fn produce_rest(
     }
     stages.mark("search index");
 
-    let mut made: Vec<(String, Vec<u8>)> = (0..config.languages.len())
-        .map(|lang| {
-            (
-                feed::feed_path(config, lang),
-                feed::atom(config, &site.library, &site.rendered, lang).into_bytes(),
-            )
-        })
-        .collect();
+    // The feeds are jobs among the pages (see `render::feeds`).
+    let mut made: Vec<(String, Vec<u8>)> = Vec::new();
     made.extend(
         sitemap::sitemaps(config, &entries)
             .into_iter()

@@ -35,10 +35,14 @@ struct Entry<'a> {
     message: std::borrow::Cow<'a, str>,
 }
 
-/// How many errors and warnings there are.
+/// How many errors and warnings there are (notes are neither).
 pub fn counts(diagnostics: &[Diagnostic]) -> (usize, usize) {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    (errors, diagnostics.len() - errors)
+    let notes = diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::diagnostics::Severity::Info)
+        .count();
+    (errors, diagnostics.len() - errors - notes)
 }
 
 /// The JSON document.
@@ -67,7 +71,7 @@ pub fn json(diagnostics: &[Diagnostic], translations: Option<&Status>, out: &mut
 /// The text report: problems grouped by file (in the order given), then
 /// `summary`; severities in the language of `messages`.
 pub fn text(diagnostics: &[Diagnostic], summary: &str, messages: &Messages, out: &mut impl Write) -> io::Result<()> {
-    let severities = [Severity::Error, Severity::Warning].map(|s| s.text(messages));
+    let severities = [Severity::Error, Severity::Warning, Severity::Info].map(|s| s.text(messages));
     // Padded to the widest, counted in columns (a Chinese character takes two).
     let columns = |s: &str| {
         s.chars()
@@ -84,7 +88,7 @@ pub fn text(diagnostics: &[Diagnostic], summary: &str, messages: &Messages, out:
         let width = positions.iter().map(String::len).max().unwrap_or(0);
         writeln!(out, "{}", shown(&group[0]))?;
         for (d, at) in group.iter().zip(&positions) {
-            let severity = &severities[usize::from(d.severity == Severity::Warning)];
+            let severity = &severities[d.severity as usize];
             let pad = " ".repeat(widest - columns(severity));
             writeln!(out, "  {at:<width$}  {severity}{pad}  {}  [{}]", d.text(), d.rule)?;
         }
@@ -111,7 +115,7 @@ fn position(d: &Diagnostic) -> String {
 pub fn tally(diagnostics: &[Diagnostic], messages: &Messages) -> String {
     let errors = |count: usize| msg!(messages, "check-errors", count = count);
     let warnings = |count: usize| msg!(messages, "check-warnings", count = count);
-    match counts(diagnostics) {
+    let problems = match counts(diagnostics) {
         (0, 0) => msg!(messages, "check-no-problems"),
         (e, 0) => errors(e),
         (0, w) => warnings(w),
@@ -121,6 +125,11 @@ pub fn tally(diagnostics: &[Diagnostic], messages: &Messages) -> String {
             errors = errors(e),
             warnings = warnings(w)
         ),
+    };
+    let (errors, warnings) = counts(diagnostics);
+    match diagnostics.len() - errors - warnings {
+        0 => problems,
+        notes => msg!(messages, "check-notes", problems = problems, count = notes),
     }
 }
 

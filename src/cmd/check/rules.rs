@@ -4,8 +4,9 @@
 //! (`empty-section`: inspections of government sites fail empty columns); a
 //! term of site.toml that no page uses, so its term page would be empty
 //! (`empty-term`) — neither for a section or term that drafts left out use,
-//! as their pages are being written; a `date` or `updated` after today
-//! (`future-date`); a page of the default language with no translation
+//! as their pages are being written; an `updated` after today
+//! (`future-date`), and as notes, pages scheduled, expired, or expiring within
+//! [`EXPIRING_DAYS`] (`scheduled`, `expired`, `expiring`); a page of the default language with no translation
 //! (`untranslated`); a translation whose original changed after it was stamped
 //! (`stale-translation`) or that was never stamped (`unstamped-translation`);
 //! the editorial rules of `content::lint` (punctuation, glossary); a highlight
@@ -164,25 +165,69 @@ fn term_positions(text: &str) -> HashMap<(String, String), (usize, usize)> {
     positions
 }
 
+/// How many days ahead `check` tells of pages about to expire.
+pub const EXPIRING_DAYS: i32 = 14;
+
+/// A `date` after today schedules a page (a note); an `updated` after today is a
+/// mistake (a warning). Pages expired, or expiring soon, are noted too.
 fn future_dates(library: &Library, today: Date, out: &mut Vec<Diagnostic>) {
+    use crate::content::schedule::Withheld;
+    let col = |line: usize| if line > 0 { 1 } else { 0 };
+    let note = |why: Withheld, file: &std::path::Path, line: usize| match why {
+        Withheld::Scheduled(date) => Diagnostic::info(
+            file,
+            line,
+            col(line),
+            "scheduled",
+            format!(
+                "scheduled: published by the first build on or after {date} (today is {today}); until then it is left out of the site"
+            ),
+        ),
+        Withheld::Expired(date) => Diagnostic::info(
+            file,
+            line,
+            col(line),
+            "expired",
+            format!("expired on {date} and taken down; delete the file, or move expires: later to publish it again"),
+        ),
+    };
+    for held in &library.withheld {
+        out.push(note(held.why, &held.source, held.line));
+    }
     for doc in &library.docs {
-        for (field, date, line) in [
-            ("date", doc.fm.date, doc.fm.date_line),
-            ("updated", doc.fm.updated, doc.fm.updated_line),
-        ] {
-            if let Some(date) = date
-                && date > today
-            {
-                out.push(Diagnostic::warning(
-                    doc.source.clone(),
-                    line,
-                    if line > 0 { 1 } else { 0 },
-                    "future-date",
-                    format!(
-                        "{field}: {date} is in the future (today is {today}); correct it, or mark the page draft: true until then"
-                    ),
-                ));
-            }
+        // Included by --future or serve.
+        if let Some(why) = doc.withheld {
+            let line = if why.is_scheduled() {
+                doc.fm.date_line
+            } else {
+                doc.fm.expires_line
+            };
+            out.push(note(why, &doc.source, line));
+        }
+        if let Some(expires) = doc.fm.expires
+            && expires >= today
+            && doc.withheld.is_none()
+            && (expires - today).get_days() <= EXPIRING_DAYS
+        {
+            out.push(Diagnostic::info(
+                doc.source.clone(),
+                doc.fm.expires_line,
+                col(doc.fm.expires_line),
+                "expiring",
+                format!("expires on {expires}: the first build after that day takes the page down; move expires: later to keep it"),
+            ));
+        }
+        if let Some(date) = doc.fm.updated
+            && date > today
+        {
+            let line = doc.fm.updated_line;
+            out.push(Diagnostic::warning(
+                doc.source.clone(),
+                line,
+                col(line),
+                "future-date",
+                format!("updated: {date} is in the future (today is {today}); correct it"),
+            ));
         }
     }
 }
