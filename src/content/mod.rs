@@ -15,6 +15,7 @@ pub mod lint;
 pub mod slug;
 pub mod taxonomy;
 pub mod translation;
+pub mod unfinished;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -258,7 +259,8 @@ impl Library {
             .map(|p| p.docs.iter().map(|d| (d.rel.as_str(), d)).collect())
             .unwrap_or_default();
         let settled_before = previous.and_then(|p| p.read_at.checked_sub(crate::cache::SETTLED));
-        let parsed: Vec<Result<Doc, (Vec<Diagnostic>, Unparsed)>> = found
+        // Each file: the doc and what is unfinished in it, or its problems and what is known of it.
+        let parsed: Vec<Result<(Doc, Vec<Diagnostic>), (Vec<Diagnostic>, Unparsed)>> = found
             .par_iter()
             .map(|f| {
                 let meta = std::fs::metadata(content_dir.join(&f.rel)).ok();
@@ -268,12 +270,16 @@ impl Library {
                     .and_then(crate::cache::changed_at)
                     .zip(settled_before)
                     .is_some_and(|(changed, before)| changed < before);
-                match kept.get(f.rel.as_str()) {
+                let doc = match kept.get(f.rel.as_str()) {
                     Some(doc) if settled && stamp != 0 && doc.stamp == stamp && doc.lang == f.lang => {
                         Ok((*doc).clone())
                     }
                     _ => parse_file(config, &content_dir, f).map(|doc| Doc { stamp, ..doc }),
-                }
+                };
+                doc.map(|doc| {
+                    let unfinished = unfinished::problems(&doc);
+                    (doc, unfinished)
+                })
             })
             .collect();
         let mut docs = Vec::with_capacity(parsed.len());
@@ -283,13 +289,16 @@ impl Library {
         let mut file_problems = Vec::new();
         for result in parsed {
             match result {
-                Ok(doc) if doc.fm.draft && !options.drafts => {
+                Ok((doc, _)) if doc.fm.draft && !options.drafts => {
                     for (taxonomy, keys) in &doc.fm.terms {
                         draft_terms.extend(keys.iter().map(|k| (taxonomy.clone(), k.clone())));
                     }
                     drafts.push(neutral_path(&doc.rel, config));
                 }
-                Ok(doc) => docs.push(doc),
+                Ok((doc, mut unfinished)) => {
+                    file_problems.append(&mut unfinished);
+                    docs.push(doc);
+                }
                 Err((mut e, file)) => {
                     file_problems.append(&mut e);
                     unparsed.push(file);
