@@ -44,6 +44,12 @@ struct RawConfig {
     glossary: IndexMap<String, Spanned<BTreeMap<String, Spanned<toml::Value>>>>,
     /// An emblem or logo shown before the site's name: a file of the site's `static/`.
     logo: Option<Spanned<String>>,
+    /// Free-form settings for the theme.
+    #[serde(default)]
+    extra: toml::Table,
+    /// The header's navigation, replacing the theme's own.
+    #[serde(default)]
+    menu: Vec<Spanned<super::menu::RawMenuEntry>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -474,6 +480,8 @@ impl Config {
             footer_links.push(path);
         }
         let glossary = glossary(&raw.glossary, &languages, &at, &mut errors);
+        let mut menu_labels = labels;
+        let menu = super::menu::menu(&raw.menu, text, &mut menu_labels, &at, &mut errors);
 
         if !errors.is_empty() {
             return Err(errors);
@@ -515,6 +523,8 @@ impl Config {
             government,
             footer_links,
             glossary,
+            extra: raw.extra,
+            menu,
         })
     }
 }

@@ -14,6 +14,7 @@ mod chrome;
 mod cover;
 mod ctx;
 mod jobs;
+pub mod toc;
 mod views;
 pub mod wechat;
 
@@ -470,6 +471,7 @@ impl<'a> Renderer<'a> {
             url: self.config.link(&d.path),
             current: false,
             active: false,
+            external: false,
         })
     }
 
