@@ -56,12 +56,16 @@ impl MenuEntry {
     }
 }
 
+/// Checks a table of labels in every language: the labels, or problems pushed.
+pub(super) type Labels<'a> =
+    dyn FnMut(&Spanned<BTreeMap<String, String>>, &str, &mut Vec<Diagnostic>) -> Vec<String> + 'a;
+
 /// Checks the `[[menu]]` entries; `labels` checks a label table in every
 /// language, `at` turns a span into a diagnostic.
 pub(super) fn menu(
     raw: &[Spanned<RawMenuEntry>],
     text: &str,
-    labels: &mut dyn FnMut(&Spanned<BTreeMap<String, String>>, &str, &mut Vec<Diagnostic>) -> Vec<String>,
+    labels: &mut Labels<'_>,
     at: &dyn Fn(std::ops::Range<usize>, String) -> Diagnostic,
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<MenuEntry> {

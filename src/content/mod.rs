@@ -126,8 +126,11 @@ pub struct Unparsed {
     /// Its translation key: `cases/a`.
     pub key: String,
     /// The file with an empty front matter, when its body could be separated.
-    pub doc: Option<Doc>,
+    pub doc: Option<Box<Doc>>,
 }
+
+/// A file read: the doc and what is unfinished in it, or its problems and what is known of it.
+type Parsed = Result<(Doc, Vec<Diagnostic>), (Vec<Diagnostic>, Unparsed)>;
 
 impl Default for Library {
     fn default() -> Library {
@@ -259,8 +262,7 @@ impl Library {
             .map(|p| p.docs.iter().map(|d| (d.rel.as_str(), d)).collect())
             .unwrap_or_default();
         let settled_before = previous.and_then(|p| p.read_at.checked_sub(crate::cache::SETTLED));
-        // Each file: the doc and what is unfinished in it, or its problems and what is known of it.
-        let parsed: Vec<Result<(Doc, Vec<Diagnostic>), (Vec<Diagnostic>, Unparsed)>> = found
+        let parsed: Vec<Parsed> = found
             .par_iter()
             .map(|f| {
                 let meta = std::fs::metadata(content_dir.join(&f.rel)).ok();
@@ -453,7 +455,7 @@ fn parse_file(config: &Config, content_dir: &Path, found: &Found) -> Result<Doc,
         stamp: 0,
         fallbacks: Vec::new(),
     };
-    let unparsed = |doc: Option<Doc>| Unparsed {
+    let unparsed = |doc: Option<Box<Doc>>| Unparsed {
         neutral: neutral_path(&found.rel, config),
         key: key.clone(),
         doc,
@@ -472,7 +474,7 @@ fn parse_file(config: &Config, content_dir: &Path, found: &Found) -> Result<Doc,
                 .into_iter()
                 .map(|p| Diagnostic::error(source.clone(), p.line, p.col, p.message).rule(p.rule))
                 .collect(),
-            unparsed(Some(doc(FrontMatter::default(), &split, &text))),
+            unparsed(Some(Box::new(doc(FrontMatter::default(), &split, &text)))),
         )),
     }
 }
