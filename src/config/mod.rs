@@ -6,6 +6,7 @@
 //! the highlight theme are valid. All problems are reported together. The
 //! raw structs and their checks are in [`parse`].
 
+pub mod menu;
 mod parse;
 #[cfg(test)]
 mod tests;
@@ -167,6 +168,10 @@ pub struct Config {
     pub timezone: String,
     /// Whether feed entries hold the whole text (`[feeds] full_text`), not only the summary.
     pub feed_full_text: bool,
+    /// `[extra]`: free-form settings for the theme, `site.extra` in templates.
+    pub extra: toml::Table,
+    /// `[[menu]]`: the header's navigation, by weight; empty for the theme's own.
+    pub menu: Vec<menu::MenuEntry>,
 }
 
 /// The identity a Chinese government website shows in its footer and meta tags.

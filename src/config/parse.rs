@@ -48,6 +48,12 @@ struct RawConfig {
     timezone: Option<Spanned<String>>,
     #[serde(default)]
     feeds: RawFeeds,
+    /// Free-form settings for the theme.
+    #[serde(default)]
+    extra: toml::Table,
+    /// The header's navigation, replacing the theme's own.
+    #[serde(default)]
+    menu: Vec<Spanned<super::menu::RawMenuEntry>>,
 }
 
 /// `[feeds]`: what the Atom feeds hold.
@@ -487,6 +493,8 @@ impl Config {
             footer_links.push(path);
         }
         let glossary = glossary(&raw.glossary, &languages, &at, &mut errors);
+        let mut menu_labels = labels;
+        let menu = super::menu::menu(&raw.menu, text, &mut menu_labels, &at, &mut errors);
 
         if !errors.is_empty() {
             return Err(errors);
@@ -545,6 +553,8 @@ impl Config {
             government,
             footer_links,
             glossary,
+            extra: raw.extra,
+            menu,
         })
     }
 }

@@ -34,6 +34,32 @@ pub struct Fields<'a> {
 /// The placeholders a site's archetype may use, as `{{title}}` or `{{ title }}`.
 pub const PLACEHOLDERS: &[&str] = &["title", "date", "kind", "name", "slug", "section", "lang"];
 
+/// The standard outline of a case in Chinese: each heading and the hint that
+/// stands for its text until the author writes it.
+pub const OUTLINE_ZH: &[(&str, &str)] = &[
+    ("基本情况", "（单位概况，以及参与产教融合的背景。）"),
+    ("主要做法", "（合作院校和企业、具体举措、责任部门。）"),
+    ("取得成效", "（已经取得的成效；只写有据可查的事实和数字。）"),
+    ("经验启示", "（可复制、可推广的经验。）"),
+];
+
+/// The standard outline of a case in English (and other languages).
+pub const OUTLINE_EN: &[(&str, &str)] = &[
+    (
+        "Background",
+        "(Who the organisation is, and why it takes part in industry-education integration.)",
+    ),
+    (
+        "Approach",
+        "(Its partners, what they do together, and the responsible departments.)",
+    ),
+    (
+        "Results",
+        "(What has been achieved, with facts and figures that can be checked.)",
+    ),
+    ("Lessons", "(What others can learn from it.)"),
+];
+
 /// The built-in archetype for a language.
 pub fn builtin(fields: &Fields<'_>) -> String {
     let mut text = String::from("---\n");
@@ -47,29 +73,10 @@ pub fn builtin(fields: &Fields<'_>) -> String {
         text.push_str(&format!("{taxonomy}: []\n"));
     }
     text.push_str("organisation:\ndraft: true\n---\n");
-    let outline: &[(&str, &str)] = if fields.lang.split('-').next() == Some("zh") {
-        &[
-            ("基本情况", "（单位概况，以及参与产教融合的背景。）"),
-            ("主要做法", "（合作院校和企业、具体举措、责任部门。）"),
-            ("取得成效", "（已经取得的成效；只写有据可查的事实和数字。）"),
-            ("经验启示", "（可复制、可推广的经验。）"),
-        ]
+    let outline = if fields.lang.split('-').next() == Some("zh") {
+        OUTLINE_ZH
     } else {
-        &[
-            (
-                "Background",
-                "(Who the organisation is, and why it takes part in industry-education integration.)",
-            ),
-            (
-                "Approach",
-                "(Its partners, what they do together, and the responsible departments.)",
-            ),
-            (
-                "Results",
-                "(What has been achieved, with facts and figures that can be checked.)",
-            ),
-            ("Lessons", "(What others can learn from it.)"),
-        ]
+        OUTLINE_EN
     };
     for (heading, hint) in outline {
         text.push_str(&format!("\n## {heading}\n\n{hint}\n"));

@@ -417,16 +417,6 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
             ),
         ));
     }
-    if has_title && !fm.draft && is_placeholder_title(&fm.title) {
-        problems.push(Problem::new(
-            fm.title_line,
-            1,
-            format!(
-                "the title is still the placeholder \"{}\" written by showcase new; write the page's title (or keep draft: true until it is ready)",
-                fm.title.trim()
-            ),
-        ));
-    }
     if !has_title && !problems.iter().any(|p| p.message.starts_with("title")) {
         problems.push(
             Problem::new(

@@ -16,6 +16,7 @@ pub mod schedule;
 pub mod slug;
 pub mod taxonomy;
 pub mod translation;
+pub mod unfinished;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -120,7 +121,25 @@ pub struct Library {
     pub withheld: Vec<schedule::Held>,
     /// The day the library was read for, if it was read for one.
     pub today: Option<jiff::civil::Date>,
+    /// Files whose front matter could not be read (see [`Unparsed`]).
+    pub unparsed: Vec<Unparsed>,
 }
+
+/// A Markdown file whose front matter failed: it still exists, so links to it
+/// are not broken, and where its body could be cut from the front matter, the
+/// links in the body are still checked.
+#[derive(Debug, Clone)]
+pub struct Unparsed {
+    /// Its language-neutral content path: `cases/a.md`.
+    pub neutral: String,
+    /// Its translation key: `cases/a`.
+    pub key: String,
+    /// The file with an empty front matter, when its body could be separated.
+    pub doc: Option<Box<Doc>>,
+}
+
+/// A file read: the doc and what is unfinished in it, or its problems and what is known of it.
+type Parsed = Result<(Doc, Vec<Diagnostic>), (Vec<Diagnostic>, Unparsed)>;
 
 impl Default for Library {
     fn default() -> Library {
@@ -135,6 +154,7 @@ impl Default for Library {
             read_at: std::time::UNIX_EPOCH,
             withheld: Vec::new(),
             today: None,
+            unparsed: Vec::new(),
         }
     }
 }
@@ -180,6 +200,25 @@ impl Library {
     /// the same [`Doc::stamp`], and settled before `previous` was read, so that
     /// two writes within one tick of the file system's clock cannot pass for one.
     pub fn load_over(config: &Config, options: LoadOptions, previous: Option<&Library>) -> Result<Library, Failure> {
+        let (library, mut problems) = Library::load_partial(config, options, previous)?;
+        if problems.is_empty() {
+            Ok(library)
+        } else {
+            diagnostics::sort(&mut problems);
+            Err(Failure::Content(problems))
+        }
+    }
+
+    /// Like [`Library::load_over`], but a file whose front matter fails does not
+    /// stop the reading: its problems come back beside the library of the
+    /// others, and it is kept in [`Library::unparsed`], so that the stages after
+    /// can go on and find more. Other problems (a folder that cannot be read,
+    /// two pages at one address) still stop here, with the files' problems.
+    pub fn load_partial(
+        config: &Config,
+        options: LoadOptions,
+        previous: Option<&Library>,
+    ) -> Result<(Library, Vec<Diagnostic>), Failure> {
         let started = std::time::SystemTime::now();
         let content_dir = config.root.join(CONTENT_DIR);
         if !content_dir.is_dir() {
@@ -240,7 +279,7 @@ impl Library {
             .map(|p| p.docs.iter().map(|d| (d.rel.as_str(), d)).collect())
             .unwrap_or_default();
         let settled_before = previous.and_then(|p| p.read_at.checked_sub(crate::cache::SETTLED));
-        let parsed: Vec<Result<Doc, Vec<Diagnostic>>> = found
+        let parsed: Vec<Parsed> = found
             .par_iter()
             .map(|f| {
                 let meta = std::fs::metadata(content_dir.join(&f.rel)).ok();
@@ -250,27 +289,34 @@ impl Library {
                     .and_then(crate::cache::changed_at)
                     .zip(settled_before)
                     .is_some_and(|(changed, before)| changed < before);
-                match kept.get(f.rel.as_str()) {
+                let doc = match kept.get(f.rel.as_str()) {
                     Some(doc) if settled && stamp != 0 && doc.stamp == stamp && doc.lang == f.lang => {
                         Ok((*doc).clone())
                     }
                     _ => parse_file(config, &content_dir, f).map(|doc| Doc { stamp, ..doc }),
-                }
+                };
+                doc.map(|doc| {
+                    let unfinished = unfinished::problems(&doc);
+                    (doc, unfinished)
+                })
             })
             .collect();
         let mut docs = Vec::with_capacity(parsed.len());
         let mut drafts = Vec::new();
         let mut draft_terms = std::collections::BTreeSet::new();
         let mut withheld = Vec::new();
+        let mut unparsed = Vec::new();
+        let mut file_problems = Vec::new();
         for result in parsed {
             match result {
-                Ok(doc) if doc.fm.draft && !options.drafts => {
+                Ok((doc, _)) if doc.fm.draft && !options.drafts => {
                     for (taxonomy, keys) in &doc.fm.terms {
                         draft_terms.extend(keys.iter().map(|k| (taxonomy.clone(), k.clone())));
                     }
                     drafts.push(neutral_path(&doc.rel, config));
                 }
-                Ok(mut doc) => {
+                Ok((mut doc, mut unfinished)) => {
+                    file_problems.append(&mut unfinished);
                     // Only pages are scheduled: a section stays up for the pages it lists.
                     doc.withheld = options
                         .today
@@ -302,7 +348,10 @@ impl Library {
                         _ => docs.push(doc),
                     }
                 }
-                Err(mut e) => errors.append(&mut e),
+                Err((mut e, file)) => {
+                    file_problems.append(&mut e);
+                    unparsed.push(file);
+                }
             }
         }
         let mut library = Library {
@@ -312,12 +361,15 @@ impl Library {
             read_at: started,
             withheld,
             today: options.today,
+            unparsed,
             ..Default::default()
         };
         library.link(config, &other_files, &mut errors);
         if errors.is_empty() {
-            Ok(library)
+            diagnostics::sort(&mut file_problems);
+            Ok((library, file_problems))
         } else {
+            errors.append(&mut file_problems);
             diagnostics::sort(&mut errors);
             Err(Failure::Content(errors))
         }
@@ -410,47 +462,8 @@ pub fn display_path(config: &Config, rel: &str) -> PathBuf {
     }
 }
 
-fn parse_file(config: &Config, content_dir: &Path, found: &Found) -> Result<Doc, Vec<Diagnostic>> {
-    let source = display_path(config, &format!("{CONTENT_DIR}/{}", found.rel));
-    let full = content_dir.join(&found.rel);
-    let read_error = |e: std::io::Error| {
-        vec![Diagnostic::file_error(
-            source.clone(),
-            format!("cannot read the file: {e}"),
-        )]
-    };
-    let size = std::fs::metadata(&full).map_err(read_error)?.len();
-    if size > MAX_MARKDOWN_BYTES {
-        return Err(vec![Diagnostic::file_error(
-            source.clone(),
-            format!(
-                "the file is {:.1} MB, over the limit of {} MB for a Markdown file; split it into several pages or move data out of it",
-                size as f64 / (1024.0 * 1024.0),
-                MAX_MARKDOWN_BYTES / (1024 * 1024)
-            ),
-        )]);
-    }
-    let bytes = std::fs::read(&full).map_err(read_error)?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let (line, col) = diagnostics::line_col(
-            &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
-            usize::MAX,
-        );
-        vec![Diagnostic::error(
-            source.clone(),
-            line,
-            col,
-            "the file is not UTF-8 text; save it with UTF-8 encoding",
-        )]
-    })?;
-    let split = front_matter::split(&text)
-        .map_err(|p| vec![Diagnostic::error(source.clone(), p.line, p.col, p.message).rule(p.rule)])?;
-    let fm = front_matter::parse(split.yaml, split.yaml_line, config).map_err(|problems| {
-        problems
-            .into_iter()
-            .map(|p| Diagnostic::error(source.clone(), p.line, p.col, p.message).rule(p.rule))
-            .collect::<Vec<_>>()
-    })?;
+/// Where a file sits: its kind, translation key, folder and whether it is a bundle.
+fn place(found: &Found) -> (DocKind, String, String, bool) {
     let rel_stem = match found.rel.rfind('/') {
         Some(i) => format!("{}/{}", &found.rel[..i], found.stem),
         None => found.stem.clone(),
@@ -465,12 +478,19 @@ fn parse_file(config: &Config, content_dir: &Path, found: &Found) -> Result<Doc,
     } else {
         parent_folder(&key).to_string()
     };
-    Ok(Doc {
+    (kind, key, dir, bundle)
+}
+
+/// Reads and parses one file; when it fails, its problems and what is known of it.
+fn parse_file(config: &Config, content_dir: &Path, found: &Found) -> Result<Doc, (Vec<Diagnostic>, Unparsed)> {
+    let source = display_path(config, &format!("{CONTENT_DIR}/{}", found.rel));
+    let (kind, key, dir, bundle) = place(found);
+    let doc = |fm: FrontMatter, split: &front_matter::Split<'_>, text: &str| Doc {
         kind,
-        source,
+        source: source.clone(),
         rel: found.rel.clone(),
-        key,
-        dir,
+        key: key.clone(),
+        dir: dir.clone(),
         lang: found.lang,
         bundle,
         fm,
@@ -478,11 +498,67 @@ fn parse_file(config: &Config, content_dir: &Path, found: &Found) -> Result<Doc,
         body_line: split.body_line,
         path: String::new(),
         parent: None,
-        hash: translation::source_hash(&text),
+        hash: translation::source_hash(text),
         yaml: split.yaml.to_string(),
         yaml_line: split.yaml_line,
         stamp: 0,
         fallbacks: Vec::new(),
         withheld: None,
+    };
+    let unparsed = |doc: Option<Box<Doc>>| Unparsed {
+        neutral: neutral_path(&found.rel, config),
+        key: key.clone(),
+        doc,
+    };
+    let text = read_text(&source, &content_dir.join(&found.rel)).map_err(|e| (e, unparsed(None)))?;
+    let split = front_matter::split(&text).map_err(|p| {
+        (
+            vec![Diagnostic::error(source.clone(), p.line, p.col, p.message).rule(p.rule)],
+            unparsed(None),
+        )
+    })?;
+    match front_matter::parse(split.yaml, split.yaml_line, config) {
+        Ok(fm) => Ok(doc(fm, &split, &text)),
+        Err(problems) => Err((
+            problems
+                .into_iter()
+                .map(|p| Diagnostic::error(source.clone(), p.line, p.col, p.message).rule(p.rule))
+                .collect(),
+            unparsed(Some(Box::new(doc(FrontMatter::default(), &split, &text)))),
+        )),
+    }
+}
+
+/// A Markdown file's text, refused when it is too big or not UTF-8.
+fn read_text(source: &Path, full: &Path) -> Result<String, Vec<Diagnostic>> {
+    let read_error = |e: std::io::Error| {
+        vec![Diagnostic::file_error(
+            source.to_path_buf(),
+            format!("cannot read the file: {e}"),
+        )]
+    };
+    let size = std::fs::metadata(full).map_err(read_error)?.len();
+    if size > MAX_MARKDOWN_BYTES {
+        return Err(vec![Diagnostic::file_error(
+            source.to_path_buf(),
+            format!(
+                "the file is {:.1} MB, over the limit of {} MB for a Markdown file; split it into several pages or move data out of it",
+                size as f64 / (1024.0 * 1024.0),
+                MAX_MARKDOWN_BYTES / (1024 * 1024)
+            ),
+        )]);
+    }
+    let bytes = std::fs::read(full).map_err(read_error)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let (line, col) = diagnostics::line_col(
+            &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
+            usize::MAX,
+        );
+        vec![Diagnostic::error(
+            source.to_path_buf(),
+            line,
+            col,
+            "the file is not UTF-8 text; save it with UTF-8 encoding",
+        )]
     })
 }

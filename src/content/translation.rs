@@ -26,7 +26,8 @@ use crate::content::{CONTENT_DIR, DocKind, Library, display_path, parent_folder}
 pub const FIELD: &str = "translated_from";
 
 /// The text a hash is taken over: no BOM, LF line ends, no trailing spaces or
-/// trailing blank lines, and no `translated_from:` line in the front matter.
+/// trailing blank lines, and no `translated_from:` or `draft:` line in the front
+/// matter: publishing a page does not change what its translation renders.
 pub fn normalise(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = String::with_capacity(text.len());
@@ -37,7 +38,7 @@ pub fn normalise(text: &str) -> String {
             in_front_matter = true;
         } else if in_front_matter && line == "---" {
             in_front_matter = false;
-        } else if in_front_matter && line.starts_with("translated_from:") {
+        } else if in_front_matter && (line.starts_with("translated_from:") || line.starts_with("draft:")) {
             continue;
         }
         out.push_str(line);
@@ -334,6 +335,25 @@ mod tests {
         assert_ne!(source_hash(&ORIGINAL.replace("05-01", "05-02")), hash);
         // A "translated_from:" line in the body is text like any other.
         assert_ne!(source_hash(&format!("{ORIGINAL}translated_from: x\n")), hash);
+    }
+
+    #[test]
+    fn the_hash_ignores_the_draft_flag_and_nothing_else() {
+        let hash = source_hash(ORIGINAL);
+        // The hash of a file without a draft line is the one stamps were made with.
+        assert_eq!(
+            hash,
+            format!("{:016x}", xxhash_rust::xxh3::xxh3_64(ORIGINAL.trim_end().as_bytes()))
+        );
+        for flag in ["draft: true\n", "draft: false\n"] {
+            assert_eq!(source_hash(&ORIGINAL.replace("date:", &format!("{flag}date:"))), hash);
+        }
+        // Only the top-level field: the same words in the body or nested are text.
+        assert_ne!(source_hash(&format!("{ORIGINAL}draft: true\n")), hash);
+        assert_ne!(
+            source_hash(&ORIGINAL.replace("date:", "extra:\n  draft: x\ndate:")),
+            hash
+        );
     }
 
     #[test]

@@ -109,6 +109,10 @@ impl<'a> Links<'a> {
             let explicit = explicit_language(path, self.config);
             let neutral = neutral_path(path, self.config);
             let Some(key) = self.keys.get(&neutral) else {
+                // A file whose front matter failed exists: that error is reported, not this link.
+                if self.library.unparsed.iter().any(|u| u.neutral == neutral) {
+                    return Ok(String::new());
+                }
                 if self.library.drafts.contains(&neutral) {
                     return Err(format!(
                         "links to {CONTENT_DIR}/{path}, which is a draft; build with --drafts, or remove the link until it is published"
@@ -144,6 +148,9 @@ impl<'a> Links<'a> {
         // A folder: a section or a page bundle.
         if let Some(doc) = self.library.version(trimmed, lang) {
             return Ok(format!("{}{fragment}", self.config.link(&self.library.docs[doc].path)));
+        }
+        if self.library.unparsed.iter().any(|u| u.key == trimmed) {
+            return Ok(String::new());
         }
         Err(format!(
             "links to {CONTENT_DIR}/{path}, which does not exist; check the path (it is relative to this file)"

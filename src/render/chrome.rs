@@ -80,17 +80,40 @@ impl<'a> Renderer<'a> {
                 url: config.link(&target),
                 current,
                 active,
+                external: false,
             }
         };
-        let mut menu: Vec<MenuItem<'_>> = vec![nav_link(self.catalogue_title(lang).into(), self.catalogue_path(lang))];
+        // site.toml's `[[menu]]` replaces the theme's navigation, sections and progress page included.
+        let mut menu: Vec<MenuItem<'_>> = if config.menu.is_empty() {
+            vec![nav_link(self.catalogue_title(lang).into(), self.catalogue_path(lang))]
+        } else {
+            config
+                .menu
+                .iter()
+                .map(|entry| match entry.path(&language.url_prefix) {
+                    Some(target) => nav_link(entry.labels[lang].as_str().into(), target),
+                    None => MenuItem {
+                        title: entry.labels[lang].as_str().into(),
+                        url: match &entry.url {
+                            crate::config::menu::MenuUrl::External(url) => url.clone(),
+                            crate::config::menu::MenuUrl::Internal(_) => String::new(),
+                        },
+                        current: false,
+                        active: false,
+                        external: true,
+                    },
+                })
+                .collect()
+        };
         let sections = self.library.home(lang).and_then(|h| self.library.sections_of.get(&h));
+        let sections = sections.filter(|_| config.menu.is_empty());
         for &s in sections.map_or(&[][..], Vec::as_slice) {
             if Some(s) != self.catalogue_section[lang] {
                 let doc = &self.library.docs[s];
                 menu.push(nav_link(doc.fm.title.as_str().into(), doc.path.clone()));
             }
         }
-        if !config.targets.is_empty() {
+        if !config.targets.is_empty() && config.menu.is_empty() {
             let title = self.theme.string(&language.code, "progress_title");
             menu.push(nav_link(title.into(), self.progress_path(lang)));
         }
@@ -118,6 +141,7 @@ impl<'a> Renderer<'a> {
                 home: config.link(&format!("{}/", language.url_prefix)),
                 feed_url: config.link(&feed_path(config, lang)),
                 logo: config.logo.as_ref().map(|l| config.link(l)),
+                extra: &config.extra,
             },
             languages,
             alternates,

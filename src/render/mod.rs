@@ -15,6 +15,7 @@ mod cover;
 mod ctx;
 mod feeds;
 mod jobs;
+pub mod toc;
 mod views;
 pub mod wechat;
 
@@ -481,6 +482,7 @@ impl<'a> Renderer<'a> {
             url: self.config.link(&d.path),
             current: false,
             active: false,
+            external: false,
         })
     }
 

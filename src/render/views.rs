@@ -28,6 +28,8 @@ pub struct SiteView<'a> {
     pub feed_url: String,
     /// The emblem or logo shown before the title (site.toml's `logo`).
     pub logo: Option<String>,
+    /// site.toml's `[extra]`: the theme's own settings.
+    pub extra: &'a toml::Table,
 }
 
 #[derive(Serialize)]
@@ -37,7 +39,7 @@ pub struct Common<'a> {
     pub site: SiteView<'a>,
     pub languages: Vec<LangLink<'a>>,
     pub alternates: Vec<Alternate>,
-    /// The catalogue, the top-level sections and the progress page.
+    /// The catalogue, the top-level sections and the progress page; or site.toml's `[[menu]]`.
     pub menu: Vec<MenuItem<'a>>,
     /// The taxonomies' overview pages.
     pub taxonomies: Vec<MenuItem<'a>>,
@@ -142,6 +144,8 @@ pub struct MenuItem<'a> {
     pub current: bool,
     /// This page or one of its pages.
     pub active: bool,
+    /// An address on another site (a `[[menu]]` entry).
+    pub external: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -308,6 +312,10 @@ pub struct PageView<'a> {
     pub content: Html<'a>,
     /// The text's second-level headings, for an outline beside it.
     pub outline: Outline<'a>,
+    /// The text's second- and third-level headings, nested (see [`super::toc`]).
+    pub toc: super::toc::Toc<'a>,
+    /// Whether the text is long enough for a table of contents at its top.
+    pub long: super::toc::Long<'a>,
     pub updated: Option<String>,
     pub updated_display: Option<String>,
     pub taxonomies: Vec<TaxonomyView<'a>>,
@@ -364,6 +372,11 @@ impl<'a> PageView<'a> {
         let content = &r.rendered[d].html;
         PageView {
             outline: Outline(content),
+            toc: super::toc::Toc(content),
+            long: super::toc::Long {
+                html: content,
+                text: &r.rendered[d].text,
+            },
             draft: doc.fm.draft,
             scheduled: match doc.withheld {
                 Some(crate::content::schedule::Withheld::Scheduled(day)) => {

@@ -90,6 +90,13 @@ pub fn render(config: &Config, library: &Library, highlighter: &Highlighter, cac
             (key, true, rendered, problems, cover)
         })
         .collect();
+    // The bodies of files whose front matter failed: only their problems.
+    let unparsed: Vec<Diagnostic> = library
+        .unparsed
+        .par_iter()
+        .filter_map(|file| file.doc.as_ref())
+        .flat_map_iter(|doc| markdown::render(doc, &links).1)
+        .collect();
     let changed = cache.left() > 0;
     cache.forget();
     let mut record = Record {
@@ -100,7 +107,7 @@ pub fn render(config: &Config, library: &Library, highlighter: &Highlighter, cac
     };
     let mut rendered_table = Vec::with_capacity(made.len());
     let mut cover_links = Vec::with_capacity(made.len());
-    let mut problems_all = Vec::new();
+    let mut problems_all = unparsed;
     for (key, fresh, rendered, mut problems, cover) in made {
         record.changed |= fresh;
         record.rendered += usize::from(fresh);

@@ -108,9 +108,11 @@ pub type Previous<'a> = Option<&'a Site>;
 
 /// Reads the config, the content and the theme, and renders the Markdown.
 ///
-/// Problems in the Markdown of single pages (a broken link) come back beside
-/// the site, because rendering can go on without them: `build` stops on them,
-/// `check` goes on to find more. Any other problem stops here. When the theme
+/// Problems in the Markdown of single pages (a broken link) and in the front
+/// matter of single files come back beside the site, because rendering can go
+/// on without them (a file whose front matter fails is left out of the site,
+/// its body's links still checked): `build` stops on them, `check` goes on to
+/// find more. Any other problem stops here. When the theme
 /// has problems too, both are reported together.
 pub fn load(
     source: &Source<'_>,
@@ -135,16 +137,18 @@ pub fn load(
         let kept = previous
             .map(|site| &site.library)
             .filter(|_| previous.is_some_and(|p| p.config == config));
-        let library = Library::load_over(&config, options, kept);
+        let library = Library::load_partial(&config, options, kept);
         let cache = cache.join().unwrap_or_else(|_| markdown::Cache::load(None));
         (library, cache)
     });
-    let library = library?;
+    // Files whose front matter failed are reported with what the later stages find.
+    let (library, unparsed_problems) = library?;
     stages.mark("content");
     let highlighter = Highlighter::new(&config.highlight_theme, Some(&config.root));
     let markdown = markdown::render(&config, &library, &highlighter, markdown_cache);
     stages.mark("markdown");
     let mut problems = markdown.problems;
+    problems.extend(unparsed_problems);
     // Covers resized before are taken only under the same config (their links hold the base path).
     let resized = previous
         .filter(|p| p.config == config)

@@ -199,6 +199,14 @@ impl<'a> Checker<'a> {
                             problem("broken-anchor", message, &r.url);
                         }
                     }
+                    Target::Missing if self.menu_entry(&r.url).is_some() => problem(
+                        "broken-link",
+                        format!(
+                            "the [[menu]] entry links to {}, which is not a page or file of this site; correct its url (a path such as \"/cases/\", which each language gets under its own prefix)",
+                            r.url
+                        ),
+                        &r.url,
+                    ),
                     Target::Missing => {
                         let (rule, message) = missing(&r.url, r.image, Origin::Page);
                         problem(rule, message, &r.url);
@@ -246,6 +254,10 @@ impl<'a> Checker<'a> {
     /// Where a URL found in rendered pages is written: the template line that has it
     /// literally, or else the content file of the first page, or else the templates folder.
     fn locate(&self, url: &str, pages: &BTreeSet<String>) -> (PathBuf, usize, usize) {
+        if let Some(entry) = self.menu_entry(url) {
+            let site_toml = crate::content::display_path(self.config, crate::config::CONFIG_FILE);
+            return (site_toml, entry.line, entry.col);
+        }
         let without_base = url.strip_prefix(&self.config.base_path).filter(|u| u.starts_with('/'));
         for (file, text) in &self.templates {
             for needle in std::iter::once(url).chain(without_base) {
@@ -264,6 +276,17 @@ impl<'a> Checker<'a> {
                 0,
             ),
         }
+    }
+
+    /// The `[[menu]]` entry that writes a link (in some language), if one does.
+    fn menu_entry(&self, url: &str) -> Option<&'a crate::config::menu::MenuEntry> {
+        self.config.menu.iter().find(|entry| {
+            self.config
+                .languages
+                .iter()
+                .filter_map(|l| entry.path(&l.url_prefix))
+                .any(|path| self.config.link(&path) == url)
+        })
     }
 
     /// The doc whose page (or list page) a file is.
