@@ -138,6 +138,7 @@ mod tests {
             yaml_line: 2,
             stamp: 0,
             fallbacks: Vec::new(),
+            withheld: None,
         }
     }
 
