@@ -224,7 +224,7 @@ fn read_folder(
 }
 
 /// Reads `i18n/<code>.toml` of the theme, then of the site (whose keys win).
-fn load_strings(
+pub(crate) fn load_strings(
     config: &Config,
     source: &crate::theme_source::ThemeSource,
     errors: &mut Vec<Diagnostic>,
@@ -337,7 +337,7 @@ fn fingerprint(
     h.digest()
 }
 
-fn register_functions(tera: &mut Tera, strings: Arc<Strings>, assets: Arc<HashMap<String, String>>, base_path: String) {
+pub(crate) fn register_functions(tera: &mut Tera, strings: Arc<Strings>, assets: Arc<HashMap<String, String>>, base_path: String) {
     tera.register_function("t", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
         let key: String = kwargs.must_get("key")?;
         let lang: String = match kwargs.get::<String>("lang")? {
