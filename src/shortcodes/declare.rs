@@ -78,7 +78,10 @@ pub fn parse(name: &str, text: &str) -> Result<Declaration, (usize, String)> {
         ));
     };
     let Some(end) = header.find("#}") else {
-        return Err((skipped_lines + 1, "the declaration comment is not closed: end it with -#}".into()));
+        return Err((
+            skipped_lines + 1,
+            "the declaration comment is not closed: end it with -#}".into(),
+        ));
     };
     let mut declaration = Declaration {
         params: Vec::new(),
@@ -91,12 +94,18 @@ pub fn parse(name: &str, text: &str) -> Result<Declaration, (usize, String)> {
             continue;
         }
         let Some((key, spec)) = content.split_once(':') else {
-            return Err((line, format!("write each argument as name: kind (kinds: {KINDS}), not \"{content}\"")));
+            return Err((
+                line,
+                format!("write each argument as name: kind (kinds: {KINDS}), not \"{content}\""),
+            ));
         };
         let key = key.trim();
         let valid = !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
         if !valid {
-            return Err((line, format!("\"{key}\" cannot be an argument name: use letters, digits, _ and -")));
+            return Err((
+                line,
+                format!("\"{key}\" cannot be an argument name: use letters, digits, _ and -"),
+            ));
         }
         let mut parts = spec.split(',').map(str::trim);
         let kind_text = parts.next().unwrap_or("");
@@ -104,7 +113,12 @@ pub fn parse(name: &str, text: &str) -> Result<Declaration, (usize, String)> {
         for extra in parts {
             match extra {
                 "required" => required = true,
-                other => return Err((line, format!("\"{other}\" after the kind of {key}: only \", required\" may follow"))),
+                other => {
+                    return Err((
+                        line,
+                        format!("\"{other}\" after the kind of {key}: only \", required\" may follow"),
+                    ));
+                }
             }
         }
         if key == "body" {
@@ -115,7 +129,10 @@ pub fn parse(name: &str, text: &str) -> Result<Declaration, (usize, String)> {
             continue;
         }
         if matches!(key, "lang") {
-            return Err((line, "lang is given to every shortcode template (the page's language); name the argument otherwise".into()));
+            return Err((
+                line,
+                "lang is given to every shortcode template (the page's language); name the argument otherwise".into(),
+            ));
         }
         let kind = match kind_text {
             "text" => Kind::Text,
@@ -125,13 +142,22 @@ pub fn parse(name: &str, text: &str) -> Result<Declaration, (usize, String)> {
             "csv" => Kind::Csv,
             other => match other.strip_prefix("one of") {
                 Some(words) => {
-                    let words: Vec<String> = words.split('|').map(|w| w.trim().to_string()).filter(|w| !w.is_empty()).collect();
+                    let words: Vec<String> = words
+                        .split('|')
+                        .map(|w| w.trim().to_string())
+                        .filter(|w| !w.is_empty())
+                        .collect();
                     if words.is_empty() {
                         return Err((line, format!("{key}: list the words after \"one of\", separated by |")));
                     }
                     Kind::Choice(words)
                 }
-                None => return Err((line, format!("{key} has the unknown kind \"{other}\"; the kinds are {KINDS}"))),
+                None => {
+                    return Err((
+                        line,
+                        format!("{key} has the unknown kind \"{other}\"; the kinds are {KINDS}"),
+                    ));
+                }
             },
         };
         if declaration.params.iter().any(|p| p.name == key) {
@@ -158,7 +184,14 @@ mod tests {
         )
         .unwrap();
         assert!(d.body);
-        assert_eq!(d.params[0], Param { name: "src".into(), kind: Kind::File, required: true });
+        assert_eq!(
+            d.params[0],
+            Param {
+                name: "src".into(),
+                kind: Kind::File,
+                required: true
+            }
+        );
         assert_eq!(d.params[1].kind, Kind::Choice(vec!["note".into(), "warning".into()]));
     }
 

@@ -244,7 +244,11 @@ fn arguments(
                 format!(
                     "{name} has no argument \"{}\"; {hint}its arguments are {}",
                     arg.key,
-                    if names.is_empty() { "none".to_string() } else { names.join(", ") }
+                    if names.is_empty() {
+                        "none".to_string()
+                    } else {
+                        names.join(", ")
+                    }
                 ),
             ));
             continue;
@@ -272,7 +276,10 @@ fn arguments(
                 ),
             ));
         } else if !given {
-            errors.push(place.error(at, format!("{name}: {} is empty; write {}", param.name, param.kind.describe())));
+            errors.push(place.error(
+                at,
+                format!("{name}: {} is empty; write {}", param.name, param.kind.describe()),
+            ));
         }
     }
     if errors.is_empty() { Ok(context) } else { Err(errors) }
@@ -488,11 +495,17 @@ mod tests {
     fn a_marker_splits_its_paragraph() {
         let text = "before\n\u{E000}0\u{E001}\nafter\n";
         assert_eq!(marker_ranges(text).len(), 1);
-        assert_eq!(html(text, &["<figure></figure>"]), "<p>before</p>\n<figure></figure><p>after</p>\n");
-        assert_eq!(html("\u{E000}0\u{E001}\n\ntext\n", &["<div>"]), "<div><p>text</p>\n");
         assert_eq!(
-            html("\u{E000}0\u{E001}\ninside\n\u{E000}1\u{E001}\n", &["<aside>", "</aside>"]),
-            "<aside><p>inside</p>\n</aside>"
+            html(text, &["<figure></figure>"]),
+            "<p>before</p>\n<figure></figure>\n<p>after</p>\n"
+        );
+        assert_eq!(html("\u{E000}0\u{E001}\n\ntext\n", &["<div>"]), "<div>\n<p>text</p>\n");
+        assert_eq!(
+            html(
+                "\u{E000}0\u{E001}\ninside\n\u{E000}1\u{E001}\n",
+                &["<aside>", "</aside>"]
+            ),
+            "<aside>\n<p>inside</p>\n</aside>"
         );
     }
 

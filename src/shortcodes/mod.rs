@@ -61,12 +61,17 @@ impl Shortcodes {
                 match source.files(config, "templates") {
                     Ok(files) => {
                         for file in files {
-                            let Some(name) = shortcode_name(&file.rel) else { continue };
+                            let Some(name) = shortcode_name(&file.rel) else {
+                                continue;
+                            };
                             match file.read().map(|b| String::from_utf8(b.into_owned())) {
                                 Ok(Ok(text)) => {
                                     sources.insert(name, (file.shown, text));
                                 }
-                                _ => errors.push(Diagnostic::file_error(file.shown, "cannot read the template as UTF-8 text")),
+                                _ => errors.push(Diagnostic::file_error(
+                                    file.shown,
+                                    "cannot read the template as UTF-8 text",
+                                )),
                             }
                         }
                     }
@@ -120,7 +125,10 @@ impl Shortcodes {
             // The theme's loading reports the template's error with its position.
             if errors.is_empty() {
                 let first = sources.values().next().map(|(f, _)| f.clone()).unwrap_or_default();
-                errors.push(Diagnostic::file_error(first, format!("a shortcode template does not parse: {e}")));
+                errors.push(Diagnostic::file_error(
+                    first,
+                    format!("a shortcode template does not parse: {e}"),
+                ));
             }
             declared.clear();
         }
@@ -180,8 +188,13 @@ fn read_site_folder(config: &Config, sources: &mut BTreeMap<String, (PathBuf, St
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
     paths.sort();
     for path in paths {
-        let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let Some(name) = shortcode_name(&format!("{FOLDER}/{file_name}")) else { continue };
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Some(name) = shortcode_name(&format!("{FOLDER}/{file_name}")) else {
+            continue;
+        };
         let shown = display_path(config, &format!("templates/{FOLDER}/{file_name}"));
         match std::fs::read_to_string(&path) {
             Ok(text) => {

@@ -36,7 +36,10 @@ pub fn read(path: &Path, url: String) -> Result<Table, Problem> {
         .map(|h| h.trim().to_string())
         .collect();
     if header.iter().all(String::is_empty) {
-        return Err((1, "the CSV file has no header row: its first line names the columns".into()));
+        return Err((
+            1,
+            "the CSV file has no header row: its first line names the columns".into(),
+        ));
     }
     let mut rows = Vec::new();
     for record in reader.records() {

@@ -337,7 +337,12 @@ fn fingerprint(
     h.digest()
 }
 
-pub(crate) fn register_functions(tera: &mut Tera, strings: Arc<Strings>, assets: Arc<HashMap<String, String>>, base_path: String) {
+pub(crate) fn register_functions(
+    tera: &mut Tera,
+    strings: Arc<Strings>,
+    assets: Arc<HashMap<String, String>>,
+    base_path: String,
+) {
     tera.register_function("t", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
         let key: String = kwargs.must_get("key")?;
         let lang: String = match kwargs.get::<String>("lang")? {
