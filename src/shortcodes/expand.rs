@@ -260,7 +260,7 @@ fn arguments(
             }
             Err(Problem::InFile(file, line, message)) => {
                 let d = Diagnostic::error(file, line, usize::from(line > 0), message).rule("shortcode");
-                errors.push(d.context(format!("a table of {}", place.shown(arg.at))));
+                errors.push(d.context(format!("in the table shown at {}", place.shown(arg.at))));
             }
         }
     }

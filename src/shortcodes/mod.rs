@@ -53,37 +53,31 @@ impl Shortcodes {
     }
 
     /// The theme's shortcodes and the site's own, with the problems of their templates.
+    /// A theme that cannot be read is reported by the theme's own loading.
     pub fn load(config: &Config) -> (Shortcodes, Vec<Diagnostic>) {
         let mut errors = Vec::new();
         let mut sources: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
-        match crate::theme_source::ThemeSource::of(config) {
-            Ok(source) => {
-                match source.files(config, "templates") {
-                    Ok(files) => {
-                        for file in files {
-                            let Some(name) = shortcode_name(&file.rel) else {
-                                continue;
-                            };
-                            match file.read().map(|b| String::from_utf8(b.into_owned())) {
-                                Ok(Ok(text)) => {
-                                    sources.insert(name, (file.shown, text));
-                                }
-                                _ => errors.push(Diagnostic::file_error(
-                                    file.shown,
-                                    "cannot read the template as UTF-8 text",
-                                )),
-                            }
-                        }
-                    }
-                    Err(_) => {} // reported by the theme's own loading
+        let source = crate::theme_source::ThemeSource::of(config).ok();
+        let files = source.as_ref().and_then(|s| s.files(config, "templates").ok());
+        for file in files.unwrap_or_default() {
+            let Some(name) = shortcode_name(&file.rel) else {
+                continue;
+            };
+            match file.read().map(|b| String::from_utf8(b.into_owned())) {
+                Ok(Ok(text)) => {
+                    sources.insert(name, (file.shown, text));
                 }
-                let strings = crate::templates::load_strings(config, &source, &mut Vec::new()).unwrap_or_default();
-                read_site_folder(config, &mut sources, &mut errors);
-                return Self::from_sources(config, sources, strings, errors);
+                _ => errors.push(Diagnostic::file_error(
+                    file.shown,
+                    "cannot read the template as UTF-8 text",
+                )),
             }
-            Err(_) => {} // reported by the theme's own loading
         }
-        Self::from_sources(config, sources, Default::default(), errors)
+        let strings = source
+            .and_then(|s| crate::templates::load_strings(config, &s, &mut Vec::new()).ok())
+            .unwrap_or_default();
+        read_site_folder(config, &mut sources, &mut errors);
+        Self::from_sources(config, sources, strings, errors)
     }
 
     fn from_sources(
