@@ -275,6 +275,18 @@ fn mistakes_are_errors_at_their_file_line_and_column_naming_the_fix() {
         assert!(!errors.contains("panick"), "{errors}");
     }
 
+    // Captions that are not WebVTT (an .srt file renamed) are refused.
+    let site = Site::fixture("shortcodes");
+    site.write(
+        "content/cases/media/captions.vtt",
+        "1\n00:00:00,000 --> 00:00:02,000\n园区大门\n",
+    );
+    let errors = errors_of(&site);
+    assert!(
+        errors.contains("index.md:10:46: error: video: captions=\"captions.vtt\" is not a WebVTT captions file"),
+        "{errors}"
+    );
+
     // A row of the CSV file with a cell too many: the CSV file's line.
     let site = Site::fixture("shortcodes");
     site.write("content/cases/media/data.csv", "年份,企业\n2023,12\n2024,15,9\n");

@@ -13,6 +13,7 @@
 //! number), `one of a | b` (one of the words), `link` (an address, as a
 //! Markdown link or image takes it: a file beside the page, a page, a site path
 //! or an https address), `file` (a file in the page's folder, nothing else),
+//! `webvtt` (a captions file in the page's folder that starts as WebVTT does),
 //! `csv` (a CSV file in the page's folder, read into `header` and `rows`).
 //! `body: markdown` makes a shortcode that encloses Markdown and is closed by
 //! `{{< /name >}}`; its template puts the rendered text where it writes `{{ body }}`.
@@ -41,6 +42,8 @@ pub enum Kind {
     Choice(Vec<String>),
     Link,
     File,
+    /// A WebVTT captions file in the page's folder.
+    Webvtt,
     Csv,
 }
 
@@ -53,12 +56,13 @@ impl Kind {
             Kind::Choice(words) => format!("one of {}", words.join(", ")),
             Kind::Link => "a link (a file beside the page, a page, or an https:// address)".into(),
             Kind::File => "the name of a file in the page's folder".into(),
+            Kind::Webvtt => "the name of a WebVTT (.vtt) file in the page's folder".into(),
             Kind::Csv => "the name of a CSV file in the page's folder".into(),
         }
     }
 }
 
-const KINDS: &str = "text, number, one of a | b, link, file, csv";
+const KINDS: &str = "text, number, one of a | b, link, file, webvtt, csv";
 
 /// The declaration at the top of the template `name`, or the line (1-based) of
 /// the problem and what to write instead.
@@ -139,6 +143,7 @@ pub fn parse(name: &str, text: &str) -> Result<Declaration, (usize, String)> {
             "number" => Kind::Number,
             "link" => Kind::Link,
             "file" => Kind::File,
+            "webvtt" => Kind::Webvtt,
             "csv" => Kind::Csv,
             other => match other.strip_prefix("one of") {
                 Some(words) => {

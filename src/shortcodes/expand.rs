@@ -318,17 +318,40 @@ fn value(kind: &Kind, written: &str, doc: &Doc, links: &Links<'_>) -> Result<Val
                 .map(Value::String)
                 .map_err(|m| here(m.replace("links to", "names")))
         }
-        Kind::File | Kind::Csv => {
+        Kind::File | Kind::Webvtt | Kind::Csv => {
             let (path, asset) = bundle_file(written, doc, links).map_err(here)?;
             let url = links.config.link(&crate::url::encode_name(&asset.path));
             if *kind == Kind::File {
                 return Ok(Value::String(url));
+            }
+            if *kind == Kind::Webvtt {
+                return if is_webvtt(&asset.source) {
+                    Ok(Value::String(url))
+                } else {
+                    Err(here(
+                        "is not a WebVTT captions file: its first line must be WEBVTT (save the captions as .vtt, not .srt)"
+                            .into(),
+                    ))
+                };
             }
             let shown = display_path(links.config, &format!("{CONTENT_DIR}/{path}"));
             let table = table::read(&asset.source, url).map_err(|(line, m)| Problem::InFile(shown, line, m))?;
             serde_json::to_value(&table).map_err(|e| here(e.to_string()))
         }
     }
+}
+
+/// Whether a file starts as WebVTT does (a byte order mark allowed).
+fn is_webvtt(path: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 9];
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let n = file.read(&mut head).unwrap_or(0);
+    let head = &head[..n];
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    head.starts_with(b"WEBVTT")
 }
 
 /// A file of the doc's folder named by an argument: its content path and asset.
