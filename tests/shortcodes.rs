@@ -416,3 +416,17 @@ fn a_rebuild_picks_up_a_changed_csv_file_and_shortcode_template() {
     };
     assert!(format!("{failure:?}").contains("data.csv"), "{failure:?}");
 }
+
+#[test]
+fn a_second_build_shows_a_changed_csv_file_despite_the_markdown_cache() {
+    let site = built();
+    assert!(!site.page("/cases/media/").contains("<td>2025</td>"));
+    site.write("content/cases/media/data.csv", "年份,新增企业,备注\n2025,21,新增\n");
+    site.build(&[]).assert_ok();
+    let page = site.page("/cases/media/");
+    assert!(
+        page.contains("<tr><td>2025</td><td>21</td><td>新增</td></tr>"),
+        "{page}"
+    );
+    assert!(!page.contains("<td>2023</td>"), "{page}");
+}
