@@ -4,8 +4,9 @@
 // scrolling and without a request to another host.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build, serve, launch, repo } from "./support.mjs";
 
@@ -16,7 +17,10 @@ let server;
 let browser;
 
 before(async () => {
-  server = await serve(build(join(repo, "tests", "fixtures", "shortcodes")));
+  // A copy, so the build's cache folder is not written into the repository.
+  const site = join(mkdtempSync(join(tmpdir(), "showcase-shortcodes-")), "site");
+  cpSync(join(repo, "tests", "fixtures", "shortcodes"), site, { recursive: true });
+  server = await serve(build(site));
   browser = await launch();
 });
 
