@@ -80,11 +80,13 @@ pub struct DocLink {
 
 /// Read-only lookups for resolving links, built once per build.
 pub struct Links<'a> {
-    config: &'a Config,
-    library: &'a Library,
+    pub(crate) config: &'a Config,
+    pub(crate) library: &'a Library,
     highlighter: &'a highlight::Highlighter,
     /// Language-neutral content path (`cases/a.md`) → translation key.
     keys: HashMap<String, &'a str>,
+    /// The site's shortcodes; without them `{{< … >}}` stays text.
+    shortcodes: Option<&'a crate::shortcodes::Shortcodes>,
 }
 
 impl<'a> Links<'a> {
@@ -99,6 +101,15 @@ impl<'a> Links<'a> {
             library,
             highlighter,
             keys,
+            shortcodes: None,
+        }
+    }
+
+    /// The same lookups, with the site's shortcodes to expand.
+    pub fn with_shortcodes(self, shortcodes: &'a crate::shortcodes::Shortcodes) -> Self {
+        Links {
+            shortcodes: Some(shortcodes),
+            ..self
         }
     }
 
@@ -178,9 +189,16 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> (Rendered, Vec<Diagnostic>) {
     if !language.is_cjk() {
         options |= Options::ENABLE_SMART_PUNCTUATION;
     }
-    let body = doc.body.as_str();
+    // Shortcodes become markers, their HTML put in place after rendering.
+    let expanded = links
+        .shortcodes
+        .and_then(|shortcodes| crate::shortcodes::expand(doc, links, shortcodes, options));
+    let body = expanded.as_ref().map_or(doc.body.as_str(), |e| e.text.as_str());
     let events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(body, options).into_offset_iter().collect();
     let mut out = Draft::default();
+    if let Some(expanded) = &expanded {
+        out.problems.extend(expanded.problems.iter().cloned());
+    }
     let lines = LineIndex::new(body);
     let position = |offset: usize| {
         let (line, col) = lines.line_col(offset);
@@ -352,6 +370,10 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> (Rendered, Vec<Diagnostic>) {
             _ => result.push(event.clone()),
         }
         i += 1;
+    }
+    if let Some(expanded) = &expanded {
+        result = crate::shortcodes::splice(result, &expanded.pieces);
+        out.lead = crate::shortcodes::strip_markers(&out.lead);
     }
     let text = plain_text_of(&result);
     let mut html = String::with_capacity(body.len() * 3 / 2);

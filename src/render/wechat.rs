@@ -527,6 +527,11 @@ pub fn transform(config: &Config, body: &str, permalink: &str, refs: &mut Vec<St
             Token::Text(text) => out.push_str(text),
             Token::Skip => {}
             Token::Start { name, attrs } => {
+                if name == "video" {
+                    video(config, permalink, &attrs, refs, &mut out);
+                    tokens.skip_past_end(&name);
+                    continue;
+                }
                 if DROPPED_WITH_CONTENT.contains(&name.as_str()) {
                     if !VOID.contains(&name.as_str()) {
                         tokens.skip_past_end(&name);
@@ -638,6 +643,21 @@ fn image(config: &Config, permalink: &str, attrs: &[(String, String)], out: &mut
     if !alt.is_empty() {
         out.push_str(&format!("<span class=\"caption\">{}</span>", quoted(alt)));
     }
+}
+
+/// A video, which an article cannot play: its poster, and its title with a
+/// reference to the page where it plays.
+fn video(config: &Config, permalink: &str, attrs: &[(String, String)], refs: &mut References<'_>, out: &mut String) {
+    if let Some(poster) = attr(attrs, "poster") {
+        image(config, permalink, &[("src".into(), poster.into())], out);
+    }
+    let title = attr(attrs, "title").unwrap_or("");
+    let page = [("href".to_string(), permalink.to_string())];
+    out.push_str(&format!(
+        "<p>▶ {}{}</p>",
+        quoted(title),
+        reference(config, permalink, &page, refs)
+    ));
 }
 
 /// A link of the page (as written in its HTML) as an absolute URL.

@@ -56,7 +56,8 @@ impl Cache {
 /// Renders every doc's Markdown in parallel (or takes it from the cache) and
 /// resolves the cover links.
 pub fn render(config: &Config, library: &Library, highlighter: &Highlighter, cache: Cache) -> Stage {
-    let links = Links::new(config, library, highlighter);
+    let (shortcodes, shortcode_problems) = crate::shortcodes::Shortcodes::load(config);
+    let links = Links::new(config, library, highlighter).with_shortcodes(&shortcodes);
     // Each doc: its key, whether it was rendered afresh, its entry, its problems and cover.
     type Made = (
         u128,
@@ -81,7 +82,7 @@ pub fn render(config: &Config, library: &Library, highlighter: &Highlighter, cac
                 }),
                 None => Ok(None),
             };
-            let key = cache.key(config, doc);
+            let key = shortcodes.key(cache.key(config, doc), doc, library);
             if let Some(entry) = cache.take(key, doc, &links) {
                 highlighter.reuse(&entry.blocks, &entry.classes);
                 return (key, false, entry, Vec::new(), cover);
@@ -108,6 +109,7 @@ pub fn render(config: &Config, library: &Library, highlighter: &Highlighter, cac
     let mut rendered_table = Vec::with_capacity(made.len());
     let mut cover_links = Vec::with_capacity(made.len());
     let mut problems_all = unparsed;
+    problems_all.extend(shortcode_problems);
     for (key, fresh, rendered, mut problems, cover) in made {
         record.changed |= fresh;
         record.rendered += usize::from(fresh);

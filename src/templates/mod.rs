@@ -234,7 +234,7 @@ fn read_folder(
 }
 
 /// Reads `i18n/<code>.toml` of the theme, then of the site (whose keys win).
-fn load_strings(
+pub(crate) fn load_strings(
     config: &Config,
     source: &crate::theme_source::ThemeSource,
     errors: &mut Vec<Diagnostic>,
@@ -347,7 +347,7 @@ fn fingerprint(
     h.digest()
 }
 
-fn register_functions(
+pub(crate) fn register_functions(
     tera: &mut Tera,
     strings: Arc<Strings>,
     assets: Arc<HashMap<String, String>>,
