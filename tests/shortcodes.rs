@@ -362,6 +362,8 @@ fn source(site: &Site) -> Source<'_> {
         root: &site.root,
         base_url: Some("http://127.0.0.1:1313"),
         drafts: false,
+        future: false,
+        expired: false,
     }
 }
 
