@@ -34,6 +34,8 @@ pub struct Produced {
     pub search_due: Vec<usize>,
     /// The record of the QR codes beside the articles.
     pub qr_codes: crate::render::wechat::QrRecord,
+    /// The address ledger settled against the pages (see [`super::ledger`]).
+    pub ledger: super::ledger::Resolved,
 }
 
 /// Renders every file of the site into a sink: the pages in parallel, then the
@@ -74,6 +76,8 @@ pub struct Pages {
     entries: Vec<sitemap::Entry>,
     /// Each page's path, key, length, hash and identity, for the [`Record`].
     pub made: Vec<PageEntry>,
+    /// The address ledger settled against the pages planned.
+    ledger: super::ledger::Resolved,
 }
 
 /// A page made: its site path, its key (see `render::Ctx`), its length and xxh3,
@@ -170,6 +174,9 @@ pub fn produce_pages(
         return Err(Failure::Content(clashes));
     }
     let jobs = renderer.plan();
+    let published: Vec<_> = jobs.iter().filter_map(|&job| renderer.published(job)).collect();
+    let ledger = super::ledger::resolve(site, &published);
+    drop(published);
     let kept_count = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<Result<Placed, Failure>> = jobs
         .par_iter()
@@ -241,6 +248,7 @@ pub fn produce_pages(
         files,
         entries,
         made,
+        ledger,
     })
 }
 
@@ -258,7 +266,10 @@ pub fn produce_rest(
         mut files,
         entries,
         made: _,
+        ledger,
     } = made;
+    // The redirects of the address ledger, from addresses no page has now.
+    files += ledger.write_redirects(sink)?;
 
     // One language at a time: each index is built in parallel, and only one is in memory.
     let mut search_records = Vec::new();
@@ -373,6 +384,7 @@ pub fn produce_rest(
         search_fingerprints,
         search_due,
         qr_codes,
+        ledger,
     })
 }
 
