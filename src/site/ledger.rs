@@ -34,6 +34,8 @@ const HEADER: &str = "\
 #   ADDRESS LANG FILE DATE TITLE     a page of a content file (written by build)
 #   ADDRESS LANG (WHAT)              a page the site makes: home, term, search… (build)
 #   ADDRESS -> NEW LANG FILE         a page that moved: a redirect (build)
+#   ADDRESS -> NEW LANG (WHAT)       a page the site no longer makes, such as a term
+#                                    with no pages left: to its taxonomy or home (build)
 #   ADDRESS -> TARGET                a page removed: a redirect you write yourself;
 #                                    TARGET is an address (/cases/new/), a content
 #                                    file (cases/new.md) or a URL (https://…)
@@ -202,6 +204,16 @@ pub fn resolve(site: &Site, published: &[Published]) -> Resolved {
                 };
                 Some(Final::Address(to))
             }
+            Step::Successor { to, lang, what } => {
+                if !matches!(&entry, Entry::Redirect { target, .. } if *target == to) {
+                    moves.push(format!("redirect: {address} → {to} ({what} is no longer published)"));
+                }
+                entry = Entry::Redirect {
+                    target: to.clone(),
+                    from: Some((lang, format!("({what})"))),
+                };
+                Some(Final::Address(to))
+            }
             Step::File(d) => {
                 if let Entry::Redirect { target, from: None } = &mut entry {
                     target.clone_from(&settle.docs()[d].rel);
@@ -320,6 +332,10 @@ enum Step {
     Alias(usize),
     /// The page of this file and language is now at another address.
     Moved { doc: usize, lang: usize, file: String },
+    /// A page the site makes is no longer made (a term that lost its last
+    /// page): a redirect to the page that stands for it (the taxonomy's
+    /// overview, or else the home page of its language).
+    Successor { to: String, lang: String, what: String },
     /// A redirect to this doc's page (the author named its file).
     File(usize),
     /// A redirect to a URL.
@@ -340,6 +356,8 @@ struct Settle<'a> {
     now: BTreeMap<String, Entry>,
     /// (language, language-neutral file) → its address now and its doc.
     place: HashMap<(usize, String), (String, usize)>,
+    /// (language code, what) of a page the site makes → its address now.
+    generated: HashMap<(String, String), String>,
     /// Alias → the doc it leads to.
     aliases: HashMap<&'a str, usize>,
     /// Files of the ledger that are gone → the file each was renamed to.
@@ -353,6 +371,7 @@ impl<'a> Settle<'a> {
             old,
             now: BTreeMap::new(),
             place: HashMap::new(),
+            generated: HashMap::new(),
             aliases: HashMap::new(),
             renamed: HashMap::new(),
         };
@@ -366,6 +385,9 @@ impl<'a> Settle<'a> {
                 Owner::Generated(what) => Holder::Generated(what.clone()),
             };
             let lang = site.config.languages[p.lang].code.clone();
+            if let Owner::Generated(what) = &p.owner {
+                settle.generated.insert((lang.clone(), what.clone()), p.path.clone());
+            }
             settle.now.insert(p.path.clone(), Entry::Page { lang, holder });
         }
         for (d, doc) in site.library.docs.iter().enumerate() {
@@ -416,7 +438,7 @@ impl<'a> Settle<'a> {
                     .push((lang.as_str(), date.as_str(), title.as_str())),
                 Entry::Redirect {
                     from: Some((_, file)), ..
-                } => {
+                } if generated(file).is_none() => {
                     named.entry(file.as_str()).or_default();
                 }
                 _ => {}
@@ -473,11 +495,17 @@ impl<'a> Settle<'a> {
                 lang,
                 holder: Holder::File { file, .. },
             } => (lang, file, None),
+            Entry::Page {
+                lang,
+                holder: Holder::Generated(what),
+            } => return self.successor(lang, what),
             Entry::Redirect {
                 target,
                 from: Some((lang, file)),
-            } => (lang, file, Some(target)),
-            Entry::Page { .. } => return Step::Gone,
+            } => match generated(file) {
+                Some(what) => return self.successor(lang, what),
+                None => (lang, file, Some(target)),
+            },
             Entry::Redirect { target, from: None } => return self.target(target),
         };
         let file = self.renamed.get(file).unwrap_or(file);
@@ -492,6 +520,24 @@ impl<'a> Settle<'a> {
         }
         match target {
             Some(target) => Step::Address(target.clone()),
+            None => Step::Gone,
+        }
+    }
+
+    /// What stands for a page the site no longer makes: the same page at
+    /// another address, a term's taxonomy overview, or the home page.
+    fn successor(&self, lang: &str, what: &str) -> Step {
+        let at = |what: &str| self.generated.get(&(lang.to_string(), what.to_string())).cloned();
+        let taxonomy = what
+            .strip_prefix("term ")
+            .and_then(|term| term.split('/').next())
+            .and_then(|tax| at(&format!("taxonomy {tax}")));
+        match at(what).or(taxonomy).or_else(|| at("home")) {
+            Some(to) => Step::Successor {
+                to,
+                lang: lang.to_string(),
+                what: what.to_string(),
+            },
             None => Step::Gone,
         }
     }
@@ -543,6 +589,7 @@ impl<'a> Settle<'a> {
             Step::Page(_) => Some(Final::Address(address.to_string())),
             Step::Alias(d) | Step::File(d) => Some(Final::Address(self.docs()[d].path.clone())),
             Step::Moved { lang, file, .. } => Some(Final::Address(self.place[&(lang, file)].0.clone())),
+            Step::Successor { to, .. } => Some(Final::Address(to)),
             Step::Url(url) => Some(Final::Url(url)),
             Step::Address(next) => self.follow(&next, depth + 1),
             Step::BadFile(_) | Step::Gone => None,
@@ -589,6 +636,11 @@ fn stem(file: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
 }
 
+/// What a page the site makes is, from the `(WHAT)` of a redirect's line.
+fn generated(from: &str) -> Option<&str> {
+    from.strip_prefix('(').and_then(|w| w.strip_suffix(')'))
+}
+
 fn is_url(target: &str) -> bool {
     target.starts_with("https://") || target.starts_with("http://")
 }
@@ -619,7 +671,10 @@ fn write_line(address: &str, entry: &Entry) -> String {
         Entry::Redirect {
             target,
             from: Some((lang, file)),
-        } => format!("{address} -> {} {lang} {}", encode(target), encode(file)),
+        } => match generated(file) {
+            Some(_) => format!("{address} -> {} {lang} {file}", encode(target)),
+            None => format!("{address} -> {} {lang} {}", encode(target), encode(file)),
+        },
     }
 }
 
@@ -746,6 +801,19 @@ fn parse_line(raw: &str, codes: &[&str]) -> Result<(String, Entry), (usize, Stri
         };
         return match fields.len() {
             3 => Ok((address, Entry::Redirect { target, from: None })),
+            5.. if fields[4].1.starts_with('(') => {
+                let what = raw[fields[4].0..].trim();
+                match generated(what) {
+                    Some(_) => Ok((
+                        address,
+                        Entry::Redirect {
+                            target,
+                            from: Some((language(fields[3])?, what.to_string())),
+                        },
+                    )),
+                    None => Err((fields[4].0, format!("\"{what}\" has no closing )"))),
+                }
+            }
             5 => Ok((
                 address,
                 Entry::Redirect {
@@ -799,6 +867,7 @@ mod tests {
             "/en/cases/a/ en cases/a.md - Tiandi",
             "/industry/smart-software/ zh (term industry/smart-software)",
             "/cases/old/ -> /cases/a/ zh cases/a.md",
+            "/year/2023/ -> /year/ zh (term year/2023)",
             "/cases/gone/ -> https://example.org/x/",
             "/cases/gone%20too/ -> cases/b.md",
         ] {
