@@ -444,33 +444,40 @@ impl<'a> Settle<'a> {
                 _ => {}
             }
         }
-        let newcomers: Vec<usize> = (0..self.docs().len())
-            .filter(|&d| !named.contains_key(self.neutral(d).as_str()))
-            .collect();
+        // The files the ledger does not name, by their page's (language, date, title)
+        // and by their file name: looked up, not searched, for each file gone.
+        let mut by_title: HashMap<(&str, String, String), BTreeSet<String>> = HashMap::new();
+        let mut by_stem: HashMap<String, BTreeSet<String>> = HashMap::new();
+        for d in 0..self.docs().len() {
+            let file = self.neutral(d);
+            if named.contains_key(file.as_str()) {
+                continue;
+            }
+            let lang = self.site.config.languages[self.docs()[d].lang].code.as_str();
+            if let Holder::File { date, title, .. } = self.file_holder(d, String::new())
+                && !title.is_empty()
+            {
+                by_title.entry((lang, date, title)).or_default().insert(file.clone());
+            }
+            by_stem.entry(stem(&file).to_string()).or_default().insert(file);
+        }
         let mut claimed: HashSet<String> = HashSet::new();
         let mut renamed = HashMap::new();
         for (file, ids) in named.iter().filter(|(file, _)| !now.contains(**file)) {
-            let same = |test: &dyn Fn(usize) -> bool| -> BTreeSet<String> {
-                newcomers
-                    .iter()
-                    .filter(|&&d| test(d))
-                    .map(|&d| self.neutral(d))
-                    .filter(|n| !claimed.contains(n))
-                    .collect()
+            let unclaimed = |found: &mut dyn Iterator<Item = &String>| -> BTreeSet<String> {
+                found.filter(|n| !claimed.contains(*n)).cloned().collect()
             };
-            let by_title = same(&|d| {
-                let Holder::File { date, title, .. } = self.file_holder(d, String::new()) else {
-                    return false;
-                };
-                let lang = self.site.config.languages[self.docs()[d].lang].code.as_str();
-                ids.iter()
-                    .any(|&(l, dt, t)| l == lang && dt == date && t == title && !t.is_empty())
-            });
-            let found = match by_title.len() {
-                1 => by_title.into_iter().next(),
+            let titled = unclaimed(
+                &mut ids
+                    .iter()
+                    .filter_map(|&(l, dt, t)| by_title.get(&(l, dt.to_string(), t.to_string())))
+                    .flatten(),
+            );
+            let found = match titled.len() {
+                1 => titled.into_iter().next(),
                 0 => {
-                    let by_name = same(&|d| stem(&self.neutral(d)) == stem(file));
-                    (by_name.len() == 1).then(|| by_name.into_iter().next()).flatten()
+                    let named = unclaimed(&mut by_stem.get(stem(file)).into_iter().flatten());
+                    (named.len() == 1).then(|| named.into_iter().next()).flatten()
                 }
                 _ => None,
             };
