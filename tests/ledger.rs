@@ -63,7 +63,7 @@ fn the_first_build_starts_the_ledger_with_every_page_address_in_both_languages()
     let run = site.build(&[]);
     run.assert_ok();
     assert!(
-        run.stdout.contains("started the address ledger addresses.txt with"),
+        run.stderr.contains("started the address ledger addresses.txt with"),
         "{}",
         output(&run)
     );
@@ -113,7 +113,7 @@ fn a_build_that_changes_nothing_leaves_the_ledger_untouched() {
     std::thread::sleep(std::time::Duration::from_millis(20));
     let run = site.build(&[]);
     run.assert_ok();
-    assert!(!run.stdout.contains("ledger"), "{}", output(&run));
+    assert!(!output(&run).contains("ledger"), "{}", output(&run));
     assert_eq!(std::fs::read(&path).unwrap(), before);
     let again = std::fs::metadata(&path).unwrap();
     assert_eq!(again.modified().unwrap(), meta.modified().unwrap());

@@ -103,9 +103,10 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
     staging.commit()?;
     stages.mark("swap");
     // The address ledger records what was published: not a preview with drafts.
+    // Its news goes to standard error: standard output is the summary's line.
     if !args.drafts {
         for line in produced.ledger.save(&site.config.root)? {
-            println!("{line}");
+            eprintln!("{line}");
         }
     }
     let saved = record.save(&site.config.root).and_then(|()| {

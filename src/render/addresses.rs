@@ -86,14 +86,16 @@ impl Renderer<'_> {
 
 /// A small page that sends readers and search engines on from an old address:
 /// at once (`refresh`), with the new address as its canonical link, kept out of
-/// search engines' indexes, and with a plain link for whoever stays on it.
+/// search engines' indexes, and with a plain link for whoever stays on it,
+/// readable on a phone.
 /// `link` is the address as linked (with the base path), `permalink` the
 /// absolute URL; both are escaped here.
 pub fn redirect_page(lang_tag: &str, title: &str, link: &str, permalink: &str) -> String {
     let esc = crate::text::escape_attr;
     let (link, permalink, title) = (esc(link), esc(permalink), esc(title));
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang_tag}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang_tag}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n\
          <link rel=\"canonical\" href=\"{permalink}\">\n<meta name=\"robots\" content=\"noindex\">\n\
          <meta http-equiv=\"refresh\" content=\"0; url={link}\">\n</head>\n<body>\n<p><a href=\"{link}\">{title}</a></p>\n</body>\n</html>\n"
     )

@@ -120,7 +120,8 @@ impl Resolved {
         let mut said = self.moves.clone();
         if self.was.as_deref() != Some(self.text.as_str()) {
             let path = root.join(FILE);
-            let temp = root.join(format!(".{FILE}.tmp"));
+            // A temporary name of this process's own: two builds may save at once.
+            let temp = root.join(format!(".{FILE}.{}.tmp", std::process::id()));
             std::fs::write(&temp, &self.text).map_err(|e| Failure::io("write", &temp, e))?;
             std::fs::rename(&temp, &path).map_err(|e| {
                 let _ = std::fs::remove_file(&temp);
