@@ -126,6 +126,11 @@ fn a_build_that_changes_nothing_leaves_the_ledger_untouched() {
     // A build into another folder leaves it as it is too.
     site.build(&["-o", "elsewhere"]).assert_ok();
     assert_eq!(std::fs::read(&path).unwrap(), before);
+    // So does a checkout that turned its line ends into CRLF.
+    let crlf = String::from_utf8(before).unwrap().replace('\n', "\r\n");
+    std::fs::write(&path, &crlf).unwrap();
+    site.build(&[]).assert_ok();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), crlf);
 }
 
 #[test]
@@ -216,6 +221,29 @@ fn an_edited_slug_leaves_a_redirect_in_both_languages() {
     assert_redirects(&site, "/cases/delta/", "/cases/delta-park/");
     // The English stand-in of the untranslated page moved with it.
     assert_redirects(&site, "/en/cases/delta/", "/en/cases/delta-park/");
+}
+
+#[test]
+fn a_page_whose_translation_is_gone_leads_to_the_original() {
+    let site = built();
+    let config = site.read("site.toml");
+    site.write(
+        "site.toml",
+        &config.replace("title = \"Test Cases\"", "title = \"Test Cases\"\nfallback = \"skip\""),
+    );
+    let run = site.build(&[]);
+    run.assert_ok();
+    assert!(
+        output(&run).contains("redirect: /en/cases/beta/ → /cases/beta/ (content/cases/beta.md)"),
+        "{}",
+        output(&run)
+    );
+    assert_redirects(&site, "/en/cases/beta/", "/cases/beta/");
+    assert!(site.page("/en/cases/beta/").contains("<html lang=\"zh-CN\">"));
+    assert_eq!(
+        ledger_line(&site, "/en/cases/beta/").1,
+        "/en/cases/beta/ -> /cases/beta/ zh cases/beta.md"
+    );
 }
 
 #[test]

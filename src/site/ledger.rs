@@ -6,8 +6,10 @@
 //! ledger names is gone and a new one has the same title and date in a
 //! language, or else the same file name); then settle each address of the
 //! ledger: published now (a page), an alias of a page, a page whose file now
-//! has another address (a redirect, which the ledger remembers as
-//! `ADDRESS -> NEW LANG FILE`), a redirect the author wrote
+//! has another address, or whose translation is gone while the original
+//! stays (a redirect, which the ledger remembers as `ADDRESS -> NEW LANG
+//! FILE`), a page the site no longer makes (a term with no pages left: a
+//! redirect to its taxonomy, or else home), a redirect the author wrote
 //! (`ADDRESS -> TARGET`), or nothing (it will answer 404: `check` warns).
 //! Addresses published for the first time join the ledger. `build` writes the
 //! redirects and saves the ledger when its text changed; `check` reports its
@@ -118,7 +120,8 @@ impl Resolved {
     /// the moves, one line for a ledger started, one for addresses that answer 404.
     pub fn save(&self, root: &Path) -> Result<Vec<String>, Failure> {
         let mut said = self.moves.clone();
-        if self.was.as_deref() != Some(self.text.as_str()) {
+        // A checkout that turned the line ends into CRLF holds the same ledger.
+        if self.was.as_ref().map(|was| was.replace("\r\n", "\n")).as_deref() != Some(self.text.as_str()) {
             let path = root.join(FILE);
             // A temporary name of this process's own: two builds may save at once.
             let temp = root.join(format!(".{FILE}.{}.tmp", std::process::id()));
@@ -517,14 +520,15 @@ impl<'a> Settle<'a> {
             Entry::Redirect { target, from: None } => return self.target(target),
         };
         let file = self.renamed.get(file).unwrap_or(file);
-        if let Some(lang) = self.lang(lang)
-            && let Some((_, doc)) = self.place.get(&(lang, file.clone()))
-        {
-            return Step::Moved {
-                doc: *doc,
-                lang,
-                file: file.clone(),
-            };
+        // The page in its language, or else (its translation gone) the original.
+        for lang in self.lang(lang).into_iter().chain([0]) {
+            if let Some((_, doc)) = self.place.get(&(lang, file.clone())) {
+                return Step::Moved {
+                    doc: *doc,
+                    lang,
+                    file: file.clone(),
+                };
+            }
         }
         match target {
             Some(target) => Step::Address(target.clone()),
@@ -693,7 +697,10 @@ fn address(field: &str) -> Result<String, String> {
     if !path.starts_with('/') || path.starts_with("//") {
         return Err(format!("\"{path}\" does not start with a single /; {shape}"));
     }
-    if path.contains(['?', '#', '\\']) || path.split('/').any(|p| p == ".." || p == ".") {
+    if path.contains(['?', '#', '\\', '"', '<', '>'])
+        || path.chars().any(char::is_control)
+        || path.split('/').any(|p| p == ".." || p == ".")
+    {
         return Err(format!("\"{path}\" is not a plain path; {shape}"));
     }
     Ok(if path.ends_with('/') || path.ends_with(".html") {
@@ -893,6 +900,8 @@ mod tests {
         assert!(one("/a/ ->").unwrap_err().1.contains("needs a target"));
         assert!(one("/a/ -> nowhere").unwrap_err().1.contains("not an address"));
         assert_eq!(one("/a -> /b").unwrap().0, "/a/");
+        assert!(one("/a/../b/ zh b.md").unwrap_err().1.contains("plain path"));
+        assert!(one("/a%09b/ zh b.md").unwrap_err().1.contains("plain path"));
     }
 
     #[test]
