@@ -179,6 +179,7 @@ pub fn produce_pages(
     let published: Vec<_> = jobs.iter().filter_map(|&job| renderer.published(job)).collect();
     let ledger = super::ledger::resolve(site, &published);
     drop(published);
+    stages.mark("address ledger");
     let kept_count = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<Result<Placed, Failure>> = jobs
         .par_iter()
