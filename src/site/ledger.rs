@@ -228,19 +228,14 @@ pub fn resolve(site: &Site, published: &[Published]) -> Resolved {
             Step::Address(to) => match settle.follow(&to, 0) {
                 Some(target) => Some(target),
                 None if matches!(entry, Entry::Redirect { from: None, .. }) => {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            shown.clone(),
-                            line.number,
-                            1,
-                            format!(
-                                "{address} redirects to {to}, which no page, alias or redirect of this site answers; \
-                                 correct the target (an address such as /cases/new/, a content file such as \
-                                 cases/new.md, or a URL) or delete the line"
-                            ),
-                        )
-                        .rule("bad-redirect"),
-                    );
+                    let why = "which no page, alias or redirect of this site answers; correct the target \
+                               (an address such as /cases/new/, a content file such as cases/new.md, or a URL) \
+                               or delete the line";
+                    diagnostics.push(bad_redirect(
+                        &shown,
+                        line.number,
+                        format!("{address} redirects to {to}, {why}"),
+                    ));
                     None
                 }
                 None => {
@@ -251,19 +246,12 @@ pub fn resolve(site: &Site, published: &[Published]) -> Resolved {
             },
             Step::BadFile(target) => {
                 let known = settle.docs().iter().map(|d| d.rel.as_str());
-                diagnostics.push(
-                    Diagnostic::error(
-                        shown.clone(),
-                        line.number,
-                        1,
-                        format!(
-                            "{address} redirects to {target}, which is not a content file of this site{}; \
-                             name a file as it is in content/ (cases/new.md), an address or a URL",
-                            crate::diagnostics::suggestion(&target, known)
-                        ),
-                    )
-                    .rule("bad-redirect"),
+                let nearest = crate::diagnostics::suggestion(&target, known);
+                let message = format!(
+                    "{address} redirects to {target}, which is not a content file of this site{nearest}; \
+                     name a file as it is in content/ (cases/new.md), an address or a URL"
                 );
+                diagnostics.push(bad_redirect(&shown, line.number, message));
                 None
             }
             Step::Gone => {
@@ -294,6 +282,10 @@ pub fn resolve(site: &Site, published: &[Published]) -> Resolved {
         addresses: lines.len(),
         gone,
     }
+}
+
+fn bad_redirect(shown: &Path, number: usize, message: String) -> Diagnostic {
+    Diagnostic::error(shown.to_path_buf(), number, 1, message).rule("bad-redirect")
 }
 
 fn gone_warning(shown: &Path, number: usize, address: &str, entry: &Entry) -> Diagnostic {
