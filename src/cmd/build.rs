@@ -2,9 +2,11 @@
 //!
 //! Steps: load the site's stages (nothing is written if anything was wrong);
 //! save the Markdown and highlight caches; produce every job into a staging
-//! folder, keeping the pages whose key is the one recorded by the last build;
-//! swap the staging folder in; save the record of the pages and the search
-//! indexes for the next build; print the summary.
+//! folder, keeping the pages whose key is the one recorded by the last build,
+//! with the redirects of the address ledger ([`site::ledger`]; its errors stop
+//! the build); swap the staging folder in; save the ledger (not for a build
+//! with drafts) and say which pages moved; save the record of the pages and
+//! the search indexes for the next build; print the summary.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -111,8 +113,20 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
     site.forget_pages();
     profile::give_back_memory();
     let produced = site::produce_rest(&site, &staging, pages, Replaced::Cached, &mut stages)?;
+    let ledger_errors = produced.ledger.errors();
+    if !ledger_errors.is_empty() {
+        return Err(Failure::Content(ledger_errors));
+    }
     staging.commit()?;
     stages.mark("swap");
+    // The address ledger records what was published: not a preview with drafts
+    // or pages before their date. Its news goes to standard error: standard
+    // output is the summary's line.
+    if !args.drafts && !args.future {
+        for line in produced.ledger.save(&site.config.root)? {
+            eprintln!("{line}");
+        }
+    }
     let saved = record.save(&site.config.root).and_then(|()| {
         produced
             .search_records

@@ -114,6 +114,10 @@ fn inspect(args: &CheckArgs) -> Result<Inspection, Failure> {
         }
         Err(other) => return Err(other),
     };
+    // The address ledger: its errors, and the addresses that will answer 404.
+    if let Some(produced) = &produced {
+        found.extend(produced.ledger.diagnostics.iter().cloned());
+    }
 
     let toml_path = site.config.root.join(CONFIG_FILE);
     let site_toml = std::fs::read_to_string(&toml_path).map_err(|e| Failure::io("read", &toml_path, e))?;

@@ -366,17 +366,11 @@ impl<'a> Renderer<'a> {
     /// A small page that sends readers and search engines on to the page's address.
     pub(super) fn alias(&self, mode: Mode, i: usize, alias: usize) -> Made {
         let doc = &self.library.docs[i];
-        let esc = crate::text::escape_attr;
-        let (link, permalink) = (
-            esc(&self.config.link(&doc.path)),
-            esc(&self.config.permalink(&doc.path)),
-        );
-        let title = esc(&doc.fm.title);
-        let tag = &self.config.languages[doc.lang].tag;
-        let text = format!(
-            "<!DOCTYPE html>\n<html lang=\"{tag}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n\
-             <link rel=\"canonical\" href=\"{permalink}\">\n<meta name=\"robots\" content=\"noindex\">\n\
-             <meta http-equiv=\"refresh\" content=\"0; url={link}\">\n</head>\n<body>\n<p><a href=\"{link}\">{title}</a></p>\n</body>\n</html>\n"
+        let text = super::addresses::redirect_page(
+            &self.config.languages[doc.lang].tag,
+            &doc.fm.title,
+            &self.config.link(&doc.path),
+            &self.config.permalink(&doc.path),
         );
         Made {
             path: doc.fm.aliases[alias].clone(),

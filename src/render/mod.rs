@@ -10,6 +10,7 @@
 //! The renderer also says which jobs are public pages, for the sitemap, with
 //! the same hreflang alternates as the pages' own `<link>` tags.
 
+pub mod addresses;
 mod chrome;
 mod cover;
 mod ctx;

@@ -13,6 +13,7 @@
 //! of what it no longer needs as it goes ([`Site::forget_sources`],
 //! [`Site::forget_pages`]); nothing else changes a site once it is loaded.
 
+pub mod ledger;
 pub mod markdown;
 pub mod produce;
 pub mod profile;

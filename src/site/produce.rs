@@ -5,8 +5,10 @@
 //! with the keys of the pages made last time ([`Keys::Kept`]), a page whose
 //! key is the same is taken from the site being replaced instead. Then
 //! [`produce_rest`] adds the search index (kept when its inputs are the
-//! same), the feeds, the sitemap, robots.txt, the cover copies and the
-//! assets. Template errors are reported together, each distinct one once.
+//! same), the redirects of the address ledger ([`super::ledger`], settled
+//! against the pages planned), the feeds, the sitemap, robots.txt, the cover
+//! copies and the assets. Template errors are reported together, each
+//! distinct one once.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -37,6 +39,8 @@ pub struct Produced {
     /// Whether `qr_codes` differs from the record the run started from (`build`
     /// saves it then).
     pub qr_codes_changed: bool,
+    /// The address ledger settled against the pages (see [`super::ledger`]).
+    pub ledger: super::ledger::Resolved,
 }
 
 /// Renders every file of the site into a sink: the pages in parallel, then the
@@ -80,6 +84,8 @@ pub struct Pages {
     entries: Vec<sitemap::Entry>,
     /// Each page's path, key, length, hash and identity, for the [`Record`].
     pub made: Vec<PageEntry>,
+    /// The address ledger settled against the pages planned.
+    ledger: super::ledger::Resolved,
 }
 
 /// A page made: its site path, its key (see `render::Ctx`), its length and xxh3,
@@ -176,6 +182,10 @@ pub fn produce_pages(
         return Err(Failure::Content(clashes));
     }
     let jobs = renderer.plan();
+    let published: Vec<_> = jobs.iter().filter_map(|&job| renderer.published(job)).collect();
+    let ledger = super::ledger::resolve(site, &published);
+    drop(published);
+    stages.mark("address ledger");
     let kept_count = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<Result<Placed, Failure>> = jobs
         .par_iter()
@@ -247,6 +257,7 @@ pub fn produce_pages(
         files,
         entries,
         made,
+        ledger,
     })
 }
 
@@ -264,7 +275,10 @@ pub fn produce_rest(
         mut files,
         entries,
         made: _,
+        ledger,
     } = made;
+    // The redirects of the address ledger, from addresses no page has now.
+    files += ledger.write_redirects(sink)?;
 
     // One language at a time: each index is built in parallel, and only one is in memory.
     let mut search_records = Vec::new();
@@ -372,6 +386,7 @@ pub fn produce_rest(
         search_due,
         qr_codes,
         qr_codes_changed,
+        ledger,
     })
 }
 

@@ -1,0 +1,906 @@
+//! The address ledger: every address the site has published, in
+//! `addresses.txt` beside site.toml, so that none of them stops answering.
+//!
+//! Steps: read the ledger (none yet: an empty one); take what the site
+//! publishes now ([`Published`]); recognise renamed content files (a file the
+//! ledger names is gone and a new one has the same title and date in a
+//! language, or else the same file name); then settle each address of the
+//! ledger: published now (a page), an alias of a page, a page whose file now
+//! has another address, or whose translation is gone while the original
+//! stays (a redirect, which the ledger remembers as `ADDRESS -> NEW LANG
+//! FILE`), a page the site no longer makes (a term with no pages left: a
+//! redirect to its taxonomy, or else home), a redirect the author wrote
+//! (`ADDRESS -> TARGET`), or nothing (it will answer 404: `check` warns).
+//! Addresses published for the first time join the ledger. `build` writes the
+//! redirects and saves the ledger when its text changed; `check` reports its
+//! problems; `serve` writes the redirects into memory and never the ledger.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use super::Site;
+use crate::diagnostics::{Diagnostic, Failure};
+use crate::output::Sink;
+use crate::render::addresses::{Owner, Published, redirect_page};
+
+/// The ledger's file, in the site's folder.
+pub const FILE: &str = "addresses.txt";
+
+/// The first lines of the ledger; `build` writes them and keeps nothing else
+/// that starts with `#`.
+const HEADER: &str = "\
+# Every address this site has published, one a line, sorted. `showcase build`
+# keeps this file: it adds each new address, and when a page's address changes
+# (its file renamed or moved, its slug edited) it redirects the old address to
+# the new one. Commit it with the content. Lines:
+#   ADDRESS LANG FILE DATE TITLE     a page of a content file (written by build)
+#   ADDRESS LANG (WHAT)              a page the site makes: home, term, search… (build)
+#   ADDRESS -> NEW LANG FILE         a page that moved: a redirect (build)
+#   ADDRESS -> NEW LANG (WHAT)       a page the site no longer makes, such as a term
+#                                    with no pages left: to its taxonomy or home (build)
+#   ADDRESS -> TARGET                a page removed: a redirect you write yourself;
+#                                    TARGET is an address (/cases/new/), a content
+#                                    file (cases/new.md) or a URL (https://…)
+# An address no page answers any more is kept: `showcase check` warns that it
+# answers 404. Write where it went (ADDRESS -> TARGET), or delete the line to
+# let the address go.
+";
+
+/// Who an address of the ledger was published for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Holder {
+    /// A content file's page: its language-neutral path (`cases/a.md`), its date
+    /// (`-` if it has none) and its title, by which a renamed file is recognised.
+    File { file: String, date: String, title: String },
+    /// A page the site makes: `home`, `term industry/smart-software`.
+    Generated(String),
+}
+
+/// What the ledger says of one address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Entry {
+    /// A page, in a language (its code).
+    Page { lang: String, holder: Holder },
+    /// A redirect. `from` (language code, language-neutral file) when `build`
+    /// wrote it for a page that moved: the target follows that file's page.
+    Redirect {
+        target: String,
+        from: Option<(String, String)>,
+    },
+}
+
+/// An entry and the line of the ledger it was read from.
+struct Line {
+    number: usize,
+    entry: Entry,
+}
+
+/// A redirect page to write: its site path and HTML.
+#[derive(Debug)]
+pub struct Redirect {
+    pub path: String,
+    pub html: String,
+}
+
+/// The ledger settled against the site: what to write, what to say.
+#[derive(Debug, Default)]
+pub struct Resolved {
+    /// The ledger's text as it was read; `None` if the site had none.
+    was: Option<String>,
+    /// The ledger's text as `build` leaves it.
+    text: String,
+    /// The redirect pages the ledger asks for.
+    pub redirects: Vec<Redirect>,
+    /// The pages found to have moved in this build: `redirect: /a/ → /b/ (content/b.md)`.
+    pub moves: Vec<String>,
+    /// Problems of the ledger (errors) and addresses that answer 404 (warnings).
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many addresses the ledger has.
+    pub addresses: usize,
+    /// How many of them no page, alias or redirect answers.
+    pub gone: usize,
+}
+
+impl Resolved {
+    /// Writes the redirect pages into a sink; returns how many.
+    pub fn write_redirects(&self, sink: &dyn Sink) -> Result<usize, Failure> {
+        for redirect in &self.redirects {
+            sink.write(&redirect.path, redirect.html.as_bytes())?;
+        }
+        Ok(self.redirects.len())
+    }
+
+    /// Whether the ledger has errors (a build stops on them).
+    pub fn errors(&self) -> Vec<Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error()).cloned().collect()
+    }
+
+    /// Saves the ledger in the site's folder if its text changed, atomically (a
+    /// temporary file beside it, renamed over it). Returns the lines to print:
+    /// the moves, one line for a ledger started, one for addresses that answer 404.
+    pub fn save(&self, root: &Path) -> Result<Vec<String>, Failure> {
+        let mut said = self.moves.clone();
+        // A checkout that turned the line ends into CRLF holds the same ledger.
+        if self.was.as_ref().map(|was| was.replace("\r\n", "\n")).as_deref() != Some(self.text.as_str()) {
+            let path = root.join(FILE);
+            // A temporary name of this process's own: two builds may save at once.
+            let temp = root.join(format!(".{FILE}.{}.tmp", std::process::id()));
+            std::fs::write(&temp, &self.text).map_err(|e| Failure::io("write", &temp, e))?;
+            std::fs::rename(&temp, &path).map_err(|e| {
+                let _ = std::fs::remove_file(&temp);
+                Failure::io("replace", &path, e)
+            })?;
+            if self.was.is_none() {
+                said.push(format!(
+                    "showcase: started the address ledger {FILE} with {} addresses; commit it with the content",
+                    self.addresses
+                ));
+            }
+        }
+        if self.gone > 0 {
+            said.push(format!(
+                "showcase: {} published addresses answer 404 now; showcase check lists them",
+                self.gone
+            ));
+        }
+        Ok(said)
+    }
+}
+
+/// Settles the ledger of `site` against what it publishes now (see the module's steps).
+pub fn resolve(site: &Site, published: &[Published]) -> Resolved {
+    let config = &site.config;
+    let shown = crate::content::display_path(config, FILE);
+    let path = config.root.join(FILE);
+    let was = match std::fs::read(&path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Some(text),
+            Err(_) => {
+                return Resolved {
+                    diagnostics: vec![Diagnostic::file_error(
+                        shown,
+                        "the ledger is not UTF-8 text; restore it from version control",
+                    )],
+                    ..Resolved::default()
+                };
+            }
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => {
+            return Resolved {
+                diagnostics: vec![Diagnostic::file_error(shown, format!("cannot read it: {e}"))],
+                ..Resolved::default()
+            };
+        }
+    };
+    let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+    let (old, mut diagnostics) = parse(was.as_deref().unwrap_or(""), &codes, &shown);
+    let settle = Settle::new(site, published, &old);
+    let mut lines: BTreeMap<String, Entry> = BTreeMap::new();
+    let mut redirects = Vec::new();
+    let mut moves = Vec::new();
+    let mut gone = 0;
+    for (address, line) in &old {
+        let step = settle.step(address, &line.entry);
+        let mut entry = line.entry.clone();
+        let target = match step {
+            Step::Page(now) => {
+                lines.insert(address.clone(), now);
+                continue;
+            }
+            Step::Alias(d) => {
+                let doc = &settle.docs()[d];
+                entry = Entry::Redirect {
+                    target: doc.path.clone(),
+                    from: Some((codes[doc.lang].to_string(), settle.neutral(d))),
+                };
+                None
+            }
+            Step::Moved { doc, lang, file } => {
+                let to = settle.place[&(lang, file.clone())].0.clone();
+                if !matches!(&entry, Entry::Redirect { target, .. } if *target == to) {
+                    let source = &settle.docs()[doc].source;
+                    moves.push(format!("redirect: {address} → {to} ({})", source.display()));
+                }
+                entry = Entry::Redirect {
+                    target: to.clone(),
+                    from: Some((codes[lang].to_string(), file)),
+                };
+                Some(Final::Address(to))
+            }
+            Step::Successor { to, lang, what } => {
+                if !matches!(&entry, Entry::Redirect { target, .. } if *target == to) {
+                    moves.push(format!("redirect: {address} → {to} ({what} is no longer published)"));
+                }
+                entry = Entry::Redirect {
+                    target: to.clone(),
+                    from: Some((lang, format!("({what})"))),
+                };
+                Some(Final::Address(to))
+            }
+            Step::File(d) => {
+                if let Entry::Redirect { target, from: None } = &mut entry {
+                    target.clone_from(&settle.docs()[d].rel);
+                }
+                Some(Final::Address(settle.docs()[d].path.clone()))
+            }
+            Step::Url(url) => Some(Final::Url(url)),
+            Step::Address(to) => match settle.follow(&to, 0) {
+                Some(target) => Some(target),
+                None if matches!(entry, Entry::Redirect { from: None, .. }) => {
+                    let why = "which no page, alias or redirect of this site answers; correct the target \
+                               (an address such as /cases/new/, a content file such as cases/new.md, or a URL) \
+                               or delete the line";
+                    diagnostics.push(bad_redirect(
+                        &shown,
+                        line.number,
+                        format!("{address} redirects to {to}, {why}"),
+                    ));
+                    None
+                }
+                None => {
+                    gone += 1;
+                    diagnostics.push(gone_warning(&shown, line.number, address, &entry));
+                    None
+                }
+            },
+            Step::BadFile(target) => {
+                let known = settle.docs().iter().map(|d| d.rel.as_str());
+                let nearest = crate::diagnostics::suggestion(&target, known);
+                let message = format!(
+                    "{address} redirects to {target}, which is not a content file of this site{nearest}; \
+                     name a file as it is in content/ (cases/new.md), an address or a URL"
+                );
+                diagnostics.push(bad_redirect(&shown, line.number, message));
+                None
+            }
+            Step::Gone => {
+                gone += 1;
+                diagnostics.push(gone_warning(&shown, line.number, address, &entry));
+                None
+            }
+        };
+        if let Some(target) = target {
+            redirects.push(settle.redirect(address, &target));
+        }
+        lines.insert(address.clone(), entry);
+    }
+    for (address, entry) in settle.now {
+        lines.entry(address).or_insert(entry);
+    }
+    let mut text = String::from(HEADER);
+    for (address, entry) in &lines {
+        text.push_str(&write_line(address, entry));
+        text.push('\n');
+    }
+    Resolved {
+        was,
+        text,
+        redirects,
+        moves,
+        diagnostics,
+        addresses: lines.len(),
+        gone,
+    }
+}
+
+fn bad_redirect(shown: &Path, number: usize, message: String) -> Diagnostic {
+    Diagnostic::error(shown.to_path_buf(), number, 1, message).rule("bad-redirect")
+}
+
+fn gone_warning(shown: &Path, number: usize, address: &str, entry: &Entry) -> Diagnostic {
+    let what = match entry {
+        Entry::Page {
+            lang,
+            holder: Holder::File { file, .. },
+        } => format!("the {lang} page of content/{file}"),
+        Entry::Page {
+            lang,
+            holder: Holder::Generated(what),
+        } => format!("the {lang} {what} page"),
+        Entry::Redirect { target, .. } => format!("a redirect to {target}"),
+    };
+    Diagnostic::warning(
+        shown.to_path_buf(),
+        number,
+        1,
+        "gone-address",
+        format!(
+            "{address} was published ({what}) and will answer 404: no page has this address now; \
+             give a page aliases: [\"{address}\"], or write where it went on this line \
+             (\"{address} -> \" and an address of this site, a content file such as cases/new.md, or a URL); \
+             delete the line only to let the address go"
+        ),
+    )
+}
+
+/// Where a redirect finally leads.
+enum Final {
+    Address(String),
+    Url(String),
+}
+
+/// What becomes of one address of the ledger.
+enum Step {
+    /// Published now, as this entry.
+    Page(Entry),
+    /// An alias of this doc: the alias's page redirects.
+    Alias(usize),
+    /// The page of this file and language is now at another address.
+    Moved { doc: usize, lang: usize, file: String },
+    /// A page the site makes is no longer made (a term that lost its last
+    /// page): a redirect to the page that stands for it (the taxonomy's
+    /// overview, or else the home page of its language).
+    Successor { to: String, lang: String, what: String },
+    /// A redirect to this doc's page (the author named its file).
+    File(usize),
+    /// A redirect to a URL.
+    Url(String),
+    /// A redirect to this address, to follow.
+    Address(String),
+    /// The author named a content file that does not exist.
+    BadFile(String),
+    /// Nothing answers it.
+    Gone,
+}
+
+/// What settling the ledger reads: the site's pages now, and the ledger's old lines.
+struct Settle<'a> {
+    site: &'a Site,
+    old: &'a BTreeMap<String, Line>,
+    /// What is published now, as ledger entries, by address.
+    now: BTreeMap<String, Entry>,
+    /// (language, language-neutral file) → its address now and its doc.
+    place: HashMap<(usize, String), (String, usize)>,
+    /// (language code, what) of a page the site makes → its address now.
+    generated: HashMap<(String, String), String>,
+    /// Alias → the doc it leads to.
+    aliases: HashMap<&'a str, usize>,
+    /// Files of the ledger that are gone → the file each was renamed to.
+    renamed: HashMap<String, String>,
+}
+
+impl<'a> Settle<'a> {
+    fn new(site: &'a Site, published: &[Published], old: &'a BTreeMap<String, Line>) -> Self {
+        let mut settle = Settle {
+            site,
+            old,
+            now: BTreeMap::new(),
+            place: HashMap::new(),
+            generated: HashMap::new(),
+            aliases: HashMap::new(),
+            renamed: HashMap::new(),
+        };
+        for p in published {
+            let holder = match &p.owner {
+                Owner::Doc(d) => {
+                    let file = settle.neutral(*d);
+                    settle.place.insert((p.lang, file.clone()), (p.path.clone(), *d));
+                    settle.file_holder(*d, file)
+                }
+                Owner::Generated(what) => Holder::Generated(what.clone()),
+            };
+            let lang = site.config.languages[p.lang].code.clone();
+            if let Owner::Generated(what) = &p.owner {
+                settle.generated.insert((lang.clone(), what.clone()), p.path.clone());
+            }
+            settle.now.insert(p.path.clone(), Entry::Page { lang, holder });
+        }
+        for (d, doc) in site.library.docs.iter().enumerate() {
+            for alias in &doc.fm.aliases {
+                settle.aliases.insert(alias.as_str(), d);
+            }
+        }
+        settle.renamed = settle.renames();
+        settle
+    }
+
+    fn docs(&self) -> &'a [crate::content::Doc] {
+        &self.site.library.docs
+    }
+
+    fn neutral(&self, d: usize) -> String {
+        crate::content::neutral_path(&self.docs()[d].rel, &self.site.config)
+    }
+
+    fn file_holder(&self, d: usize, file: String) -> Holder {
+        let fm = &self.docs()[d].fm;
+        Holder::File {
+            file,
+            date: fm.date.map_or_else(|| "-".to_string(), |d| d.to_string()),
+            title: fm.title.split_whitespace().collect::<Vec<_>>().join(" "),
+        }
+    }
+
+    fn lang(&self, code: &str) -> Option<usize> {
+        self.site.config.languages.iter().position(|l| l.code == code)
+    }
+
+    /// Files the ledger names that are gone, each matched to a file it does not
+    /// name: the one whose page has the same title and date in a language of
+    /// the gone file's (when only one has), or else the only one of the same
+    /// file name (`a` of `cases/a.md` and of `talent/a/index.md`).
+    fn renames(&self) -> HashMap<String, String> {
+        let now: HashSet<String> = (0..self.docs().len()).map(|d| self.neutral(d)).collect();
+        let mut named: BTreeMap<&str, Vec<(&str, &str, &str)>> = BTreeMap::new();
+        for line in self.old.values() {
+            match &line.entry {
+                Entry::Page {
+                    lang,
+                    holder: Holder::File { file, date, title },
+                } => named
+                    .entry(file.as_str())
+                    .or_default()
+                    .push((lang.as_str(), date.as_str(), title.as_str())),
+                Entry::Redirect {
+                    from: Some((_, file)), ..
+                } if generated(file).is_none() => {
+                    named.entry(file.as_str()).or_default();
+                }
+                _ => {}
+            }
+        }
+        // The files the ledger does not name, by their page's (language, date, title)
+        // and by their file name: looked up, not searched, for each file gone.
+        let mut by_title: HashMap<(&str, String, String), BTreeSet<String>> = HashMap::new();
+        let mut by_stem: HashMap<String, BTreeSet<String>> = HashMap::new();
+        for d in 0..self.docs().len() {
+            let file = self.neutral(d);
+            if named.contains_key(file.as_str()) {
+                continue;
+            }
+            let lang = self.site.config.languages[self.docs()[d].lang].code.as_str();
+            if let Holder::File { date, title, .. } = self.file_holder(d, String::new())
+                && !title.is_empty()
+            {
+                by_title.entry((lang, date, title)).or_default().insert(file.clone());
+            }
+            by_stem.entry(stem(&file).to_string()).or_default().insert(file);
+        }
+        let mut claimed: HashSet<String> = HashSet::new();
+        let mut renamed = HashMap::new();
+        for (file, ids) in named.iter().filter(|(file, _)| !now.contains(**file)) {
+            let unclaimed = |found: &mut dyn Iterator<Item = &String>| -> BTreeSet<String> {
+                found.filter(|n| !claimed.contains(*n)).cloned().collect()
+            };
+            let titled = unclaimed(
+                &mut ids
+                    .iter()
+                    .filter_map(|&(l, dt, t)| by_title.get(&(l, dt.to_string(), t.to_string())))
+                    .flatten(),
+            );
+            let found = match titled.len() {
+                1 => titled.into_iter().next(),
+                0 => {
+                    let named = unclaimed(&mut by_stem.get(stem(file)).into_iter().flatten());
+                    (named.len() == 1).then(|| named.into_iter().next()).flatten()
+                }
+                _ => None,
+            };
+            if let Some(new) = found {
+                claimed.insert(new.clone());
+                renamed.insert((*file).to_string(), new);
+            }
+        }
+        renamed
+    }
+
+    /// What becomes of `address`, which the ledger has as `entry`.
+    fn step(&self, address: &str, entry: &Entry) -> Step {
+        if let Some(now) = self.now.get(address) {
+            return Step::Page(now.clone());
+        }
+        if let Some(&d) = self.aliases.get(address) {
+            return Step::Alias(d);
+        }
+        let (lang, file, target) = match entry {
+            Entry::Page {
+                lang,
+                holder: Holder::File { file, .. },
+            } => (lang, file, None),
+            Entry::Page {
+                lang,
+                holder: Holder::Generated(what),
+            } => return self.successor(lang, what),
+            Entry::Redirect {
+                target,
+                from: Some((lang, file)),
+            } => match generated(file) {
+                Some(what) => return self.successor(lang, what),
+                None => (lang, file, Some(target)),
+            },
+            Entry::Redirect { target, from: None } => return self.target(target),
+        };
+        let file = self.renamed.get(file).unwrap_or(file);
+        // The page in its language, or else (its translation gone) the original.
+        for lang in self.lang(lang).into_iter().chain([0]) {
+            if let Some((_, doc)) = self.place.get(&(lang, file.clone())) {
+                return Step::Moved {
+                    doc: *doc,
+                    lang,
+                    file: file.clone(),
+                };
+            }
+        }
+        match target {
+            Some(target) => Step::Address(target.clone()),
+            None => Step::Gone,
+        }
+    }
+
+    /// What stands for a page the site no longer makes: the same page at
+    /// another address, a term's taxonomy overview, or the home page.
+    fn successor(&self, lang: &str, what: &str) -> Step {
+        let at = |what: &str| self.generated.get(&(lang.to_string(), what.to_string())).cloned();
+        let taxonomy = what
+            .strip_prefix("term ")
+            .and_then(|term| term.split('/').next())
+            .and_then(|tax| at(&format!("taxonomy {tax}")));
+        match at(what).or(taxonomy).or_else(|| at("home")) {
+            Some(to) => Step::Successor {
+                to,
+                lang: lang.to_string(),
+                what: what.to_string(),
+            },
+            None => Step::Gone,
+        }
+    }
+
+    /// A target the author wrote: a URL, an address, or a content file.
+    fn target(&self, target: &str) -> Step {
+        if is_url(target) {
+            return Step::Url(target.to_string());
+        }
+        if target.starts_with('/') {
+            return Step::Address(target.to_string());
+        }
+        let docs = self.docs();
+        if let Some(d) = docs.iter().position(|d| d.rel == target) {
+            return Step::File(d);
+        }
+        // A file renamed since: the version in the same language of the file it became.
+        let config = &self.site.config;
+        let neutral = crate::content::neutral_path(target, config);
+        let Some(renamed) = self.renamed.get(&neutral) else {
+            return Step::BadFile(target.to_string());
+        };
+        let lang = config
+            .languages
+            .iter()
+            .position(|l| target.ends_with(&format!(".{}.md", l.code)))
+            .filter(|_| target != neutral)
+            .unwrap_or(0);
+        match (0..docs.len()).find(|&d| docs[d].lang == lang && self.neutral(d) == *renamed) {
+            Some(d) => Step::File(d),
+            None => Step::BadFile(target.to_string()),
+        }
+    }
+
+    /// Where a redirect to `address` finally leads, through the ledger's
+    /// redirects and the pages' aliases; `None` if nothing answers it.
+    fn follow(&self, address: &str, depth: usize) -> Option<Final> {
+        if depth > 32 {
+            return None;
+        }
+        if self.now.contains_key(address) {
+            return Some(Final::Address(address.to_string()));
+        }
+        if let Some(&d) = self.aliases.get(address) {
+            return Some(Final::Address(self.docs()[d].path.clone()));
+        }
+        let line = self.old.get(address)?;
+        match self.step(address, &line.entry) {
+            Step::Page(_) => Some(Final::Address(address.to_string())),
+            Step::Alias(d) | Step::File(d) => Some(Final::Address(self.docs()[d].path.clone())),
+            Step::Moved { lang, file, .. } => Some(Final::Address(self.place[&(lang, file)].0.clone())),
+            Step::Successor { to, .. } => Some(Final::Address(to)),
+            Step::Url(url) => Some(Final::Url(url)),
+            Step::Address(next) => self.follow(&next, depth + 1),
+            Step::BadFile(_) | Step::Gone => None,
+        }
+    }
+
+    /// The redirect page from `address` to where it leads.
+    fn redirect(&self, address: &str, target: &Final) -> Redirect {
+        let config = &self.site.config;
+        let html = match target {
+            Final::Url(url) => redirect_page(&config.languages[0].tag, url, url, url),
+            Final::Address(to) => {
+                let (title, lang) = match self.now.get(to) {
+                    Some(Entry::Page {
+                        lang,
+                        holder: Holder::File { title, .. },
+                    }) => (title.clone(), self.lang(lang).unwrap_or(0)),
+                    Some(Entry::Page { lang, .. }) => (to.clone(), self.lang(lang).unwrap_or(0)),
+                    _ => (to.clone(), 0),
+                };
+                redirect_page(
+                    &config.languages[lang].tag,
+                    &title,
+                    &config.link(to),
+                    &config.permalink(to),
+                )
+            }
+        };
+        Redirect {
+            path: address.to_string(),
+            html,
+        }
+    }
+}
+
+/// The last part of a content file's name, without `.md` (`index.md` and
+/// `_index.md` stand for their folder): `a` of `cases/a.md` and of `cases/a/index.md`.
+fn stem(file: &str) -> &str {
+    let path = file.strip_suffix(".md").unwrap_or(file);
+    let path = path
+        .strip_suffix("/_index")
+        .or_else(|| path.strip_suffix("/index"))
+        .unwrap_or(path);
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+/// What a page the site makes is, from the `(WHAT)` of a redirect's line.
+fn generated(from: &str) -> Option<&str> {
+    from.strip_prefix('(').and_then(|w| w.strip_suffix(')'))
+}
+
+fn is_url(target: &str) -> bool {
+    target.starts_with("https://") || target.starts_with("http://")
+}
+
+/// A field as written: a space would end it.
+fn encode(field: &str) -> String {
+    field.replace(' ', "%20").replace('\t', "%09")
+}
+
+fn decode(field: &str) -> String {
+    field.replace("%20", " ").replace("%09", "\t")
+}
+
+fn write_line(address: &str, entry: &Entry) -> String {
+    let address = encode(address);
+    match entry {
+        Entry::Page {
+            lang,
+            holder: Holder::File { file, date, title },
+        } => format!("{address} {lang} {} {date} {title}", encode(file))
+            .trim_end()
+            .to_string(),
+        Entry::Page {
+            lang,
+            holder: Holder::Generated(what),
+        } => format!("{address} {lang} ({what})"),
+        Entry::Redirect { target, from: None } => format!("{address} -> {}", encode(target)),
+        Entry::Redirect {
+            target,
+            from: Some((lang, file)),
+        } => match generated(file) {
+            Some(_) => format!("{address} -> {} {lang} {file}", encode(target)),
+            None => format!("{address} -> {} {lang} {}", encode(target), encode(file)),
+        },
+    }
+}
+
+/// A site path as the ledger keeps it: `/cases/a/` (a trailing slash added) or `/a.html`.
+fn address(field: &str) -> Result<String, String> {
+    let path = decode(field);
+    let shape = "an address is a path on this site, such as /cases/name/";
+    if !path.starts_with('/') || path.starts_with("//") {
+        return Err(format!("\"{path}\" does not start with a single /; {shape}"));
+    }
+    if path.contains(['?', '#', '\\', '"', '<', '>'])
+        || path.chars().any(char::is_control)
+        || path.split('/').any(|p| p == ".." || p == ".")
+    {
+        return Err(format!("\"{path}\" is not a plain path; {shape}"));
+    }
+    Ok(if path.ends_with('/') || path.ends_with(".html") {
+        path
+    } else {
+        format!("{path}/")
+    })
+}
+
+/// The fields of a line and where each starts.
+fn fields(line: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, &line[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &line[s..]));
+    }
+    out
+}
+
+/// Reads the ledger's lines by address, with the problems of those that cannot be read.
+fn parse(text: &str, codes: &[&str], shown: &Path) -> (BTreeMap<String, Line>, Vec<Diagnostic>) {
+    let mut lines = BTreeMap::new();
+    let mut problems = Vec::new();
+    for (at, raw) in text.lines().enumerate() {
+        let number = at + 1;
+        let trimmed = raw.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let parsed = parse_line(raw, codes).map_err(|(offset, message)| {
+            let col = raw[..offset.min(raw.len())].chars().count() + 1;
+            Diagnostic::error(PathBuf::from(shown), number, col, message).rule("ledger")
+        });
+        match parsed {
+            Ok((address, entry)) => {
+                if let Some(first) = lines.get(&address).map(|l: &Line| l.number) {
+                    problems.push(
+                        Diagnostic::error(
+                            PathBuf::from(shown),
+                            number,
+                            1,
+                            format!("{address} is already on line {first}; delete one of the two lines"),
+                        )
+                        .rule("ledger"),
+                    );
+                } else {
+                    lines.insert(address, Line { number, entry });
+                }
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    (lines, problems)
+}
+
+/// One line: its address and entry, or the byte offset and text of its problem.
+fn parse_line(raw: &str, codes: &[&str]) -> Result<(String, Entry), (usize, String)> {
+    let fields = fields(raw);
+    let (_, first) = fields[0];
+    let address = address(first).map_err(|e| (fields[0].0, e))?;
+    let language = |(at, code): (usize, &str)| -> Result<String, (usize, String)> {
+        if codes.contains(&code) {
+            Ok(code.to_string())
+        } else {
+            Err((
+                at,
+                format!(
+                    "\"{code}\" is not a language of site.toml ({}); the field after the address is the page's language",
+                    codes.join(", ")
+                ),
+            ))
+        }
+    };
+    let Some(&second) = fields.get(1) else {
+        return Err((
+            raw.len(),
+            format!(
+                "{address} says nothing more; write where it went (\"{address} -> /cases/new/\") or delete the line"
+            ),
+        ));
+    };
+    if second.1 == "->" {
+        let Some(&(at, target)) = fields.get(2) else {
+            return Err((
+                raw.len(),
+                "a redirect needs a target after ->: an address (/cases/new/), a content file (cases/new.md) or a URL"
+                    .into(),
+            ));
+        };
+        let target = if is_url(target) {
+            target.to_string()
+        } else if target.starts_with('/') {
+            self::address(target).map_err(|e| (at, e))?
+        } else if target.ends_with(".md") && !target.contains("://") {
+            decode(target)
+        } else {
+            return Err((
+                at,
+                format!(
+                    "\"{target}\" is not an address (/cases/new/), a content file (cases/new.md) or a URL (https://…)"
+                ),
+            ));
+        };
+        return match fields.len() {
+            3 => Ok((address, Entry::Redirect { target, from: None })),
+            5.. if fields[4].1.starts_with('(') => {
+                let what = raw[fields[4].0..].trim();
+                match generated(what) {
+                    Some(_) => Ok((
+                        address,
+                        Entry::Redirect {
+                            target,
+                            from: Some((language(fields[3])?, what.to_string())),
+                        },
+                    )),
+                    None => Err((fields[4].0, format!("\"{what}\" has no closing )"))),
+                }
+            }
+            5 => Ok((
+                address,
+                Entry::Redirect {
+                    target,
+                    from: Some((language(fields[3])?, decode(fields[4].1))),
+                },
+            )),
+            _ => Err((
+                fields[3].0,
+                "a redirect line is ADDRESS -> TARGET; remove what follows the target".into(),
+            )),
+        };
+    }
+    let lang = language(second)?;
+    let Some(&(at, third)) = fields.get(2) else {
+        return Err((
+            raw.len(),
+            "a page's line is ADDRESS LANG FILE DATE TITLE; the file is missing".into(),
+        ));
+    };
+    let holder = if third.starts_with('(') {
+        let what = raw[at..].trim();
+        match what.strip_prefix('(').and_then(|w| w.strip_suffix(')')) {
+            Some(inner) => Holder::Generated(inner.to_string()),
+            None => return Err((at, format!("\"{what}\" has no closing )"))),
+        }
+    } else {
+        let date = fields.get(3).map_or("-", |f| f.1).to_string();
+        let title = fields.get(4).map_or("", |&(at, _)| raw[at..].trim());
+        Holder::File {
+            file: decode(third),
+            date,
+            title: title.split_whitespace().collect::<Vec<_>>().join(" "),
+        }
+    };
+    Ok((address, Entry::Page { lang, holder }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(line: &str) -> Result<(String, Entry), (usize, String)> {
+        parse_line(line, &["zh", "en"])
+    }
+
+    #[test]
+    fn lines_read_back_as_written() {
+        for line in [
+            "/cases/a/ zh cases/a.md 2021-01-12 天地 科技园",
+            "/en/cases/a/ en cases/a.md - Tiandi",
+            "/industry/smart-software/ zh (term industry/smart-software)",
+            "/cases/old/ -> /cases/a/ zh cases/a.md",
+            "/year/2023/ -> /year/ zh (term year/2023)",
+            "/cases/gone/ -> https://example.org/x/",
+            "/cases/gone%20too/ -> cases/b.md",
+        ] {
+            let (address, entry) = one(line).unwrap();
+            assert_eq!(write_line(&address, &entry), line);
+        }
+    }
+
+    #[test]
+    fn bad_lines_say_where_and_why() {
+        assert!(one("cases/a/ zh cases/a.md").unwrap_err().1.contains("single /"));
+        let (at, message) = one("/a/ fr cases/a.md").unwrap_err();
+        assert_eq!(at, 4);
+        assert!(message.contains("zh, en"), "{message}");
+        assert!(one("/a/ ->").unwrap_err().1.contains("needs a target"));
+        assert!(one("/a/ -> nowhere").unwrap_err().1.contains("not an address"));
+        assert_eq!(one("/a -> /b").unwrap().0, "/a/");
+        assert!(one("/a/../b/ zh b.md").unwrap_err().1.contains("plain path"));
+        assert!(one("/a%09b/ zh b.md").unwrap_err().1.contains("plain path"));
+    }
+
+    #[test]
+    fn stems_name_the_page() {
+        assert_eq!(stem("cases/a.md"), "a");
+        assert_eq!(stem("talent/a/index.md"), "a");
+        assert_eq!(stem("cases/_index.md"), "cases");
+        assert_eq!(stem("_index.md"), "_index");
+    }
+}
