@@ -422,6 +422,8 @@ fn serve_answers_the_redirects_and_never_writes_the_ledger() {
         root: &site.root,
         base_url: Some("http://127.0.0.1:1313"),
         drafts: false,
+        future: false,
+        expired: false,
     };
     let rebuilt = showcase::site::rebuild::rebuild(&source, None, true).expect("the site builds");
     let page = rebuilt
