@@ -7,9 +7,7 @@
 //! shown as they are.
 
 use std::collections::BTreeMap;
-use std::io::Cursor;
-
-use image::{ImageFormat, imageops::FilterType};
+use image::ImageFormat;
 use rayon::prelude::*;
 
 use crate::config::Config;
@@ -168,19 +166,18 @@ fn copy_path(path: &str, width: u32) -> String {
 fn resize(config: &Config, path: &str, source: &std::path::Path) -> Resized {
     let format = format_of(path).ok_or("not a raster image")?;
     let bytes = std::fs::read(source).map_err(|e| e.to_string())?;
-    let image = image::load_from_memory_with_format(&bytes, format).map_err(|e| e.to_string())?;
+    // Turned upright as its EXIF says, and copied as the text's images are (the same files).
+    let image = crate::output::pictures::decode_upright(&bytes, format)?;
     let (width, height) = (image.width(), image.height());
     let mut copies = Vec::new();
     let mut srcset = Vec::new();
     for &w in WIDTHS.iter().filter(|&&w| w < width) {
-        let h = ((u64::from(height) * u64::from(w)) / u64::from(width)).max(1) as u32;
-        let small = image.resize_exact(w, h, FilterType::Triangle);
-        let mut out = Cursor::new(Vec::new());
+        let small = crate::output::pictures::resized(&image, w);
         // WebP is written losslessly by this encoder; JPEG and PNG as usual.
-        small.write_to(&mut out, format).map_err(|e| e.to_string())?;
+        let data = crate::output::pictures::encode(&small, format, 75)?;
         let copy = copy_path(path, w);
         srcset.push(format!("{} {w}w", config.link(&copy)));
-        copies.push((copy, out.into_inner()));
+        copies.push((copy, data));
     }
     if !srcset.is_empty() {
         srcset.push(format!("{} {width}w", config.link(path)));

@@ -55,8 +55,14 @@ impl Cache {
 
 /// Renders every doc's Markdown in parallel (or takes it from the cache) and
 /// resolves the cover links.
-pub fn render(config: &Config, library: &Library, highlighter: &Highlighter, cache: Cache) -> Stage {
-    let links = Links::new(config, library, highlighter);
+pub fn render(
+    config: &Config,
+    library: &Library,
+    highlighter: &Highlighter,
+    cache: Cache,
+    pictures: &crate::output::pictures::Pictures,
+) -> Stage {
+    let links = Links::new(config, library, highlighter).with_pictures(pictures);
     // Each doc: its key, whether it was rendered afresh, its entry, its problems and cover.
     type Made = (
         u128,

@@ -29,6 +29,7 @@ use crate::markdown::Rendered;
 use crate::markdown::highlight::Highlighter;
 use crate::output::assets::Assets;
 use crate::output::images::{self, Cover, Resizes};
+use crate::output::pictures::Pictures;
 use crate::render::{Renderer, Sources};
 use crate::templates::Theme;
 pub use produce::{Keys, Pages, Produced, Record, Search, produce, produce_pages, produce_rest};
@@ -64,6 +65,8 @@ pub struct Site {
     pub highlighter: Highlighter,
     /// What the Markdown stage keeps for the next build (see [`markdown::Record`]).
     pub markdown: markdown::Record,
+    /// The images of the text, measured, and every image published, stripped.
+    pub pictures: Pictures,
 }
 
 impl Site {
@@ -131,7 +134,9 @@ pub fn load(
     let library = library?;
     stages.mark("content");
     let highlighter = Highlighter::new(&config.highlight_theme, Some(&config.root));
-    let markdown = markdown::render(&config, &library, &highlighter, markdown_cache);
+    // Images of the text measured before are taken from the site built before, or the cache.
+    let pictures = Pictures::over(&config.root, previous.map(|site| &site.pictures));
+    let markdown = markdown::render(&config, &library, &highlighter, markdown_cache, &pictures);
     stages.mark("markdown");
     let mut problems = markdown.problems;
     // Covers resized before are taken only under the same config (their links hold the base path).
@@ -173,6 +178,7 @@ pub fn load(
             catalogue,
             highlighter,
             markdown: markdown.record,
+            pictures,
         },
         problems,
     ))

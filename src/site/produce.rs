@@ -360,10 +360,16 @@ pub fn produce_rest(
         .cloned()
         .chain(site.library.assets.values().map(|a| (a.source.clone(), a.path.clone())))
         .collect();
+    // Images are published without their metadata, with their copies if the text shows them.
+    let covers: std::collections::HashSet<&str> = site.images.iter().map(|(path, _)| path.as_str()).collect();
     copies
         .par_iter()
-        .map(|(source, path)| sink.copy(source, path))
+        .map(|(source, path)| match crate::output::strip::Kind::of(path) {
+            Some(_) => site.pictures.publish(sink, source, path, &|p| covers.contains(p)),
+            None => sink.copy(source, path),
+        })
         .collect::<Result<Vec<()>, Failure>>()?;
+    site.pictures.save();
     files += copies.len();
     stages.mark("feeds, sitemap, assets");
     Ok(Produced {
