@@ -173,7 +173,7 @@ fn bundle_images_are_copied_and_resolved_in_both_languages() {
     let zh = site.page("/cases/bundle/");
     assert!(
         zh.contains(r#"<img decoding="async" src="/cases/bundle/photo.png" width="1200" height="600" srcset="#)
-            && zh.contains(r#"(min-width: 48rem) 46rem, calc(100vw - 2rem)" alt="园区大门" /></picture>"#),
+            && zh.contains(r#"(min-width: 864px) 828px, calc(100vw - 2rem)" alt="园区大门" /></picture>"#),
         "{zh}"
     );
     assert!(

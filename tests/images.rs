@@ -133,7 +133,9 @@ fn webp_chunks(data: &[u8]) -> Vec<String> {
 
 /// The `<img …>` tag whose `src` is `src`, and the `<picture>` around it if there is one.
 fn img_tag<'a>(html: &'a str, src: &str) -> (&'a str, Option<&'a str>) {
-    let at = html.find(&format!("src=\"{src}\"")).unwrap_or_else(|| panic!("no {src} in {html}"));
+    let at = html
+        .find(&format!("src=\"{src}\""))
+        .unwrap_or_else(|| panic!("no {src} in {html}"));
     let start = html[..at].rfind("<img").unwrap();
     let end = at + html[at..].find('>').unwrap() + 1;
     let picture = html[..start]
@@ -225,7 +227,9 @@ fn a_phone_photo_is_published_upright_and_without_its_gps_metadata() {
     for entry in walkdir::WalkDir::new(&public) {
         let entry = entry.unwrap();
         let path = entry.path();
-        let Some(ext) = path.extension().and_then(|e| e.to_str()) else { continue };
+        let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
+            continue;
+        };
         let data = std::fs::read(path).unwrap();
         match ext {
             "jpg" => {
@@ -270,7 +274,7 @@ fn images_in_the_text_get_their_size_copies_and_webp_where_smaller() {
     assert_eq!(attr(photo, "loading"), Some("lazy"));
     assert_eq!(attr(photo, "decoding"), Some("async"));
     assert_eq!(attr(photo, "alt"), Some("车间"));
-    assert!(attr(photo, "sizes").is_some_and(|s| s.contains("46rem")), "{photo}");
+    assert!(attr(photo, "sizes").is_some_and(|s| s.contains("828px")), "{photo}");
     assert!(picture.is_none(), "{html}");
     let set = srcset(attr(photo, "srcset").unwrap());
     assert_eq!(
@@ -289,7 +293,10 @@ fn images_in_the_text_get_their_size_copies_and_webp_where_smaller() {
     // The chart, above the first heading: loaded at once; WebP offered, smaller.
     let (chart, picture) = img_tag(&html, "/cases/photos/chart.png");
     assert_eq!(attr(chart, "loading"), None, "{chart}");
-    assert_eq!((attr(chart, "width"), attr(chart, "height")), (Some("1000"), Some("500")));
+    assert_eq!(
+        (attr(chart, "width"), attr(chart, "height")),
+        (Some("1000"), Some("500"))
+    );
     let picture = picture.expect("a <picture> with WebP");
     let source = &picture[..picture.find("<img").unwrap()];
     assert!(source.contains(r#"<source type="image/webp""#), "{picture}");
@@ -297,7 +304,11 @@ fn images_in_the_text_get_their_size_copies_and_webp_where_smaller() {
     let png = srcset(attr(chart, "srcset").unwrap());
     assert_eq!(webp.iter().map(|(_, w)| *w).collect::<Vec<_>>(), [480, 960, 1000]);
     assert_eq!(png.iter().map(|(_, w)| *w).collect::<Vec<_>>(), [480, 960, 1000]);
-    let size = |url: &str| std::fs::metadata(public.join(url.trim_start_matches('/'))).unwrap().len();
+    let size = |url: &str| {
+        std::fs::metadata(public.join(url.trim_start_matches('/')))
+            .unwrap()
+            .len()
+    };
     for ((w_url, width), (p_url, _)) in webp.iter().zip(&png) {
         let decoded = image::open(public.join(w_url.trim_start_matches('/'))).unwrap();
         assert_eq!(decoded.width(), *width);
@@ -332,7 +343,11 @@ fn an_image_changed_between_builds_shows_its_new_size() {
     site.build(&[]).assert_ok();
     let after = site.page("/cases/photos/");
     let (photo, _) = img_tag(&after, "/cases/photos/phone.jpg");
-    assert_eq!((attr(photo, "width"), attr(photo, "height")), (Some("600"), Some("400")), "{photo}");
+    assert_eq!(
+        (attr(photo, "width"), attr(photo, "height")),
+        (Some("600"), Some("400")),
+        "{photo}"
+    );
     let set = srcset(attr(photo, "srcset").unwrap());
     assert_eq!(set.iter().map(|(_, w)| *w).collect::<Vec<_>>(), [480, 600]);
     // A third build with nothing changed gives the same site.
@@ -344,7 +359,11 @@ fn an_image_changed_between_builds_shows_its_new_size() {
 #[test]
 fn an_unreadable_image_in_the_text_is_an_error_with_its_line() {
     let site = site_with_photos();
-    std::fs::write(site.root.join("content/cases/photos/phone.jpg"), b"\xFF\xD8 not a photo").unwrap();
+    std::fs::write(
+        site.root.join("content/cases/photos/phone.jpg"),
+        b"\xFF\xD8 not a photo",
+    )
+    .unwrap();
     let run = site.build(&[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
@@ -354,4 +373,20 @@ fn an_unreadable_image_in_the_text_is_an_error_with_its_line() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn check_warns_of_an_image_from_another_site() {
+    let site = site_with_photos();
+    let run = site.check(&[]);
+    let out = format!("{}{}", run.stdout, run.stderr);
+    assert!(
+        out.contains("content/cases/photos/index.md\n")
+            && out
+                .contains("15:1  warning  the image https://images.example.org/remote.jpg is loaded from another site")
+            && out.contains("[remote-image]"),
+        "{out}"
+    );
+    // The site's own images are not warned about.
+    assert!(!out.contains("phone.jpg is loaded"), "{out}");
 }

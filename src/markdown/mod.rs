@@ -343,7 +343,9 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> (Rendered, Vec<Diagnostic>) {
                         &mut out,
                         range.start,
                         "missing-image",
-                        format!("shows the image {site_path}, which cannot be read ({e}); save it again as a JPEG, PNG or WebP file"),
+                        format!(
+                            "shows the image {site_path}, which cannot be read ({e}); save it again as a JPEG, PNG or WebP file"
+                        ),
                     ),
                     _ => {}
                 }

@@ -6,9 +6,9 @@
 //! `srcset` of every `<img>` that shows it. Other covers (SVG, remote) are
 //! shown as they are.
 
-use std::collections::BTreeMap;
 use image::ImageFormat;
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 
 use crate::config::Config;
 use crate::content::Library;

@@ -40,8 +40,10 @@ use crate::output::Sink;
 pub const WIDTHS: [u32; 2] = super::images::WIDTHS;
 
 /// How wide an image of the text is shown: the default theme's text column
-/// (`--measure`, 46rem) on wide screens, the screen less its margins on phones.
-pub const SIZES: &str = "(min-width: 48rem) 46rem, calc(100vw - 2rem)";
+/// (`--measure`, 46rem of 18px, from 40rem up) on wide screens, the screen less
+/// its margins below that. In pixels: `rem` in `sizes` means 16px, whatever
+/// the page's own root size.
+pub const SIZES: &str = "(min-width: 864px) 828px, calc(100vw - 2rem)";
 
 /// The JPEG quality of a photo encoded again to turn it upright.
 const UPRIGHT_QUALITY: u8 = 90;
@@ -258,9 +260,11 @@ impl Pictures {
             .flat_map(|e| e.files.iter().map(|(_, name)| name.as_str()))
             .collect();
         let unchanged = entries.len() == self.was.len()
-            && entries
-                .iter()
-                .all(|(path, e)| self.was.get(path).is_some_and(|w| w.stamp == e.stamp && w.taken == e.taken));
+            && entries.iter().all(|(path, e)| {
+                self.was
+                    .get(path)
+                    .is_some_and(|w| w.stamp == e.stamp && w.taken == e.taken)
+            });
         if unchanged {
             return;
         }
@@ -466,7 +470,11 @@ pub fn svg_size(bytes: &[u8]) -> Option<(u32, u32)> {
     };
     let number = |v: &str| -> Option<f64> {
         let v = v.trim();
-        v.strip_suffix("px").unwrap_or(v).parse::<f64>().ok().filter(|n| *n > 0.0)
+        v.strip_suffix("px")
+            .unwrap_or(v)
+            .parse::<f64>()
+            .ok()
+            .filter(|n| *n > 0.0)
     };
     let size = |w: f64, h: f64| Some((w.round().max(1.0) as u32, h.round().max(1.0) as u32));
     if let (Some(w), Some(h)) = (attr("width").and_then(number), attr("height").and_then(number)) {
@@ -490,7 +498,9 @@ pub fn tag(config: &Config, site_path: &str, picture: &Picture, eager: bool) -> 
     let (attrs, webp) = signature(config, site_path, picture);
     let mut open = String::new();
     if let Some(webp) = webp {
-        open.push_str(&format!("<picture><source type=\"image/webp\" {webp} sizes=\"{SIZES}\">"));
+        open.push_str(&format!(
+            "<picture><source type=\"image/webp\" {webp} sizes=\"{SIZES}\">"
+        ));
     }
     let loading = if eager { "" } else { " loading=\"lazy\"" };
     open.push_str(&format!("<img{loading} decoding=\"async\" {attrs}"));
