@@ -471,6 +471,21 @@ pub fn template_texts(files: &HashMap<String, PathBuf>) -> Vec<(PathBuf, String)
     out
 }
 
+/// An image of the text loaded from another site: not measured, copied or
+/// stripped here, and the reader's browser asks that site for it.
+fn remote_image(doc: &crate::content::Doc, link: &crate::markdown::DocLink) -> Diagnostic {
+    Diagnostic::warning(
+        doc.source.clone(),
+        link.line,
+        link.col,
+        "remote-image",
+        format!(
+            "the image {} is loaded from another site: it has no size (the page moves as it loads), no smaller copies, and that site sees every reader; save it in the page's folder and show it from there",
+            link.written
+        ),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -506,19 +521,4 @@ mod tests {
             .collect();
         assert_eq!(on_pages(&pages), "on /a/ and 2 other pages");
     }
-}
-
-/// An image of the text loaded from another site: not measured, copied or
-/// stripped here, and the reader's browser asks that site for it.
-fn remote_image(doc: &crate::content::Doc, link: &crate::markdown::DocLink) -> Diagnostic {
-    Diagnostic::warning(
-        doc.source.clone(),
-        link.line,
-        link.col,
-        "remote-image",
-        format!(
-            "the image {} is loaded from another site: it has no size (the page moves as it loads), no smaller copies, and that site sees every reader; save it in the page's folder and show it from there",
-            link.written
-        ),
-    )
 }
