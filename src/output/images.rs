@@ -3,8 +3,9 @@
 //! A cover that is a JPEG, PNG or WebP file of the site gets its width and
 //! height (so the page does not jump as it loads) and copies 480 and 960
 //! pixels wide where it is wider, named `photo.480w.jpg` beside it, for the
-//! `srcset` of every `<img>` that shows it. Other covers (SVG, remote) are
-//! shown as they are.
+//! `srcset` of every `<img>` that shows it; they are made and published as
+//! the text's images are ([`crate::output::pictures`]). Other covers (SVG,
+//! remote) are shown as they are.
 
 use image::ImageFormat;
 use rayon::prelude::*;
@@ -13,6 +14,7 @@ use std::collections::BTreeMap;
 use crate::config::Config;
 use crate::content::Library;
 use crate::diagnostics::Diagnostic;
+use crate::output::pictures::Pictures;
 
 /// The widths of the smaller copies.
 pub const WIDTHS: [u32; 2] = [480, 960];
@@ -58,6 +60,7 @@ pub fn prepare(
     library: &Library,
     links: Vec<Option<String>>,
     previous: Option<(&Resizes, std::time::SystemTime)>,
+    pictures: &Pictures,
 ) -> Result<Prepared, Vec<Diagnostic>> {
     // Each cover file once, however many pages show it.
     let mut covers: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
@@ -87,7 +90,7 @@ pub fn prepare(
             });
             (
                 path.clone(),
-                (stamp, kept.unwrap_or_else(|| resize(config, path, source))),
+                (stamp, kept.unwrap_or_else(|| resize(config, path, source, pictures))),
             )
         })
         .collect();
@@ -163,32 +166,27 @@ fn copy_path(path: &str, width: u32) -> String {
     }
 }
 
-fn resize(config: &Config, path: &str, source: &std::path::Path) -> Resized {
-    let format = format_of(path).ok_or("not a raster image")?;
-    let bytes = std::fs::read(source).map_err(|e| e.to_string())?;
-    // Turned upright as its EXIF says, and copied as the text's images are (the same files).
-    let image = crate::output::pictures::decode_upright(&bytes, format)?;
-    let (width, height) = (image.width(), image.height());
-    let mut copies = Vec::new();
-    let mut srcset = Vec::new();
-    for &w in WIDTHS.iter().filter(|&&w| w < width) {
-        let small = crate::output::pictures::resized(&image, w);
-        // WebP is written losslessly by this encoder; JPEG and PNG as usual.
-        let data = crate::output::pictures::encode(&small, format, 75)?;
-        let copy = copy_path(path, w);
-        srcset.push(format!("{} {w}w", config.link(&copy)));
-        copies.push((copy, data));
-    }
+/// A cover's size and `srcset`: the cover is measured, turned upright and
+/// copied as the images of the text are ([`crate::output::pictures`]), which
+/// keeps the work between builds and publishes the copies with the image.
+fn resize(config: &Config, path: &str, source: &std::path::Path, pictures: &Pictures) -> Resized {
+    format_of(path).ok_or("not a raster image")?;
+    let picture = pictures.picture(path, source)?.ok_or("not a raster image")?;
+    let mut srcset: Vec<String> = picture
+        .copies
+        .iter()
+        .map(|&w| format!("{} {w}w", config.link(&copy_path(path, w))))
+        .collect();
     if !srcset.is_empty() {
-        srcset.push(format!("{} {width}w", config.link(path)));
+        srcset.push(format!("{} {}w", config.link(path), picture.width));
     }
     Ok((
         CoverSize {
-            width,
-            height,
+            width: picture.width,
+            height: picture.height,
             srcset: srcset.join(", "),
         },
-        copies,
+        Vec::new(),
     ))
 }
 

@@ -143,7 +143,7 @@ pub fn load(
     let resized = previous
         .filter(|p| p.config == config)
         .map(|site| (&site.resized, site.library.read_at));
-    let (covers, images, resized) = match images::prepare(&config, &library, markdown.cover_links, resized) {
+    let (covers, images, resized) = match images::prepare(&config, &library, markdown.cover_links, resized, &pictures) {
         Ok(made) => made,
         Err(mut errors) => {
             problems.append(&mut errors);
