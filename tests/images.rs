@@ -390,3 +390,19 @@ fn check_warns_of_an_image_from_another_site() {
     // The site's own images are not warned about.
     assert!(!out.contains("phone.jpg is loaded"), "{out}");
 }
+
+#[test]
+fn a_second_build_takes_the_images_from_the_cache() {
+    let site = site_with_photos();
+    // Files are trusted by their stamp once they have settled (a second after their last change).
+    std::thread::sleep(std::time::Duration::from_millis(1200));
+    site.build(&[]).assert_ok();
+    let record = std::fs::read_to_string(site.root.join(".showcase-cache/pictures.json")).unwrap();
+    assert!(record.contains("/cases/photos/phone.jpg"), "{record}");
+    let published = common::snapshot(&site.root.join("public"));
+    site.build(&[]).assert_ok();
+    // Nothing worked out again: the record (each entry with the time it was made) is the same.
+    let again = std::fs::read_to_string(site.root.join(".showcase-cache/pictures.json")).unwrap();
+    assert_eq!(record, again);
+    assert_eq!(published, common::snapshot(&site.root.join("public")));
+}

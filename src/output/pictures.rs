@@ -213,13 +213,14 @@ impl Pictures {
     /// Publishes an image of the site (a JPEG, PNG or WebP file): without its
     /// metadata, with its copies if the text shows it. Files of `skip` (the
     /// covers' copies, made the same way) are left to whoever made them.
+    /// Returns how many files were published.
     pub fn publish(
         &self,
         sink: &dyn Sink,
         source: &Path,
         site_path: &str,
         skip: &dyn Fn(&str) -> bool,
-    ) -> Result<(), Failure> {
+    ) -> Result<usize, Failure> {
         let entry = self.entry(site_path, source, false).map_err(|e| {
             Failure::Content(vec![
                 Diagnostic::error(
@@ -233,8 +234,10 @@ impl Pictures {
                 .rule("missing-image"),
             ])
         })?;
+        let mut published = 0;
         if entry.as_is {
             sink.copy(source, site_path)?;
+            published += 1;
         }
         for (path, name) in &entry.files {
             if *path != site_path && skip(path) {
@@ -244,8 +247,9 @@ impl Pictures {
                 Some(bytes) => sink.write(path, bytes)?,
                 None => sink.copy(&self.folder.join(name), path)?,
             }
+            published += 1;
         }
-        Ok(())
+        Ok(published)
     }
 
     /// Saves the record of this build's images for the next build, and removes
@@ -302,7 +306,7 @@ struct Made {
 }
 
 fn make(site_path: &str, bytes: &[u8], text: bool) -> Result<Made, String> {
-    let Some(kind) = Kind::of(site_path) else {
+    if Kind::of(site_path).is_none() {
         // SVG: measured from its root element; published as it is.
         let picture = svg_size(bytes).map(|(width, height)| Picture {
             width,
@@ -312,6 +316,18 @@ fn make(site_path: &str, bytes: &[u8], text: bool) -> Result<Made, String> {
         });
         return Ok(Made {
             picture,
+            files: Vec::new(),
+            as_is: true,
+        });
+    }
+    // By its bytes: a JPEG named `.png` is stripped as a JPEG. A file that is none of
+    // the three has none of their metadata: it is published as it is, unless shown.
+    let Some(kind) = Kind::sniff(bytes) else {
+        if text {
+            return Err("it is not a JPEG, PNG or WebP file".into());
+        }
+        return Ok(Made {
+            picture: None,
             files: Vec::new(),
             as_is: true,
         });

@@ -47,6 +47,21 @@ impl Kind {
     }
 }
 
+impl Kind {
+    /// The kind of an image by its first bytes, whatever its name says.
+    pub fn sniff(data: &[u8]) -> Option<Kind> {
+        if data.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            Some(Kind::Jpeg)
+        } else if data.starts_with(b"\x89PNG\r\n\x1a\n") {
+            Some(Kind::Png)
+        } else if data.len() >= 12 && &data[..4] == b"RIFF" && &data[8..12] == b"WEBP" {
+            Some(Kind::WebP)
+        } else {
+            None
+        }
+    }
+}
+
 /// Drops the metadata of an image; an error says why the file is not a valid one.
 pub fn strip(kind: Kind, data: &[u8]) -> Result<Stripped, String> {
     match kind {
@@ -306,7 +321,7 @@ mod tests {
         let plain = out.into_inner();
         // After the IHDR chunk (8 + 25 bytes): a tEXt chunk.
         let mut data = plain[..33].to_vec();
-        data.extend_from_slice(&[0, 0, 0, 9]);
+        data.extend_from_slice(&[0, 0, 0, 8]);
         data.extend_from_slice(b"tEXtGPS\x0031.2");
         data.extend_from_slice(&[0, 0, 0, 0]);
         data.extend_from_slice(&plain[33..]);

@@ -362,15 +362,15 @@ pub fn produce_rest(
         .collect();
     // Images are published without their metadata, with their copies if the text shows them.
     let covers: std::collections::HashSet<&str> = site.images.iter().map(|(path, _)| path.as_str()).collect();
-    copies
+    let published = copies
         .par_iter()
         .map(|(source, path)| match crate::output::strip::Kind::of(path) {
             Some(_) => site.pictures.publish(sink, source, path, &|p| covers.contains(p)),
-            None => sink.copy(source, path),
+            None => sink.copy(source, path).map(|()| 1),
         })
-        .collect::<Result<Vec<()>, Failure>>()?;
+        .collect::<Result<Vec<usize>, Failure>>()?;
     site.pictures.save();
-    files += copies.len();
+    files += published.iter().sum::<usize>();
     stages.mark("feeds, sitemap, assets");
     Ok(Produced {
         pages,
