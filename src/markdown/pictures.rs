@@ -68,11 +68,10 @@ impl Links<'_> {
             html.contains(&attrs)
                 && webp.is_none_or(|w| html.contains(&w))
                 && (picture.webp
-                    || !html.contains(
-                        &self
-                            .config
-                            .link(&pictures::copy_path(&site_path, picture.width, Some("webp"))),
-                    ))
+                    || !html.contains(&pictures::link(
+                        self.config,
+                        &pictures::copy_path(&site_path, picture.width, Some("webp")),
+                    )))
         })
     }
 }

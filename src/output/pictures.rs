@@ -527,7 +527,7 @@ pub fn tag(config: &Config, site_path: &str, picture: &Picture, eager: bool) -> 
 /// address, size and copies), and its WebP `srcset`: what the Markdown cache
 /// checks a page still has before using it.
 pub fn signature(config: &Config, site_path: &str, picture: &Picture) -> (String, Option<String>) {
-    let src = config.link(site_path);
+    let src = link(config, site_path);
     let mut attrs = format!("src=\"{}\"", attr(&src));
     attrs.push_str(&format!(" width=\"{}\" height=\"{}\"", picture.width, picture.height));
     if !picture.copies.is_empty() {
@@ -545,14 +545,19 @@ fn srcset(config: &Config, site_path: &str, picture: &Picture, ext: Option<&str>
     let mut set: Vec<String> = picture
         .copies
         .iter()
-        .map(|&w| format!("{} {w}w", config.link(&copy_path(site_path, w, ext))))
+        .map(|&w| format!("{} {w}w", link(config, &copy_path(site_path, w, ext))))
         .collect();
     let full = match ext {
-        Some(ext) => config.link(&copy_path(site_path, picture.width, Some(ext))),
-        None => config.link(site_path),
+        Some(ext) => link(config, &copy_path(site_path, picture.width, Some(ext))),
+        None => link(config, site_path),
     };
     set.push(format!("{full} {}w", picture.width));
     set.join(", ")
+}
+
+/// A file of the site as the browser asks for it (`photo 1.png` → `photo%201.png`).
+pub fn link(config: &Config, site_path: &str) -> String {
+    config.link(&crate::url::encode_name(site_path))
 }
 
 /// A value escaped for a double-quoted attribute.
