@@ -172,7 +172,8 @@ fn bundle_images_are_copied_and_resolved_in_both_languages() {
     );
     let zh = site.page("/cases/bundle/");
     assert!(
-        zh.contains(r#"<img src="/cases/bundle/photo.png" alt="园区大门" />"#),
+        zh.contains(r#"<img decoding="async" src="/cases/bundle/photo.png" width="1200" height="600" srcset="#)
+            && zh.contains(r#"(min-width: 864px) 828px, calc(100vw - 2rem)" alt="园区大门" /></picture>"#),
         "{zh}"
     );
     assert!(
@@ -181,7 +182,7 @@ fn bundle_images_are_copied_and_resolved_in_both_languages() {
     );
     let en = site.page("/en/cases/bundle/");
     assert!(
-        en.contains(r#"<img src="/cases/bundle/photo.png" alt="The park gate" />"#),
+        en.contains(r#"calc(100vw - 2rem)" alt="The park gate" /></picture>"#),
         "{en}"
     );
     assert!(site.page("/cases/page/3/").contains(

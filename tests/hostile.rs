@@ -244,10 +244,11 @@ fn odd_file_names_build_to_working_encoded_urls() {
             &format!("---\ntitle: {name}\n---\n正文\n"),
         );
     }
-    site.write("content/cases/bundle/photo 1.png", "png");
-    site.write("content/cases/bundle/x#y?.png", "png");
-    site.write("content/cases/bundle/100%.png", "png");
-    site.write("content/cases/bundle/照片.png", "png");
+    // Real images: the text's images are measured, and one that is no image is an error.
+    let png = std::fs::read(site.root.join("content/cases/bundle/photo.png")).unwrap();
+    for name in ["photo 1.png", "x#y?.png", "100%.png", "照片.png"] {
+        std::fs::write(site.root.join("content/cases/bundle").join(name), &png).unwrap();
+    }
     site.write(
         "content/cases/bundle/index.md",
         "---\ntitle: 图集\n---\n![一](<photo 1.png>)\n![二](x%23y%3F.png)\n![三](100%25.png)\n![四](照片.png)\n",
@@ -275,6 +276,9 @@ fn odd_file_names_build_to_working_encoded_urls() {
     for file in ["photo 1.png", "x#y?.png", "100%.png", "照片.png"] {
         assert!(site.exists(&format!("/cases/bundle/{file}")), "{file}");
     }
+    // Their smaller copies too, under addresses that lead to them.
+    assert!(page.contains("/cases/bundle/x%23y%3F.480w.png 480w"), "{page}");
+    assert!(site.exists("/cases/bundle/x#y?.480w.png"));
     // The sitemap holds ASCII URLs only.
     let sitemap = site.page("/sitemap.xml");
     assert!(sitemap.is_ascii(), "{sitemap}");

@@ -98,7 +98,8 @@ impl Cache {
         let same = entry
             .links
             .iter()
-            .all(|link| resolve_url(&link.written, doc, links).is_ok_and(|url| url == link.url));
+            .all(|link| resolve_url(&link.written, doc, links).is_ok_and(|url| url == link.url))
+            && links.pictures_unchanged(&entry);
         same.then_some(entry)
     }
 

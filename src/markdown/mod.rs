@@ -11,6 +11,7 @@
 
 pub mod cache;
 pub mod highlight;
+mod pictures;
 
 use std::collections::HashMap;
 
@@ -87,6 +88,10 @@ pub struct Links<'a> {
     keys: HashMap<String, &'a str>,
     /// The site's shortcodes; without them `{{< … >}}` stays text.
     shortcodes: Option<&'a crate::shortcodes::Shortcodes>,
+    /// The images of the text, measured (see [`Links::with_pictures`]).
+    pictures: Option<&'a crate::output::pictures::Pictures>,
+    /// Site path of a bundle's file → the file.
+    files: HashMap<&'a str, &'a std::path::Path>,
 }
 
 impl<'a> Links<'a> {
@@ -102,6 +107,8 @@ impl<'a> Links<'a> {
             highlighter,
             keys,
             shortcodes: None,
+            pictures: None,
+            files: HashMap::new(),
         }
     }
 
@@ -111,6 +118,19 @@ impl<'a> Links<'a> {
             shortcodes: Some(shortcodes),
             ..self
         }
+    }
+
+    /// Images of the site in the text get their size, smaller copies and WebP
+    /// versions from `pictures` (see [`crate::output::pictures`]).
+    pub fn with_pictures(mut self, pictures: &'a crate::output::pictures::Pictures) -> Self {
+        self.files = self
+            .library
+            .assets
+            .values()
+            .map(|a| (a.path.as_str(), a.source.as_path()))
+            .collect();
+        self.pictures = Some(pictures);
+        self
     }
 
     /// Resolves a relative link target (already joined to the content folder) in a language.
@@ -248,6 +268,9 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> (Rendered, Vec<Diagnostic>) {
     let mut result: Vec<Event<'_>> = Vec::with_capacity(events.len());
     let mut used_ids: HashMap<String, usize> = HashMap::new();
     let mut in_first_paragraph = None::<bool>;
+    // Images of the site, given their size and copies; the first above any heading loads at once.
+    let mut placed = pictures::Placed::new(body);
+    let mut seen_heading = false;
     let mut i = 0;
     while i < events.len() {
         let (event, range) = &events[i];
@@ -270,6 +293,7 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> (Rendered, Vec<Diagnostic>) {
                 attrs,
             }) => {
                 let end = ends[i];
+                seen_heading = true;
                 let text = texts.between(i, end).to_string();
                 // A hand-written id loses what no id may hold: whitespace and control characters.
                 let own: Option<String> = id
@@ -336,7 +360,23 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> (Rendered, Vec<Diagnostic>) {
                 let end = ends[i];
                 let alt = texts.between(i, end);
                 let decorative = title.trim() == DECORATIVE;
-                let dest = resolve(&mut out, dest_url, range.start, Some((alt.trim(), decorative)));
+                let mut dest = resolve(&mut out, dest_url, range.start, Some((alt.trim(), decorative)));
+                match links.picture(&dest) {
+                    Some((site_path, Ok(Some(picture)))) => {
+                        let eager = placed.is_empty() && !seen_heading;
+                        let (open, close) = crate::output::pictures::tag(config, &site_path, &picture, eager);
+                        dest = placed.place(open, close);
+                    }
+                    Some((site_path, Err(e))) => problem(
+                        &mut out,
+                        range.start,
+                        "missing-image",
+                        format!(
+                            "shows the image {site_path}, which cannot be read ({e}); save it again as a JPEG, PNG or WebP file"
+                        ),
+                    ),
+                    _ => {}
+                }
                 let start = Event::Start(Tag::Image {
                     link_type: *link_type,
                     dest_url: CowStr::from(dest),
@@ -378,6 +418,7 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> (Rendered, Vec<Diagnostic>) {
     let text = plain_text_of(&result);
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, result.into_iter());
+    let html = placed.apply(html);
     let rendered = Rendered {
         html: Packed::new(&html),
         text: Packed::new(&text),

@@ -3,18 +3,18 @@
 //! A cover that is a JPEG, PNG or WebP file of the site gets its width and
 //! height (so the page does not jump as it loads) and copies 480 and 960
 //! pixels wide where it is wider, named `photo.480w.jpg` beside it, for the
-//! `srcset` of every `<img>` that shows it. Other covers (SVG, remote) are
-//! shown as they are.
+//! `srcset` of every `<img>` that shows it; they are made and published as
+//! the text's images are ([`crate::output::pictures`]). Other covers (SVG,
+//! remote) are shown as they are.
 
-use std::collections::BTreeMap;
-use std::io::Cursor;
-
-use image::{ImageFormat, imageops::FilterType};
+use image::ImageFormat;
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 
 use crate::config::Config;
 use crate::content::Library;
 use crate::diagnostics::Diagnostic;
+use crate::output::pictures::Pictures;
 
 /// The widths of the smaller copies.
 pub const WIDTHS: [u32; 2] = [480, 960];
@@ -60,6 +60,7 @@ pub fn prepare(
     library: &Library,
     links: Vec<Option<String>>,
     previous: Option<(&Resizes, std::time::SystemTime)>,
+    pictures: &Pictures,
 ) -> Result<Prepared, Vec<Diagnostic>> {
     // Each cover file once, however many pages show it.
     let mut covers: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
@@ -89,7 +90,7 @@ pub fn prepare(
             });
             (
                 path.clone(),
-                (stamp, kept.unwrap_or_else(|| resize(config, path, source))),
+                (stamp, kept.unwrap_or_else(|| resize(config, path, source, pictures))),
             )
         })
         .collect();
@@ -165,33 +166,27 @@ fn copy_path(path: &str, width: u32) -> String {
     }
 }
 
-fn resize(config: &Config, path: &str, source: &std::path::Path) -> Resized {
-    let format = format_of(path).ok_or("not a raster image")?;
-    let bytes = std::fs::read(source).map_err(|e| e.to_string())?;
-    let image = image::load_from_memory_with_format(&bytes, format).map_err(|e| e.to_string())?;
-    let (width, height) = (image.width(), image.height());
-    let mut copies = Vec::new();
-    let mut srcset = Vec::new();
-    for &w in WIDTHS.iter().filter(|&&w| w < width) {
-        let h = ((u64::from(height) * u64::from(w)) / u64::from(width)).max(1) as u32;
-        let small = image.resize_exact(w, h, FilterType::Triangle);
-        let mut out = Cursor::new(Vec::new());
-        // WebP is written losslessly by this encoder; JPEG and PNG as usual.
-        small.write_to(&mut out, format).map_err(|e| e.to_string())?;
-        let copy = copy_path(path, w);
-        srcset.push(format!("{} {w}w", config.link(&copy)));
-        copies.push((copy, out.into_inner()));
-    }
+/// A cover's size and `srcset`: the cover is measured, turned upright and
+/// copied as the images of the text are ([`crate::output::pictures`]), which
+/// keeps the work between builds and publishes the copies with the image.
+fn resize(config: &Config, path: &str, source: &std::path::Path, pictures: &Pictures) -> Resized {
+    format_of(path).ok_or("not a raster image")?;
+    let picture = pictures.picture(path, source)?.ok_or("not a raster image")?;
+    let mut srcset: Vec<String> = picture
+        .copies
+        .iter()
+        .map(|&w| format!("{} {w}w", config.link(&copy_path(path, w))))
+        .collect();
     if !srcset.is_empty() {
-        srcset.push(format!("{} {width}w", config.link(path)));
+        srcset.push(format!("{} {}w", config.link(path), picture.width));
     }
     Ok((
         CoverSize {
-            width,
-            height,
+            width: picture.width,
+            height: picture.height,
             srcset: srcset.join(", "),
         },
-        copies,
+        Vec::new(),
     ))
 }
 

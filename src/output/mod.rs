@@ -14,7 +14,9 @@ pub mod assets;
 pub mod feed;
 pub mod images;
 pub mod memory;
+pub mod pictures;
 pub mod sitemap;
+pub mod strip;
 
 use std::io;
 use std::path::{Path, PathBuf};

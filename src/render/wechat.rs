@@ -76,7 +76,7 @@ const ALLOWED_ATTRIBUTES: &[&str] = &["style", "src", "alt", "colspan", "rowspan
 /// Tags dropped with everything inside them.
 const DROPPED_WITH_CONTENT: &[&str] = &[
     "script", "style", "iframe", "form", "object", "embed", "svg", "math", "noscript", "template", "button", "select",
-    "textarea", "video", "audio", "canvas", "head", "title", "picture", "map",
+    "textarea", "video", "audio", "canvas", "head", "title", "map",
 ];
 /// Tags without an end tag.
 const VOID: &[&str] = &[

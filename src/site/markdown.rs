@@ -55,9 +55,17 @@ impl Cache {
 
 /// Renders every doc's Markdown in parallel (or takes it from the cache) and
 /// resolves the cover links.
-pub fn render(config: &Config, library: &Library, highlighter: &Highlighter, cache: Cache) -> Stage {
+pub fn render(
+    config: &Config,
+    library: &Library,
+    highlighter: &Highlighter,
+    cache: Cache,
+    pictures: &crate::output::pictures::Pictures,
+) -> Stage {
     let (shortcodes, shortcode_problems) = crate::shortcodes::Shortcodes::load(config);
-    let links = Links::new(config, library, highlighter).with_shortcodes(&shortcodes);
+    let links = Links::new(config, library, highlighter)
+        .with_shortcodes(&shortcodes)
+        .with_pictures(pictures);
     // Each doc: its key, whether it was rendered afresh, its entry, its problems and cover.
     type Made = (
         u128,

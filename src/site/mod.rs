@@ -30,6 +30,7 @@ use crate::markdown::Rendered;
 use crate::markdown::highlight::Highlighter;
 use crate::output::assets::Assets;
 use crate::output::images::{self, Cover, Resizes};
+use crate::output::pictures::Pictures;
 use crate::render::{Renderer, Sources};
 use crate::templates::Theme;
 pub use produce::{Keys, Pages, Produced, Record, Replaced, produce, produce_pages, produce_rest};
@@ -69,6 +70,8 @@ pub struct Site {
     pub highlighter: Highlighter,
     /// What the Markdown stage keeps for the next build (see [`markdown::Record`]).
     pub markdown: markdown::Record,
+    /// The images of the text, measured, and every image published, stripped.
+    pub pictures: Pictures,
 }
 
 impl Site {
@@ -146,7 +149,9 @@ pub fn load(
     let (library, unparsed_problems) = library?;
     stages.mark("content");
     let highlighter = Highlighter::new(&config.highlight_theme, Some(&config.root));
-    let markdown = markdown::render(&config, &library, &highlighter, markdown_cache);
+    // Images of the text measured before are taken from the site built before, or the cache.
+    let pictures = Pictures::over(&config.root, previous.map(|site| &site.pictures));
+    let markdown = markdown::render(&config, &library, &highlighter, markdown_cache, &pictures);
     stages.mark("markdown");
     let mut problems = markdown.problems;
     problems.extend(unparsed_problems);
@@ -154,7 +159,7 @@ pub fn load(
     let resized = previous
         .filter(|p| p.config == config)
         .map(|site| (&site.resized, site.library.read_at));
-    let (covers, images, resized) = match images::prepare(&config, &library, markdown.cover_links, resized) {
+    let (covers, images, resized) = match images::prepare(&config, &library, markdown.cover_links, resized, &pictures) {
         Ok(made) => made,
         Err(mut errors) => {
             problems.append(&mut errors);
@@ -189,6 +194,7 @@ pub fn load(
             catalogue,
             highlighter,
             markdown: markdown.record,
+            pictures,
         },
         problems,
     ))

@@ -372,11 +372,17 @@ pub fn produce_rest(
         .cloned()
         .chain(site.library.assets.values().map(|a| (a.source.clone(), a.path.clone())))
         .collect();
-    copies
+    // Images are published without their metadata, with their copies if the text shows them.
+    let covers: std::collections::HashSet<&str> = site.images.iter().map(|(path, _)| path.as_str()).collect();
+    let published = copies
         .par_iter()
-        .map(|(source, path)| sink.copy(source, path))
-        .collect::<Result<Vec<()>, Failure>>()?;
-    files += copies.len();
+        .map(|(source, path)| match crate::output::strip::Kind::of(path) {
+            Some(_) => site.pictures.publish(sink, source, path, &|p| covers.contains(p)),
+            None => sink.copy(source, path).map(|()| 1),
+        })
+        .collect::<Result<Vec<usize>, Failure>>()?;
+    site.pictures.save();
+    files += published.iter().sum::<usize>();
     stages.mark("feeds, sitemap, assets");
     Ok(Produced {
         pages,

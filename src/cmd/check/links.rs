@@ -122,6 +122,9 @@ impl<'a> Checker<'a> {
                 }
                 match self.target(&link.url, &page) {
                     Target::External => {
+                        if link.image {
+                            found.diagnostics.push(remote_image(doc, link));
+                        }
                         if seen_external.insert(link.url.clone()) {
                             found.external.push(External {
                                 url: link.url.clone(),
@@ -489,6 +492,21 @@ pub fn template_texts(files: &HashMap<String, PathBuf>) -> Vec<(PathBuf, String)
         .collect();
     out.sort();
     out
+}
+
+/// An image of the text loaded from another site: not measured, copied or
+/// stripped here, and the reader's browser asks that site for it.
+fn remote_image(doc: &crate::content::Doc, link: &crate::markdown::DocLink) -> Diagnostic {
+    Diagnostic::warning(
+        doc.source.clone(),
+        link.line,
+        link.col,
+        "remote-image",
+        format!(
+            "the image {} is loaded from another site: it has no size (the page moves as it loads), no smaller copies, and that site sees every reader; save it in the page's folder and show it from there",
+            link.written
+        ),
+    )
 }
 
 #[cfg(test)]
