@@ -17,7 +17,6 @@ pub mod packed;
 pub mod qr;
 pub mod render;
 pub mod search;
-pub mod shortcodes;
 pub mod site;
 pub mod templates;
 pub mod text;

@@ -286,3 +286,22 @@ impl Config {
         self.root.join("themes").join(&self.theme)
     }
 }
+
+/// The time zone of a site whose site.toml names none.
+pub const DEFAULT_TIME_ZONE: &str = "Asia/Shanghai";
+
+/// A time zone by its IANA name (`Asia/Shanghai`), from the system's database;
+/// where the system has none, the zones of China and UTC are still known, as
+/// fixed offsets (none of them has changed its offset since 1991).
+pub fn time_zone(name: &str) -> Option<jiff::tz::TimeZone> {
+    if let Ok(tz) = jiff::tz::TimeZone::get(name) {
+        return Some(tz);
+    }
+    let hours = match name {
+        "Asia/Shanghai" | "Asia/Chongqing" | "Asia/Harbin" | "Asia/Urumqi" | "Asia/Hong_Kong" | "Asia/Macau"
+        | "Asia/Taipei" | "PRC" => 8,
+        "UTC" | "Etc/UTC" | "GMT" => 0,
+        _ => return None,
+    };
+    Some(jiff::tz::TimeZone::fixed(jiff::tz::Offset::constant(hours)))
+}

@@ -516,19 +516,19 @@ impl Config {
             }
         });
         let timezone = match &raw.timezone {
-            Some(name) if crate::content::schedule::time_zone(name.get_ref()).is_none() => {
+            Some(name) if super::time_zone(name.get_ref()).is_none() => {
                 errors.push(at(
                     name.span(),
                     format!(
                         "timezone = \"{}\" is not a time zone; write an IANA name such as \"{}\"",
                         name.get_ref(),
-                        crate::content::schedule::DEFAULT_TIME_ZONE
+                        super::DEFAULT_TIME_ZONE
                     ),
                 ));
                 String::new()
             }
             Some(name) => name.get_ref().clone(),
-            None => crate::content::schedule::DEFAULT_TIME_ZONE.to_string(),
+            None => super::DEFAULT_TIME_ZONE.to_string(),
         };
         if !errors.is_empty() {
             return Err(errors);

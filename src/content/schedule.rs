@@ -10,7 +10,7 @@
 //! pages, `serve` for both, marked on the page.
 
 use jiff::civil::Date;
-use jiff::tz::{Offset, TimeZone};
+use jiff::tz::TimeZone;
 
 use super::front_matter::FrontMatter;
 use crate::config::Config;
@@ -19,8 +19,7 @@ use crate::diagnostics::Failure;
 /// The environment variable that sets today's date (YYYY-MM-DD), for tests and reproducible runs.
 pub const TODAY_VAR: &str = "SHOWCASE_TODAY";
 
-/// The time zone of a site whose site.toml names none.
-pub const DEFAULT_TIME_ZONE: &str = "Asia/Shanghai";
+pub use crate::config::{DEFAULT_TIME_ZONE, time_zone};
 
 /// Why a page is not published today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,22 +71,6 @@ pub fn withheld(fm: &FrontMatter, today: Date) -> Option<Withheld> {
         Some(expires) if expires < today => Some(Withheld::Expired(expires)),
         _ => None,
     }
-}
-
-/// A time zone by its IANA name (`Asia/Shanghai`), from the system's database;
-/// where the system has none, the zones of China and UTC are still known, as
-/// fixed offsets (none of them has changed its offset since 1991).
-pub fn time_zone(name: &str) -> Option<TimeZone> {
-    if let Ok(tz) = TimeZone::get(name) {
-        return Some(tz);
-    }
-    let hours = match name {
-        "Asia/Shanghai" | "Asia/Chongqing" | "Asia/Harbin" | "Asia/Urumqi" | "Asia/Hong_Kong" | "Asia/Macau"
-        | "Asia/Taipei" | "PRC" => 8,
-        "UTC" | "Etc/UTC" | "GMT" => 0,
-        _ => return None,
-    };
-    Some(TimeZone::fixed(Offset::constant(hours)))
 }
 
 /// Today in the site's time zone, or the day `SHOWCASE_TODAY` names.

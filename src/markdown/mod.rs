@@ -12,6 +12,7 @@
 pub mod cache;
 pub mod highlight;
 mod pictures;
+pub mod shortcodes;
 
 use std::collections::HashMap;
 
@@ -87,7 +88,7 @@ pub struct Links<'a> {
     /// Language-neutral content path (`cases/a.md`) → translation key.
     keys: HashMap<String, &'a str>,
     /// The site's shortcodes; without them `{{< … >}}` stays text.
-    shortcodes: Option<&'a crate::shortcodes::Shortcodes>,
+    shortcodes: Option<&'a crate::markdown::shortcodes::Shortcodes>,
     /// The images of the text, measured (see [`Links::with_pictures`]).
     pictures: Option<&'a crate::output::pictures::Pictures>,
     /// Site path of a bundle's file → the file.
@@ -113,7 +114,7 @@ impl<'a> Links<'a> {
     }
 
     /// The same lookups, with the site's shortcodes to expand.
-    pub fn with_shortcodes(self, shortcodes: &'a crate::shortcodes::Shortcodes) -> Self {
+    pub fn with_shortcodes(self, shortcodes: &'a crate::markdown::shortcodes::Shortcodes) -> Self {
         Links {
             shortcodes: Some(shortcodes),
             ..self
@@ -212,7 +213,7 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> (Rendered, Vec<Diagnostic>) {
     // Shortcodes become markers, their HTML put in place after rendering.
     let expanded = links
         .shortcodes
-        .and_then(|shortcodes| crate::shortcodes::expand(doc, links, shortcodes, options));
+        .and_then(|shortcodes| crate::markdown::shortcodes::expand(doc, links, shortcodes, options));
     let body = expanded.as_ref().map_or(doc.body.as_str(), |e| e.text.as_str());
     let events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(body, options).into_offset_iter().collect();
     let mut out = Draft::default();
@@ -412,8 +413,8 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> (Rendered, Vec<Diagnostic>) {
         i += 1;
     }
     if let Some(expanded) = &expanded {
-        result = crate::shortcodes::splice(result, &expanded.pieces);
-        out.lead = crate::shortcodes::strip_markers(&out.lead);
+        result = crate::markdown::shortcodes::splice(result, &expanded.pieces);
+        out.lead = crate::markdown::shortcodes::strip_markers(&out.lead);
     }
     let text = plain_text_of(&result);
     let mut html = String::with_capacity(body.len() * 3 / 2);

@@ -17,7 +17,7 @@ use crate::diagnostics::Diagnostic;
 use crate::output::pictures::Pictures;
 
 /// The widths of the smaller copies.
-pub const WIDTHS: [u32; 2] = [480, 960];
+pub use crate::output::pictures::WIDTHS;
 
 /// Files to publish: site path and bytes.
 pub type Copies = Vec<(String, Vec<u8>)>;

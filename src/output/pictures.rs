@@ -36,8 +36,8 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Failure};
 use crate::output::Sink;
 
-/// The widths of the smaller copies (those of the covers).
-pub const WIDTHS: [u32; 2] = super::images::WIDTHS;
+/// The widths of the smaller copies, of the text's images and the covers.
+pub const WIDTHS: [u32; 2] = [480, 960];
 
 /// How wide an image of the text is shown: the default theme's text column
 /// (`--measure`, 46rem of 18px, from 40rem up) on wide screens, the screen less

@@ -62,7 +62,7 @@ pub fn render(
     cache: Cache,
     pictures: &crate::output::pictures::Pictures,
 ) -> Stage {
-    let (shortcodes, shortcode_problems) = crate::shortcodes::Shortcodes::load(config);
+    let (shortcodes, shortcode_problems) = crate::markdown::shortcodes::Shortcodes::load(config);
     let links = Links::new(config, library, highlighter)
         .with_shortcodes(&shortcodes)
         .with_pictures(pictures);
