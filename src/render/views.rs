@@ -412,9 +412,6 @@ pub struct OutlineItem {
     pub title: String,
 }
 
-/// The second-level headings of rendered Markdown, as plain text: each starts a line
-/// as `<h2 id="…">`, the form the Markdown writer gives every heading (it gives each
-/// an id); raw HTML written otherwise is not taken for one. Footnote marks are left out.
 /// A page's rendered Markdown: the HTML in a template's context; in a page's
 /// key (a serialiser that is not human-readable), the hash of the packed HTML,
 /// which says the same at a fraction of the cost.
@@ -446,68 +443,16 @@ impl Serialize for Outline<'_> {
     }
 }
 
+/// The second-level headings of rendered Markdown, as plain text: each starts a line
+/// as `<h2 id="…">`, the form the Markdown writer gives every heading (it gives each
+/// an id); raw HTML written otherwise is not taken for one. Footnote marks are left out.
+/// (The headings the table of contents reads, second level only.)
 fn outline(html: &str) -> Vec<OutlineItem> {
-    const OPEN: &str = "<h2 id=\"";
-    let mut items = Vec::new();
-    let mut at = 0;
-    while let Some(found) = html[at..].find(OPEN) {
-        let start = at + found;
-        at = start + OPEN.len();
-        if start > 0 && !html[..start].ends_with('\n') {
-            continue;
-        }
-        let rest = &html[at..];
-        let (Some(quote), Some(open_end), Some(close)) = (rest.find('"'), rest.find('>'), rest.find("</h2>")) else {
-            break;
-        };
-        if quote > open_end || open_end > close {
-            continue;
-        }
-        let id = unescape(&rest[..quote]);
-        let inner = &rest[open_end + 1..close];
-        at += close;
-        let mut text = String::with_capacity(inner.len());
-        let mut in_tag = false;
-        let mut in_mark = false;
-        let mut tag = String::new();
-        for c in inner.chars() {
-            match c {
-                '<' => {
-                    in_tag = true;
-                    tag.clear();
-                }
-                '>' => {
-                    in_tag = false;
-                    if tag.starts_with("sup") {
-                        in_mark = true;
-                    } else if tag.starts_with("/sup") {
-                        in_mark = false;
-                    }
-                }
-                c if in_tag => tag.push(c),
-                c if !in_mark => text.push(c),
-                _ => {}
-            }
-        }
-        let title = unescape(text.trim());
-        if !title.is_empty() {
-            items.push(OutlineItem { id, title });
-        }
-    }
-    items
-}
-
-/// Text with the entities the HTML writer uses turned back into characters.
-fn unescape(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&amp;", "&")
+    super::toc::headings(html)
+        .into_iter()
+        .filter(|(level, _, _)| *level == 2)
+        .map(|(_, id, title)| OutlineItem { id, title })
+        .collect()
 }
 
 /// For a translation: its own index in the library and its original.
