@@ -439,7 +439,11 @@ impl Shared {
             return;
         }
         let reply = http::answer(&snapshot, &target);
-        let mut response = Response::from_data(reply.body).with_status_code(reply.status);
+        // Every reply's length is known: sent with Content-Length, never in chunks
+        // (tiny_http chunks replies over 32 KiB unless told otherwise).
+        let mut response = Response::from_data(reply.body)
+            .with_status_code(reply.status)
+            .with_chunked_threshold(usize::MAX);
         let headers = [
             ("Content-Type", reply.content_type.to_string()),
             ("Cache-Control", "no-store".to_string()),
