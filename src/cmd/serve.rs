@@ -53,6 +53,8 @@ pub struct Snapshot {
     pub files: Option<Arc<Layers>>,
     /// The errors of the last rebuild; empty when it succeeded.
     pub errors: Arc<Vec<Diagnostic>>,
+    /// The errors as shown over every page ([`live::overlay`]); empty when there are none.
+    pub overlay: Arc<str>,
     /// Counts the states served, so a page knows whether it is the latest.
     pub version: u64,
 }
@@ -85,6 +87,7 @@ pub fn run(args: &ServeArgs, messages: &Messages) -> Result<(), Failure> {
         current: RwLock::new(Arc::new(Snapshot {
             files: None,
             errors: Arc::default(),
+            overlay: Arc::from(""),
             version: 0,
         })),
         hub: Hub::default(),
@@ -92,6 +95,7 @@ pub fn run(args: &ServeArgs, messages: &Messages) -> Result<(), Failure> {
         search: Mutex::new(Vec::new()),
         generation: AtomicU64::new(0),
         messages: Messages::new(messages.lang()),
+        root: args.root.clone(),
     });
     // The last site built without errors: the next rebuild is made over it.
     let mut built: Option<Built> = None;
@@ -310,8 +314,10 @@ struct Shared {
     search: Mutex<Vec<u64>>,
     /// Counts rebuilds: an index begun before the last one is out of date.
     generation: AtomicU64,
-    /// What the console says, in the author's language.
+    /// What the console and the error overlay say, in the author's language.
     messages: Messages,
+    /// The site's folder as given, which the errors' file names are relative to.
+    root: PathBuf,
 }
 
 impl Shared {
@@ -343,6 +349,7 @@ impl Shared {
             *self.current.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(Snapshot {
                 files: Some(Arc::new(next)),
                 errors: Arc::clone(&old.errors),
+                overlay: Arc::clone(&old.overlay),
                 version: old.version,
             });
         }
@@ -385,6 +392,7 @@ impl Shared {
                 Snapshot {
                     files: Some(Arc::new(files)),
                     errors: Arc::default(),
+                    overlay: Arc::from(""),
                     version: old.version + 1,
                 }
             }
@@ -407,6 +415,7 @@ impl Shared {
                     )
                 );
                 Snapshot {
+                    overlay: live::overlay(&errors, old.files.is_some(), messages, &self.root).into(),
                     files: old.files.clone(),
                     errors: Arc::new(errors),
                     version: old.version + 1,

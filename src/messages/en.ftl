@@ -128,6 +128,15 @@ serve-errors = showcase: { $count ->
        *[no] the pages show the errors until they are fixed
     }
 serve-no-browser = showcase: could not open a browser ({ $reason }); open { $url } yourself
+serve-overlay-heading = showcase: { $count ->
+        [one] 1 error
+       *[other] { $count } errors
+    } in the site{ $served ->
+        [yes] ; until it is fixed, the preview shows the last version built without errors
+       *[no] ; it could not be built
+    }
+serve-overlay-fix = Fix the file and save it: this page reloads by itself.
+serve-overlay-problem = { $severity }: { $message }
 
 ## The command line's help
 

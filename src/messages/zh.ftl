@@ -125,6 +125,12 @@ serve-errors = showcase：{ $count } 个错误；{ $served ->
        *[no] 页面上会显示错误，直到修正为止
     }
 serve-no-browser = showcase：无法打开浏览器（{ $reason }）；请自行打开 { $url }
+serve-overlay-heading = showcase：网站有 { $count } 个错误{ $served ->
+        [yes] ；修正之前，预览仍显示上一次成功生成的版本
+       *[no] ，未能生成
+    }
+serve-overlay-fix = 修改文件并保存后，本页会自动刷新。
+serve-overlay-problem = { $severity }：{ $message }
 
 ## 命令行帮助
 

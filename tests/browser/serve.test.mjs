@@ -18,7 +18,11 @@ let browser;
 /** Starts `showcase serve --port 0` on a copy of the sample site; resolves to its URL. */
 function startServe(root) {
   const binary = process.env.SHOWCASE_BIN || join(repo, "target", "debug", "showcase");
-  child = spawn(binary, ["serve", "--root", root, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  // Messages in Chinese, as the office's authors read them, whatever the machine's locale.
+  child = spawn(binary, ["serve", "--root", root, "--port", "0"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, SHOWCASE_LANG: "zh" },
+  });
   let printed = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${printed}`)), 60000);
@@ -51,7 +55,8 @@ after(async () => {
 test("a saved edit reloads the open page; a broken one shows the error until fixed", async () => {
   const file = join(site, "content", "enterprises", "seari.md");
   const original = readFileSync(file, "utf8");
-  const page = await browser.newPage();
+  // On a phone: the overlay must be readable there.
+  const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
   await page.goto(`${url}/enterprises/seari/`);
   await page.evaluate(() => { window.notReloaded = true; });
 
@@ -65,6 +70,26 @@ test("a saved edit reloads the open page; a broken one shows the error until fix
   assert.match(await overlay.textContent(), /seari\.md:\d+:\d+/);
   assert.match(await overlay.textContent(), /not valid YAML/);
   assert.ok((await page.textContent("main")).includes("浏览器里的新段落"), "the last good page stays");
+  // In the author's language, with the lines of the file around the problem.
+  assert.match(await overlay.textContent(), /网站有 1 个错误/);
+  assert.match(await overlay.textContent(), /修改文件并保存后，本页会自动刷新/);
+  assert.match(await overlay.locator("pre").first().textContent(), /\d+ \| title: \[broken/);
+  // Opaque, the whole screen, nothing wider than the phone, text of 16 px or more.
+  const look = await overlay.evaluate((el) => {
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    const sizes = [...el.querySelectorAll("h2, p, pre")].map((e) => parseFloat(getComputedStyle(e).fontSize));
+    return {
+      background: style.backgroundColor, width: box.width, height: box.height,
+      overflows: el.scrollWidth > el.clientWidth, smallest: Math.min(...sizes),
+    };
+  });
+  assert.equal(look.background, "rgb(255, 255, 255)");
+  assert.equal(look.width, 360);
+  assert.equal(look.height, 800);
+  assert.ok(!look.overflows, "nothing sideways");
+  assert.ok(look.smallest >= 16, `text of ${look.smallest} px`);
+  if (process.env.SHOTS_DIR) await page.screenshot({ path: join(process.env.SHOTS_DIR, "overlay-zh-phone.png") });
 
   writeFileSync(file, original);
   await overlay.waitFor({ state: "detached", timeout: 15000 });

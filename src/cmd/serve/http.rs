@@ -161,8 +161,14 @@ mod tests {
         files.insert("cases/a/index.html".into(), b"<body>a</body>".to_vec());
         files.insert("404.html".into(), b"<body>not here</body>".to_vec());
         files.insert("style.css".into(), b"body{}".to_vec());
+        let english = crate::messages::Messages::new(crate::messages::Lang::En);
         Snapshot {
             files: Some(Arc::new(Layers::new(files))),
+            overlay: if errors.is_empty() {
+                Arc::from("")
+            } else {
+                super::super::live::overlay(&errors, true, &english, std::path::Path::new(".")).into()
+            },
             errors: Arc::new(errors),
             version: 3,
         }
@@ -252,9 +258,12 @@ mod tests {
 
     #[test]
     fn before_any_good_build_every_page_lists_the_errors() {
+        let errors = vec![Diagnostic::error("site.toml", 1, 1, "broken")];
+        let english = crate::messages::Messages::new(crate::messages::Lang::En);
         let s = Snapshot {
             files: None,
-            errors: Arc::new(vec![Diagnostic::error("site.toml", 1, 1, "broken")]),
+            overlay: super::super::live::overlay(&errors, false, &english, std::path::Path::new("/nonexistent")).into(),
+            errors: Arc::new(errors),
             version: 1,
         };
         let reply = answer(&s, "/cases/");

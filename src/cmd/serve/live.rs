@@ -13,8 +13,12 @@
 use std::io::Write;
 use std::sync::Mutex;
 
+use std::path::Path;
+
 use super::Snapshot;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::messages::Messages;
+use crate::msg;
 use crate::text::escape_attr;
 
 /// Where the script is served.
@@ -58,9 +62,7 @@ pub const SCRIPT: &str = r#"// showcase serve: reloads this page when the site i
 /// The page with the live-reload script (and the overlay, while the last rebuild failed).
 pub fn inject(html: &str, snapshot: &Snapshot) -> String {
     let mut tail = String::new();
-    if !snapshot.errors.is_empty() {
-        tail.push_str(&overlay(&snapshot.errors, snapshot.files.is_some()));
-    }
+    tail.push_str(&snapshot.overlay);
     tail.push_str(&format!(
         "<script src=\"{SCRIPT_PATH}\" data-version=\"{}\"></script>\n",
         snapshot.version
@@ -74,49 +76,101 @@ pub fn inject(html: &str, snapshot: &Snapshot) -> String {
 /// The page served for every path while no build has succeeded yet.
 pub fn error_page(snapshot: &Snapshot) -> String {
     inject(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>showcase: the site could not be built</title></head><body></body></html>\n",
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>showcase</title></head><body></body></html>\n",
         snapshot,
     )
 }
 
-/// The list of errors, over the page.
-fn overlay(errors: &[Diagnostic], has_site: bool) -> String {
-    let n = errors.len();
-    let heading = format!(
-        "showcase: {n} error{} in the site{}",
-        if n == 1 { "" } else { "s" },
-        if has_site {
-            "; this is the last version that was built without errors"
-        } else {
-            "; it could not be built"
-        }
+/// The most lines of a file read for an excerpt (a bigger file gets none).
+const EXCERPT_LIMIT: u64 = 4 * 1024 * 1024;
+
+/// The errors over the page, in the author's language (`messages`): opaque,
+/// readable on a phone, each with its place, its words and the lines of the
+/// file around it (`root` is the site's folder, which the file names are
+/// relative to). Everything from the files is escaped.
+pub fn overlay(errors: &[Diagnostic], has_site: bool, messages: &Messages, root: &Path) -> String {
+    let lang = match messages.lang() {
+        crate::messages::Lang::Zh => "zh-CN",
+        crate::messages::Lang::En => "en",
+    };
+    let heading = msg!(
+        messages,
+        "serve-overlay-heading",
+        count = errors.len(),
+        served = if has_site { "yes" } else { "no" }
     );
-    let mut html = String::from(
-        "<div id=\"showcase-errors\" role=\"alert\" lang=\"en\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2rem;background:rgba(24,0,0,.94);color:#fff;font:16px/1.5 ui-monospace,monospace;text-align:left\">\n",
+    let mut html = format!(
+        "<div id=\"showcase-errors\" role=\"alert\" lang=\"{lang}\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:1rem;box-sizing:border-box;background:#fff;color:#1a1a1a;font:18px/1.6 system-ui,-apple-system,'Noto Sans CJK SC','Microsoft YaHei',sans-serif;text-align:left\">\n\
+         <div style=\"max-width:48rem;margin:0 auto\">\n\
+         <h2 style=\"margin:0 0 .5rem;font-size:1.25rem;line-height:1.4;color:#9b1c1c\">{}</h2>\n\
+         <p style=\"margin:0 0 1rem\">{}</p>\n<ol style=\"margin:0;padding:0;list-style:none\">\n",
+        escape_attr(&heading),
+        escape_attr(&msg!(messages, "serve-overlay-fix")),
     );
-    html.push_str(&format!("<h2 style=\"margin:0 0 1rem;font-size:1.2rem;color:#ffb4b4\">{}</h2>\n<ul style=\"margin:0;padding:0;list-style:none\">\n", escape_attr(&heading)));
     for d in errors {
+        let (border, background) = match d.severity {
+            Severity::Error => ("#b91c1c", "#fdf2f2"),
+            _ => ("#8a5a00", "#fdf8ec"),
+        };
         html.push_str(&format!(
-            "<li style=\"margin:0 0 .75rem\"><strong>{}</strong>: {}: {}</li>\n",
-            escape_attr(&location(d)),
-            d.severity.as_str(),
-            escape_attr(&d.text())
+            "<li style=\"margin:0 0 1rem;padding:.75rem;border-left:6px solid {border};background:{background}\">\
+             <p style=\"margin:0;overflow-wrap:anywhere\"><strong>{}</strong></p>\
+             <p style=\"margin:.25rem 0 0;overflow-wrap:anywhere\">{}</p>",
+            escape_attr(&d.place()),
+            escape_attr(&msg!(
+                messages,
+                "serve-overlay-problem",
+                severity = d.severity.text(messages),
+                message = d.text().into_owned()
+            )),
         ));
+        if let Some(lines) = excerpt(root, d) {
+            html.push_str(&format!(
+                "<pre style=\"margin:.5rem 0 0;padding:.5rem;overflow-x:auto;background:#fff;border:1px solid #c9ced6;font:16px/1.5 'Noto Sans Mono CJK SC','DejaVu Sans Mono',Menlo,Consolas,monospace;white-space:pre\"><code style=\"font:inherit;background:none;padding:0;color:inherit\">{}</code></pre>",
+                escape_attr(&lines)
+            ));
+        }
+        html.push_str("</li>\n");
     }
-    html.push_str("</ul>\n<p style=\"margin:1rem 0 0;color:#ddd\">Fix the file and save it: this page reloads by itself.</p>\n</div>\n");
+    html.push_str("</ol>\n</div>\n</div>\n");
     html
 }
 
-/// `file:line:col`, as far as known.
-fn location(d: &Diagnostic) -> String {
-    let mut text = d.file.display().to_string();
-    if d.line > 0 {
-        text.push_str(&format!(":{}", d.line));
-        if d.col > 0 {
-            text.push_str(&format!(":{}", d.col));
+/// The line of the problem with the one before and after it, numbered, and a
+/// mark under its column: what the author looks for in the file.
+fn excerpt(root: &Path, d: &Diagnostic) -> Option<String> {
+    if d.line == 0 {
+        return None;
+    }
+    let path = if d.file.is_absolute() {
+        d.file.clone()
+    } else {
+        root.join(&d.file)
+    };
+    if std::fs::metadata(&path).ok()?.len() > EXCERPT_LIMIT {
+        return None;
+    }
+    let text = std::fs::read_to_string(&path).ok()?;
+    let lines: Vec<&str> = text.lines().collect();
+    let at = d.line.checked_sub(1).filter(|&i| i < lines.len())?;
+    let first = at.saturating_sub(1);
+    let last = (at + 1).min(lines.len() - 1);
+    let width = (last + 1).to_string().len();
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate().take(last + 1).skip(first) {
+        let mark = if i == at { ">" } else { " " };
+        out.push_str(&format!("{mark} {:>width$} | {}\n", i + 1, line.trim_end()));
+        if i == at && d.col > 0 {
+            // Under the column, counted in the widths a monospaced font gives.
+            let before: usize = line
+                .chars()
+                .take(d.col - 1)
+                .map(|c| if crate::text::is_wide(c) { 2 } else { 1 })
+                .sum();
+            out.push_str(&format!("  {:>width$} | {}^\n", "", " ".repeat(before)));
         }
     }
-    text
+    Some(out.trim_end().to_string())
 }
 
 /// The open event streams, one per browser tab.
@@ -166,8 +220,14 @@ mod tests {
     use super::*;
 
     fn snapshot(errors: Vec<Diagnostic>) -> Snapshot {
+        let english = Messages::new(crate::messages::Lang::En);
         Snapshot {
             files: Some(Arc::default()),
+            overlay: if errors.is_empty() {
+                Arc::from("")
+            } else {
+                overlay(&errors, true, &english, Path::new("/nonexistent")).into()
+            },
             errors: Arc::new(errors),
             version: 7,
         }
@@ -190,9 +250,38 @@ mod tests {
             Diagnostic::file_error("themes/x/templates/page.html", "missing & wrong"),
         ];
         let html = inject("<body></body>", &snapshot(errors));
-        assert!(html.contains("<strong>content/a.md:3</strong>: error: bad &lt;script&gt;alert(1)&lt;/script&gt;"));
-        assert!(html.contains("<strong>themes/x/templates/page.html</strong>: error: missing &amp; wrong"));
+        assert!(html.contains("<strong>content/a.md:3</strong>"), "{html}");
+        assert!(
+            html.contains("error: bad &lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
+        assert!(html.contains("<strong>themes/x/templates/page.html</strong>"), "{html}");
+        assert!(html.contains("error: missing &amp; wrong"), "{html}");
         assert!(html.contains("2 errors"));
         assert!(!html.contains("<script>alert"));
+    }
+
+    #[test]
+    fn the_overlay_shows_the_lines_around_the_problem_in_the_author_s_language() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(root.path().join("content")).unwrap();
+        std::fs::write(
+            root.path().join("content/a.md"),
+            "---\ntitle: [阿尔法<b>\ndate: 2024-01-01\n---\n",
+        )
+        .unwrap();
+        let d = Diagnostic::error("content/a.md", 2, 9, "not valid YAML");
+        let zh = Messages::new(crate::messages::Lang::Zh);
+        let html = overlay(&[d], true, &zh, root.path());
+        assert!(html.contains("lang=\"zh-CN\""), "{html}");
+        assert!(html.contains("网站有 1 个错误"), "{html}");
+        assert!(html.contains("错误：not valid YAML"), "{html}");
+        // The line before, the line, the mark under column 9 (阿 counts two), the line after.
+        assert!(
+            html.contains(
+                "  1 | ---\n&gt; 2 | title: [阿尔法&lt;b&gt;\n    |         ^\n  3 | date: 2024-01-01</code>"
+            ),
+            "{html}"
+        );
     }
 }
