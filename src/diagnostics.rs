@@ -10,7 +10,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::messages::Messages;
+use crate::messages::{Keyed, Messages};
 
 /// How bad a problem is: errors stop a build and fail `check`; warnings fail
 /// `check` only with `--strict`; notes (`info`) tell what the site will do and never fail.
@@ -43,10 +43,14 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// A short id of the kind of problem: `broken-link`, `unknown-term`, `yaml`.
     pub rule: &'static str,
+    /// In English (what `check --format json` reports).
     pub message: String,
     /// What was being done when the problem came up, when it is not the file's
     /// own content: `while rendering content/a.md` for an error in a template.
     pub context: Option<String>,
+    /// The message by its id in the catalogs, to be shown in the reader's
+    /// language; `None` for a message the catalogs do not hold yet (shown in English).
+    pub keyed: Option<Keyed>,
 }
 
 impl Diagnostic {
@@ -62,6 +66,38 @@ impl Diagnostic {
             severity: Severity::Error,
             message: message.into(),
             context: None,
+            keyed: None,
+        }
+    }
+
+    /// An error whose message is in the catalogs ([`crate::keyed!`]).
+    pub fn error_keyed(file: impl Into<PathBuf>, line: usize, col: usize, message: Keyed) -> Self {
+        Diagnostic {
+            keyed: Some(message.clone()),
+            ..Self::error(file, line, col, message.english())
+        }
+    }
+
+    /// A warning under a rule whose message is in the catalogs.
+    pub fn warning_keyed(
+        file: impl Into<PathBuf>,
+        line: usize,
+        col: usize,
+        rule: &'static str,
+        message: Keyed,
+    ) -> Self {
+        Diagnostic {
+            keyed: Some(message.clone()),
+            ..Self::warning(file, line, col, rule, message.english())
+        }
+    }
+
+    /// The message in the language of `messages`, with its context, if it has one.
+    pub fn text_in(&self, messages: &Messages) -> std::borrow::Cow<'_, str> {
+        match (&self.keyed, &self.context) {
+            (Some(keyed), Some(context)) => format!("{} ({context})", keyed.text(messages)).into(),
+            (Some(keyed), None) => keyed.text(messages).into(),
+            (None, _) => self.text(),
         }
     }
 
@@ -162,7 +198,12 @@ impl Diagnostic {
     /// The diagnostic as one line, its severity in the language of `messages`:
     /// `content/a.md:4:10: 错误: …`.
     pub fn line(&self, messages: &Messages) -> String {
-        format!("{}: {}: {}", self.place(), self.severity.text(messages), self.text())
+        format!(
+            "{}: {}: {}",
+            self.place(),
+            self.severity.text(messages),
+            self.text_in(messages)
+        )
     }
 }
 

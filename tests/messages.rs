@@ -154,3 +154,41 @@ fn help_in_chinese() {
         en.stdout
     );
 }
+
+#[test]
+fn front_matter_mistakes_are_explained_in_the_author_s_language() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/cases/typo.md",
+        "---\ntitle: 错字\ndate: 2024-01-01\nkind: park\nsumary: 摘要\n---\n\n正文。\n",
+    );
+    let zh = under(&site, "zh_CN.UTF-8", "build", &[]);
+    let en = under(&site, "en_US.UTF-8", "build", &[]);
+    assert!(
+        zh.stderr
+            .contains("content/cases/typo.md:5:1: 错误: 未知字段 sumary，您是否想写 summary（摘要）？\n"),
+        "{}",
+        zh.stderr
+    );
+    assert!(
+        en.stderr
+            .contains("content/cases/typo.md:5:1: error: unknown field \"sumary\"; did you mean \"summary\"?\n"),
+        "{}",
+        en.stderr
+    );
+    // check's text in Chinese, its JSON in English (the same for every reader and tool).
+    let text = under(&site, "zh_CN.UTF-8", "check", &[]);
+    assert!(
+        text.stdout
+            .contains("  错误  未知字段 sumary，您是否想写 summary（摘要）？  [unknown-field]"),
+        "{}",
+        text.stdout
+    );
+    let json = under(&site, "zh_CN.UTF-8", "check", &["--format", "json"]);
+    assert!(
+        json.stdout
+            .contains("\"message\": \"unknown field \\\"sumary\\\"; did you mean \\\"summary\\\"?\""),
+        "{}",
+        json.stdout
+    );
+}

@@ -109,6 +109,7 @@ pub fn fill(template: &str, fields: &Fields<'_>) -> Result<String, Problem> {
                     line,
                     col,
                     rule: "archetype",
+                    keyed: None,
                     message: format!(
                         "unknown placeholder {{{{{name}}}}}{}; the placeholders are {}",
                         suggestion(name, PLACEHOLDERS.iter().copied()),

@@ -22,8 +22,11 @@ use crate::diagnostics::suggestion;
 pub struct Problem {
     pub line: usize,
     pub col: usize,
+    /// In English.
     pub message: String,
     pub rule: &'static str,
+    /// The message by its id in the catalogs, when they hold it.
+    pub keyed: Option<crate::messages::Keyed>,
 }
 
 impl Problem {
@@ -33,6 +36,23 @@ impl Problem {
             col,
             message: message.into(),
             rule: "front-matter",
+            keyed: None,
+        }
+    }
+
+    /// A problem whose message is in the catalogs ([`crate::keyed!`]).
+    fn keyed(line: usize, col: usize, message: crate::messages::Keyed) -> Self {
+        Problem {
+            keyed: Some(message.clone()),
+            ..Problem::new(line, col, message.english())
+        }
+    }
+
+    /// The problem as a diagnostic of `file`.
+    pub fn diagnostic(self, file: impl Into<std::path::PathBuf>) -> crate::diagnostics::Diagnostic {
+        crate::diagnostics::Diagnostic {
+            keyed: self.keyed,
+            ..crate::diagnostics::Diagnostic::error(file, self.line, self.col, self.message).rule(self.rule)
         }
     }
 
@@ -222,14 +242,7 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
             let (line, col) = e
                 .location()
                 .map_or((first_line, 1), |l| (first_line + l.line() - 1, l.column()));
-            vec![
-                Problem::new(
-                    line,
-                    col,
-                    format!("front matter is not valid YAML: {}", yaml_message(&e)),
-                )
-                .rule("yaml"),
-            ]
+            vec![Problem::keyed(line, col, crate::keyed!("fm-yaml", detail = yaml_message(&e))).rule("yaml")]
         })?
     };
     let Value::Mapping(map) = value else {
@@ -359,28 +372,17 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
                     for term in keys {
                         if taxonomy.term(&term).is_none() {
                             let (line, col) = locate.value(key, &term);
-                            problems.push(
-                                Problem::new(
-                                    line,
-                                    col,
-                                    format!(
-                                        "unknown {key} \"{term}\"{}",
-                                        match crate::diagnostics::did_you_mean(
-                                            &term,
-                                            taxonomy.terms.iter().map(|t| t.key.as_str())
-                                        ) {
-                                            Some(k) => format!("; did you mean \"{k}\"?"),
-                                            None => format!(
-                                                "; site.toml defines: {}",
-                                                crate::diagnostics::listing(
-                                                    taxonomy.terms.iter().map(|t| t.key.as_str())
-                                                )
-                                            ),
-                                        }
-                                    ),
-                                )
-                                .rule("unknown-term"),
-                            );
+                            let terms = || taxonomy.terms.iter().map(|t| t.key.as_str());
+                            let message = match crate::diagnostics::did_you_mean(&term, terms()) {
+                                Some(k) => crate::keyed!("fm-unknown-term-like", field = key, term = &term, like = k),
+                                None => crate::keyed!(
+                                    "fm-unknown-term",
+                                    field = key,
+                                    term = &term,
+                                    terms = crate::diagnostics::listing(terms())
+                                ),
+                            };
+                            problems.push(Problem::keyed(line, col, message).rule("unknown-term"));
                         } else if taken.insert(term.clone()) {
                             seen.push(term);
                         }
@@ -393,14 +395,11 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
                         .copied()
                         .filter(|f| *f != "year")
                         .chain(config.taxonomies.iter().map(|t| t.name.as_str()));
-                    let message = format!(
-                        "unknown field \"{key}\"{}",
-                        match crate::diagnostics::did_you_mean(key, known) {
-                            Some(k) => format!("; did you mean \"{k}\"?"),
-                            None => "; put free-form data for themes under extra:".to_string(),
-                        }
-                    );
-                    problems.push(Problem::new(line, col, message).rule("unknown-field"));
+                    let message = match crate::diagnostics::did_you_mean(key, known) {
+                        Some(k) => crate::keyed!("fm-unknown-field-like", field = key, like = k),
+                        None => crate::keyed!("fm-unknown-field", field = key),
+                    };
+                    problems.push(Problem::keyed(line, col, message).rule("unknown-field"));
                 }
             },
         }
@@ -409,22 +408,19 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
         && expires < date
     {
         let (line, col) = locate.key("expires");
-        problems.push(Problem::new(
+        problems.push(Problem::keyed(
             line,
             col,
-            format!(
-                "expires: {expires} is before date: {date}, so the page would never be published; correct one of them"
+            crate::keyed!(
+                "fm-expires-before-date",
+                expires = expires.to_string(),
+                date = date.to_string()
             ),
         ));
     }
     if !has_title && !problems.iter().any(|p| p.message.starts_with("title")) {
         problems.push(
-            Problem::new(
-                first_line.saturating_sub(1).max(1),
-                1,
-                "title is missing; add a line \"title: …\" to the front matter",
-            )
-            .rule("required-field"),
+            Problem::keyed(first_line.saturating_sub(1).max(1), 1, crate::keyed!("fm-no-title")).rule("required-field"),
         );
     }
     if problems.is_empty() { Ok(fm) } else { Err(problems) }

@@ -511,19 +511,11 @@ fn parse_file(config: &Config, content_dir: &Path, found: &Found) -> Result<Doc,
         doc,
     };
     let text = read_text(&source, &content_dir.join(&found.rel)).map_err(|e| (e, unparsed(None)))?;
-    let split = front_matter::split(&text).map_err(|p| {
-        (
-            vec![Diagnostic::error(source.clone(), p.line, p.col, p.message).rule(p.rule)],
-            unparsed(None),
-        )
-    })?;
+    let split = front_matter::split(&text).map_err(|p| (vec![p.diagnostic(source.clone())], unparsed(None)))?;
     match front_matter::parse(split.yaml, split.yaml_line, config) {
         Ok(fm) => Ok(doc(fm, &split, &text)),
         Err(problems) => Err((
-            problems
-                .into_iter()
-                .map(|p| Diagnostic::error(source.clone(), p.line, p.col, p.message).rule(p.rule))
-                .collect(),
+            problems.into_iter().map(|p| p.diagnostic(source.clone())).collect(),
             unparsed(Some(Box::new(doc(FrontMatter::default(), &split, &text)))),
         )),
     }

@@ -74,6 +74,7 @@ pub fn stamp(text: &str, stamp: &str) -> Result<String, Problem> {
             line: 1,
             col: 1,
             rule: "yaml",
+            keyed: None,
             message: "the file does not start with front matter (a line \"---\"), so it cannot record its original"
                 .into(),
         });
@@ -84,6 +85,7 @@ pub fn stamp(text: &str, stamp: &str) -> Result<String, Problem> {
             line: 1,
             col: 1,
             rule: "yaml",
+            keyed: None,
             message: "the front matter opened on line 1 is never closed; add a line \"---\" after it".into(),
         });
     };

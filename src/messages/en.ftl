@@ -138,6 +138,16 @@ serve-overlay-heading = showcase: { $count ->
 serve-overlay-fix = Fix the file and save it: this page reloads by itself.
 serve-overlay-problem = { $severity }: { $message }
 
+## Front matter (the lines between --- at the top of a page)
+
+fm-yaml = front matter is not valid YAML: { $detail }
+fm-unknown-field = unknown field "{ $field }"; put free-form data for themes under extra:
+fm-unknown-field-like = unknown field "{ $field }"; did you mean "{ $like }"?
+fm-unknown-term = unknown { $field } "{ $term }"; site.toml defines: { $terms }
+fm-unknown-term-like = unknown { $field } "{ $term }"; did you mean "{ $like }"?
+fm-no-title = title is missing; add a line "title: …" to the front matter
+fm-expires-before-date = expires: { $expires } is before date: { $date }, so the page would never be published; correct one of them
+
 ## The command line's help
 
 cli = Builds bilingual case-study websites from Markdown

@@ -141,6 +141,81 @@ impl Messages {
     }
 }
 
+/// A message kept by its id and arguments, to be written in the reader's
+/// language when it is shown: what a [`crate::diagnostics::Diagnostic`]
+/// found while the site was read carries (made with [`keyed!`](crate::keyed)).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Keyed {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, KeyedArg)>,
+}
+
+/// An argument of a [`Keyed`] message.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum KeyedArg {
+    Text(String),
+    Number(i64),
+}
+
+impl From<&str> for KeyedArg {
+    fn from(text: &str) -> Self {
+        KeyedArg::Text(text.to_string())
+    }
+}
+
+impl From<String> for KeyedArg {
+    fn from(text: String) -> Self {
+        KeyedArg::Text(text)
+    }
+}
+
+impl From<&String> for KeyedArg {
+    fn from(text: &String) -> Self {
+        KeyedArg::Text(text.clone())
+    }
+}
+
+impl From<usize> for KeyedArg {
+    fn from(n: usize) -> Self {
+        KeyedArg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl Keyed {
+    /// The message in the language of `messages`.
+    pub fn text(&self, messages: &Messages) -> String {
+        let args: Vec<(&str, Arg<'_>)> = self
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    KeyedArg::Text(text) => Arg::from(text.as_str()),
+                    KeyedArg::Number(n) => Arg::from(*n),
+                };
+                (*name, value)
+            })
+            .collect();
+        messages.text(self.id, &args)
+    }
+
+    /// The message in English: what JSON reports and the tests read.
+    pub fn english(&self) -> String {
+        static ENGLISH: std::sync::OnceLock<Messages> = std::sync::OnceLock::new();
+        self.text(ENGLISH.get_or_init(|| Messages::new(Lang::En)))
+    }
+}
+
+/// `keyed!("id", name = value, …)`: a [`Keyed`] message.
+#[macro_export]
+macro_rules! keyed {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::messages::Keyed {
+            id: $id,
+            args: vec![$((stringify!($name), $crate::messages::KeyedArg::from($value))),*],
+        }
+    };
+}
+
 /// `msg!(messages, "id", name = value, …)`: [`Messages::text`] with named arguments.
 #[macro_export]
 macro_rules! msg {

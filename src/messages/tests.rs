@@ -43,14 +43,14 @@ fn both_catalogs_parse_and_have_the_same_messages_with_the_same_arguments() {
     assert_eq!(zh_ids, en_ids, "the same messages in both catalogs");
     for (id, vars) in &en {
         assert_eq!(&zh[id], vars, "the arguments of {id}");
-        // Every message formats in both languages.
+        // Every message formats in both languages (terms are not messages).
         for lang in [Lang::Zh, Lang::En] {
-            assert!(Messages::new(lang).has(id), "{id} in {lang:?}");
+            assert!(id.starts_with('-') || Messages::new(lang).has(id), "{id} in {lang:?}");
         }
     }
 }
 
-/// Every `msg!(…, "id"` in the code names a message of the catalogs, and every
+/// Every `msg!(…, "id"` and `keyed!("id"` in the code names a message of the catalogs, and every
 /// message but the command line's help (looked up by the command's shape) is used.
 #[test]
 fn every_message_used_exists_and_every_message_is_used() {
@@ -64,16 +64,32 @@ fn every_message_used_exists_and_every_message_is_used() {
         let text = std::fs::read_to_string(entry.path()).unwrap();
         // The catalogs' own tests use messages without printing them.
         let counts = !entry.path().ends_with("messages/tests.rs");
-        for (at, _) in text.match_indices("msg!(") {
-            let rest = &text[at + "msg!(".len()..];
-            // msg!(messages, "id", …): the id is the second argument.
-            let Some(rest) = rest.split_once(',').map(|(_, r)| r.trim_start()) else {
-                continue;
+        let uses = text
+            .match_indices("msg!(")
+            .map(|(at, _)| (at + "msg!(".len(), true))
+            .chain(
+                text.match_indices("keyed!(")
+                    .map(|(at, _)| (at + "keyed!(".len(), false)),
+            );
+        for (at, second) in uses {
+            let rest = &text[at..];
+            // msg!(messages, "id", …): the id is the second argument; keyed!("id", …) the first.
+            let rest = if second {
+                match rest.split_once(',').map(|(_, r)| r.trim_start()) {
+                    Some(rest) => rest,
+                    None => continue,
+                }
+            } else {
+                rest.trim_start()
             };
             let Some(rest) = rest.strip_prefix('"') else { continue };
             let id: String = rest.chars().take_while(|c| *c != '"').collect();
-            if id == "id" {
-                continue; // the macro's documentation
+            if id == "id"
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
+                continue; // the macros' documentation, this test's own code
             }
             assert!(catalog.contains_key(&id), "{}: no message {id}", entry.path().display());
             if counts {
@@ -81,7 +97,11 @@ fn every_message_used_exists_and_every_message_is_used() {
             }
         }
     }
-    for id in catalog.keys().filter(|id| !id.starts_with("cli")) {
+    // Terms (-field) are used by the messages, not by the code.
+    for id in catalog
+        .keys()
+        .filter(|id| !id.starts_with("cli") && !id.starts_with('-'))
+    {
         assert!(used.contains(id), "{id} is in the catalogs but nothing prints it");
     }
 }
@@ -106,6 +126,10 @@ fn arguments_and_plurals() {
     assert_eq!(crate::msg!(en, "io-action", action = "write"), "write");
     // No isolation marks around arguments in a terminal.
     assert!(!crate::msg!(zh, "usage-problem", message = "x").contains('\u{2068}'));
+    // A keyed message: English for JSON and tests, Chinese for the author, a field explained.
+    let keyed = crate::keyed!("fm-unknown-field-like", field = "sumary", like = "summary");
+    assert_eq!(keyed.english(), "unknown field \"sumary\"; did you mean \"summary\"?");
+    assert_eq!(keyed.text(&zh), "未知字段 sumary，您是否想写 summary（摘要）？");
 }
 
 #[test]

@@ -132,6 +132,40 @@ serve-overlay-heading = showcase：网站有 { $count } 个错误{ $served ->
 serve-overlay-fix = 修改文件并保存后，本页会自动刷新。
 serve-overlay-problem = { $severity }：{ $message }
 
+## 页首信息（页面顶部两行 --- 之间的部分）
+
+
+fm-yaml = 页首信息的格式有误（YAML）：{ $detail }。请检查这一行的冒号、引号和括号是否成对
+fm-unknown-field = 未知字段 { $field }；主题用的自定义数据请写在 extra: 下面
+# 您是否想写：字段名及其中文说明。
+fm-unknown-field-like = 未知字段 { $field }，您是否想写 { $like ->
+            [title] title（标题）
+            [summary] summary（摘要）
+            [date] date（日期）
+            [updated] updated（更新日期）
+            [expires] expires（下线日期）
+            [kind] kind（类型）
+            [industry] industry（重点产业）
+            [partner] partner（合作院校）
+            [department] department（责任部门）
+            [organisation] organisation（单位）
+            [level] level（级别）
+            [cover] cover（封面图）
+            [highlights] highlights（关键数据）
+            [source] source（信息来源）
+            [featured] featured（推荐）
+            [draft] draft（草稿）
+            [weight] weight（排序）
+            [aliases] aliases（旧地址）
+            [slug] slug（网址名）
+            [extra] extra（自定义数据）
+           *[other] { $like }
+        }？
+fm-unknown-term = { $field } 中没有“{ $term }”这一项；site.toml 中定义的有：{ $terms }
+fm-unknown-term-like = { $field } 中没有“{ $term }”这一项，您是否想写“{ $like }”？
+fm-no-title = 缺少标题；请在页首信息中加一行“title: 标题”
+fm-expires-before-date = 下线日期 expires: { $expires } 早于发布日期 date: { $date }，页面将永远不会发布；请改正其中一个
+
 ## 命令行帮助
 
 cli = 用 Markdown 生成中英双语的案例网站

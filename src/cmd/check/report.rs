@@ -90,7 +90,12 @@ pub fn text(diagnostics: &[Diagnostic], summary: &str, messages: &Messages, out:
         for (d, at) in group.iter().zip(&positions) {
             let severity = &severities[d.severity as usize];
             let pad = " ".repeat(widest - columns(severity));
-            writeln!(out, "  {at:<width$}  {severity}{pad}  {}  [{}]", d.text(), d.rule)?;
+            writeln!(
+                out,
+                "  {at:<width$}  {severity}{pad}  {}  [{}]",
+                d.text_in(messages),
+                d.rule
+            )?;
         }
         writeln!(out)?;
         start = end;

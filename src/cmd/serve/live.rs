@@ -121,7 +121,7 @@ pub fn overlay(errors: &[Diagnostic], has_site: bool, messages: &Messages, root:
                 messages,
                 "serve-overlay-problem",
                 severity = d.severity.text(messages),
-                message = d.text().into_owned()
+                message = d.text_in(messages).into_owned()
             )),
         ));
         if let Some(lines) = excerpt(root, d) {
