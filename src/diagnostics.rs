@@ -50,7 +50,7 @@ pub struct Diagnostic {
     pub context: Option<String>,
     /// The message by its id in the catalogs, to be shown in the reader's
     /// language; `None` for a message the catalogs do not hold yet (shown in English).
-    pub keyed: Option<Keyed>,
+    pub keyed: Option<Box<Keyed>>,
 }
 
 impl Diagnostic {
@@ -73,7 +73,7 @@ impl Diagnostic {
     /// An error whose message is in the catalogs ([`crate::keyed!`]).
     pub fn error_keyed(file: impl Into<PathBuf>, line: usize, col: usize, message: Keyed) -> Self {
         Diagnostic {
-            keyed: Some(message.clone()),
+            keyed: Some(Box::new(message.clone())),
             ..Self::error(file, line, col, message.english())
         }
     }
@@ -87,7 +87,7 @@ impl Diagnostic {
         message: Keyed,
     ) -> Self {
         Diagnostic {
-            keyed: Some(message.clone()),
+            keyed: Some(Box::new(message.clone())),
             ..Self::warning(file, line, col, rule, message.english())
         }
     }

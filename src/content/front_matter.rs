@@ -51,7 +51,7 @@ impl Problem {
     /// The problem as a diagnostic of `file`.
     pub fn diagnostic(self, file: impl Into<std::path::PathBuf>) -> crate::diagnostics::Diagnostic {
         crate::diagnostics::Diagnostic {
-            keyed: self.keyed,
+            keyed: self.keyed.map(Box::new),
             ..crate::diagnostics::Diagnostic::error(file, self.line, self.col, self.message).rule(self.rule)
         }
     }
