@@ -148,6 +148,20 @@ fm-unknown-term-like = unknown { $field } "{ $term }"; did you mean "{ $like }"?
 fm-no-title = title is missing; add a line "title: …" to the front matter
 fm-expires-before-date = expires: { $expires } is before date: { $date }, so the page would never be published; correct one of them
 
+## Translations (check)
+
+check-untranslated-page = this page has no { $lang ->
+       *[other] { $name }
+    } version ({ $file } beside it); { $name } readers get the original with a notice
+check-untranslated-skipped = this page has no { $lang ->
+       *[other] { $name }
+    } version ({ $file } beside it); the { $name } site leaves it out
+check-untranslated-section = this page has no { $lang ->
+       *[other] { $name }
+    } version ({ $file } beside it); its pages have no { $name } list
+check-stale = { $original } has changed since this translation was made; bring the translation up to date, then run showcase translated { $translation }
+check-unstamped = this translation does not record which text of { $original } it was made from, so a change there cannot be noticed; when it matches, run showcase translated { $translation }
+
 ## The command line's help
 
 cli = Builds bilingual case-study websites from Markdown

@@ -166,6 +166,38 @@ fm-unknown-term-like = { $field } 中没有“{ $term }”这一项，您是否�
 fm-no-title = 缺少标题；请在页首信息中加一行“title: 标题”
 fm-expires-before-date = 下线日期 expires: { $expires } 早于发布日期 date: { $date }，页面将永远不会发布；请改正其中一个
 
+## 翻译（check）
+
+check-untranslated-page = 这个页面还没有{ $lang ->
+        [en] 英文
+        [zh] 中文
+       *[other] { $name }
+    }版（应放在同一文件夹的 { $file }）；{ $lang ->
+        [en] 英文
+        [zh] 中文
+       *[other] { $name }
+    }读者会看到原文，并附有说明
+check-untranslated-skipped = 这个页面还没有{ $lang ->
+        [en] 英文
+        [zh] 中文
+       *[other] { $name }
+    }版（应放在同一文件夹的 { $file }）；{ $lang ->
+        [en] 英文
+        [zh] 中文
+       *[other] { $name }
+    }网站中不显示它
+check-untranslated-section = 这个栏目还没有{ $lang ->
+        [en] 英文
+        [zh] 中文
+       *[other] { $name }
+    }版（应放在同一文件夹的 { $file }）；其中的页面没有{ $lang ->
+        [en] 英文
+        [zh] 中文
+       *[other] { $name }
+    }列表
+check-stale = 原文 { $original } 在翻译之后修改过；请更新译文，然后运行 showcase translated { $translation }
+check-unstamped = 这篇译文没有记录它依据的是 { $original } 的哪个版本，因此原文修改后无法提醒；确认译文与原文一致后，运行 showcase translated { $translation }
+
 ## 命令行帮助
 
 cli = 用 Markdown 生成中英双语的案例网站

@@ -250,48 +250,65 @@ fn translations(config: &Config, library: &Library, out: &mut Vec<Diagnostic>) {
                             format!("{}.{}.md", key.rsplit('/').next().unwrap_or(key), language.code)
                         }
                     };
-                    let effect = match (original.kind, language.fallback) {
-                        (DocKind::Section, _) => format!("its pages have no {} list", language.name),
-                        (DocKind::Page, Fallback::Notice) => {
-                            format!("{} readers get the original with a notice", language.name)
+                    let (lang, file) = (language.code.as_str(), name.as_str());
+                    let message = match (original.kind, language.fallback) {
+                        (DocKind::Section, _) => {
+                            crate::keyed!(
+                                "check-untranslated-section",
+                                name = &language.name,
+                                lang = lang,
+                                file = file
+                            )
                         }
-                        (DocKind::Page, Fallback::Skip) => format!("the {} site leaves it out", language.name),
+                        (DocKind::Page, Fallback::Notice) => {
+                            crate::keyed!(
+                                "check-untranslated-page",
+                                name = &language.name,
+                                lang = lang,
+                                file = file
+                            )
+                        }
+                        (DocKind::Page, Fallback::Skip) => {
+                            crate::keyed!(
+                                "check-untranslated-skipped",
+                                name = &language.name,
+                                lang = lang,
+                                file = file
+                            )
+                        }
                     };
-                    out.push(Diagnostic::warning(
+                    out.push(Diagnostic::warning_keyed(
                         original.source.clone(),
                         0,
                         0,
                         "untranslated",
-                        format!(
-                            "this page has no {} version ({name} beside it); {effect}",
-                            language.name
-                        ),
+                        message,
                     ));
                 }
                 Some(translation) => {
                     let Some(index) = *version else { continue };
+                    let (original_file, translation_file) = (
+                        original.source.display().to_string(),
+                        translation.source.display().to_string(),
+                    );
                     let (line, rule, message) = match translation::state(library, index) {
                         State::Stale => (
                             translation.fm.translated_from_line,
                             "stale-translation",
-                            format!(
-                                "{} has changed since this translation was made; bring the translation up to date, then run showcase translated {}",
-                                original.source.display(),
-                                translation.source.display()
-                            ),
+                            crate::keyed!("check-stale", original = original_file, translation = translation_file),
                         ),
                         State::Unstamped => (
                             0,
                             "unstamped-translation",
-                            format!(
-                                "this translation does not record which text of {} it was made from, so a change there cannot be noticed; when it matches, run showcase translated {}",
-                                original.source.display(),
-                                translation.source.display()
+                            crate::keyed!(
+                                "check-unstamped",
+                                original = original_file,
+                                translation = translation_file
                             ),
                         ),
                         _ => continue,
                     };
-                    out.push(Diagnostic::warning(
+                    out.push(Diagnostic::warning_keyed(
                         translation.source.clone(),
                         line,
                         usize::from(line > 0),
