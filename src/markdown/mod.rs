@@ -601,8 +601,9 @@ pub fn resolve_url(url: &str, doc: &Doc, links: &Links<'_>) -> Result<String, St
     links.resolve(&joined, fragment, doc.lang)
 }
 
-/// Joins a relative path to a folder of content/, resolving `.` and `..`.
-fn join(folder: &str, path: &str) -> Option<String> {
+/// Joins a relative path to a folder of content/, resolving `.` and `..`;
+/// `None` if it leaves content/.
+pub(crate) fn join(folder: &str, path: &str) -> Option<String> {
     let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
     for part in path.split('/') {
         match part {

@@ -385,19 +385,7 @@ fn bundle_file<'l>(
 }
 
 /// Joins a relative path to a folder of content/; `None` if it leaves content/.
-pub fn join(folder: &str, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    Some(parts.join("/"))
-}
+pub(crate) use crate::markdown::join;
 
 /// The rendered events with each marker's HTML in its place: a marker in a
 /// paragraph ends the paragraph, and what follows it starts another.
