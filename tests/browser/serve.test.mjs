@@ -68,7 +68,7 @@ test("a saved edit reloads the open page; a broken one shows the error until fix
   const overlay = page.locator("#showcase-errors");
   await overlay.waitFor({ timeout: 15000 });
   assert.match(await overlay.textContent(), /seari\.md:\d+:\d+/);
-  assert.match(await overlay.textContent(), /not valid YAML/);
+  assert.match(await overlay.textContent(), /页首信息的格式有误（YAML）/);
   assert.ok((await page.textContent("main")).includes("浏览器里的新段落"), "the last good page stays");
   // In the author's language, with the lines of the file around the problem.
   assert.match(await overlay.textContent(), /网站有 1 个错误/);
