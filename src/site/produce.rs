@@ -408,7 +408,7 @@ fn dedup(errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
             if n > 1
                 && let Some(context) = &mut d.context
             {
-                context.push_str(&format!(" and {} other pages", n - 1));
+                *context = format!("{context} and {} other pages", n - 1).into_boxed_str();
             }
             d
         })
