@@ -36,6 +36,8 @@ pub enum Command {
     Init(InitArgs),
     /// Work with the theme built into showcase: `showcase theme eject`.
     Theme(ThemeArgs),
+    /// Typeset the cases as a printable PDF per language (典型案例汇编), or one case as a leaflet.
+    Casebook(CasebookArgs),
 }
 
 #[derive(Debug, Args)]
@@ -185,4 +187,24 @@ pub struct NewCaseArgs {
     /// The site's folder, which holds site.toml.
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct CasebookArgs {
+    /// The site's folder, which holds site.toml.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The languages to print, by code [default: every language of the site].
+    #[arg(long, value_delimiter = ',')]
+    pub lang: Vec<String>,
+    /// Print only the cases of this section (a folder of content/); may be given more than once.
+    #[arg(long)]
+    pub section: Vec<String>,
+    /// Print one case as a leaflet: a Markdown file of content/.
+    #[arg(long, value_name = "FILE")]
+    pub case: Option<PathBuf>,
+    /// The PDF to write; with several languages, the language goes before its extension
+    /// [default: casebook.<lang>.pdf in the current folder].
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }

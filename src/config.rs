@@ -69,6 +69,8 @@ struct RawConfig {
     glossary: IndexMap<String, Spanned<BTreeMap<String, Spanned<toml::Value>>>>,
     /// An emblem or logo shown before the site's name: a file of the site's `static/`.
     logo: Option<Spanned<String>>,
+    /// The printed casebook: parsed and checked in `casebook::settings`.
+    casebook: Option<crate::casebook::settings::RawCasebook>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -276,6 +278,8 @@ pub struct Config {
     pub glossary: Vec<GlossaryEntry>,
     /// The site path of the emblem or logo in the header (`/emblem.svg`), if any.
     pub logo: Option<String>,
+    /// `[casebook]`: the printed casebook's title, preface, fonts and publishing.
+    pub casebook: crate::casebook::Settings,
 }
 
 /// The identity a Chinese government website shows in its footer and meta tags.
@@ -692,6 +696,7 @@ impl Config {
             footer_links.push(path);
         }
         let glossary = glossary(&raw.glossary, &languages, &at, &mut errors);
+        let casebook = crate::casebook::settings::validate(raw.casebook, &languages, &at, &mut errors);
 
         if !errors.is_empty() {
             return Err(errors);
@@ -716,6 +721,7 @@ impl Config {
             return Err(errors);
         }
         Ok(Config {
+            casebook,
             logo,
             root: root.to_path_buf(),
             base_url: base_url_text,

@@ -53,6 +53,7 @@ fn main() {
         cli::Command::Serve(args) => cmd::serve::run(args).map(|()| 0),
         cli::Command::Init(args) => cmd::init::run(args).map(|report| print_out(&report)).map(|()| 0),
         cli::Command::Theme(args) => cmd::theme::run(args).map(|report| print_out(&report)).map(|()| 0),
+        cli::Command::Casebook(args) => cmd::casebook::run(args).map(|report| print_out(&report)).map(|()| 0),
     };
     match result {
         Ok(0) => {}

@@ -480,6 +480,8 @@ pub fn produce_rest(site: &Site, sink: &dyn Sink, made: Pages, stages: &mut Stag
             .into_iter()
             .map(|(path, xml)| (path, xml.into_bytes())),
     );
+    // With [casebook] publish = true, the printed casebook of every language.
+    made.extend(crate::casebook::publish(config, &site.library)?);
     // A robots.txt of the site's own (in static/) replaces the generated one.
     if !site.assets.copies.iter().any(|(_, path)| path == "/robots.txt") {
         made.push(("/robots.txt".into(), sitemap::robots(config).into_bytes()));
