@@ -8,25 +8,34 @@
 //! casebook` writes the PDFs; `build` with `[casebook] publish = true` puts
 //! them into the site ([`publish`]).
 
+#[cfg(feature = "casebook")]
 mod fonts;
+#[cfg(feature = "casebook")]
 mod labels;
+#[cfg(feature = "casebook")]
 mod markup;
+#[cfg(feature = "casebook")]
 mod select;
 pub mod settings;
+#[cfg(feature = "casebook")]
 mod world;
 
-use std::borrow::Cow;
 use std::path::PathBuf;
-
-use rayon::prelude::*;
 
 pub use settings::Settings;
 
 use crate::config::Config;
-use crate::content::{Doc, Library, front_matter};
-use crate::diagnostics::{Diagnostic, Failure};
-use crate::markdown::Links;
-use crate::markdown::highlight::Highlighter;
+use crate::content::Library;
+use crate::diagnostics::Failure;
+#[cfg(feature = "casebook")]
+use {
+    crate::content::{Doc, front_matter},
+    crate::diagnostics::Diagnostic,
+    crate::markdown::Links,
+    crate::markdown::highlight::Highlighter,
+    rayon::prelude::*,
+    std::borrow::Cow,
+};
 
 /// What to print.
 #[derive(Debug, Clone, Default)]
@@ -48,7 +57,16 @@ pub struct Book {
     pub cases: usize,
 }
 
+/// Without the feature "casebook": the error that says how to get it.
+#[cfg(not(feature = "casebook"))]
+pub fn make(_config: &Config, _library: &Library, _request: &Request) -> Result<Vec<Book>, Failure> {
+    Err(Failure::Usage(
+        "this showcase was built without the casebook; build it with the feature \"casebook\" (on by default): cargo install --features casebook".to_string(),
+    ))
+}
+
 /// Typesets the books asked for, one per language, in parallel.
+#[cfg(feature = "casebook")]
 pub fn make(config: &Config, library: &Library, request: &Request) -> Result<Vec<Book>, Failure> {
     let case = request
         .case
@@ -131,6 +149,7 @@ pub fn home_link(config: &Config, lang: usize) -> Option<String> {
     config.casebook.publish.then(|| config.link(&site_path(config, lang)))
 }
 
+#[cfg(feature = "casebook")]
 /// The preface page in a language (its translation, else the original).
 fn preface<'a>(library: &'a Library, path: &str, lang: usize) -> Result<&'a Doc, Failure> {
     let original = library.docs.iter().find(|d| d.rel == path).ok_or_else(|| {
@@ -149,6 +168,7 @@ fn preface<'a>(library: &'a Library, path: &str, lang: usize) -> Result<&'a Doc,
     Ok(chosen)
 }
 
+#[cfg(feature = "casebook")]
 /// Today: `SHOWCASE_TODAY` if set (for tests and reproducible books), else the clock.
 fn today() -> Result<jiff::civil::Date, Failure> {
     match std::env::var(crate::cmd::check::TODAY_VAR) {
@@ -162,6 +182,7 @@ fn today() -> Result<jiff::civil::Date, Failure> {
     }
 }
 
+#[cfg(feature = "casebook")]
 /// The body of a doc: its Markdown, read again from its file when it was let go of.
 pub(crate) fn body_of(doc: &Doc) -> Cow<'_, str> {
     if !doc.body.is_empty() {
