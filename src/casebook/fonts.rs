@@ -265,5 +265,8 @@ fn listing(dirs: &[PathBuf]) -> String {
     if dirs.is_empty() {
         return "no folder".to_string();
     }
-    dirs.iter().map(|d| d.display().to_string()).collect::<Vec<_>>().join(", ")
+    dirs.iter()
+        .map(|d| d.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

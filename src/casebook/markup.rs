@@ -69,13 +69,18 @@ pub fn document(book: &BookInput<'_>) -> Result<Document, Vec<Diagnostic>> {
     let language = &config.languages[book.lang];
     let labels = Labels::of(&language.code);
     let settings = &config.casebook;
-    let title = settings.title[book.lang].clone().unwrap_or_else(|| language.title.clone());
+    let title = settings
+        .title
+        .get(book.lang)
+        .cloned()
+        .flatten()
+        .unwrap_or_else(|| language.title.clone());
     let mut out = String::with_capacity(4096 + book.entries.len() * 6000);
     let mut files = Files::new();
     let mut errors = Vec::new();
     let mut spans = Vec::new();
 
-    preamble(&mut out, book, &labels, &title);
+    preamble(&mut out, book, &title);
     if !book.leaflet {
         cover(&mut out, book, &labels, &title);
         if let Some(preface) = book.preface {
@@ -100,7 +105,16 @@ pub fn document(book: &BookInput<'_>) -> Result<Document, Vec<Diagnostic>> {
     let mut section = None;
     for (n, entry) in book.entries.iter().enumerate() {
         let start = out.len();
-        case(&mut out, book, &labels, entry, n, section != Some(&entry.section_key), &mut files, &mut errors);
+        case(
+            &mut out,
+            book,
+            &labels,
+            entry,
+            n,
+            section != Some(&entry.section_key),
+            &mut files,
+            &mut errors,
+        );
         section = Some(&entry.section_key);
         spans.push((start..out.len(), entry.doc.source.clone()));
     }
@@ -119,7 +133,7 @@ pub fn document(book: &BookInput<'_>) -> Result<Document, Vec<Diagnostic>> {
 }
 
 /// Page, text and heading styles, and the helpers `hdr`, `meta`, `figures` and `qr`.
-fn preamble(out: &mut String, book: &BookInput<'_>, labels: &Labels, title: &str) {
+fn preamble(out: &mut String, book: &BookInput<'_>, title: &str) {
     let config = book.config;
     let language = &config.languages[book.lang];
     let fam = book.families;
@@ -189,16 +203,21 @@ fn preamble(out: &mut String, book: &BookInput<'_>, labels: &Labels, title: &str
         publisher = lit(&publisher),
         lang = lit(lang),
         region = region.map_or("none".to_string(), |r| lit(&r)),
-        title_short = lit(&shorten(title, 40)),
+        title_short = lit(&shorten(title, 70)),
     );
-    let _ = labels;
 }
 
 /// The cover: site, title, the plan's name, publisher and date.
 fn cover(out: &mut String, book: &BookInput<'_>, labels: &Labels, title: &str) {
     let config = book.config;
     let language = &config.languages[book.lang];
-    let subtitle = config.casebook.subtitle[book.lang].clone().unwrap_or_default();
+    let subtitle = config
+        .casebook
+        .subtitle
+        .get(book.lang)
+        .cloned()
+        .flatten()
+        .unwrap_or_default();
     let publisher = config.publisher.get(book.lang).cloned().unwrap_or_default();
     let _ = write!(
         out,
@@ -246,7 +265,7 @@ fn case(
     } else {
         entry.section.clone()
     };
-    let _ = write!(out, "#page(header: hdr({}))[\n", lit(&shorten(&section_title, 40)));
+    let _ = writeln!(out, "#page(header: hdr({}))[", lit(&shorten(&section_title, 70)));
     if entry.fallback {
         // The original's language, for its line breaking and punctuation.
         let original = &config.languages[doc.lang];
@@ -264,7 +283,11 @@ fn case(
     }
     let _ = write!(out, "#heading(level: 2)[{}", text(&doc.fm.title));
     if entry.fallback {
-        let _ = write!(out, "#h(0.4em)#text(size: 0.55em, weight: \"regular\", fill: luma(90), {})", lit(labels.original_mark));
+        let _ = write!(
+            out,
+            "#h(0.4em)#text(size: 0.55em, weight: \"regular\", fill: luma(90), {})",
+            lit(labels.original_mark)
+        );
     }
     out.push_str("]\n\n");
     if entry.fallback {
@@ -318,7 +341,11 @@ fn meta(out: &mut String, book: &BookInput<'_>, labels: &Labels, doc: &Doc) {
             })
             .collect();
         if !names.is_empty() {
-            let label = taxonomy.labels.get(lang).cloned().unwrap_or_else(|| taxonomy.name.clone());
+            let label = taxonomy
+                .labels
+                .get(lang)
+                .cloned()
+                .unwrap_or_else(|| taxonomy.name.clone());
             rows.push((label, names.join(labels.list_separator)));
         }
     }
@@ -434,7 +461,9 @@ impl Writer<'_, '_> {
                 self.out.push_str("#linebreak();");
                 self.last = None;
             }
-            Event::Rule => self.out.push_str("\n\n#line(length: 100%, stroke: 0.5pt + luma(160))\n\n"),
+            Event::Rule => self
+                .out
+                .push_str("\n\n#line(length: 100%, stroke: 0.5pt + luma(160))\n\n"),
             Event::FootnoteReference(label) => {
                 let _ = write!(self.out, "#super({});", lit(&label));
             }
@@ -495,7 +524,11 @@ impl Writer<'_, '_> {
                 } else {
                     format!("(1fr,) * {n}")
                 };
-                let size = if n <= 5 { 9.0 } else { (9.0 - (n as f64 - 5.0) * 0.2).max(5.5) };
+                let size = if n <= 5 {
+                    9.0
+                } else {
+                    (9.0 - (n as f64 - 5.0) * 0.2).max(5.5)
+                };
                 let aligns: Vec<&str> = alignments
                     .iter()
                     .map(|a| match a {
@@ -569,11 +602,9 @@ impl Writer<'_, '_> {
             }
             TagEnd::TableHead => self.out.push_str("), "),
             TagEnd::TableCell => self.out.push_str("], "),
-            TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Superscript
-            | TagEnd::Subscript => self.out.push(']'),
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Superscript | TagEnd::Subscript => {
+                self.out.push(']')
+            }
             TagEnd::Link => {
                 self.out.push(']');
                 if let Some(Some(url)) = self.links.pop() {
@@ -803,12 +834,20 @@ fn split_tag<'t>(tag: &'t str, code: &'t str) -> (&'t str, Option<String>) {
     (lang, region)
 }
 
-/// At most `max` characters, with an ellipsis when cut.
+/// At most `max` columns (a Chinese character takes two), with an ellipsis when cut.
 fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
+    let width = |c: char| if is_cjk_char(c) { 2 } else { 1 };
+    if s.chars().map(width).sum::<usize>() <= max {
         return s.to_string();
     }
-    let mut cut: String = s.chars().take(max - 1).collect();
+    let mut used = 0;
+    let mut cut: String = s
+        .chars()
+        .take_while(|&c| {
+            used += width(c);
+            used < max
+        })
+        .collect();
     cut.push('…');
     cut
 }
@@ -834,5 +873,6 @@ mod tests {
     fn long_text_is_shortened_with_an_ellipsis() {
         assert_eq!(shorten("abcdef", 4), "abc…");
         assert_eq!(shorten("abc", 4), "abc");
+        assert_eq!(shorten("普陀区产教融合", 8), "普陀区…");
     }
 }

@@ -133,10 +133,7 @@ pub fn publish(config: &Config, library: &Library) -> Result<Vec<(String, Vec<u8
         ..Request::default()
     };
     let books = make(config, library, &request)?;
-    Ok(books
-        .into_iter()
-        .map(|b| (site_path(config, b.lang), b.pdf))
-        .collect())
+    Ok(books.into_iter().map(|b| (site_path(config, b.lang), b.pdf)).collect())
 }
 
 /// Where `build` publishes the casebook of a language: `/casebook.pdf`, `/en/casebook.pdf`.

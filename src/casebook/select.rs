@@ -41,7 +41,10 @@ pub fn entries<'a>(
     }
     let known: Vec<&str> = order.iter().map(|&(_, s)| library.docs[s].key.as_str()).collect();
     for section in &wanted {
-        if !known.iter().any(|k| k == section || k.starts_with(&format!("{section}/"))) {
+        if !known
+            .iter()
+            .any(|k| k == section || k.starts_with(&format!("{section}/")))
+        {
             let mut names: Vec<&str> = known.iter().copied().filter(|k| !k.is_empty()).collect();
             names.dedup();
             return Err(Failure::Usage(format!(

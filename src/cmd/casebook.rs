@@ -77,8 +77,13 @@ fn output(args: &CasebookArgs, config: &Config, lang: usize, count: usize) -> Pa
     match &args.output {
         Some(path) if count == 1 => path.clone(),
         Some(path) => {
-            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            let ext = path.extension().map_or("pdf".into(), |e| e.to_string_lossy().into_owned());
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let ext = path
+                .extension()
+                .map_or("pdf".into(), |e| e.to_string_lossy().into_owned());
             path.with_file_name(format!("{stem}.{code}.{ext}"))
         }
         None => {
@@ -90,7 +95,10 @@ fn output(args: &CasebookArgs, config: &Config, lang: usize, count: usize) -> Pa
 
 /// `content/cases/alpha.md` → `alpha`; `content/cases/x/index.md` → `x`.
 fn leaflet_name(file: &Path) -> String {
-    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let stem = stem.split('.').next().unwrap_or("").to_string();
     if stem == "index" || stem.is_empty() {
         let parent = file.parent().and_then(|p| p.file_name());
