@@ -36,6 +36,8 @@ pub enum Command {
     Init(InitArgs),
     /// Work with the theme built into showcase: `showcase theme eject`.
     Theme(ThemeArgs),
+    /// Typeset the cases as a printable PDF per language (典型案例汇编), or one case as a leaflet.
+    Casebook(CasebookArgs),
 }
 
 #[derive(Debug, Args)]
@@ -193,11 +195,32 @@ pub struct NewCaseArgs {
     pub root: PathBuf,
 }
 
+#[derive(Debug, Args)]
+pub struct CasebookArgs {
+    /// The site's folder, which holds site.toml.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The languages to print, by code [default: every language of the site].
+    #[arg(long, value_delimiter = ',')]
+    pub lang: Vec<String>,
+    /// Print only the cases of this section (a folder of content/); may be given more than once.
+    #[arg(long)]
+    pub section: Vec<String>,
+    /// Print one case as a leaflet: a Markdown file of content/.
+    #[arg(long, value_name = "FILE")]
+    pub case: Option<PathBuf>,
+    /// The PDF to write; with several languages, the language goes before its extension
+    /// [default: casebook.<lang>.pdf in the current folder].
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
 /// The command line with its help in the language of `messages` (see
 /// [`crate::messages`]): every command's `about` and every argument's help
 /// from the catalog (`cli-build`, `cli-build-root`), and the option that
 /// chooses that language, `--lang zh|en`, on every command (`init` has its own
-/// `--lang`, the site's languages, whose first one it speaks).
+/// `--lang`, the site's languages, whose first one it speaks; `casebook` has
+/// its own, the books to print).
 pub fn command(messages: &crate::messages::Messages) -> clap::Command {
     use clap::CommandFactory as _;
     let mut root = localise(Cli::command(), "cli", messages);
@@ -329,11 +352,15 @@ pub fn message_language(args: &[std::ffi::OsString]) -> crate::messages::Lang {
         }
         found
     };
-    let init = args.iter().find(|a| !a.starts_with('-')).is_some_and(|a| a == "init");
+    let command = args.iter().find(|a| !a.starts_with('-'));
+    let init = command.is_some_and(|a| a == "init");
     let lang = value("--lang");
     let (flag, site_language) = if init {
         let first = lang.unwrap_or_else(|| "zh".to_string());
         (None, first.split(',').next().map(str::to_string))
+    } else if command.is_some_and(|a| a == "casebook") {
+        // casebook's --lang names the books to print, not the language it speaks.
+        (None, None)
     } else {
         (lang.as_deref().and_then(Lang::of_locale), None)
     };

@@ -3,6 +3,7 @@
 //! lives in `main.rs`; nothing here is a stable API.
 
 pub mod cache;
+pub mod casebook;
 pub mod cli;
 pub mod cmd;
 pub mod code_themes;

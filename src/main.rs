@@ -70,6 +70,9 @@ fn main() {
         cli::Command::Theme(args) => cmd::theme::run(args, messages)
             .map(|report| print_out(&report))
             .map(|()| 0),
+        cli::Command::Casebook(args) => cmd::casebook::run(args, messages)
+            .map(|report| print_out(&report))
+            .map(|()| 0),
     };
     match result {
         Ok(0) => {}

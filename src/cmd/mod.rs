@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod build;
+pub mod casebook;
 pub mod check;
 pub mod init;
 pub mod new;

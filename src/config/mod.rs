@@ -172,6 +172,8 @@ pub struct Config {
     pub extra: toml::Table,
     /// `[[menu]]`: the header's navigation, by weight; empty for the theme's own.
     pub menu: Vec<menu::MenuEntry>,
+    /// `[casebook]`: the printed casebook's title, preface, fonts and publishing.
+    pub casebook: crate::casebook::Settings,
 }
 
 /// The identity a Chinese government website shows in its footer and meta tags.

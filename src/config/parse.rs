@@ -54,6 +54,8 @@ struct RawConfig {
     /// The header's navigation, replacing the theme's own.
     #[serde(default)]
     menu: Vec<Spanned<super::menu::RawMenuEntry>>,
+    /// The printed casebook: parsed and checked in `casebook::settings`.
+    casebook: Option<crate::casebook::settings::RawCasebook>,
 }
 
 /// `[feeds]`: what the Atom feeds hold.
@@ -495,6 +497,7 @@ impl Config {
         let glossary = glossary(&raw.glossary, &languages, &at, &mut errors);
         let mut menu_labels = labels;
         let menu = super::menu::menu(&raw.menu, text, &mut menu_labels, &at, &mut errors);
+        let casebook = crate::casebook::settings::validate(raw.casebook, &languages, &at, &mut errors);
 
         if !errors.is_empty() {
             return Err(errors);
@@ -534,6 +537,7 @@ impl Config {
             return Err(errors);
         }
         Ok(Config {
+            casebook,
             timezone,
             feed_full_text: raw.feeds.full_text,
             logo,

@@ -51,6 +51,14 @@ check-notes = { $problems } ({ $count ->
        *[other] { $count } notes
     })
 
+## casebook
+
+casebook-written = { $file }: { $cases ->
+        [one] 1 case
+       *[other] { $cases } cases
+    }, { $pages } pages ({ $lang })
+casebook-done = typeset in { $seconds } s
+
 ## status
 
 status-one-language = showcase: the site has one language; there is nothing to translate
@@ -212,6 +220,12 @@ cli-serve-no_drafts = Leave out pages marked draft: true (served by default, mar
 cli-init = Start a new site in an empty folder: it builds, checks clean and serves at once.
 cli-init-dir = The folder of the new site; it must be empty or not exist yet.
 cli-init-lang = The site's languages, the default language first: zh,en | en,zh | zh | en.
+cli-casebook = Typeset the cases as a printable PDF per language (典型案例汇编), or one case as a leaflet.
+cli-casebook-root = The site's folder, which holds site.toml.
+cli-casebook-lang = The languages to print, by code, separated by commas [default: every language of the site].
+cli-casebook-section = Print only the cases of this section (a folder of content/); may be given more than once.
+cli-casebook-case = Print one case as a leaflet: a Markdown file of content/.
+cli-casebook-output = The PDF to write; with several languages, the language goes before its extension [default: casebook.<lang>.pdf in the current folder].
 cli-theme = Work with the theme built into showcase: `showcase theme eject`.
 cli-theme-eject = Copy the built-in theme into themes/NAME/ to change more than single files.
 cli-theme-eject-name = The new theme's folder name in themes/.

@@ -54,6 +54,11 @@ check-warnings = { $count } 个警告
 check-errors-and-warnings = { $errors }、{ $warnings }
 check-notes = { $problems }（{ $count } 条提示）
 
+## casebook
+
+casebook-written = { $file }：{ $cases } 个案例，{ $pages } 页（{ $lang }）
+casebook-done = 排版用时 { $seconds } 秒
+
 ## status（翻译进度）
 
 status-one-language = showcase：网站只有一种语言，无需翻译
@@ -248,6 +253,12 @@ cli-serve-no_drafts = 不显示标记为 draft: true 的草稿（默认显示，
 cli-init = 在空文件夹中新建网站：建好即可生成、通过检查并预览。
 cli-init-dir = 新网站的文件夹，必须为空或尚不存在。
 cli-init-lang = 网站的语言，默认语言在前：zh,en | en,zh | zh | en。
+cli-casebook = 把案例排成可印刷的 PDF（典型案例汇编），每种语言一本；或把一个案例排成单页资料。
+cli-casebook-root = 网站所在的文件夹（其中有 site.toml）。
+cli-casebook-lang = 要排印的语言代码，多个用逗号分隔［默认：网站的每种语言］。
+cli-casebook-section = 只排印这个栏目（content/ 下的文件夹）的案例；可多次给出。
+cli-casebook-case = 把一个案例排成单页资料：content/ 中的一个 Markdown 文件。
+cli-casebook-output = 要写入的 PDF；有多种语言时，语言代码加在扩展名之前［默认：当前文件夹中的 casebook.<语言>.pdf］。
 cli-theme = 使用 showcase 内置的主题：`showcase theme eject`。
 cli-theme-eject = 把内置主题复制到 themes/名称/，以便修改单个文件以外的内容。
 cli-theme-eject-name = 新主题在 themes/ 中的文件夹名。

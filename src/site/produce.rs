@@ -357,6 +357,8 @@ pub fn produce_rest(
     let (written, qr_codes) = crate::render::wechat::qr_codes(config, &site.library, &site.theme, sink, &was_qr)?;
     files += written;
     let qr_codes_changed = qr_codes != was_qr;
+    // With [casebook] publish = true, the printed casebook of every language.
+    files += crate::casebook::publish(config, &site.library, sink)?;
     // A robots.txt of the site's own (in static/) replaces the generated one.
     if !site.assets.copies.iter().any(|(_, path)| path == "/robots.txt") {
         made.push(("/robots.txt".into(), sitemap::robots(config).into_bytes()));

@@ -1,0 +1,873 @@
+//! The Typst source of a casebook, generated from the site's content.
+//!
+//! Everything that comes from the site (titles, text, URLs, file names) enters
+//! the markup as a Typst string literal (`#"…";`), never as markup, so that
+//! `#`, `$`, `*`, `[` or `]` in a title print as written. Steps: a preamble of
+//! page, text and heading styles and a few helper functions; the cover; the
+//! preface; the table of contents (Typst's outline, with page numbers); then
+//! one `page` per case with the section as running header. Images and QR codes
+//! become files of the book's virtual folder (see [`Files`]).
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::fonts::Families;
+use super::labels::Labels;
+use super::select::Entry;
+use crate::config::{Config, RawHtml};
+use crate::content::{Doc, Library};
+use crate::diagnostics::{Diagnostic, LineIndex};
+use crate::markdown::Links;
+use crate::text::is_cjk_char;
+
+/// The largest image printed, in pixels (width × height): a 12-megapixel photo
+/// is 4000 × 3000; larger ones only slow the book and swell the file.
+pub const MAX_IMAGE_PIXELS: u64 = 40_000_000;
+/// The largest image file printed, in bytes.
+pub const MAX_IMAGE_BYTES: u64 = 30 * 1024 * 1024;
+
+/// A file the Typst source refers to, by its path in the book's virtual folder.
+#[derive(Debug, Clone)]
+pub enum FileData {
+    Disk(PathBuf),
+    Memory(Vec<u8>),
+}
+
+/// The files of a book: `/img/3.png` → an image of the site, `/qr/3.svg` → a QR code.
+pub type Files = HashMap<String, FileData>;
+
+/// What the book is made of.
+pub struct BookInput<'a> {
+    pub config: &'a Config,
+    pub library: &'a Library,
+    pub links: &'a Links<'a>,
+    pub lang: usize,
+    pub entries: &'a [Entry<'a>],
+    pub families: &'a Families,
+    /// The date on the cover, formatted.
+    pub date: String,
+    pub preface: Option<&'a Doc>,
+    /// A one-case leaflet: no cover, no table of contents.
+    pub leaflet: bool,
+}
+
+/// A book's Typst source and its files.
+pub struct Document {
+    pub source: String,
+    pub files: Files,
+    /// The part of `source` each case's page is, for errors the typesetter reports.
+    pub spans: Vec<(Range<usize>, PathBuf)>,
+}
+
+/// Generates the Typst source of a book; problems with the content (a missing image)
+/// are reported together.
+pub fn document(book: &BookInput<'_>) -> Result<Document, Vec<Diagnostic>> {
+    let config = book.config;
+    let language = &config.languages[book.lang];
+    let labels = Labels::of(&language.code);
+    let settings = &config.casebook;
+    let title = settings
+        .title
+        .get(book.lang)
+        .cloned()
+        .flatten()
+        .unwrap_or_else(|| language.title.clone());
+    let mut out = String::with_capacity(4096 + book.entries.len() * 6000);
+    let mut files = Files::new();
+    let mut errors = Vec::new();
+    let mut spans = Vec::new();
+
+    preamble(&mut out, book, &title);
+    if !book.leaflet {
+        cover(&mut out, book, &labels, &title);
+        if let Some(preface) = book.preface {
+            let start = out.len();
+            let _ = write!(
+                out,
+                "#page(header: hdr({}))[\n#heading(level: 2, outlined: false)[{}]\n\n",
+                lit(&preface.fm.title),
+                text(&preface.fm.title)
+            );
+            body(&mut out, book, preface, &mut files, &mut errors);
+            out.push_str("]\n");
+            spans.push((start..out.len(), preface.source.clone()));
+        }
+        let _ = writeln!(
+            out,
+            "#page(header: hdr({}))[\n#text(font: headfont, size: 18pt, weight: \"bold\", {})\n#v(0.8em)\n#outline(title: none, depth: 2, indent: 1.5em)\n]",
+            lit(labels.contents),
+            lit(labels.contents)
+        );
+    }
+    let mut section = None;
+    for (n, entry) in book.entries.iter().enumerate() {
+        let start = out.len();
+        case(
+            &mut out,
+            book,
+            &labels,
+            entry,
+            n,
+            section != Some(&entry.section_key),
+            &mut files,
+            &mut errors,
+        );
+        section = Some(&entry.section_key);
+        spans.push((start..out.len(), entry.doc.source.clone()));
+    }
+    if book.entries.is_empty() {
+        let _ = writeln!(out, "#page[{}]", text(labels.no_cases));
+    }
+    if errors.is_empty() {
+        Ok(Document {
+            source: out,
+            files,
+            spans,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+/// Page, text and heading styles, and the helpers `hdr`, `meta`, `figures` and `qr`.
+fn preamble(out: &mut String, book: &BookInput<'_>, title: &str) {
+    let config = book.config;
+    let language = &config.languages[book.lang];
+    let fam = book.families;
+    let cjk: Vec<&String> = fam.named.iter().chain(&fam.cjk).collect();
+    let body_fonts: Vec<&String> = if language.is_cjk() {
+        cjk.clone()
+    } else {
+        fam.named.iter().chain(&fam.latin).chain(&fam.cjk).collect()
+    };
+    let head_fonts: Vec<&String> = if language.is_cjk() {
+        fam.named.iter().chain(&fam.cjk_sans).chain(&fam.cjk).collect()
+    } else {
+        body_fonts.clone()
+    };
+    let mono: Vec<&String> = fam.mono.iter().chain(&fam.cjk).collect();
+    let (lang, region) = split_tag(&language.tag, &language.code);
+    let publisher = config.publisher.get(book.lang).cloned().unwrap_or_default();
+    let _ = write!(
+        out,
+        r##"#let bodyfont = {body}
+#let cjkfont = {cjk}
+#let headfont = {head}
+#let accent = rgb("#9f2a22")
+#set document(title: {title}, author: {publisher})
+#set text(lang: {lang}, region: {region}, font: bodyfont, size: 10.5pt)
+#set page(paper: "a4", margin: (top: 2.6cm, bottom: 2.4cm, x: 2.3cm), footer: context {{
+  set text(size: 9pt, fill: luma(90))
+  align(center, counter(page).display())
+}})
+#set par(justify: true, leading: 0.8em, spacing: 1.15em)
+#set heading(numbering: none)
+#show heading: set text(font: headfont)
+#show heading.where(level: 1): it => block(below: 0.5em, text(size: 10pt, fill: accent, weight: "bold", it.body))
+#show heading.where(level: 2): it => block(below: 0.9em, text(size: 18pt, weight: "bold", it.body))
+#show heading.where(level: 3): it => block(above: 1.3em, below: 0.7em, text(size: 13pt, weight: "bold", it.body))
+#show heading.where(level: 4): it => block(above: 1.1em, below: 0.6em, text(size: 11.5pt, weight: "bold", it.body))
+#show heading.where(level: 5): it => block(above: 1em, below: 0.5em, text(size: 10.5pt, weight: "bold", it.body))
+#show outline.entry.where(level: 1): it => block(above: 1.1em, text(weight: "bold", fill: accent, it))
+#show raw: set text(font: {mono}, size: 8.5pt)
+#show raw.where(block: true): it => block(fill: luma(244), inset: 7pt, radius: 2pt, width: 100%, it)
+#set table(stroke: 0.5pt + luma(150), inset: 4pt)
+#show table: set par(justify: false)
+#set figure(numbering: none)
+#show figure.caption: set text(size: 9pt, fill: luma(70))
+#show link: set text(fill: rgb("#1d4f87"))
+#let hdr(name) = {{
+  set text(size: 8.5pt, fill: luma(80))
+  grid(columns: (1fr, auto), column-gutter: 1em, {title_short}, name)
+  v(-5pt)
+  line(length: 100%, stroke: 0.4pt + luma(160))
+}}
+#let meta(..rows) = block(above: 0.6em, below: 1em, grid(columns: (auto, 1fr), column-gutter: 1.2em, row-gutter: 0.6em,
+  ..rows.pos().map(r => (text(fill: luma(90), r.at(0)), r.at(1))).flatten()))
+#let figures(..items) = block(below: 1.2em, grid(columns: (1fr,) * calc.min(items.pos().len(), 4), column-gutter: 8pt, row-gutter: 8pt,
+  ..items.pos().map(it => block(width: 100%, fill: rgb("#f5efe6"), inset: 8pt, radius: 3pt,
+    [#text(size: 16pt, weight: "bold", fill: accent, it.at(0)) \ #text(size: 8.5pt, it.at(1))]))))
+#let notice(body) = block(width: 100%, fill: rgb("#fdf6e3"), stroke: (left: 3pt + rgb("#c9a227")), inset: 8pt, below: 1.2em, text(size: 9.5pt, body))
+#let qr(path, url, label) = block(breakable: false, above: 1.8em, width: 100%, stroke: (top: 0.5pt + luma(160)), inset: (top: 10pt),
+  grid(columns: (2.8cm, 1fr), column-gutter: 12pt, align: horizon, image(path, width: 2.8cm),
+    [#text(weight: "bold", label) \ #text(size: 8.5pt, link(url, url))]))
+"##,
+        body = font_list(&body_fonts),
+        cjk = font_list(&cjk),
+        head = font_list(&head_fonts),
+        mono = font_list(&mono),
+        title = lit(title),
+        publisher = lit(&publisher),
+        lang = lit(lang),
+        region = region.map_or("none".to_string(), |r| lit(&r)),
+        title_short = lit(&shorten(title, 70)),
+    );
+}
+
+/// The cover: site, title, the plan's name, publisher and date.
+fn cover(out: &mut String, book: &BookInput<'_>, labels: &Labels, title: &str) {
+    let config = book.config;
+    let language = &config.languages[book.lang];
+    let subtitle = config
+        .casebook
+        .subtitle
+        .get(book.lang)
+        .cloned()
+        .flatten()
+        .unwrap_or_default();
+    let publisher = config.publisher.get(book.lang).cloned().unwrap_or_default();
+    let _ = write!(
+        out,
+        r#"#page(header: none, footer: none, margin: (x: 2.6cm, y: 3cm))[
+#set par(justify: false)
+#align(center)[#text(size: 11pt, fill: luma(90), {site})]
+#v(1fr)
+#align(center)[#text(size: 12pt, fill: accent, tracking: 0.2em, {kind})]
+#v(0.6em)
+#align(center)[#text(font: headfont, size: 28pt, weight: "bold", {title})]
+#v(0.9em)
+#align(center)[#text(size: 14pt, {subtitle})]
+#v(0.6em)
+#align(center)[#line(length: 30%, stroke: 1.2pt + accent)]
+#v(2fr)
+#align(center)[#text(size: 11pt, {count}) \ #text(size: 11pt, {publisher}) \ #text(size: 11pt, {date})]
+]
+"#,
+        site = lit(&language.title),
+        kind = lit(labels.casebook),
+        title = lit(title),
+        subtitle = lit(&subtitle),
+        count = lit(&labels.count(book.entries.len())),
+        publisher = lit(&publisher),
+        date = lit(&book.date),
+    );
+}
+
+/// One case on pages of its own.
+#[allow(clippy::too_many_arguments)]
+fn case(
+    out: &mut String,
+    book: &BookInput<'_>,
+    labels: &Labels,
+    entry: &Entry<'_>,
+    n: usize,
+    first_of_section: bool,
+    files: &mut Files,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let config = book.config;
+    let doc = entry.doc;
+    let section_title = if entry.section.is_empty() {
+        config.languages[book.lang].title.clone()
+    } else {
+        entry.section.clone()
+    };
+    let _ = writeln!(out, "#page(header: hdr({}))[", lit(&shorten(&section_title, 70)));
+    if entry.fallback {
+        // The original's language, for its line breaking and punctuation.
+        let original = &config.languages[doc.lang];
+        let (lang, region) = split_tag(&original.tag, &original.code);
+        let _ = writeln!(
+            out,
+            "#set text(lang: {}, region: {}, font: {})",
+            lit(lang),
+            region.map_or("none".to_string(), |r| lit(&r)),
+            if original.is_cjk() { "cjkfont" } else { "bodyfont" }
+        );
+    }
+    if first_of_section && !book.leaflet {
+        let _ = write!(out, "#heading(level: 1)[{}]\n\n", text(&section_title));
+    }
+    let _ = write!(out, "#heading(level: 2)[{}", text(&doc.fm.title));
+    if entry.fallback {
+        let _ = write!(
+            out,
+            "#h(0.4em)#text(size: 0.55em, weight: \"regular\", fill: luma(90), {})",
+            lit(labels.original_mark)
+        );
+    }
+    out.push_str("]\n\n");
+    if entry.fallback {
+        let _ = write!(out, "#notice({})\n\n", lit(labels.fallback_notice));
+    }
+    meta(out, book, labels, doc);
+    if !doc.fm.highlights.is_empty() {
+        out.push_str("#figures(");
+        for h in &doc.fm.highlights {
+            let _ = write!(out, "({}, {}), ", lit(&h.value), lit(&h.label));
+        }
+        out.push_str(")\n\n");
+    }
+    if let Some(summary) = doc.fm.summary.as_deref().filter(|s| !s.trim().is_empty()) {
+        let _ = write!(out, "#block(below: 1.2em, text(fill: luma(60), {}))\n\n", lit(summary));
+    }
+    body(out, book, doc, files, errors);
+    let qr_path = format!("/qr/{n}.svg");
+    match qr_svg(&entry.url) {
+        Some(svg) => {
+            files.insert(qr_path.clone(), FileData::Memory(svg.into_bytes()));
+            let _ = writeln!(out, "#qr({}, {}, {})", lit(&qr_path), lit(&entry.url), lit(labels.scan));
+        }
+        None => {
+            let _ = writeln!(out, "#block(above: 1.8em, link({0}, {0}))", lit(&entry.url));
+        }
+    }
+    out.push_str("]\n");
+}
+
+/// Organisation, kind, level, date and source, as label–value rows.
+fn meta(out: &mut String, book: &BookInput<'_>, labels: &Labels, doc: &Doc) {
+    let config = book.config;
+    let lang = book.lang;
+    let mut rows: Vec<(String, String)> = Vec::new();
+    if let Some(org) = doc.fm.organisation.as_deref().filter(|o| !o.trim().is_empty()) {
+        rows.push((labels.organisation.to_string(), org.to_string()));
+    }
+    for taxonomy in &config.taxonomies {
+        let Some(keys) = doc.fm.terms.get(&taxonomy.name) else {
+            continue;
+        };
+        let names: Vec<String> = keys
+            .iter()
+            .map(|k| {
+                taxonomy
+                    .term(k)
+                    .and_then(|t| t.labels.get(lang).or(t.labels.first()))
+                    .cloned()
+                    .unwrap_or_else(|| k.clone())
+            })
+            .collect();
+        if !names.is_empty() {
+            let label = taxonomy
+                .labels
+                .get(lang)
+                .cloned()
+                .unwrap_or_else(|| taxonomy.name.clone());
+            rows.push((label, names.join(labels.list_separator)));
+        }
+    }
+    if let Some(level) = doc.fm.level {
+        rows.push((labels.level.to_string(), labels.level_name(level.as_str()).to_string()));
+    }
+    if let Some(date) = doc.fm.date {
+        let format = &config.languages[lang].date_format;
+        rows.push((labels.date.to_string(), crate::render::format_date(date, format)));
+    }
+    if let Some(source) = doc.fm.source.as_deref().filter(|s| !s.trim().is_empty()) {
+        rows.push((labels.source.to_string(), source.to_string()));
+    }
+    if rows.is_empty() {
+        return;
+    }
+    out.push_str("#meta(");
+    for (label, value) in rows {
+        let _ = write!(out, "({}, {}), ", lit(&label), lit(&value));
+    }
+    out.push_str(")\n\n");
+}
+
+/// A QR code of `url` as SVG, black on white with its quiet zone.
+pub fn qr_svg(url: &str) -> Option<String> {
+    crate::qr::Codes::default().svg(url, url, 240).ok()
+}
+
+/// The Markdown body of a doc as Typst markup.
+fn body(out: &mut String, book: &BookInput<'_>, doc: &Doc, files: &mut Files, errors: &mut Vec<Diagnostic>) {
+    let language = &book.config.languages[doc.lang];
+    let mut options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    if !language.is_cjk() {
+        options |= Options::ENABLE_SMART_PUNCTUATION;
+    }
+    let markdown = super::body_of(doc);
+    let mut w = Writer {
+        out,
+        book,
+        doc,
+        files,
+        errors,
+        lines: LineIndex::new(&markdown),
+        last: None,
+        soft_break: false,
+        links: Vec::new(),
+        image: None,
+        table_columns: 0,
+        code: false,
+    };
+    for (event, range) in Parser::new_ext(&markdown, options).into_offset_iter() {
+        w.event(event, range);
+    }
+    w.out.push_str("\n\n");
+}
+
+/// Turns Markdown events into Typst markup.
+struct Writer<'a, 'b> {
+    out: &'b mut String,
+    book: &'b BookInput<'a>,
+    doc: &'b Doc,
+    files: &'b mut Files,
+    errors: &'b mut Vec<Diagnostic>,
+    lines: LineIndex<'b>,
+    /// The last character of text written, to drop soft breaks between Chinese characters.
+    last: Option<char>,
+    soft_break: bool,
+    /// Per open link: the URL to print as a footnote after its text.
+    links: Vec<Option<String>>,
+    /// The image being read: its file in the book and its alt text so far.
+    image: Option<(Option<(String, String)>, String)>,
+    table_columns: usize,
+    /// Inside a code block: text goes into its string literal.
+    code: bool,
+}
+
+impl Writer<'_, '_> {
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        if let Some((_, alt)) = &mut self.image {
+            match event {
+                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                Event::End(TagEnd::Image) => self.end_image(),
+                _ => {}
+            }
+            return;
+        }
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => self.text(&t),
+            Event::Code(t) => {
+                self.flush_break(t.chars().next());
+                let _ = write!(self.out, "#raw({});", lit(&t));
+                self.last = t.chars().last();
+            }
+            Event::Html(t) | Event::InlineHtml(t) => {
+                if self.book.config.raw_html == RawHtml::Escape {
+                    self.text(&t);
+                }
+            }
+            Event::SoftBreak => self.soft_break = true,
+            Event::HardBreak => {
+                self.out.push_str("#linebreak();");
+                self.last = None;
+            }
+            Event::Rule => self
+                .out
+                .push_str("\n\n#line(length: 100%, stroke: 0.5pt + luma(160))\n\n"),
+            Event::FootnoteReference(label) => {
+                let _ = write!(self.out, "#super({});", lit(&label));
+            }
+            Event::TaskListMarker(done) => self.text(if done { "[x] " } else { "[ ] " }),
+            Event::InlineMath(t) | Event::DisplayMath(t) => self.text(&t),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::Paragraph => self.block_start(),
+            Tag::Heading { level, .. } => {
+                self.block_start();
+                let level = match level {
+                    HeadingLevel::H1 | HeadingLevel::H2 => 3,
+                    HeadingLevel::H3 => 4,
+                    _ => 5,
+                };
+                let _ = write!(self.out, "#heading(level: {level}, outlined: false)[");
+            }
+            Tag::BlockQuote(_) => {
+                self.block_start();
+                self.out.push_str(
+                    "#block(inset: (left: 10pt, y: 2pt), stroke: (left: 2pt + luma(170)))[#set text(fill: luma(60))\n",
+                );
+            }
+            Tag::CodeBlock(kind) => {
+                self.block_start();
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                // The code arrives as text events; it is gathered in a string literal.
+                let _ = write!(self.out, "#raw(block: true, lang: {}, \"", lit(&lang));
+                self.code = true;
+            }
+            Tag::List(start) => {
+                self.block_start();
+                match start {
+                    Some(n) => {
+                        let _ = write!(self.out, "#enum(start: {n})");
+                    }
+                    None => self.out.push_str("#list"),
+                }
+            }
+            Tag::Item => self.out.push('['),
+            Tag::FootnoteDefinition(label) => {
+                self.block_start();
+                let _ = write!(self.out, "#block[#text(size: 9pt)[#super({});", lit(&label));
+            }
+            Tag::Table(alignments) => {
+                self.block_start();
+                self.table_columns = alignments.len().max(1);
+                let n = self.table_columns;
+                // Many columns share the width and the text shrinks, rather than running off the page.
+                let columns = if n <= 5 {
+                    format!("{n}")
+                } else {
+                    format!("(1fr,) * {n}")
+                };
+                let size = if n <= 5 {
+                    9.0
+                } else {
+                    (9.0 - (n as f64 - 5.0) * 0.2).max(5.5)
+                };
+                let aligns: Vec<&str> = alignments
+                    .iter()
+                    .map(|a| match a {
+                        Alignment::Center => "center",
+                        Alignment::Right => "right",
+                        _ => "left",
+                    })
+                    .collect();
+                let _ = write!(
+                    self.out,
+                    "#block(width: 100%)[#set text(size: {size}pt, hyphenate: true)\n#table(columns: {columns}, align: ({},), ",
+                    aligns.join(", ")
+                );
+            }
+            Tag::TableHead => self.out.push_str("table.header("),
+            Tag::TableRow => {}
+            Tag::TableCell => self.out.push('['),
+            Tag::Emphasis => self.out.push_str("#emph["),
+            Tag::Strong => self.out.push_str("#strong["),
+            Tag::Strikethrough => self.out.push_str("#strike["),
+            Tag::Superscript => self.out.push_str("#super["),
+            Tag::Subscript => self.out.push_str("#sub["),
+            Tag::Link { dest_url, .. } => {
+                self.flush_break(None);
+                match self.resolve(&dest_url) {
+                    Some(url) => {
+                        let _ = write!(self.out, "#link({})[", lit(&url));
+                        let footnote = url.starts_with("http://") || url.starts_with("https://");
+                        self.links.push(footnote.then_some(url));
+                    }
+                    None => {
+                        self.out.push('[');
+                        self.links.push(None);
+                    }
+                }
+            }
+            Tag::Image { dest_url, .. } => {
+                let file = self.image_file(&dest_url, range);
+                self.image = Some((file, String::new()));
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph => self.block_end(),
+            TagEnd::Heading(_) => {
+                self.out.push(']');
+                self.block_end();
+            }
+            TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition => {
+                self.out.push(']');
+                if tag == TagEnd::FootnoteDefinition {
+                    self.out.push(']');
+                }
+                self.block_end();
+            }
+            TagEnd::CodeBlock => {
+                self.out.push_str("\")");
+                self.block_end();
+            }
+            TagEnd::List(_) => self.block_end(),
+            TagEnd::Item => {
+                self.out.push(']');
+                self.last = None;
+            }
+            TagEnd::Table => {
+                self.out.push_str(")]");
+                self.block_end();
+            }
+            TagEnd::TableHead => self.out.push_str("), "),
+            TagEnd::TableCell => self.out.push_str("], "),
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Superscript | TagEnd::Subscript => {
+                self.out.push(']')
+            }
+            TagEnd::Link => {
+                self.out.push(']');
+                if let Some(Some(url)) = self.links.pop() {
+                    let _ = write!(self.out, "#footnote({});", lit(&url));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Text: inside a code block, part of its string; elsewhere a string literal.
+    fn text(&mut self, t: &str) {
+        if self.code {
+            escape_into(self.out, t);
+            return;
+        }
+        if t.is_empty() {
+            return;
+        }
+        self.flush_break(t.chars().next());
+        let _ = write!(self.out, "#{};", lit(t));
+        self.last = t.chars().last();
+    }
+
+    /// A pending soft break becomes a space, except between two Chinese characters.
+    fn flush_break(&mut self, next: Option<char>) {
+        if std::mem::take(&mut self.soft_break) {
+            let cjk = self.last.is_some_and(is_cjk_char) && next.is_some_and(is_cjk_char);
+            if !cjk {
+                self.out.push(' ');
+            }
+        }
+    }
+
+    fn block_start(&mut self) {
+        self.soft_break = false;
+        self.last = None;
+    }
+
+    fn block_end(&mut self) {
+        self.code = false;
+        self.soft_break = false;
+        self.last = None;
+        self.out.push_str("\n\n");
+    }
+
+    /// The address a link leads to, in full; `None` for a link within the page or one that cannot be resolved.
+    fn resolve(&self, url: &str) -> Option<String> {
+        let resolved = crate::markdown::resolve_url(url, self.doc, self.book.links).ok()?;
+        if resolved.is_empty() || resolved.starts_with('#') {
+            return None;
+        }
+        if resolved.starts_with('/') && !resolved.starts_with("//") {
+            let origin = self
+                .book
+                .config
+                .base_url
+                .strip_suffix(&self.book.config.base_path)
+                .unwrap_or(&self.book.config.base_url);
+            return Some(format!("{origin}{resolved}"));
+        }
+        Some(resolved)
+    }
+
+    /// The image file of `dest` in the book (`/img/3.png`) and its printed width; `None`
+    /// for an image on another site (its alt text is printed) or one that cannot be printed
+    /// (an error is recorded).
+    fn image_file(&mut self, dest: &str, range: Range<usize>) -> Option<(String, String)> {
+        let dest = dest.trim();
+        if crate::markdown::scheme(dest).is_some() || dest.starts_with("//") || dest.is_empty() {
+            return None;
+        }
+        let (line, col) = self.lines.line_col(range.start);
+        let (line, col) = (self.doc.body_line + line - 1, col);
+        let config = self.book.config;
+        let decoded = crate::text::percent_decode(dest.split(['#', '?']).next().unwrap_or(dest));
+        let (path, shown) = if let Some(rooted) = decoded.strip_prefix('/') {
+            (config.root.join("static").join(rooted), format!("static/{rooted}"))
+        } else {
+            match join(&self.doc.dir, &decoded) {
+                Some(joined) => match self.book.library.assets.get(&joined) {
+                    Some(asset) => (asset.source.clone(), format!("content/{joined}")),
+                    None => (config.root.join("content").join(&joined), format!("content/{joined}")),
+                },
+                None => (PathBuf::new(), decoded.clone()),
+            }
+        };
+        let mut fail = |message: String| {
+            self.errors
+                .push(Diagnostic::error(self.doc.source.clone(), line, col, message));
+            None
+        };
+        if !path.is_file() {
+            return fail(format!(
+                "the image {dest} ({shown}) does not exist, so the casebook cannot print it; check the file name or remove the image"
+            ));
+        }
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        let ext = if ext == "jpeg" { "jpg".to_string() } else { ext };
+        if !matches!(ext.as_str(), "png" | "jpg" | "gif" | "webp" | "svg") {
+            return fail(format!(
+                "the image {dest} is a .{ext} file, which the casebook cannot print; use PNG, JPEG, GIF, WebP or SVG"
+            ));
+        }
+        let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        if bytes > MAX_IMAGE_BYTES {
+            return fail(format!(
+                "the image {dest} is {} MB, too large to print (at most {} MB); save a smaller copy (3000 pixels wide is plenty for A4)",
+                bytes / (1024 * 1024),
+                MAX_IMAGE_BYTES / (1024 * 1024)
+            ));
+        }
+        let width = if ext == "svg" {
+            "80%".to_string()
+        } else {
+            match image::image_dimensions(&path) {
+                Ok((w, h)) if u64::from(w) * u64::from(h) > MAX_IMAGE_PIXELS => {
+                    return fail(format!(
+                        "the image {dest} is {w} × {h} pixels, too large to print (at most {} megapixels); save a smaller copy (3000 pixels wide is plenty for A4)",
+                        MAX_IMAGE_PIXELS / 1_000_000
+                    ));
+                }
+                // At 150 pixels per inch, up to the width of the text.
+                Ok((w, _)) if f64::from(w) / 150.0 * 2.54 < 16.0 => format!("{:.2}cm", f64::from(w) / 150.0 * 2.54),
+                _ => "100%".to_string(),
+            }
+        };
+        let name = format!("/img/{}.{ext}", self.files.len());
+        self.files.insert(name.clone(), FileData::Disk(path));
+        Some((name, width))
+    }
+
+    /// Writes the image read: a figure with its alt text as caption, or the alt text alone.
+    fn end_image(&mut self) {
+        let Some((file, alt)) = self.image.take() else {
+            return;
+        };
+        match file {
+            Some((name, width)) => {
+                let _ = write!(self.out, "\n\n#figure(image({}, width: {width})", lit(&name));
+                if !alt.trim().is_empty() {
+                    let _ = write!(self.out, ", caption: {}", lit(alt.trim()));
+                }
+                self.out.push_str(")\n\n");
+                self.last = None;
+            }
+            None => {
+                if !alt.trim().is_empty() {
+                    self.flush_break(alt.chars().next());
+                    let _ = write!(self.out, "#emph({});", lit(alt.trim()));
+                    self.last = alt.chars().last();
+                }
+            }
+        }
+    }
+}
+
+/// Joins a relative path to a folder of content/, resolving `.` and `..`; `None` outside content/.
+fn join(folder: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// A Typst string literal of `s`: `"a \"b\""`.
+pub fn lit(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    escape_into(&mut out, s);
+    out.push('"');
+    out
+}
+
+/// `s` escaped for the inside of a Typst string literal; control characters are dropped.
+fn escape_into(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// Text as markup: a string literal in an embedded expression, ended by `;`.
+fn text(s: &str) -> String {
+    format!("#{};", lit(s))
+}
+
+/// A Typst array of font families: `("Noto Serif CJK SC",)`.
+fn font_list(families: &[&String]) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    for f in families {
+        if !seen.iter().any(|s| s.eq_ignore_ascii_case(f)) {
+            seen.push(f);
+        }
+    }
+    if seen.is_empty() {
+        return "()".to_string();
+    }
+    let items: Vec<String> = seen.iter().map(|f| lit(f)).collect();
+    format!("({},)", items.join(", "))
+}
+
+/// `zh-CN` → (`zh`, Some(`cn`)); Typst wants a two-letter region or none.
+fn split_tag<'t>(tag: &'t str, code: &'t str) -> (&'t str, Option<String>) {
+    let mut parts = tag.split(['-', '_']);
+    let lang = parts.next().filter(|l| !l.is_empty()).unwrap_or(code);
+    let region = parts
+        .find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic()))
+        .map(str::to_ascii_lowercase);
+    (lang, region)
+}
+
+/// At most `max` columns (a Chinese character takes two), with an ellipsis when cut.
+fn shorten(s: &str, max: usize) -> String {
+    let width = |c: char| if is_cjk_char(c) { 2 } else { 1 };
+    if s.chars().map(width).sum::<usize>() <= max {
+        return s.to_string();
+    }
+    let mut used = 0;
+    let mut cut: String = s
+        .chars()
+        .take_while(|&c| {
+            used += width(c);
+            used < max
+        })
+        .collect();
+    cut.push('…');
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literals_escape_quotes_backslashes_and_newlines() {
+        assert_eq!(lit("a\"b\\c\nd"), "\"a\\\"b\\\\c\\nd\"");
+        assert_eq!(lit("#$*[]_@<>`"), "\"#$*[]_@<>`\"");
+    }
+
+    #[test]
+    fn tags_give_language_and_region() {
+        assert_eq!(split_tag("zh-CN", "zh"), ("zh", Some("cn".to_string())));
+        assert_eq!(split_tag("en", "en"), ("en", None));
+        assert_eq!(split_tag("zh-Hans-CN", "zh"), ("zh", Some("cn".to_string())));
+    }
+
+    #[test]
+    fn long_text_is_shortened_with_an_ellipsis() {
+        assert_eq!(shorten("abcdef", 4), "abc…");
+        assert_eq!(shorten("abc", 4), "abc");
+        assert_eq!(shorten("普陀区产教融合", 8), "普陀区…");
+    }
+}
