@@ -139,6 +139,14 @@ impl Diagnostic {
         }
     }
 
+    /// A note under a rule whose message is in the catalogs.
+    pub fn info_keyed(file: impl Into<PathBuf>, line: usize, col: usize, rule: &'static str, message: Keyed) -> Self {
+        Diagnostic {
+            keyed: Some(Box::new(message.clone())),
+            ..Self::info(file, line, col, rule, message.english())
+        }
+    }
+
     /// The same diagnostic under another rule id.
     pub fn rule(mut self, rule: &'static str) -> Self {
         self.rule = rule;

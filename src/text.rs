@@ -220,7 +220,7 @@ mod tests {
             .filter_map(|w| w.strip_prefix("0x"))
             .map(|h| u32::from_str_radix(h, 16).expect("a hex number"))
             .collect();
-        assert!(numbers.len() >= 2 && numbers.len() % 2 == 0, "{numbers:?}");
+        assert!(numbers.len() >= 2 && numbers.len().is_multiple_of(2), "{numbers:?}");
         numbers.chunks(2).map(|p| (p[0], p[1])).collect()
     }
 

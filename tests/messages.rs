@@ -192,3 +192,71 @@ fn front_matter_mistakes_are_explained_in_the_author_s_language() {
         json.stdout
     );
 }
+
+/// One page with a mistake of each kind an author makes in the text: a
+/// broken link, an image without alt text, a shortcode written wrongly, a
+/// field of the wrong type, Western punctuation in Chinese, a placeholder
+/// left by `new case`.
+fn mistakes() -> Site {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/cases/mistakes.md",
+        "---\ntitle: 各种错误\ndate: 2024-01-01\nkind: park\nfeatured: maybe\n---\n\n\
+         见[别处](missing.md)。\n\n\
+         {{< figure src=“photo.jpg” >}}\n\n\
+         园区建设取得进展,成效明显。\n",
+    );
+    site
+}
+
+#[test]
+fn mistakes_in_the_text_are_explained_in_the_author_s_language() {
+    let site = mistakes();
+    let zh = under(&site, "zh_CN.UTF-8", "check", &[]);
+    let en = under(&site, "en_US.UTF-8", "check", &[]);
+    for (words, out) in [
+        ("featured（推荐）只能是 true 或 false", &zh.stdout),
+        ("featured must be true or false", &en.stdout),
+        (
+            "链接指向 content/cases/missing.md，但没有这个文件；请检查文件名",
+            &zh.stdout,
+        ),
+        (
+            "links to content/cases/missing.md, which does not exist; check the file name",
+            &en.stdout,
+        ),
+        ("src 的值用了中文引号：请用英文直双引号", &zh.stdout),
+        ("the value of src is in Chinese quotation marks", &en.stdout),
+    ] {
+        assert!(out.contains(words), "{words}\n{out}");
+    }
+    // Once the blocking errors are fixed, check's editorial findings speak too.
+    site.write(
+        "content/cases/mistakes.md",
+        "---\ntitle: 各种错误\ndate: 2024-01-01\nkind: park\n---\n\n\
+         ![](/missing-photo.png)\n\n园区建设取得进展,成效明显。\n",
+    );
+    let zh = under(&site, "zh_CN.UTF-8", "check", &[]);
+    let en = under(&site, "en_US.UTF-8", "check", &[]);
+    for (words, out) in [
+        ("汉字后面用了半角标点“,”，应写作全角的“，”", &zh.stdout),
+        ("ASCII \",\" after a Chinese character; write \"，\"", &en.stdout),
+        ("图片 /missing-photo.png 没有替代文字", &zh.stdout),
+        ("the image /missing-photo.png has no alt text", &en.stdout),
+        ("图片 /missing-photo.png 不是本站的文件", &zh.stdout),
+    ] {
+        assert!(out.contains(words), "{words}\n{out}");
+    }
+    // No English sentence is left in the Chinese report of these problems.
+    for line in zh
+        .stdout
+        .lines()
+        .filter(|l| l.contains("  错误  ") || l.contains("  警告  "))
+    {
+        let message = line.split("  ").filter(|p| !p.is_empty()).nth(1).unwrap_or("");
+        assert!(
+            !message.contains(" the ") && !message.contains(" is "),
+            "English in a Chinese message: {line}"
+        );
+    }
+}

@@ -586,10 +586,10 @@ impl Client {
             if line == "\r\n" || line.is_empty() {
                 break;
             }
-            if let Some((name, value)) = line.split_once(':') {
-                if name.eq_ignore_ascii_case("content-length") {
-                    length = value.trim().parse::<usize>().ok();
-                }
+            if let Some((name, value)) = line.split_once(':')
+                && name.eq_ignore_ascii_case("content-length")
+            {
+                length = value.trim().parse::<usize>().ok();
             }
         }
         let length = length.ok_or("no Content-Length")?;
@@ -658,7 +658,7 @@ fn serve_holds_up_under_load_while_files_change() {
                 n += 1;
                 // Mostly edits to the text (re-render the page), every fifth to
                 // the title (rebuild everything).
-                let edited = if n % 5 == 0 {
+                let edited = if n.is_multiple_of(5) {
                     text.replace("title: 阿尔法案例", &format!("title: 阿尔法案例 {n}"))
                 } else {
                     format!("{text}\n第 {n} 次编辑。\n")

@@ -62,7 +62,7 @@ fn lint_report(config: &Config, library: &Library, messages: &Messages) -> Strin
             file.display(),
             f.line,
             f.col,
-            f.message,
+            f.message.text(messages),
             f.rule
         ));
     }

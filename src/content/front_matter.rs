@@ -260,7 +260,9 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
             continue;
         };
         let (line, col) = locate.key(key);
-        let mut bad = |message: String| problems.push(Problem::new(line, col, message));
+        let mut bad = |message: crate::messages::Keyed| problems.push(Problem::keyed(line, col, message));
+        // A helper's message, not in the catalogs: shown as it is written.
+        let as_written = |text: String| crate::keyed!("as-written", text = text);
         match key {
             "title" => match scalar(value) {
                 Some(t) if !t.trim().is_empty() => {
@@ -268,7 +270,7 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
                     fm.title_line = line;
                     has_title = true;
                 }
-                _ => bad("title must be non-empty text".into()),
+                _ => bad(crate::keyed!("fm-title-empty")),
             },
             "translated_from" => {
                 fm.translated_from_line = line;
@@ -277,9 +279,7 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
                 if is_stamp(&raw) {
                     fm.translated_from = Some(raw);
                 } else {
-                    bad(format!(
-                        "translated_from must be the short hash that \"showcase translated\" writes, such as 3f2a9c1, not \"{raw}\"; run showcase translated on this file"
-                    ));
+                    bad(crate::keyed!("fm-bad-stamp", raw = raw));
                 }
             }
             "summary" => text_field(value, key, &mut bad, &mut fm.summary),
@@ -289,19 +289,19 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
                 Some(Ok(date)) if key == "date" => (fm.date, fm.date_line) = (Some(date), line),
                 Some(Ok(date)) if key == "expires" => (fm.expires, fm.expires_line) = (Some(date), line),
                 Some(Ok(date)) => (fm.updated, fm.updated_line) = (Some(date), line),
-                Some(Err(m)) => bad(format!("{key}: {m}")),
-                None => bad(format!(
-                    "{key} must be a date written as YYYY-MM-DD, such as 2021-01-12"
-                )),
+                Some(Err(m)) => bad(as_written(format!("{key}: {m}"))),
+                None => bad(crate::keyed!("fm-not-a-date", field = field_label(key))),
             },
             "level" => match value.as_str() {
                 Some("municipal") => fm.level = Some(Level::Municipal),
                 Some("district") => fm.level = Some(Level::District),
-                Some(other) => bad(format!(
-                    "level must be \"municipal\" or \"district\", not \"{other}\"{}",
-                    suggestion(other, ["municipal", "district"])
+                Some(other) => bad(crate::keyed!(
+                    "fm-bad-level",
+                    not = Some(crate::keyed!("fm-level-not", written = other)),
+                    hint = crate::diagnostics::did_you_mean(other, ["municipal", "district"])
+                        .map(|like| crate::keyed!("hint-did-you-mean", like = like))
                 )),
-                None => bad("level must be \"municipal\" or \"district\"".into()),
+                None => bad(crate::keyed!("fm-bad-level", not = None, hint = None)),
             },
             "cover" => {
                 fm.cover_line = line;
@@ -312,58 +312,61 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
             }
             "highlights" => match highlights(value) {
                 Ok(h) => fm.highlights = h,
-                Err(m) => bad(m),
+                Err(m) => bad(as_written(m)),
             },
             "draft" => match value {
                 Value::Bool(b) => fm.draft = *b,
                 Value::String(s) if matches!(s.as_str(), "yes" | "no" | "on" | "off" | "y" | "n" | "Yes" | "No") => {
-                    bad(format!(
-                        "draft must be true or false; \"{s}\" is text in YAML 1.2, write draft: {}",
-                        matches!(s.as_str(), "yes" | "on" | "y" | "Yes")
+                    bad(crate::keyed!(
+                        "fm-yes-no",
+                        field = field_label(key),
+                        written = s.as_str(),
+                        instead = matches!(s.as_str(), "yes" | "on" | "y" | "Yes").to_string()
                     ))
                 }
-                _ => bad("draft must be true or false".into()),
+                _ => bad(crate::keyed!("fm-not-boolean", field = field_label(key))),
             },
             "featured" => match value {
                 Value::Bool(b) => fm.featured = *b,
-                _ => bad("featured must be true or false".into()),
+                _ => bad(crate::keyed!("fm-not-boolean", field = field_label(key))),
             },
             "weight" => match value.as_i64() {
                 Some(w) => fm.weight = Some(w),
-                None => bad("weight must be a whole number".into()),
+                None => bad(crate::keyed!("fm-not-number", field = field_label(key))),
             },
             "aliases" => match string_list(value) {
                 Some(list) => {
                     for alias in list {
                         match check_alias(&alias) {
                             Ok(path) => fm.aliases.push(path),
-                            Err(m) => bad(m),
+                            Err(m) => bad(as_written(m)),
                         }
                     }
                 }
-                None => bad("aliases must be a list of paths, such as [\"/old/path/\"]".into()),
+                None => bad(crate::keyed!("fm-aliases-not-list")),
             },
             "slug" => {
                 fm.slug_line = line;
                 match scalar(value) {
                     Some(s) => match check_slug(&s) {
                         Ok(()) => fm.slug = Some(s),
-                        Err(m) => bad(m),
+                        Err(m) => bad(as_written(m)),
                     },
-                    None => bad("slug must be text".into()),
+                    None => bad(crate::keyed!("fm-not-text", field = field_label(key))),
                 }
             }
             "extra" => match serde_json::to_value(value) {
                 Ok(v) => fm.extra = v,
-                Err(e) => bad(format!("extra cannot be used by templates: {e}")),
+                Err(e) => bad(as_written(format!("extra cannot be used by templates: {e}"))),
             },
-            "year" => bad("year is derived from date; remove this field".into()),
+            "year" => bad(crate::keyed!("fm-year")),
             _ => match config.taxonomy(key) {
                 Some(taxonomy) => {
                     let Some(keys) = string_list(value) else {
-                        bad(format!(
-                            "{key} must be a term key or a list of them, such as [{}]",
-                            taxonomy.terms.first().map_or("…", |t| t.key.as_str())
+                        bad(crate::keyed!(
+                            "fm-terms-not-list",
+                            field = key,
+                            example = taxonomy.terms.first().map_or("…", |t| t.key.as_str())
                         ));
                         continue;
                     };
@@ -569,12 +572,17 @@ fn scalar(value: &Value) -> Option<String> {
     }
 }
 
-fn text_field(value: &Value, key: &str, bad: &mut impl FnMut(String), slot: &mut Option<String>) {
+/// A field's name as a message: `draft`, in Chinese with what it means, `draft（草稿）`.
+fn field_label(key: &str) -> crate::messages::Keyed {
+    crate::keyed!("field-label", field = key)
+}
+
+fn text_field(value: &Value, key: &str, bad: &mut impl FnMut(crate::messages::Keyed), slot: &mut Option<String>) {
     match value {
         Value::Null => {}
         _ => match scalar(value) {
             Some(s) => *slot = Some(s),
-            None => bad(format!("{key} must be text")),
+            None => bad(crate::keyed!("fm-not-text", field = field_label(key))),
         },
     }
 }

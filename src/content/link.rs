@@ -17,12 +17,14 @@ impl Library {
             let slot = &mut translations.entry(doc.key.clone()).or_insert_with(|| vec![None; nlang])[doc.lang];
             if let Some(other) = *slot {
                 let other: &Doc = &self.docs[other];
-                errors.push(Diagnostic::file_error(
+                errors.push(Diagnostic::error_keyed(
                     doc.source.clone(),
-                    format!(
-                        "{} is also the {} version of this page; keep one of the two files",
-                        other.source.display(),
-                        config.languages[doc.lang].name
+                    0,
+                    0,
+                    crate::keyed!(
+                        "link-two-versions",
+                        other = other.source.display().to_string(),
+                        lang = &config.languages[doc.lang].name
                     ),
                 ));
             } else {
@@ -38,9 +40,11 @@ impl Library {
             .collect();
         for doc in &self.docs {
             if doc.kind == DocKind::Page && doc.bundle && section_keys.contains(doc.key.as_str()) {
-                errors.push(Diagnostic::file_error(
+                errors.push(Diagnostic::error_keyed(
                     doc.source.clone(),
-                    "a folder cannot be both a page bundle (index.md) and a section (_index.md); rename one of the two files",
+                    0,
+                    0,
+                    crate::keyed!("link-bundle-and-section"),
                 ));
             }
         }
@@ -58,9 +62,11 @@ impl Library {
                 .iter()
                 .find(|b| doc.key != **b && doc.key.starts_with(&format!("{b}/")))
             {
-                errors.push(Diagnostic::file_error(
+                errors.push(Diagnostic::error_keyed(
                     doc.source.clone(),
-                    format!("this file is inside the page bundle {CONTENT_DIR}/{b}/; a bundle holds one page and its files, so move it out"),
+                    0,
+                    0,
+                    crate::keyed!("link-inside-bundle", bundle = format!("{CONTENT_DIR}/{b}/")),
                 ));
             }
         }
@@ -82,11 +88,11 @@ impl Library {
             let segment = slug.unwrap_or_else(|| slug::slugify(name));
             if segment.is_empty() && !key.is_empty() {
                 let doc = &self.docs[versions.iter().flatten().next().copied().unwrap_or(0)];
-                errors.push(Diagnostic::file_error(
+                errors.push(Diagnostic::error_keyed(
                     doc.source.clone(),
-                    format!(
-                        "the folder name \"{name}\" gives an empty URL; rename the folder or set slug: in this file"
-                    ),
+                    0,
+                    0,
+                    crate::keyed!("link-empty-folder-url", name = name),
                 ));
             }
             segment_of.insert(key.to_string(), segment);
@@ -125,11 +131,11 @@ impl Library {
                 }
                 let home_missing = folder.is_empty() && !is_section("");
                 if folder != parent_key && !home_missing {
-                    errors.push(Diagnostic::file_error(
+                    errors.push(Diagnostic::error_keyed(
                         doc.source.clone(),
-                        format!(
-                            "{CONTENT_DIR}/{parent_key}/ has pages but no _index.md; add {CONTENT_DIR}/{parent_key}/_index.md with a title: for the section"
-                        ),
+                        0,
+                        0,
+                        crate::keyed!("link-no-section-index", folder = format!("{CONTENT_DIR}/{parent_key}")),
                     ));
                 }
                 parent = translations.get(&folder).and_then(|v| v[doc.lang]);
@@ -140,11 +146,14 @@ impl Library {
                     } else {
                         format!("_index.{}.md", lang.code)
                     };
-                    errors.push(Diagnostic::file_error(
+                    errors.push(Diagnostic::error_keyed(
                         doc.source.clone(),
-                        format!(
-                            "this {} page's section has no {} version; add {CONTENT_DIR}/{folder}/{expected}",
-                            lang.name, lang.name
+                        0,
+                        0,
+                        crate::keyed!(
+                            "link-section-no-version",
+                            lang = &lang.name,
+                            file = format!("{CONTENT_DIR}/{folder}/{expected}")
                         ),
                     ));
                 }
@@ -161,9 +170,11 @@ impl Library {
                     };
                     let slug = own.or(default_slug).unwrap_or_else(|| slug::slugify(name));
                     if slug.is_empty() {
-                        errors.push(Diagnostic::file_error(
+                        errors.push(Diagnostic::error_keyed(
                             doc.source.clone(),
-                            format!("the file name \"{name}\" gives an empty URL; rename the file or set slug: in its front matter"),
+                            0,
+                            0,
+                            crate::keyed!("link-empty-file-url", name = name),
                         ));
                     }
                     format!("{}{slug}/", section_path(parent_folder(&doc.key), doc.lang))
@@ -171,19 +182,21 @@ impl Library {
             };
             if let Some(&other) = by_path.get(&path) {
                 let other = &self.docs[other];
-                let hint = if doc.fm.slug.is_some() || other.fm.slug.is_some() {
-                    "give one of them another slug:"
+                let slugged = if doc.fm.slug.is_some() || other.fm.slug.is_some() {
+                    "yes"
                 } else {
-                    "set slug: in one of them (Chinese names become pinyin, so different characters can read alike)"
+                    "no"
                 };
                 errors.push(
-                    Diagnostic::error(
+                    Diagnostic::error_keyed(
                         doc.source.clone(),
                         doc.fm.slug_line,
                         if doc.fm.slug_line > 0 { 1 } else { 0 },
-                        format!(
-                            "this page and {} would both be published at {path}; {hint}",
-                            other.source.display()
+                        crate::keyed!(
+                            "link-same-address",
+                            other = other.source.display().to_string(),
+                            path = &path,
+                            slugged = slugged
                         ),
                     )
                     .rule("duplicate-url"),
@@ -207,12 +220,15 @@ impl Library {
                     }
                     let path = format!("{}{}", language.url_prefix, doc.path);
                     if let Some(&other) = by_path.get(&path) {
-                        errors.push(Diagnostic::file_error(
+                        errors.push(Diagnostic::error_keyed(
                             self.docs[other].source.clone(),
-                            format!(
-                                "{path} is where the {} notice for the untranslated {} is published; give this page another slug:",
-                                language.name,
-                                doc.source.display()
+                            0,
+                            0,
+                            crate::keyed!(
+                                "link-notice-address",
+                                path = &path,
+                                lang = &language.name,
+                                original = doc.source.display().to_string()
                             ),
                         ));
                         continue;
@@ -230,15 +246,18 @@ impl Library {
                 let key = alias.trim_end_matches("index.html").to_string();
                 if let Some(&other) = by_path.get(&key) {
                     let other = &self.docs[other];
-                    let what = if other.path == key {
-                        "is the address of"
-                    } else {
-                        "is already an alias of"
-                    };
+                    let what = if other.path == key { "page" } else { "alias" };
                     errors.push(
-                        Diagnostic::file_error(
+                        Diagnostic::error_keyed(
                             doc.source.clone(),
-                            format!("alias {alias} {what} {}; remove one of the two", other.source.display()),
+                            0,
+                            0,
+                            crate::keyed!(
+                                "link-alias-taken",
+                                alias = alias,
+                                what = what,
+                                other = other.source.display().to_string()
+                            ),
                         )
                         .rule("duplicate-url"),
                     );
@@ -252,30 +271,24 @@ impl Library {
         for doc in &self.docs {
             if doc.is_case() && doc.fm.date.is_none() {
                 errors.push(
-                    Diagnostic::error(
-                        doc.source.clone(),
-                        1,
-                        1,
-                        "this case has no date; add \"date: YYYY-MM-DD\" to its front matter".to_string(),
-                    )
-                    .rule("missing-date"),
+                    Diagnostic::error_keyed(doc.source.clone(), 1, 1, crate::keyed!("link-case-no-date"))
+                        .rule("missing-date"),
                 );
             }
             if doc.lang == 0 && doc.fm.translated_from.is_some() {
-                errors.push(Diagnostic::error(
+                errors.push(Diagnostic::error_keyed(
                     doc.source.clone(),
                     doc.fm.translated_from_line,
                     1,
-                    format!(
-                        "translated_from belongs in a translation, and this file is the {} original; remove the line",
-                        config.languages[0].name
-                    ),
+                    crate::keyed!("link-original-translated-from", lang = &config.languages[0].name),
                 ));
             }
             if doc.kind == DocKind::Section && doc.fm.draft {
-                errors.push(Diagnostic::file_error(
+                errors.push(Diagnostic::error_keyed(
                     doc.source.clone(),
-                    "a section cannot be a draft; mark its pages as drafts instead",
+                    0,
+                    0,
+                    crate::keyed!("link-section-draft"),
                 ));
             }
         }

@@ -26,6 +26,8 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use crate::config::Config;
 use crate::content::Doc;
 use crate::diagnostics::LineIndex;
+use crate::keyed;
+use crate::messages::Keyed;
 use crate::text::{is_cjk_char, is_han};
 
 /// ASCII `--` in Chinese text.
@@ -55,7 +57,7 @@ pub struct Finding {
     /// 1-based column, in characters.
     pub col: usize,
     pub rule: &'static str,
-    pub message: String,
+    pub message: Keyed,
 }
 
 /// What the rules need to know about a text's language.
@@ -223,7 +225,7 @@ fn check_run(
     }
     let mut chars: Vec<char> = run.iter().map(|(c, _)| *c).collect();
     mask_urls(&mut chars);
-    let mut hits: Vec<(usize, &'static str, String)> = Vec::new();
+    let mut hits: Vec<(usize, &'static str, Keyed)> = Vec::new();
     if style.cjk {
         chinese_rules(&chars, &mut hits);
     } else {
@@ -248,7 +250,12 @@ fn check_run(
                     hits.push((
                         at,
                         GLOSSARY,
-                        format!("\"{variant}\" is not how this site renders {term}; write \"{rendering}\""),
+                        keyed!(
+                            "lint-glossary",
+                            variant = variant.as_str(),
+                            term = term,
+                            rendering = rendering
+                        ),
                     ));
                 }
             }
@@ -302,7 +309,7 @@ fn next_visible(chars: &[char], i: usize) -> Option<char> {
     chars.get(i..)?.iter().copied().find(|c| *c != ' ')
 }
 
-fn chinese_rules(chars: &[char], hits: &mut Vec<(usize, &'static str, String)>) {
+fn chinese_rules(chars: &[char], hits: &mut Vec<(usize, &'static str, Keyed)>) {
     let near_chinese = |start: usize, end: usize| {
         prev_visible(chars, start).is_some_and(is_cjk_char) || next_visible(chars, end).is_some_and(is_cjk_char)
     };
@@ -312,18 +319,13 @@ fn chinese_rules(chars: &[char], hits: &mut Vec<(usize, &'static str, String)>) 
         let end = i + chars[i..].iter().take_while(|&&d| d == c).count();
         let len = end - i;
         match c {
-            '-' if len >= 2 && near_chinese(i, end) => hits.push((
-                i,
-                ZH_DASH,
-                format!("\"{}\" in Chinese text; write the Chinese dash \"——\"", "-".repeat(len)),
-            )),
+            '-' if len >= 2 && near_chinese(i, end) => {
+                hits.push((i, ZH_DASH, keyed!("lint-zh-dash", written = "-".repeat(len))))
+            }
             '.' | '。' if len >= 3 && (c == '。' || near_chinese(i, end)) => hits.push((
                 i,
                 ZH_ELLIPSIS,
-                format!(
-                    "\"{}\" in Chinese text; write the Chinese ellipsis \"……\"",
-                    c.to_string().repeat(len)
-                ),
+                keyed!("lint-zh-ellipsis", written = c.to_string().repeat(len)),
             )),
             ',' | '.' | ':' | ';' | '?' | '!' if (c != '.' || len == 1) => {
                 let after = next_visible(chars, end);
@@ -333,7 +335,11 @@ fn chinese_rules(chars: &[char], hits: &mut Vec<(usize, &'static str, String)>) 
                     hits.push((
                         i,
                         ZH_PUNCTUATION,
-                        format!("ASCII \"{c}\" after a Chinese character; write \"{wide}\""),
+                        keyed!(
+                            "lint-zh-punctuation",
+                            written = c.to_string(),
+                            instead = wide.to_string()
+                        ),
                     ));
                 }
             }
@@ -347,7 +353,11 @@ fn chinese_rules(chars: &[char], hits: &mut Vec<(usize, &'static str, String)>) 
                 hits.push((
                     i,
                     ZH_CORNER_QUOTES,
-                    format!("corner bracket \"{c}\" in Chinese text; write the quotation mark \"{instead}\""),
+                    keyed!(
+                        "lint-zh-corner-quotes",
+                        written = c.to_string(),
+                        instead = instead.to_string()
+                    ),
                 ));
                 i += 1;
                 continue;
@@ -367,7 +377,7 @@ fn chinese_rules(chars: &[char], hits: &mut Vec<(usize, &'static str, String)>) 
                 hits.push((
                     i,
                     ZH_FULL_WIDTH,
-                    format!("full-width \"{wide}\" in Chinese text; write \"{narrow}\""),
+                    keyed!("lint-zh-full-width", written = wide, instead = narrow),
                 ));
                 i = run_end;
                 continue;
@@ -380,7 +390,7 @@ fn chinese_rules(chars: &[char], hits: &mut Vec<(usize, &'static str, String)>) 
 
 /// Chinese punctuation in another language's text, unless it stands beside Chinese characters
 /// (a quoted Chinese name or title).
-fn chinese_punctuation(chars: &[char], hits: &mut Vec<(usize, &'static str, String)>) {
+fn chinese_punctuation(chars: &[char], hits: &mut Vec<(usize, &'static str, Keyed)>) {
     for (i, &c) in chars.iter().enumerate() {
         let instead = match c {
             '，' | '、' => ",",
@@ -399,16 +409,18 @@ fn chinese_punctuation(chars: &[char], hits: &mut Vec<(usize, &'static str, Stri
         let chinese_beside =
             prev_visible(chars, i).is_some_and(is_han) || next_visible(chars, i + 1).is_some_and(is_han);
         if !chinese_beside {
-            let instead = if instead.len() == 1 {
-                format!("\"{instead}\"")
-            } else {
-                instead.to_string()
+            let message = match instead {
+                "quotation marks or italics" => keyed!("lint-chinese-brackets", written = c.to_string()),
+                one if one.len() == 1 => {
+                    keyed!(
+                        "lint-chinese-punctuation",
+                        written = c.to_string(),
+                        instead = format!("\"{one}\"")
+                    )
+                }
+                several => keyed!("lint-chinese-punctuation", written = c.to_string(), instead = several),
             };
-            hits.push((
-                i,
-                CHINESE_PUNCTUATION,
-                format!("Chinese punctuation \"{c}\" in text that is not Chinese; write {instead}"),
-            ));
+            hits.push((i, CHINESE_PUNCTUATION, message));
         }
     }
 }
@@ -416,7 +428,7 @@ fn chinese_punctuation(chars: &[char], hits: &mut Vec<(usize, &'static str, Stri
 /// A hyphen between two numbers of a range (`5-6`, `2021-2025`): one to four digits on
 /// each side, not part of a longer chain (`2021-01-12`), a decimal, a word (`COVID-19`)
 /// or a code (`GB/T 37668-2019`).
-fn range_hyphens(chars: &[char], hits: &mut Vec<(usize, &'static str, String)>) {
+fn range_hyphens(chars: &[char], hits: &mut Vec<(usize, &'static str, Keyed)>) {
     let digits_back = |i: usize| chars[..i].iter().rev().take_while(|c| c.is_ascii_digit()).count();
     let digits_on = |i: usize| chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
     // A letter, hyphen or underscore joins the number to a word; a point, slash or
@@ -448,16 +460,13 @@ fn range_hyphens(chars: &[char], hits: &mut Vec<(usize, &'static str, String)>) 
         hits.push((
             i,
             RANGE_HYPHEN,
-            format!(
-                "hyphen in the range \"{range}\"; write an en dash: \"{}\"",
-                range.replace('-', "–")
-            ),
+            keyed!("lint-range-hyphen", instead = range.replace('-', "–"), range = range),
         ));
     }
 }
 
 /// Straight quotes and apostrophes, which a front matter value shows as written.
-fn straight_quotes(chars: &[char], hits: &mut Vec<(usize, &'static str, String)>) {
+fn straight_quotes(chars: &[char], hits: &mut Vec<(usize, &'static str, Keyed)>) {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -481,7 +490,12 @@ fn straight_quotes(chars: &[char], hits: &mut Vec<(usize, &'static str, String)>
         hits.push((
             i,
             STRAIGHT_QUOTES,
-            format!("straight {what} {c} is shown as written; write \"{instead}\""),
+            keyed!(
+                "lint-straight-quote",
+                what = what,
+                written = c.to_string(),
+                instead = instead
+            ),
         ));
         // YAML's '' is one apostrophe.
         i += if c == '\'' && chars.get(i + 1) == Some(&'\'') {
@@ -561,7 +575,7 @@ mod tests {
     fn chinese_dash() {
         let f = lint_markdown("产教融合--这是重点。\n", 5, &zh());
         assert_eq!(rules(&f), [(ZH_DASH, 5, 5)]);
-        assert!(f[0].message.contains("\"——\""), "{}", f[0].message);
+        assert!(f[0].message.english().contains("\"——\""), "{}", f[0].message.english());
         assert!(lint_markdown("产教融合——这是重点。2021--2025 年。\n", 1, &zh()).is_empty());
     }
 
@@ -585,8 +599,16 @@ mod tests {
                 (ZH_PUNCTUATION, 3, 8),
             ]
         );
-        assert!(f[0].message.ends_with("write \"，\""), "{}", f[0].message);
-        assert!(f[2].message.ends_with("write \"。\""), "{}", f[2].message);
+        assert!(
+            f[0].message.english().ends_with("write \"，\""),
+            "{}",
+            f[0].message.english()
+        );
+        assert!(
+            f[2].message.english().ends_with("write \"。\""),
+            "{}",
+            f[2].message.english()
+        );
         // Decimals, English inside Chinese text and correct punctuation stay quiet.
         let quiet = "喜马拉雅，上海电科所：示范作用。增长3.5倍，见 SEARI, Shanghai.\n";
         assert!(
@@ -600,7 +622,11 @@ mod tests {
     fn full_width_letters_and_digits() {
         let f = lint_markdown("到２０２５年建成ＡＩ平台。\n", 1, &zh());
         assert_eq!(rules(&f), [(ZH_FULL_WIDTH, 1, 2), (ZH_FULL_WIDTH, 1, 9)]);
-        assert!(f[0].message.contains("write \"2025\""), "{}", f[0].message);
+        assert!(
+            f[0].message.english().contains("write \"2025\""),
+            "{}",
+            f[0].message.english()
+        );
         assert!(lint_markdown("到2025年建成AI平台。\n", 1, &zh()).is_empty());
     }
 
@@ -608,7 +634,11 @@ mod tests {
     fn chinese_punctuation_in_english() {
         let f = lint_markdown("The plan names two firms，Ximalaya and SEARI。\n", 1, &en());
         assert_eq!(rules(&f), [(CHINESE_PUNCTUATION, 1, 25), (CHINESE_PUNCTUATION, 1, 44)]);
-        assert!(f[0].message.ends_with("write \",\""), "{}", f[0].message);
+        assert!(
+            f[0].message.english().ends_with("write \",\""),
+            "{}",
+            f[0].message.english()
+        );
         // Quoted Chinese keeps its punctuation.
         let quiet = "The plan (普陀区深化推进产教融合行动方案，2021) names them. It’s “quoted”.\n";
         assert!(
@@ -624,7 +654,7 @@ mod tests {
         let f = lint_markdown(text, 10, &en());
         assert_eq!(rules(&f), [(GLOSSARY, 10, 16)]);
         assert_eq!(
-            f[0].message,
+            f[0].message.english(),
             "\"integration of industry and education\" is not how this site renders 产教融合; write \"industry-education integration\""
         );
         let quiet = "It deepens industry-education integration; disintegration of industry and educationalists.\n";
@@ -644,11 +674,11 @@ mod tests {
             ]
         );
         assert!(
-            f[0].message.ends_with("write the quotation mark \"“\""),
+            f[0].message.english().ends_with("write the quotation mark \"“\""),
             "{}",
-            f[0].message
+            f[0].message.english()
         );
-        assert!(f[1].message.ends_with("\"‘\""), "{}", f[1].message);
+        assert!(f[1].message.english().ends_with("\"‘\""), "{}", f[1].message.english());
         assert!(lint_markdown("方案提出：“推广‘联想专班’”。\n", 1, &zh()).is_empty());
     }
 
@@ -656,7 +686,11 @@ mod tests {
     fn hyphens_in_ranges_of_numbers() {
         let f = lint_markdown("Set up 5-6 bases in 2021-2025.\n", 1, &en());
         assert_eq!(rules(&f), [(RANGE_HYPHEN, 1, 9), (RANGE_HYPHEN, 1, 25)]);
-        assert!(f[0].message.ends_with("write an en dash: \"5–6\""), "{}", f[0].message);
+        assert!(
+            f[0].message.english().ends_with("write an en dash: \"5–6\""),
+            "{}",
+            f[0].message.english()
+        );
         let quiet = "Issued 2021-01-12 under GB/T 37668-2019, COVID-19, v1.2-3, 5–6 bases, tel 021-52564588, x-1.\n";
         assert!(
             lint_markdown(quiet, 1, &en()).is_empty(),
@@ -681,9 +715,21 @@ mod tests {
                 (RANGE_HYPHEN, 3, 16)
             ]
         );
-        assert!(f[0].message.ends_with("write \"“\""), "{}", f[0].message);
-        assert!(f[1].message.ends_with("write \"”\""), "{}", f[1].message);
-        assert!(f[2].message.contains("apostrophe"), "{}", f[2].message);
+        assert!(
+            f[0].message.english().ends_with("write \"“\""),
+            "{}",
+            f[0].message.english()
+        );
+        assert!(
+            f[1].message.english().ends_with("write \"”\""),
+            "{}",
+            f[1].message.english()
+        );
+        assert!(
+            f[2].message.english().contains("apostrophe"),
+            "{}",
+            f[2].message.english()
+        );
         // YAML's own quotes are not the text's; curly quotes and the body are fine.
         let quiet = "title: \"The “Lenovo Class” and Putuo’s plan\"\n";
         assert!(lint_front_matter(quiet, 2, &en()).is_empty());

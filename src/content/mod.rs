@@ -222,9 +222,11 @@ impl Library {
         let started = std::time::SystemTime::now();
         let content_dir = config.root.join(CONTENT_DIR);
         if !content_dir.is_dir() {
-            return Err(Diagnostic::file_error(
+            return Err(Diagnostic::error_keyed(
                 display_path(config, CONTENT_DIR),
-                "there is no content folder; create content/_index.md for the home page",
+                0,
+                0,
+                crate::keyed!("content-no-folder"),
             )
             .into());
         }
@@ -245,16 +247,20 @@ impl Library {
                 continue;
             };
             let Some(rel) = rel_path.to_str().map(|s| s.replace('\\', "/")) else {
-                errors.push(Diagnostic::file_error(
+                errors.push(Diagnostic::error_keyed(
                     display_path(config, &format!("{CONTENT_DIR}/{}", rel_path.to_string_lossy())),
-                    "the file name is not valid UTF-8; rename the file",
+                    0,
+                    0,
+                    crate::keyed!("content-name-not-utf8"),
                 ));
                 continue;
             };
             if entry.path_is_symlink() {
-                errors.push(Diagnostic::file_error(
+                errors.push(Diagnostic::error_keyed(
                     display_path(config, &format!("{CONTENT_DIR}/{rel}")),
-                    "symbolic links are not followed in content/; copy the file instead",
+                    0,
+                    0,
+                    crate::keyed!("content-symlink"),
                 ));
                 continue;
             }
@@ -531,12 +537,14 @@ fn read_text(source: &Path, full: &Path) -> Result<String, Vec<Diagnostic>> {
     };
     let size = std::fs::metadata(full).map_err(read_error)?.len();
     if size > MAX_MARKDOWN_BYTES {
-        return Err(vec![Diagnostic::file_error(
+        return Err(vec![Diagnostic::error_keyed(
             source.to_path_buf(),
-            format!(
-                "the file is {:.1} MB, over the limit of {} MB for a Markdown file; split it into several pages or move data out of it",
-                size as f64 / (1024.0 * 1024.0),
-                MAX_MARKDOWN_BYTES / (1024 * 1024)
+            0,
+            0,
+            crate::keyed!(
+                "content-too-large",
+                size = format!("{:.1}", size as f64 / (1024.0 * 1024.0)),
+                limit = (MAX_MARKDOWN_BYTES / (1024 * 1024)) as usize
             ),
         )]);
     }
@@ -546,11 +554,11 @@ fn read_text(source: &Path, full: &Path) -> Result<String, Vec<Diagnostic>> {
             &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
             usize::MAX,
         );
-        vec![Diagnostic::error(
+        vec![Diagnostic::error_keyed(
             source.to_path_buf(),
             line,
             col,
-            "the file is not UTF-8 text; save it with UTF-8 encoding",
+            crate::keyed!("content-not-utf8"),
         )]
     })
 }

@@ -34,18 +34,6 @@ impl Withheld {
     pub fn is_scheduled(self) -> bool {
         matches!(self, Withheld::Scheduled(_))
     }
-
-    /// How a link to the page fails, in a message about `target` (`content/cases/a.md`).
-    pub fn link_problem(self, target: &str) -> String {
-        match self {
-            Withheld::Scheduled(date) => format!(
-                "links to {target}, which is scheduled for {date} and not yet published; build with --future, or add the link on or after {date}"
-            ),
-            Withheld::Expired(date) => format!(
-                "links to {target}, which expired on {date} and is taken down; remove the link, or extend the page's expires:"
-            ),
-        }
-    }
 }
 
 /// A page left out of the library because it is not published today.

@@ -24,14 +24,11 @@ pub fn problems(doc: &Doc) -> Vec<Diagnostic> {
     }
     if is_placeholder_title(&doc.fm.title) {
         out.push(
-            Diagnostic::error(
+            Diagnostic::error_keyed(
                 doc.source.clone(),
                 doc.fm.title_line,
                 1,
-                format!(
-                    "the title is still the placeholder \"{}\" written by showcase new; write the page's title (or keep draft: true until it is ready)",
-                    doc.fm.title.trim()
-                ),
+                crate::keyed!("unfinished-title", title = doc.fm.title.trim()),
             )
             .rule("placeholder"),
         );
@@ -78,13 +75,11 @@ fn placeholders(doc: &Doc, out: &mut Vec<Diagnostic>) {
             let lines = lines.get_or_insert_with(|| LineIndex::new(body));
             let (line, col) = lines.line_col(start);
             out.push(
-                Diagnostic::error(
+                Diagnostic::error_keyed(
                     doc.source.clone(),
                     doc.body_line + line - 1,
                     col,
-                    format!(
-                        "the outline's placeholder \"{hint}\" written by showcase new is still here; replace it with the text (or keep draft: true until the page is ready)"
-                    ),
+                    crate::keyed!("unfinished-outline", hint = hint),
                 )
                 .rule("placeholder"),
             );
@@ -101,11 +96,11 @@ fn empty_summary(doc: &Doc, out: &mut Vec<Diagnostic>) {
         return;
     };
     out.push(
-        Diagnostic::error(
+        Diagnostic::error_keyed(
             doc.source.clone(),
             doc.yaml_line + index,
             1,
-            "the summary is empty; write one or two sentences after \"summary:\" (lists and shared links show them), or remove the line to use the first paragraph",
+            crate::keyed!("unfinished-summary"),
         )
         .rule("empty-summary"),
     );

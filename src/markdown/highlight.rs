@@ -357,11 +357,11 @@ impl LineMemo {
         let key = (id, xxhash_rust::xxh3::xxh3_64(line.as_bytes()));
         let mut state = {
             let Ok(table) = self.0.lock() else { return None };
-            if let Some((text, ops, next)) = table.lines.get(&key) {
-                if **text == *line {
-                    *at = Parse::Known(*next);
-                    return Some(ops.clone());
-                }
+            if let Some((text, ops, next)) = table.lines.get(&key)
+                && **text == *line
+            {
+                *at = Parse::Known(*next);
+                return Some(ops.clone());
             }
             table.states[id as usize].0.clone()
         };

@@ -135,7 +135,7 @@ impl<'a> Links<'a> {
     }
 
     /// Resolves a relative link target (already joined to the content folder) in a language.
-    fn resolve(&self, path: &str, fragment: Option<&str>, lang: usize) -> Result<String, String> {
+    fn resolve(&self, path: &str, fragment: Option<&str>, lang: usize) -> Result<String, LinkProblem> {
         let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
         if path.ends_with(".md") {
             let explicit = explicit_language(path, self.config);
@@ -146,16 +146,12 @@ impl<'a> Links<'a> {
                     return Ok(String::new());
                 }
                 if self.library.drafts.contains(&neutral) {
-                    return Err(format!(
-                        "links to {CONTENT_DIR}/{path}, which is a draft; build with --drafts, or remove the link until it is published"
-                    ));
+                    return Err(LinkProblem::Draft(format!("{CONTENT_DIR}/{path}")));
                 }
                 if let Some(held) = self.library.withheld.iter().find(|h| h.path == neutral) {
-                    return Err(held.why.link_problem(&format!("{CONTENT_DIR}/{path}")));
+                    return Err(LinkProblem::Withheld(format!("{CONTENT_DIR}/{path}"), held.why));
                 }
-                return Err(format!(
-                    "links to {CONTENT_DIR}/{path}, which does not exist; check the file name"
-                ));
+                return Err(LinkProblem::NoFile(format!("{CONTENT_DIR}/{path}")));
             };
             let versions = &self.library.translations[*key];
             let wanted = explicit.unwrap_or(lang);
@@ -166,7 +162,7 @@ impl<'a> Links<'a> {
                 return Ok(format!("{}{fragment}", self.config.link(stand_in)));
             }
             let Some(doc) = self.library.version(key, wanted) else {
-                return Err(format!("links to {CONTENT_DIR}/{path}, which does not exist"));
+                return Err(LinkProblem::NoVersion(format!("{CONTENT_DIR}/{path}")));
             };
             return Ok(format!("{}{fragment}", self.config.link(&self.library.docs[doc].path)));
         }
@@ -184,9 +180,7 @@ impl<'a> Links<'a> {
         if self.library.unparsed.iter().any(|u| u.key == trimmed) {
             return Ok(String::new());
         }
-        Err(format!(
-            "links to {CONTENT_DIR}/{path}, which does not exist; check the path (it is relative to this file)"
-        ))
+        Err(LinkProblem::NoPath(format!("{CONTENT_DIR}/{path}")))
     }
 }
 
@@ -225,10 +219,10 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> (Rendered, Vec<Diagnostic>) {
         let (line, col) = lines.line_col(offset);
         (doc.body_line + line - 1, col)
     };
-    let problem = |out: &mut Draft, offset: usize, rule: &'static str, message: String| {
+    let problem = |out: &mut Draft, offset: usize, rule: &'static str, message: crate::messages::Keyed| {
         let (line, col) = position(offset);
         out.problems
-            .push(Diagnostic::error(doc.source.clone(), line, col, message).rule(rule));
+            .push(Diagnostic::error_keyed(doc.source.clone(), line, col, message).rule(rule));
     };
     // A link's or image's target as the reader's browser gets it, recorded for check;
     // `image` is the alt text and whether it is decoration. A bad target is a problem
@@ -249,16 +243,11 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> (Rendered, Vec<Diagnostic>) {
                 dest
             }
             Err(m) if image.is_some() => {
-                problem(
-                    out,
-                    offset,
-                    url_rule(written, "missing-image"),
-                    m.replace("links to", "shows the image"),
-                );
+                problem(out, offset, url_rule(written, "missing-image"), m.keyed(Shown::Image));
                 String::new()
             }
             Err(m) => {
-                problem(out, offset, url_rule(written, "broken-link"), m);
+                problem(out, offset, url_rule(written, "broken-link"), m.keyed(Shown::Link));
                 String::new()
             }
         }
@@ -372,9 +361,7 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> (Rendered, Vec<Diagnostic>) {
                         &mut out,
                         range.start,
                         "missing-image",
-                        format!(
-                            "shows the image {site_path}, which cannot be read ({e}); save it again as a JPEG, PNG or WebP file"
-                        ),
+                        crate::keyed!("image-unreadable", path = site_path, reason = e.to_string()),
                     ),
                     _ => {}
                 }
@@ -574,14 +561,66 @@ pub fn url_rule(url: &str, otherwise: &'static str) -> &'static str {
     }
 }
 
+/// Why a link's target gives no address; each says how to put it right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkProblem {
+    /// A `javascript:`, `vbscript:`, `data:` or `file:` URL (its scheme).
+    Unsafe(String),
+    /// A relative path that climbs out of content/.
+    Outside(String),
+    /// A draft's file (`content/a.md`).
+    Draft(String),
+    /// A page not published today.
+    Withheld(String, crate::content::schedule::Withheld),
+    /// A Markdown file that does not exist.
+    NoFile(String),
+    /// A Markdown file without a version in the language.
+    NoVersion(String),
+    /// A folder or file of content/ that does not exist.
+    NoPath(String),
+}
+
+/// What the target is written as: a link, an image, or a shortcode's argument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    Link,
+    Image,
+    Argument,
+}
+
+impl LinkProblem {
+    /// The problem as a message of the catalogs.
+    pub fn keyed(&self, shown: Shown) -> crate::messages::Keyed {
+        use crate::content::schedule::Withheld;
+        use crate::keyed;
+        let shown = match shown {
+            Shown::Link => "link",
+            Shown::Image => "image",
+            Shown::Argument => "argument",
+        };
+        match self {
+            LinkProblem::Unsafe(scheme) => keyed!("link-unsafe", shown = shown, scheme = scheme),
+            LinkProblem::Outside(path) => keyed!("link-outside", shown = shown, target = path),
+            LinkProblem::Draft(path) => keyed!("link-draft", shown = shown, target = path),
+            LinkProblem::Withheld(path, Withheld::Scheduled(date)) => {
+                keyed!("link-scheduled", shown = shown, target = path, date = date.to_string())
+            }
+            LinkProblem::Withheld(path, Withheld::Expired(date)) => {
+                keyed!("link-expired", shown = shown, target = path, date = date.to_string())
+            }
+            LinkProblem::NoFile(path) => keyed!("link-no-file", shown = shown, target = path),
+            LinkProblem::NoVersion(path) => keyed!("link-no-version", shown = shown, target = path),
+            LinkProblem::NoPath(path) => keyed!("link-no-path", shown = shown, target = path),
+        }
+    }
+}
+
 /// Turns a link target written in Markdown into the URL the reader's browser gets.
-pub fn resolve_url(url: &str, doc: &Doc, links: &Links<'_>) -> Result<String, String> {
+pub fn resolve_url(url: &str, doc: &Doc, links: &Links<'_>) -> Result<String, LinkProblem> {
     let trimmed = url.trim();
     if let Some(scheme) = scheme(trimmed) {
         return match scheme.as_str() {
-            "javascript" | "vbscript" | "data" | "file" => Err(format!(
-                "links to a \"{scheme}:\" URL, which could run code or leak files on the public site; remove the link or use an https:// address"
-            )),
+            "javascript" | "vbscript" | "data" | "file" => Err(LinkProblem::Unsafe(scheme)),
             _ => Ok(trimmed.to_string()),
         };
     }
@@ -596,8 +635,7 @@ pub fn resolve_url(url: &str, doc: &Doc, links: &Links<'_>) -> Result<String, St
     // The fragment is cut off before decoding: `x%23y.png` names the file `x#y.png`.
     let (path, fragment) = trimmed.split_once('#').map_or((trimmed, None), |(p, f)| (p, Some(f)));
     let decoded = percent_decode(path);
-    let joined = join(&doc.dir, &decoded)
-        .ok_or_else(|| format!("links to {decoded}, which is outside the {CONTENT_DIR} folder"))?;
+    let joined = join(&doc.dir, &decoded).ok_or_else(|| LinkProblem::Outside(decoded.clone()))?;
     links.resolve(&joined, fragment, doc.lang)
 }
 

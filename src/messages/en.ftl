@@ -59,6 +59,173 @@ casebook-written = { $file }: { $cases ->
     }, { $pages } pages ({ $lang })
 casebook-done = typeset in { $seconds } s
 
+## links and images in the text ($shown: link, image or argument)
+
+link-unsafe = { $shown ->
+        [image] shows the image
+        [argument] names
+       *[link] links to
+    } a "{ $scheme }:" URL, which could run code or leak files on the public site; remove the link or use an https:// address
+link-outside = { $shown ->
+        [image] shows the image
+        [argument] names
+       *[link] links to
+    } { $target }, which is outside the content folder
+link-draft = { $shown ->
+        [image] shows the image
+        [argument] names
+       *[link] links to
+    } { $target }, which is a draft; build with --drafts, or remove the link until it is published
+link-scheduled = { $shown ->
+        [image] shows the image
+        [argument] names
+       *[link] links to
+    } { $target }, which is scheduled for { $date } and not yet published; build with --future, or add the link on or after { $date }
+link-expired = { $shown ->
+        [image] shows the image
+        [argument] names
+       *[link] links to
+    } { $target }, which expired on { $date } and is taken down; remove the link, or extend the page's expires:
+link-no-file = { $shown ->
+        [image] shows the image
+        [argument] names
+       *[link] links to
+    } { $target }, which does not exist; check the file name
+link-no-version = { $shown ->
+        [image] shows the image
+        [argument] names
+       *[link] links to
+    } { $target }, which does not exist
+link-no-path = { $shown ->
+        [image] shows the image
+        [argument] names
+       *[link] links to
+    } { $target }, which does not exist; check the path (it is relative to this file)
+image-unreadable = shows the image { $path }, which cannot be read ({ $reason }); save it again as a JPEG, PNG or WebP file
+cover-problem = cover: { $problem }
+
+## editorial findings of check (punctuation and the glossary)
+
+lint-glossary = "{ $variant }" is not how this site renders { $term }; write "{ $rendering }"
+lint-zh-dash = "{ $written }" in Chinese text; write the Chinese dash "——"
+lint-zh-ellipsis = "{ $written }" in Chinese text; write the Chinese ellipsis "……"
+lint-zh-punctuation = ASCII "{ $written }" after a Chinese character; write "{ $instead }"
+lint-zh-corner-quotes = corner bracket "{ $written }" in Chinese text; write the quotation mark "{ $instead }"
+lint-zh-full-width = full-width "{ $written }" in Chinese text; write "{ $instead }"
+lint-chinese-punctuation = Chinese punctuation "{ $written }" in text that is not Chinese; write { $instead }
+lint-chinese-brackets = Chinese punctuation "{ $written }" in text that is not Chinese; write quotation marks or italics
+lint-range-hyphen = hyphen in the range "{ $range }"; write an en dash: "{ $instead }"
+lint-straight-quote = straight { $what ->
+        [apostrophe] apostrophe
+       *[other] quotation mark
+    } { $written } is shown as written; write "{ $instead }"
+
+## check: the site as a whole
+
+check-highlight-contrast = the highlight theme "{ $theme }" has { $count ->
+        [one] 1 colour
+       *[other] { $count } colours
+    } below the { $wanted }:1 contrast WCAG AA asks for (the lowest, { $worst }, is { $ratio }:1); use theme = "{ $instead }", which does
+check-empty-section = the section "{ $title }" lists no pages in { $lang }; add pages to it or remove it (an empty column fails site inspections)
+check-empty-term = no page has the { $taxonomy } "{ $term }", so its term page would be empty; use it in a case or remove it
+check-scheduled = scheduled: published by the first build on or after { $date } (today is { $today }); until then it is left out of the site
+check-expired = expired on { $date } and taken down; delete the file, or move expires: later to publish it again
+check-expiring = expires on { $date }: the first build after that day takes the page down; move expires: later to keep it
+check-future-updated = updated: { $date } is in the future (today is { $today }); correct it
+check-missing-alt = the image { $src } has no alt text; describe what it shows, ![…]({ $src }), or mark it as decoration: ![]({ $src } "{ $decorative }")
+check-missing-image = shows the image { $url }, which is not a file of this site; check the path, or put the image beside the page and write its file name
+check-missing-page = links to { $url }, which is not a page or file of this site; to link to a page, link to its Markdown file (such as ../cases/name.md), so the link follows the page
+check-anchor-like = links to { $url }, but that page has no anchor "{ $fragment }"; did you mean "#{ $like }"?
+check-anchor-no-ids = links to { $url }, but that page has no anchor "{ $fragment }"; that page has no ids at all
+check-anchor-ids = links to { $url }, but that page has no anchor "{ $fragment }"; its ids are: { $ids }
+check-anchor-many = links to { $url }, but that page has no anchor "{ $fragment }"; set the heading's id by hand with ## Heading {"{"}#id{"}"}
+
+## reading the content
+
+unfinished-title = the title is still the placeholder "{ $title }" written by showcase new; write the page's title (or keep draft: true until it is ready)
+unfinished-outline = the outline's placeholder "{ $hint }" written by showcase new is still here; replace it with the text (or keep draft: true until the page is ready)
+unfinished-summary = the summary is empty; write one or two sentences after "summary:" (lists and shared links show them), or remove the line to use the first paragraph
+content-no-folder = there is no content folder; create content/_index.md for the home page
+content-name-not-utf8 = the file name is not valid UTF-8; rename the file
+content-symlink = symbolic links are not followed in content/; copy the file instead
+content-too-large = the file is { $size } MB, over the limit of { $limit } MB for a Markdown file; split it into several pages or move data out of it
+content-not-utf8 = the file is not UTF-8 text; save it with UTF-8 encoding
+
+## pages and their addresses
+
+link-two-versions = { $other } is also the { $lang } version of this page; keep one of the two files
+link-bundle-and-section = a folder cannot be both a page bundle (index.md) and a section (_index.md); rename one of the two files
+link-inside-bundle = this file is inside the page bundle { $bundle }; a bundle holds one page and its files, so move it out
+link-empty-folder-url = the folder name "{ $name }" gives an empty URL; rename the folder or set slug: in this file
+link-no-section-index = { $folder }/ has pages but no _index.md; add { $folder }/_index.md with a title: for the section
+link-section-no-version = this { $lang } page's section has no { $lang } version; add { $file }
+link-empty-file-url = the file name "{ $name }" gives an empty URL; rename the file or set slug: in its front matter
+link-same-address = this page and { $other } would both be published at { $path }; { $slugged ->
+        [yes] give one of them another slug:
+       *[no] set slug: in one of them (Chinese names become pinyin, so different characters can read alike)
+    }
+link-notice-address = { $path } is where the { $lang } notice for the untranslated { $original } is published; give this page another slug:
+link-alias-taken = alias { $alias } { $what ->
+        [page] is the address of
+       *[alias] is already an alias of
+    } { $other }; remove one of the two
+link-case-no-date = this case has no date; add "date: YYYY-MM-DD" to its front matter
+link-original-translated-from = translated_from belongs in a translation, and this file is the { $lang } original; remove the line
+link-section-draft = a section cannot be a draft; mark its pages as drafts instead
+
+## shortcodes in the text
+
+shortcode-no-end = { $name } encloses no text, so it has no end: remove {"{{"}< /{ $name } >{"}}"}
+shortcode-end-too-early = {"{{"}< /{ $name } >{"}}"} comes before the end of {"{{"}< { $open } >{"}}"} ({ $at }): close that one first with {"{{"}< /{ $open } >{"}}"}
+shortcode-end-of-nothing = {"{{"}< /{ $name } >{"}}"} ends no {"{{"}< { $name } >{"}}"}: remove it, or write the opening shortcode above the text
+shortcode-needs-end = {"{{"}< { $name } >{"}}"} encloses a text and needs an end: write {"{{"}< /{ $name } >{"}}"} on its own line after the text
+shortcode-unknown = there is no shortcode "{ $name }"; { $hint }the shortcodes are { $names }; a site adds its own as templates/shortcodes/{ $name }.html
+shortcode-unknown-argument = { $name } has no argument "{ $argument }"; { $hint }its arguments are { $names }
+shortcode-did-you-mean = did you mean { $like }?{" "}
+shortcode-no-arguments = none
+list = { $items }
+hint-did-you-mean = ; did you mean "{ $like }"?
+shortcode-bad-argument = { $name }: { $argument }="{ $value }" { $problem }
+shortcode-table-at = in the table shown at { $at }
+shortcode-needs-argument = { $name } needs { $argument }="…" ({ $kind }); add it inside {"{{"}< { $name } … >{"}}"}
+shortcode-empty-argument = { $name }: { $argument } is empty; write { $kind }
+shortcode-not-number = is not a whole number; write digits only, like 640
+shortcode-not-choice = is not one of { $words }; write one of these
+shortcode-empty-link = is empty; write the file's name or an https:// address
+shortcode-not-webvtt = is not a WebVTT captions file: its first line must be WEBVTT (save the captions as .vtt, not .srt)
+shortcode-table-unreadable = cannot be read as a table ({ $reason })
+shortcode-empty-file = is empty; write the name of a file in the page's folder
+shortcode-file-elsewhere = is not a file of the page: the site serves these files itself, from the page's folder (no other site, player or address); copy the file into { $folder }/ and write its name
+shortcode-file-outside = is outside the content folder; put the file in { $folder }/
+shortcode-file-missing = names { $file }, which does not exist; put the file in { $folder }/ or correct its name
+shortcode-kind = { $kind ->
+        [number] a whole number
+        [link] a link (a file beside the page, a page, or an https:// address)
+        [file] the name of a file in the page's folder
+        [webvtt] the name of a WebVTT (.vtt) file in the page's folder
+        [csv] the name of a CSV file in the page's folder
+       *[text] a text
+    }
+shortcode-kind-choice = one of { $words }
+shortcode-no-name = a shortcode needs a name after {"{{"}< (like {"{{"}< figure src="photo.jpg" alt="…" >{"}}"}); to show {"{{"}< as text, put it in `backticks`
+shortcode-not-closed = the shortcode { $name } is not closed: end it with >{"}}"}
+shortcode-end-arguments = {"{{"}< /{ $name } >{"}}"} takes no arguments; write it as {"{{"}< /{ $name } >{"}}"}
+shortcode-unexpected = unexpected "{ $found }" in the shortcode { $name }: arguments are written key="value", separated by spaces
+shortcode-no-value = the argument { $key } of { $name } has no value: write { $key }="…"
+shortcode-twice = the argument { $key } is given twice to { $name }; keep one
+shortcode-chinese-quotes = the value of { $key } is in Chinese quotation marks: use straight double quotes, { $key }="…" (switch the keyboard to English punctuation)
+shortcode-quote-value = put the value of { $key } in double quotes: { $key }="…"
+shortcode-unclosed-value = the value of { $key } has no closing ": end it with " before >{"}}"}
+shortcode-own-line = a shortcode stands on a line of its own: put { $shown } on its own line
+
+## the address ledger (addresses.txt)
+
+ledger-was-page = the { $lang } page of { $file }
+ledger-was-generated = the { $lang } { $what } page
+ledger-was-redirect = a redirect to { $target }
+ledger-gone = { $address } was published ({ $what }) and will answer 404: no page has this address now; give a page aliases: ["{ $address }"], or write where it went on this line ("{ $address } -> " and an address of this site, a content file such as cases/new.md, or a URL); delete the line only to let the address go
+ledger-bad-file = { $address } redirects to { $target }, which is not a content file of this site{ $hint }; name a file as it is in content/ (cases/new.md), an address or a URL
+
 ## status
 
 status-one-language = showcase: the site has one language; there is nothing to translate
@@ -155,6 +322,20 @@ fm-unknown-term = unknown { $field } "{ $term }"; site.toml defines: { $terms }
 fm-unknown-term-like = unknown { $field } "{ $term }"; did you mean "{ $like }"?
 fm-no-title = title is missing; add a line "title: …" to the front matter
 fm-expires-before-date = expires: { $expires } is before date: { $date }, so the page would never be published; correct one of them
+as-written = { $text }
+field-label = { $field }
+fm-title-empty = title must be non-empty text
+fm-bad-stamp = translated_from must be the short hash that "showcase translated" writes, such as 3f2a9c1, not "{ $raw }"; run showcase translated on this file
+fm-not-a-date = { $field } must be a date written as YYYY-MM-DD, such as 2021-01-12
+fm-bad-level = level must be "municipal" or "district"{ $not }{ $hint }
+fm-level-not = , not "{ $written }"
+fm-yes-no = { $field } must be true or false; "{ $written }" is text in YAML 1.2, write { $field }: { $instead }
+fm-not-boolean = { $field } must be true or false
+fm-not-number = { $field } must be a whole number
+fm-not-text = { $field } must be text
+fm-aliases-not-list = aliases must be a list of paths, such as ["/old/path/"]
+fm-year = year is derived from date; remove this field
+fm-terms-not-list = { $field } must be a term key or a list of them, such as [{ $example }]
 
 ## Translations (check)
 

@@ -155,11 +155,36 @@ pub struct Keyed {
 pub enum KeyedArg {
     Text(String),
     Number(i64),
+    /// A message of its own, written in the same language first: the problem
+    /// that `cover: …` or a shortcode's parameter wraps.
+    Message(Box<Keyed>),
+}
+
+/// An optional part of a message (a hint): nothing when `None`.
+impl From<Option<Keyed>> for KeyedArg {
+    fn from(message: Option<Keyed>) -> Self {
+        match message {
+            Some(message) => KeyedArg::Message(Box::new(message)),
+            None => KeyedArg::Text(String::new()),
+        }
+    }
+}
+
+impl From<Keyed> for KeyedArg {
+    fn from(message: Keyed) -> Self {
+        KeyedArg::Message(Box::new(message))
+    }
 }
 
 impl From<&str> for KeyedArg {
     fn from(text: &str) -> Self {
         KeyedArg::Text(text.to_string())
+    }
+}
+
+impl From<&&str> for KeyedArg {
+    fn from(text: &&str) -> Self {
+        KeyedArg::Text((*text).to_string())
     }
 }
 
@@ -191,6 +216,7 @@ impl Keyed {
                 let value = match value {
                     KeyedArg::Text(text) => Arg::from(text.as_str()),
                     KeyedArg::Number(n) => Arg::from(*n),
+                    KeyedArg::Message(inner) => Arg::from(inner.text(messages)),
                 };
                 (*name, value)
             })

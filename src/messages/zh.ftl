@@ -59,6 +59,173 @@ check-notes = { $problems }（{ $count } 条提示）
 casebook-written = { $file }：{ $cases } 个案例，{ $pages } 页（{ $lang }）
 casebook-done = 排版用时 { $seconds } 秒
 
+## links and images in the text ($shown: link, image or argument)
+
+link-unsafe = { $shown ->
+        [image] 图片地址是
+        [argument] 参数指向
+       *[link] 链接指向
+    }以“{ $scheme }:”开头的地址，这种地址可能在公开网站上运行代码或泄露文件；请删去这个链接，或改用 https:// 地址
+link-outside = { $shown ->
+        [image] 图片地址
+        [argument] 参数指向
+       *[link] 链接指向
+    } { $target }，它在 content 文件夹之外；请指向 content/ 中的文件
+link-draft = { $shown ->
+        [image] 图片地址
+        [argument] 参数指向
+       *[link] 链接指向
+    } { $target }，但它还是草稿；请用 --drafts 生成，或在它发布之前先删去这个链接
+link-scheduled = { $shown ->
+        [image] 图片地址
+        [argument] 参数指向
+       *[link] 链接指向
+    } { $target }，它定于 { $date } 发布，现在还没有发布；请用 --future 生成，或在 { $date } 当天或之后再加这个链接
+link-expired = { $shown ->
+        [image] 图片地址
+        [argument] 参数指向
+       *[link] 链接指向
+    } { $target }，它已于 { $date } 到期下线；请删去这个链接，或推迟那个页面的下线日期（expires:）
+link-no-file = { $shown ->
+        [image] 图片地址
+        [argument] 参数指向
+       *[link] 链接指向
+    } { $target }，但没有这个文件；请检查文件名
+link-no-version = { $shown ->
+        [image] 图片地址
+        [argument] 参数指向
+       *[link] 链接指向
+    } { $target }，但没有这个文件
+link-no-path = { $shown ->
+        [image] 图片地址
+        [argument] 参数指向
+       *[link] 链接指向
+    } { $target }，但没有这个文件或文件夹；请检查路径（路径相对于本文件所在的文件夹）
+image-unreadable = 图片 { $path } 无法读取（{ $reason }）；请重新保存为 JPEG、PNG 或 WebP 格式
+cover-problem = 封面图（cover）：{ $problem }
+
+## editorial findings of check (punctuation and the glossary)
+
+lint-glossary = 本站的 { $term } 统一写作“{ $rendering }”，请把“{ $variant }”改为“{ $rendering }”
+lint-zh-dash = 中文里的“{ $written }”应写作中文破折号“——”
+lint-zh-ellipsis = 中文里的“{ $written }”应写作中文省略号“……”
+lint-zh-punctuation = 汉字后面用了半角标点“{ $written }”，应写作全角的“{ $instead }”
+lint-zh-corner-quotes = 中文里的直角引号“{ $written }”应改为引号“{ $instead }”
+lint-zh-full-width = 中文里的全角字母或数字“{ $written }”应写作半角的“{ $instead }”
+lint-chinese-punctuation = 非中文的文字里用了中文标点“{ $written }”，应写作 { $instead }
+lint-chinese-brackets = 非中文的文字里用了中文标点“{ $written }”，应改用引号或斜体
+lint-range-hyphen = 数字范围“{ $range }”用了连字符，应写作连接号：“{ $instead }”
+lint-straight-quote = { $what ->
+        [apostrophe] 直撇号
+       *[other] 直引号
+    } { $written } 会原样显示，应写作“{ $instead }”
+
+## check: the site as a whole
+
+check-highlight-contrast = 代码高亮主题“{ $theme }”有 { $count } 种颜色达不到 WCAG AA 要求的 { $wanted }:1 对比度（最低的 { $worst } 只有 { $ratio }:1）；请改用 theme = "{ $instead }"，它符合要求
+check-empty-section = 栏目“{ $title }”在{ $lang }版中没有任何页面；请为它添加页面，或删除这个栏目（空栏目在网站检查中不合格）
+check-empty-term = 没有页面使用{ $taxonomy }中的“{ $term }”，它的分类页会是空的；请在案例中使用它，或把它删除
+check-scheduled = 定时发布：在 { $date } 当天或之后的第一次生成时发布（今天是 { $today }）；在此之前不会出现在网站上
+check-expired = 已于 { $date } 到期下线；请删除这个文件，或推迟下线日期（expires:）以重新发布
+check-expiring = 将于 { $date } 到期：那天之后的第一次生成会把页面撤下；如需保留，请推迟下线日期（expires:）
+check-future-updated = 更新日期（updated:）{ $date } 在将来（今天是 { $today }）；请改正
+check-missing-alt = 图片 { $src } 没有替代文字；请描述图片的内容：![…]({ $src })，如果只是装饰，请标记为装饰图片：![]({ $src } "{ $decorative }")
+check-missing-image = 图片 { $url } 不是本站的文件；请检查路径，或把图片放在页面旁边并写上它的文件名
+check-missing-page = 链接指向 { $url }，它不是本站的页面或文件；要链接到一个页面，请链接它的 Markdown 文件（如 ../cases/name.md），这样页面改地址时链接也会跟着改
+check-anchor-like = 链接指向 { $url }，但那个页面没有锚点“{ $fragment }”；您是否想写“#{ $like }”？
+check-anchor-no-ids = 链接指向 { $url }，但那个页面没有锚点“{ $fragment }”；那个页面没有任何锚点
+check-anchor-ids = 链接指向 { $url }，但那个页面没有锚点“{ $fragment }”；它的锚点有：{ $ids }
+check-anchor-many = 链接指向 { $url }，但那个页面没有锚点“{ $fragment }”；可以这样给标题指定锚点：## 标题 {"{"}#id{"}"}
+
+## reading the content
+
+unfinished-title = 标题还是 showcase new 写下的占位文字“{ $title }”；请写上页面的标题（在准备好之前，可以保留 draft: true）
+unfinished-outline = 提纲的占位文字“{ $hint }”（由 showcase new 写下）还在这里；请换成正文（在准备好之前，可以保留 draft: true）
+unfinished-summary = 摘要是空的；请在“summary:”后面写一两句话（列表和分享链接会显示它），或删去这一行，改用第一段作摘要
+content-no-folder = 没有 content 文件夹；请创建 content/_index.md 作为首页
+content-name-not-utf8 = 文件名不是有效的 UTF-8；请给文件改名
+content-symlink = content/ 中的符号链接不会被读取；请复制文件本身
+content-too-large = 文件大小 { $size } MB，超过了 Markdown 文件 { $limit } MB 的上限；请分成几个页面，或把数据移出去
+content-not-utf8 = 文件不是 UTF-8 编码的文本；请用 UTF-8 编码保存
+
+## pages and their addresses
+
+link-two-versions = { $other } 也是这个页面的{ $lang }版本；两个文件只能保留一个
+link-bundle-and-section = 一个文件夹不能既是页面包（index.md）又是栏目（_index.md）；请给其中一个文件改名
+link-inside-bundle = 这个文件在页面包 { $bundle } 里面；一个页面包只放一个页面和它的文件，请把它移出来
+link-empty-folder-url = 文件夹名“{ $name }”得不到网址；请给文件夹改名，或在这个文件里设置 slug:（网址名）
+link-no-section-index = { $folder }/ 里有页面，但没有 _index.md；请添加 { $folder }/_index.md，写上栏目的标题（title:）
+link-section-no-version = 这个{ $lang }页面所在的栏目没有{ $lang }版本；请添加 { $file }
+link-empty-file-url = 文件名“{ $name }”得不到网址；请给文件改名，或在前言（front matter）里设置 slug:（网址名）
+link-same-address = 这个页面和 { $other } 会发布在同一个网址 { $path }；{ $slugged ->
+        [yes] 请给其中一个换一个 slug:（网址名）
+       *[no] 请在其中一个里设置 slug:（网址名）（中文名会转成拼音，不同的字可能读音相同）
+    }
+link-notice-address = { $path } 是未翻译的 { $original } 的{ $lang }提示页的网址；请给这个页面换一个 slug:（网址名）
+link-alias-taken = 别名 { $alias } { $what ->
+        [page] 是
+       *[alias] 已经是
+    } { $other } 的{ $what ->
+        [page] 网址
+       *[alias] 别名
+    }；请删去其中一个
+link-case-no-date = 这个案例没有日期；请在前言（front matter）里加上“date: YYYY-MM-DD”
+link-original-translated-from = translated_from 只用于译文，而这个文件是{ $lang }原文；请删去这一行
+link-section-draft = 栏目不能是草稿；请把栏目里的页面标记为草稿
+
+## shortcodes in the text
+
+shortcode-no-end = { $name } 不包含文字，所以没有结束标记：请删去 {"{{"}< /{ $name } >{"}}"}
+shortcode-end-too-early = {"{{"}< /{ $name } >{"}}"} 出现在 {"{{"}< { $open } >{"}}"}（{ $at }）结束之前：请先用 {"{{"}< /{ $open } >{"}}"} 结束那一个
+shortcode-end-of-nothing = {"{{"}< /{ $name } >{"}}"} 前面没有对应的 {"{{"}< { $name } >{"}}"}：请删去它，或在文字上方写上开始的短代码
+shortcode-needs-end = {"{{"}< { $name } >{"}}"} 包含一段文字，需要结束标记：请在文字后面单独一行写 {"{{"}< /{ $name } >{"}}"}
+shortcode-unknown = 没有名为“{ $name }”的短代码；{ $hint }可用的短代码有：{ $names }；网站可以在 templates/shortcodes/{ $name }.html 添加自己的短代码
+shortcode-unknown-argument = { $name } 没有参数“{ $argument }”；{ $hint }它的参数有：{ $names }
+shortcode-did-you-mean = 您是否想写 { $like }？
+shortcode-no-arguments = 无
+list = { $items }
+hint-did-you-mean = ；您是否想写“{ $like }”？
+shortcode-bad-argument = { $name }：{ $argument }="{ $value }" { $problem }
+shortcode-table-at = 在 { $at } 显示的表格中
+shortcode-needs-argument = { $name } 需要 { $argument }="…"（{ $kind }）；请写在 {"{{"}< { $name } … >{"}}"} 里面
+shortcode-empty-argument = { $name }：{ $argument } 是空的；请写{ $kind }
+shortcode-not-number = 不是整数；请只写数字，例如 640
+shortcode-not-choice = 不在可选值 { $words } 之中；请写其中一个
+shortcode-empty-link = 是空的；请写文件名或 https:// 地址
+shortcode-not-webvtt = 不是 WebVTT 字幕文件：第一行必须是 WEBVTT（请把字幕保存为 .vtt，而不是 .srt）
+shortcode-table-unreadable = 无法作为表格读取（{ $reason }）
+shortcode-empty-file = 是空的；请写页面文件夹中一个文件的名字
+shortcode-file-elsewhere = 不是这个页面的文件：这些文件由网站自己从页面所在的文件夹提供（不用其他网站、播放器或地址）；请把文件复制到 { $folder }/，再写上它的名字
+shortcode-file-outside = 在 content 文件夹之外；请把文件放在 { $folder }/
+shortcode-file-missing = 指向 { $file }，但没有这个文件；请把文件放在 { $folder }/，或改正文件名
+shortcode-kind = { $kind ->
+        [number] 一个整数
+        [link] 一个链接（页面旁边的文件、一个页面，或 https:// 地址）
+        [file] 页面文件夹中一个文件的名字
+        [webvtt] 页面文件夹中一个 WebVTT（.vtt）文件的名字
+        [csv] 页面文件夹中一个 CSV 文件的名字
+       *[text] 一段文字
+    }
+shortcode-kind-choice = { $words } 之一
+shortcode-no-name = {"{{"}< 后面需要短代码的名字（如 {"{{"}< figure src="photo.jpg" alt="…" >{"}}"}）；如果要把 {"{{"}< 当作文字显示，请把它放在 `反引号` 里
+shortcode-not-closed = 短代码 { $name } 没有结束：请用 >{"}}"} 结束它
+shortcode-end-arguments = {"{{"}< /{ $name } >{"}}"} 不带参数；请写成 {"{{"}< /{ $name } >{"}}"}
+shortcode-unexpected = 短代码 { $name } 里出现了意外的“{ $found }”：参数的写法是 key="value"，参数之间用空格分开
+shortcode-no-value = { $name } 的参数 { $key } 没有值：请写 { $key }="…"
+shortcode-twice = 参数 { $key } 在 { $name } 里写了两次；请保留一个
+shortcode-chinese-quotes = { $key } 的值用了中文引号：请用英文直双引号，写成 { $key }="…"（把输入法切换到英文标点）
+shortcode-quote-value = 请把 { $key } 的值放在英文双引号里：{ $key }="…"
+shortcode-unclosed-value = { $key } 的值缺少后面的双引号 "：请在 >{"}}"} 之前用 " 结束它
+shortcode-own-line = 短代码要单独占一行：请把 { $shown } 放在单独的一行
+
+## the address ledger (addresses.txt)
+
+ledger-was-page = { $file } 的 { $lang } 页面
+ledger-was-generated = { $lang } 的{ $what }页面
+ledger-was-redirect = 一个转到 { $target } 的跳转
+ledger-gone = { $address } 曾经发布过（{ $what }），现在没有页面使用这个网址，访问会得到 404；请在某个页面的前言里加上 aliases: ["{ $address }"]，或在这一行写明它搬到了哪里（“{ $address } -> ”后面写本站的网址、content 中的文件如 cases/new.md，或一个 URL）；只有确实要放弃这个网址时，才删除这一行
+ledger-bad-file = { $address } 跳转到 { $target }，但它不是本站的内容文件{ $hint }；请写 content/ 中文件的路径（如 cases/new.md）、一个网址或一个 URL
+
 ## status（翻译进度）
 
 status-one-language = showcase：网站只有一种语言，无需翻译
@@ -170,6 +337,42 @@ fm-unknown-term = { $field } 中没有“{ $term }”这一项；site.toml 中�
 fm-unknown-term-like = { $field } 中没有“{ $term }”这一项，您是否想写“{ $like }”？
 fm-no-title = 缺少标题；请在页首信息中加一行“title: 标题”
 fm-expires-before-date = 下线日期 expires: { $expires } 早于发布日期 date: { $date }，页面将永远不会发布；请改正其中一个
+as-written = { $text }
+field-label = { $field ->
+            [title] title（标题）
+            [summary] summary（摘要）
+            [date] date（日期）
+            [updated] updated（更新日期）
+            [expires] expires（下线日期）
+            [kind] kind（类型）
+            [industry] industry（重点产业）
+            [partner] partner（合作院校）
+            [department] department（责任部门）
+            [organisation] organisation（单位）
+            [level] level（级别）
+            [cover] cover（封面图）
+            [highlights] highlights（关键数据）
+            [source] source（信息来源）
+            [featured] featured（推荐）
+            [draft] draft（草稿）
+            [weight] weight（排序）
+            [aliases] aliases（旧地址）
+            [slug] slug（网址名）
+            [extra] extra（自定义数据）
+           *[other] { $field }
+        }
+fm-title-empty = 标题（title）不能为空
+fm-bad-stamp = translated_from 应是 showcase translated 写下的短哈希值（如 3f2a9c1），而不是“{ $raw }”；请对这个文件运行 showcase translated
+fm-not-a-date = { $field }应是写成 YYYY-MM-DD 的日期，例如 2021-01-12
+fm-bad-level = 级别（level）只能是 "municipal"（市级）或 "district"（区级）{ $not }{ $hint }
+fm-level-not = ，不能是“{ $written }”
+fm-yes-no = { $field }只能是 true 或 false；“{ $written }”在 YAML 1.2 中是文字，请写 { $instead }
+fm-not-boolean = { $field }只能是 true 或 false
+fm-not-number = { $field }应是整数
+fm-not-text = { $field }应是文字
+fm-aliases-not-list = 旧地址（aliases）应是路径的列表，例如 ["/old/path/"]
+fm-year = year（年份）由 date 自动得出；请删去这个字段
+fm-terms-not-list = { $field }应是一个分类项，或分类项的列表，例如 [{ $example }]
 
 ## 翻译（check）
 

@@ -65,12 +65,11 @@ pub fn prepare(
     // Each cover file once, however many pages show it.
     let mut covers: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
     for link in links.iter().flatten() {
-        if let Some(path) = asset_path(config, link) {
-            if let Some(asset) = library.assets.values().find(|a| a.path == path) {
-                if format_of(&path).is_some() {
-                    covers.insert(path, asset.source.clone());
-                }
-            }
+        if let Some(path) = asset_path(config, link)
+            && let Some(asset) = library.assets.values().find(|a| a.path == path)
+            && format_of(&path).is_some()
+        {
+            covers.insert(path, asset.source.clone());
         }
     }
     let results: Resizes = covers

@@ -705,6 +705,23 @@ fn check_target(target: &Path, root: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Writes a file whole or not at all: a temporary file of this process's own
+/// beside it, renamed over it (a reader never sees half a file, and a failed
+/// write leaves the old one).
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    std::fs::write(&temp, bytes)
+        .and_then(|()| std::fs::rename(&temp, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&temp);
+            Failure::io("write", path, e)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -727,21 +744,4 @@ mod tests {
         assert_eq!(file_of("/en/cases/a/"), "en/cases/a/index.html");
         assert_eq!(file_of("/feed.xml"), "feed.xml");
     }
-}
-
-/// Writes a file whole or not at all: a temporary file of this process's own
-/// beside it, renamed over it (a reader never sees half a file, and a failed
-/// write leaves the old one).
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&temp, bytes)
-        .and_then(|()| std::fs::rename(&temp, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&temp);
-            Failure::io("write", path, e)
-        })
 }

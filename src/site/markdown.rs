@@ -80,11 +80,11 @@ pub fn render(
         .map(|doc| {
             let cover = match &doc.fm.cover {
                 Some(cover) => markdown::resolve_url(&cover.src, doc, &links).map(Some).map_err(|m| {
-                    Diagnostic::error(
+                    Diagnostic::error_keyed(
                         doc.source.clone(),
                         doc.fm.cover_line,
                         1,
-                        format!("cover: {}", m.replace("links to", "shows the image")),
+                        crate::keyed!("cover-problem", problem = m.keyed(markdown::Shown::Image)),
                     )
                     .rule(markdown::url_rule(&cover.src, "missing-image"))
                 }),

@@ -18,8 +18,10 @@ use super::html::Scan;
 use crate::config::Config;
 use crate::content::Library;
 use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::keyed;
 use crate::markdown::Rendered;
 use crate::markdown::{DECORATIVE, scheme};
+use crate::messages::Keyed;
 use crate::output::file_of;
 use crate::output::images::Cover;
 use crate::site::Site;
@@ -108,16 +110,13 @@ impl<'a> Checker<'a> {
         for (d, doc) in self.library.docs.iter().enumerate() {
             let page = self.config.link(&doc.path);
             for link in &self.rendered[d].links {
-                let at = |rule, message: String| {
-                    Diagnostic::error(doc.source.clone(), link.line, link.col, message).rule(rule)
+                let at = |rule, message: Keyed| {
+                    Diagnostic::error_keyed(doc.source.clone(), link.line, link.col, message).rule(rule)
                 };
                 if link.image && link.alt.is_empty() && !link.decorative {
-                    let src = &link.written;
                     found.diagnostics.push(at(
                         "missing-alt",
-                        format!(
-                            "the image {src} has no alt text; describe what it shows, ![…]({src}), or mark it as decoration: ![]({src} \"{DECORATIVE}\")"
-                        ),
+                        keyed!("check-missing-alt", src = &link.written, decorative = DECORATIVE),
                     ));
                 }
                 match self.target(&link.url, &page) {
@@ -140,7 +139,7 @@ impl<'a> Checker<'a> {
                         }
                     }
                     Target::Missing | Target::OutsideBase => {
-                        let (rule, message) = missing(&link.written, link.image, Origin::Content);
+                        let (rule, message) = missing_in_content(&link.written, link.image);
                         found.diagnostics.push(at(rule, message));
                     }
                     Target::Skip | Target::File(_, None) => {}
@@ -150,9 +149,15 @@ impl<'a> Checker<'a> {
                 && matches!(self.target(cover, &page), Target::Missing | Target::OutsideBase)
             {
                 let src = doc.fm.cover.as_ref().map_or(cover.as_str(), |c| c.src.as_str());
-                let (rule, message) = missing(src, true, Origin::Content);
+                let (rule, message) = missing_in_content(src, true);
                 found.diagnostics.push(
-                    Diagnostic::error(doc.source.clone(), doc.fm.cover_line, 1, format!("cover: {message}")).rule(rule),
+                    Diagnostic::error_keyed(
+                        doc.source.clone(),
+                        doc.fm.cover_line,
+                        1,
+                        keyed!("cover-problem", problem = message),
+                    )
+                    .rule(rule),
                 );
             }
         }
@@ -199,7 +204,7 @@ impl<'a> Checker<'a> {
                     }
                     Target::File(target, Some(fragment)) => {
                         if let Some(message) = self.missing_anchor(&r.url, &target, &fragment) {
-                            problem("broken-anchor", message, &r.url);
+                            problem("broken-anchor", message.english(), &r.url);
                         }
                     }
                     Target::Missing if self.menu_entry(&r.url).is_some() => problem(
@@ -211,11 +216,11 @@ impl<'a> Checker<'a> {
                         &r.url,
                     ),
                     Target::Missing => {
-                        let (rule, message) = missing(&r.url, r.image, Origin::Page);
+                        let (rule, message) = missing(&r.url, r.image);
                         problem(rule, message, &r.url);
                     }
                     Target::OutsideBase => {
-                        let (rule, message) = missing(&r.url, r.image, Origin::Page);
+                        let (rule, message) = missing(&r.url, r.image);
                         let inside = format!("/{}", r.url.trim_start_matches('/'));
                         problem(
                             rule,
@@ -380,7 +385,7 @@ impl<'a> Checker<'a> {
     }
 
     /// The message when the page `file` has no id `fragment`.
-    fn missing_anchor(&self, url: &str, file: &str, fragment: &str) -> Option<String> {
+    fn missing_anchor(&self, url: &str, file: &str, fragment: &str) -> Option<Keyed> {
         if fragment.is_empty() || fragment == "top" || fragment.starts_with(":~:") {
             return None;
         }
@@ -388,40 +393,33 @@ impl<'a> Checker<'a> {
         if scan.ids.contains(fragment) {
             return None;
         }
-        let hint = match did_you_mean(fragment, scan.ids.iter().map(String::as_str)) {
-            Some(id) => format!("; did you mean \"#{id}\"?"),
+        Some(match did_you_mean(fragment, scan.ids.iter().map(String::as_str)) {
+            Some(id) => keyed!("check-anchor-like", url = url, fragment = fragment, like = id),
             None => match scan.ids.len() {
-                0 => "; that page has no ids at all".to_string(),
+                0 => keyed!("check-anchor-no-ids", url = url, fragment = fragment),
                 n if n <= 12 => {
                     let mut ids: Vec<&str> = scan.ids.iter().map(String::as_str).collect();
                     ids.sort_unstable();
-                    format!("; its ids are: {}", ids.join(", "))
+                    keyed!("check-anchor-ids", url = url, fragment = fragment, ids = ids.join(", "))
                 }
-                _ => "; set the heading's id by hand with ## Heading {#id}".to_string(),
+                _ => keyed!("check-anchor-many", url = url, fragment = fragment),
             },
-        };
-        Some(format!(
-            "links to {url}, but that page has no anchor \"{fragment}\"{hint}"
-        ))
+        })
     }
 }
 
-/// Where a URL is written: in Markdown, or in a rendered page (a template or raw HTML).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Origin {
-    Content,
-    Page,
+/// The rule and message of a URL written in Markdown that leads to no file of the site.
+fn missing_in_content(url: &str, image: bool) -> (&'static str, Keyed) {
+    if image {
+        ("missing-image", keyed!("check-missing-image", url = url))
+    } else {
+        ("broken-link", keyed!("check-missing-page", url = url))
+    }
 }
 
-/// The rule and message of a URL that leads to no file of the site.
-fn missing(url: &str, image: bool, origin: Origin) -> (&'static str, String) {
-    let fix = match (image, origin) {
-        (true, Origin::Content) => "check the path, or put the image beside the page and write its file name",
-        (false, Origin::Content) => {
-            "to link to a page, link to its Markdown file (such as ../cases/name.md), so the link follows the page"
-        }
-        (_, Origin::Page) => "correct the template, or the raw HTML that has it",
-    };
+/// The rule and message of a URL in a rendered page that leads to no file of the site.
+fn missing(url: &str, image: bool) -> (&'static str, String) {
+    let fix = "correct the template, or the raw HTML that has it";
     if image {
         (
             "missing-image",

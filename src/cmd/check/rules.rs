@@ -21,6 +21,7 @@ use crate::content::lint;
 use crate::content::translation::{self, State};
 use crate::content::{DocKind, Library, display_path};
 use crate::diagnostics::Diagnostic;
+use crate::keyed;
 use crate::render::Renderer;
 
 /// Runs every rule; `site_toml` is the text of site.toml, to point at terms.
@@ -50,16 +51,19 @@ fn highlight_contrast(config: &Config, site_toml: &str, out: &mut Vec<Diagnostic
     let at = site_toml
         .find(&format!("\"{}\"", config.highlight_theme))
         .map_or((0, 0), |offset| crate::diagnostics::line_col(site_toml, offset));
-    out.push(Diagnostic::warning(
+    out.push(Diagnostic::warning_keyed(
         display_path(config, CONFIG_FILE),
         at.0,
         at.1,
         "highlight-contrast",
-        format!(
-            "the highlight theme \"{}\" has {} colour{} below the {AA_CONTRAST}:1 contrast WCAG AA asks for (the lowest, {worst}, is {ratio:.1}:1); use theme = \"{DEFAULT_THEME}\", which does",
-            config.highlight_theme,
-            failures.len(),
-            if failures.len() == 1 { "" } else { "s" },
+        keyed!(
+            "check-highlight-contrast",
+            theme = &config.highlight_theme,
+            count = failures.len(),
+            wanted = AA_CONTRAST.to_string(),
+            worst = worst.to_string(),
+            ratio = format!("{ratio:.1}"),
+            instead = DEFAULT_THEME
         ),
     ));
 }
@@ -76,14 +80,15 @@ fn empty_sections(config: &Config, library: &Library, renderer: &Renderer<'_>, o
             .iter()
             .any(|d| folder.is_empty() || d.strip_prefix(folder).is_some_and(|rest| rest.starts_with('/')));
         if renderer.list_items(i).is_empty() && !has_subsections && !has_drafts {
-            out.push(Diagnostic::warning(
+            out.push(Diagnostic::warning_keyed(
                 doc.source.clone(),
                 0,
                 0,
                 "empty-section",
-                format!(
-                    "the section \"{}\" lists no pages in {}; add pages to it or remove it (an empty column fails site inspections)",
-                    doc.fm.title, config.languages[doc.lang].name
+                keyed!(
+                    "check-empty-section",
+                    title = &doc.fm.title,
+                    lang = &config.languages[doc.lang].name
                 ),
             ));
         }
@@ -106,15 +111,12 @@ fn empty_terms(config: &Config, library: &Library, site_toml: &str, out: &mut Ve
             let key = (tax.name.clone(), term.key.clone());
             if !used.contains(&(tax.name.as_str(), term.key.as_str())) && !library.draft_terms.contains(&key) {
                 let (line, col) = positions.get(&key).copied().unwrap_or((0, 0));
-                out.push(Diagnostic::warning(
+                out.push(Diagnostic::warning_keyed(
                     display_path(config, CONFIG_FILE),
                     line,
                     col,
                     "empty-term",
-                    format!(
-                        "no page has the {} \"{}\", so its term page would be empty; use it in a case or remove it",
-                        tax.name, term.key
-                    ),
+                    keyed!("check-empty-term", taxonomy = &tax.name, term = &term.key),
                 ));
             }
         }
@@ -174,21 +176,19 @@ fn future_dates(library: &Library, today: Date, out: &mut Vec<Diagnostic>) {
     use crate::content::schedule::Withheld;
     let col = |line: usize| if line > 0 { 1 } else { 0 };
     let note = |why: Withheld, file: &std::path::Path, line: usize| match why {
-        Withheld::Scheduled(date) => Diagnostic::info(
+        Withheld::Scheduled(date) => Diagnostic::info_keyed(
             file,
             line,
             col(line),
             "scheduled",
-            format!(
-                "scheduled: published by the first build on or after {date} (today is {today}); until then it is left out of the site"
-            ),
+            keyed!("check-scheduled", date = date.to_string(), today = today.to_string()),
         ),
-        Withheld::Expired(date) => Diagnostic::info(
+        Withheld::Expired(date) => Diagnostic::info_keyed(
             file,
             line,
             col(line),
             "expired",
-            format!("expired on {date} and taken down; delete the file, or move expires: later to publish it again"),
+            keyed!("check-expired", date = date.to_string()),
         ),
     };
     for held in &library.withheld {
@@ -209,24 +209,28 @@ fn future_dates(library: &Library, today: Date, out: &mut Vec<Diagnostic>) {
             && doc.withheld.is_none()
             && (expires - today).get_days() <= EXPIRING_DAYS
         {
-            out.push(Diagnostic::info(
+            out.push(Diagnostic::info_keyed(
                 doc.source.clone(),
                 doc.fm.expires_line,
                 col(doc.fm.expires_line),
                 "expiring",
-                format!("expires on {expires}: the first build after that day takes the page down; move expires: later to keep it"),
+                keyed!("check-expiring", date = expires.to_string()),
             ));
         }
         if let Some(date) = doc.fm.updated
             && date > today
         {
             let line = doc.fm.updated_line;
-            out.push(Diagnostic::warning(
+            out.push(Diagnostic::warning_keyed(
                 doc.source.clone(),
                 line,
                 col(line),
                 "future-date",
-                format!("updated: {date} is in the future (today is {today}); correct it"),
+                keyed!(
+                    "check-future-updated",
+                    date = date.to_string(),
+                    today = today.to_string()
+                ),
             ));
         }
     }
@@ -325,7 +329,7 @@ fn translations(config: &Config, library: &Library, out: &mut Vec<Diagnostic>) {
 fn editorial(config: &Config, library: &Library, out: &mut Vec<Diagnostic>) {
     for doc in &library.docs {
         for finding in lint::lint_doc(config, doc) {
-            out.push(Diagnostic::warning(
+            out.push(Diagnostic::warning_keyed(
                 doc.source.clone(),
                 finding.line,
                 finding.col,

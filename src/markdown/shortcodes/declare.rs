@@ -49,16 +49,17 @@ pub enum Kind {
 
 impl Kind {
     /// How messages describe a value of this kind.
-    pub fn describe(&self) -> String {
-        match self {
-            Kind::Text => "a text".into(),
-            Kind::Number => "a whole number".into(),
-            Kind::Choice(words) => format!("one of {}", words.join(", ")),
-            Kind::Link => "a link (a file beside the page, a page, or an https:// address)".into(),
-            Kind::File => "the name of a file in the page's folder".into(),
-            Kind::Webvtt => "the name of a WebVTT (.vtt) file in the page's folder".into(),
-            Kind::Csv => "the name of a CSV file in the page's folder".into(),
-        }
+    pub fn describe(&self) -> crate::messages::Keyed {
+        let kind = match self {
+            Kind::Text => "text",
+            Kind::Number => "number",
+            Kind::Choice(words) => return crate::keyed!("shortcode-kind-choice", words = words.join(", ")),
+            Kind::Link => "link",
+            Kind::File => "file",
+            Kind::Webvtt => "webvtt",
+            Kind::Csv => "csv",
+        };
+        crate::keyed!("shortcode-kind", kind = kind)
     }
 }
 

@@ -17,7 +17,9 @@ use super::parse::{self, Arg};
 use super::{Shortcodes, table};
 use crate::content::{CONTENT_DIR, Doc, display_path};
 use crate::diagnostics::{Diagnostic, LineIndex};
+use crate::keyed;
 use crate::markdown::{self, Links};
+use crate::messages::Keyed;
 
 const MARK_START: char = '\u{E000}';
 const MARK_END: char = '\u{E001}';
@@ -47,7 +49,13 @@ struct Place<'a> {
 }
 
 impl Place<'_> {
-    fn error(&self, offset: usize, message: String) -> Diagnostic {
+    fn error(&self, offset: usize, message: Keyed) -> Diagnostic {
+        let (line, col) = self.lines.line_col(offset);
+        Diagnostic::error_keyed(self.doc.source.clone(), self.doc.body_line + line - 1, col, message).rule("shortcode")
+    }
+
+    /// A template's failure, in the words of the template engine (for whoever writes the theme).
+    fn template_error(&self, offset: usize, message: String) -> Diagnostic {
         let (line, col) = self.lines.line_col(offset);
         Diagnostic::error(self.doc.source.clone(), self.doc.body_line + line - 1, col, message).rule("shortcode")
     }
@@ -94,7 +102,7 @@ pub fn expand(doc: &Doc, links: &Links<'_>, shortcodes: &Shortcodes, options: Op
                                 pieces[o.piece] = before.to_string();
                                 pieces[piece] = after.to_string();
                             }
-                            Err(e) => problems.push(place.error(o.at, e)),
+                            Err(e) => problems.push(place.template_error(o.at, e)),
                         }
                     }
                 }
@@ -106,21 +114,14 @@ pub fn expand(doc: &Doc, links: &Links<'_>, shortcodes: &Shortcodes, options: Op
                 }
                 other => {
                     let message = match (declared, &other) {
-                        (Some(d), _) if !d.body => format!(
-                            "{} encloses no text, so it has no end: remove {{{{< /{} >}}}}",
-                            tag.name, tag.name
+                        (Some(d), _) if !d.body => keyed!("shortcode-no-end", name = tag.name),
+                        (_, Some(o)) => keyed!(
+                            "shortcode-end-too-early",
+                            name = tag.name,
+                            open = o.name,
+                            at = place.shown(o.at)
                         ),
-                        (_, Some(o)) => format!(
-                            "{{{{< /{} >}}}} comes before the end of {{{{< {} >}}}} ({}): close that one first with {{{{< /{} >}}}}",
-                            tag.name,
-                            o.name,
-                            place.shown(o.at),
-                            o.name
-                        ),
-                        _ => format!(
-                            "{{{{< /{} >}}}} ends no {{{{< {} >}}}}: remove it, or write the opening shortcode above the text",
-                            tag.name, tag.name
-                        ),
+                        _ => keyed!("shortcode-end-of-nothing", name = tag.name),
                     };
                     problems.push(place.error(at, message));
                     if let Some(o) = other {
@@ -152,19 +153,13 @@ pub fn expand(doc: &Doc, links: &Links<'_>, shortcodes: &Shortcodes, options: Op
         } else if let Some(context) = context {
             match render(shortcodes, tag.name, &context) {
                 Ok(html) => pieces[piece] = html,
-                Err(e) => problems.push(place.error(at, e)),
+                Err(e) => problems.push(place.template_error(at, e)),
             }
         }
     }
     text.push_str(&body[last..]);
     for o in open {
-        problems.push(place.error(
-            o.at,
-            format!(
-                "{{{{< {} >}}}} encloses a text and needs an end: write {{{{< /{} >}}}} on its own line after the text",
-                o.name, o.name
-            ),
-        ));
+        problems.push(place.error(o.at, keyed!("shortcode-needs-end", name = o.name)));
     }
     Some(Expanded { text, pieces, problems })
 }
@@ -182,12 +177,13 @@ fn marker(text: &mut String, pieces: &mut Vec<String>, written: &str) -> usize {
     piece
 }
 
-fn unknown(shortcodes: &Shortcodes, name: &str) -> String {
+fn unknown(shortcodes: &Shortcodes, name: &str) -> Keyed {
     let nearest = nearest(name, shortcodes.declared.keys().map(String::as_str));
-    let hint = nearest.map(|n| format!("did you mean {n}? ")).unwrap_or_default();
-    format!(
-        "there is no shortcode \"{name}\"; {hint}the shortcodes are {}; a site adds its own as templates/shortcodes/{name}.html",
-        shortcodes.names()
+    keyed!(
+        "shortcode-unknown",
+        name = name,
+        hint = nearest.map(|like| keyed!("shortcode-did-you-mean", like = like)),
+        names = shortcodes.names()
     )
 }
 
@@ -236,18 +232,19 @@ fn arguments(
     for arg in args {
         let Some(param) = declaration.params.iter().find(|p| p.name == arg.key) else {
             let names: Vec<&str> = declaration.params.iter().map(|p| p.name.as_str()).collect();
-            let hint = nearest(&arg.key, names.iter().copied())
-                .map(|n| format!("did you mean {n}? "))
-                .unwrap_or_default();
+            let hint =
+                nearest(&arg.key, names.iter().copied()).map(|like| keyed!("shortcode-did-you-mean", like = like));
             errors.push(place.error(
                 arg.at,
-                format!(
-                    "{name} has no argument \"{}\"; {hint}its arguments are {}",
-                    arg.key,
-                    if names.is_empty() {
-                        "none".to_string()
+                keyed!(
+                    "shortcode-unknown-argument",
+                    name = name,
+                    argument = &arg.key,
+                    hint = hint,
+                    names = if names.is_empty() {
+                        keyed!("shortcode-no-arguments")
                     } else {
-                        names.join(", ")
+                        keyed!("list", items = names.join(", "))
                     }
                 ),
             ));
@@ -255,12 +252,19 @@ fn arguments(
         };
         match value(&param.kind, &arg.value, doc, links) {
             Ok(v) => context.insert(param.name.clone(), &v),
-            Err(Problem::Here(message)) => {
-                errors.push(place.error(arg.at, format!("{name}: {}=\"{}\" {message}", arg.key, arg.value)))
-            }
+            Err(Problem::Here(message)) => errors.push(place.error(
+                arg.at,
+                keyed!(
+                    "shortcode-bad-argument",
+                    name = name,
+                    argument = &arg.key,
+                    value = &arg.value,
+                    problem = message
+                ),
+            )),
             Err(Problem::InFile(file, line, message)) => {
                 let d = Diagnostic::error(file, line, usize::from(line > 0), message).rule("shortcode");
-                errors.push(d.context(format!("in the table shown at {}", place.shown(arg.at))));
+                errors.push(d.context(keyed!("shortcode-table-at", at = place.shown(arg.at)).english()));
             }
         }
     }
@@ -269,16 +273,22 @@ fn arguments(
         if !given && !args.iter().any(|a| a.key == param.name) {
             errors.push(place.error(
                 at,
-                format!(
-                    "{name} needs {}=\"…\" ({}); add it inside {{{{< {name} … >}}}}",
-                    param.name,
-                    param.kind.describe()
+                keyed!(
+                    "shortcode-needs-argument",
+                    name = name,
+                    argument = &param.name,
+                    kind = param.kind.describe()
                 ),
             ));
         } else if !given {
             errors.push(place.error(
                 at,
-                format!("{name}: {} is empty; write {}", param.name, param.kind.describe()),
+                keyed!(
+                    "shortcode-empty-argument",
+                    name = name,
+                    argument = &param.name,
+                    kind = param.kind.describe()
+                ),
             ));
         }
     }
@@ -287,36 +297,36 @@ fn arguments(
 
 enum Problem {
     /// At the argument.
-    Here(String),
+    Here(Keyed),
     /// In another file (a CSV file's line).
     InFile(std::path::PathBuf, usize, String),
 }
 
 /// An argument's value for the template, checked against its kind.
 fn value(kind: &Kind, written: &str, doc: &Doc, links: &Links<'_>) -> Result<Value, Problem> {
-    let here = |m: String| Problem::Here(m);
+    let here = Problem::Here;
     match kind {
         Kind::Text => Ok(Value::String(written.to_string())),
         Kind::Number => written
             .trim()
             .parse::<i64>()
             .map(Value::from)
-            .map_err(|_| here("is not a whole number; write digits only, like 640".into())),
+            .map_err(|_| here(keyed!("shortcode-not-number"))),
         Kind::Choice(words) => {
             let word = written.trim();
             if words.iter().any(|w| w == word) {
                 Ok(Value::String(word.to_string()))
             } else {
-                Err(here(format!("is not one of {}; write one of these", words.join(", "))))
+                Err(here(keyed!("shortcode-not-choice", words = words.join(", "))))
             }
         }
         Kind::Link => {
             if written.trim().is_empty() {
-                return Err(here("is empty; write the file's name or an https:// address".into()));
+                return Err(here(keyed!("shortcode-empty-link")));
             }
             markdown::resolve_url(written, doc, links)
                 .map(Value::String)
-                .map_err(|m| here(m.replace("links to", "names")))
+                .map_err(|m| here(m.keyed(markdown::Shown::Argument)))
         }
         Kind::File | Kind::Webvtt | Kind::Csv => {
             let (path, asset) = bundle_file(written, doc, links).map_err(here)?;
@@ -328,15 +338,12 @@ fn value(kind: &Kind, written: &str, doc: &Doc, links: &Links<'_>) -> Result<Val
                 return if is_webvtt(&asset.source) {
                     Ok(Value::String(url))
                 } else {
-                    Err(here(
-                        "is not a WebVTT captions file: its first line must be WEBVTT (save the captions as .vtt, not .srt)"
-                            .into(),
-                    ))
+                    Err(here(keyed!("shortcode-not-webvtt")))
                 };
             }
             let shown = display_path(links.config, &format!("{CONTENT_DIR}/{path}"));
             let table = table::read(&asset.source, url).map_err(|(line, m)| Problem::InFile(shown, line, m))?;
-            serde_json::to_value(&table).map_err(|e| here(e.to_string()))
+            serde_json::to_value(&table).map_err(|e| here(keyed!("shortcode-table-unreadable", reason = e.to_string())))
         }
     }
 }
@@ -359,10 +366,10 @@ fn bundle_file<'l>(
     written: &str,
     doc: &Doc,
     links: &'l Links<'_>,
-) -> Result<(String, &'l crate::content::Asset), String> {
+) -> Result<(String, &'l crate::content::Asset), Keyed> {
     let trimmed = written.trim();
     if trimmed.is_empty() {
-        return Err("is empty; write the name of a file in the page's folder".into());
+        return Err(keyed!("shortcode-empty-file"));
     }
     let folder = if doc.dir.is_empty() {
         CONTENT_DIR.to_string()
@@ -370,16 +377,16 @@ fn bundle_file<'l>(
         format!("{CONTENT_DIR}/{}", doc.dir)
     };
     if markdown::scheme(trimmed).is_some() || trimmed.starts_with('/') || trimmed.starts_with('\\') {
-        return Err(format!(
-            "is not a file of the page: the site serves these files itself, from the page's folder (no other site, player or address); copy the file into {folder}/ and write its name"
-        ));
+        return Err(keyed!("shortcode-file-elsewhere", folder = &folder));
     }
     let path = join(&doc.dir, &crate::text::percent_decode(trimmed))
-        .ok_or_else(|| format!("is outside the {CONTENT_DIR} folder; put the file in {folder}/"))?;
+        .ok_or_else(|| keyed!("shortcode-file-outside", folder = &folder))?;
     match links.library.assets.get(&path) {
         Some(asset) => Ok((path, asset)),
-        None => Err(format!(
-            "names {CONTENT_DIR}/{path}, which does not exist; put the file in {folder}/ or correct its name"
+        None => Err(keyed!(
+            "shortcode-file-missing",
+            file = format!("{CONTENT_DIR}/{path}"),
+            folder = &folder
         )),
     }
 }

@@ -38,7 +38,7 @@ pub struct Arg {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SyntaxError {
     pub at: usize,
-    pub message: String,
+    pub message: crate::messages::Keyed,
 }
 
 /// The byte ranges of the code blocks and inline code of a Markdown text.
@@ -94,7 +94,7 @@ fn read_tag(text: &str, start: usize) -> Result<Tag<'_>, SyntaxError> {
     if name.is_empty() {
         return Err(SyntaxError {
             at: start,
-            message: "a shortcode needs a name after {{< (like {{< figure src=\"photo.jpg\" alt=\"…\" >}}); to show {{< as text, put it in `backticks`".into(),
+            message: crate::keyed!("shortcode-no-name"),
         });
     }
     at = name_end;
@@ -108,13 +108,13 @@ fn read_tag(text: &str, start: usize) -> Result<Tag<'_>, SyntaxError> {
         if at >= text.len() || text[at..].starts_with(OPEN) {
             return Err(SyntaxError {
                 at: start,
-                message: format!("the shortcode {name} is not closed: end it with >}}}}"),
+                message: crate::keyed!("shortcode-not-closed", name = name),
             });
         }
         if closing {
             return Err(SyntaxError {
                 at,
-                message: format!("{{{{< /{name} >}}}} takes no arguments; write it as {{{{< /{name} >}}}}"),
+                message: crate::keyed!("shortcode-end-arguments", name = name),
             });
         }
         let key_end = word_end(text, at);
@@ -122,9 +122,7 @@ fn read_tag(text: &str, start: usize) -> Result<Tag<'_>, SyntaxError> {
             let found = text[at..].chars().next().unwrap_or(' ');
             return Err(SyntaxError {
                 at,
-                message: format!(
-                    "unexpected \"{found}\" in the shortcode {name}: arguments are written key=\"value\", separated by spaces"
-                ),
+                message: crate::keyed!("shortcode-unexpected", found = found.to_string(), name = name),
             });
         }
         let key = text[at..key_end].to_string();
@@ -133,7 +131,7 @@ fn read_tag(text: &str, start: usize) -> Result<Tag<'_>, SyntaxError> {
         if !text[at..].starts_with('=') {
             return Err(SyntaxError {
                 at: key_at,
-                message: format!("the argument {key} of {name} has no value: write {key}=\"…\""),
+                message: crate::keyed!("shortcode-no-value", key = &key, name = name),
             });
         }
         at = skip_space(text, at + 1);
@@ -141,7 +139,7 @@ fn read_tag(text: &str, start: usize) -> Result<Tag<'_>, SyntaxError> {
         if args.iter().any(|a| a.key == key) {
             return Err(SyntaxError {
                 at: key_at,
-                message: format!("the argument {key} is given twice to {name}; keep one"),
+                message: crate::keyed!("shortcode-twice", key = &key, name = name),
             });
         }
         args.push(Arg { key, at: key_at, value });
@@ -163,15 +161,13 @@ fn read_value(text: &str, at: usize, key: &str) -> Result<(String, usize), Synta
         Some((_, '“' | '”' | '＂' | '「' | '」')) => {
             return Err(SyntaxError {
                 at,
-                message: format!(
-                    "the value of {key} is in Chinese quotation marks: use straight double quotes, {key}=\"…\" (switch the keyboard to English punctuation)"
-                ),
+                message: crate::keyed!("shortcode-chinese-quotes", key = key),
             });
         }
         _ => {
             return Err(SyntaxError {
                 at,
-                message: format!("put the value of {key} in double quotes: {key}=\"…\""),
+                message: crate::keyed!("shortcode-quote-value", key = key),
             });
         }
     }
@@ -190,7 +186,7 @@ fn read_value(text: &str, at: usize, key: &str) -> Result<(String, usize), Synta
     }
     Err(SyntaxError {
         at,
-        message: format!("the value of {key} has no closing \": end it with \" before >}}}}"),
+        message: crate::keyed!("shortcode-unclosed-value", key = key),
     })
 }
 
@@ -212,7 +208,7 @@ fn on_own_line(text: &str, tag: &Tag<'_>) -> Result<(), SyntaxError> {
     };
     Err(SyntaxError {
         at: tag.span.start,
-        message: format!("a shortcode stands on a line of its own: put {shown} on its own line"),
+        message: crate::keyed!("shortcode-own-line", shown = shown),
     })
 }
 
@@ -260,14 +256,17 @@ mod tests {
     #[test]
     fn mistakes_name_their_fix() {
         let (_, errors) = tags("{{< figure src=a.jpg >}}\n");
-        assert!(errors[0].message.contains("double quotes"), "{errors:?}");
+        assert!(errors[0].message.english().contains("double quotes"), "{errors:?}");
         let (_, errors) = tags("{{< figure src=“a.jpg” >}}\n");
-        assert!(errors[0].message.contains("Chinese quotation marks"), "{errors:?}");
+        assert!(
+            errors[0].message.english().contains("Chinese quotation marks"),
+            "{errors:?}"
+        );
         let (_, errors) = tags("text {{< figure src=\"a\" >}}\n");
-        assert!(errors[0].message.contains("line of its own"), "{errors:?}");
+        assert!(errors[0].message.english().contains("line of its own"), "{errors:?}");
         let (_, errors) = tags("{{< figure src=\"a\"\n");
-        assert!(errors[0].message.contains("not closed"), "{errors:?}");
+        assert!(errors[0].message.english().contains("not closed"), "{errors:?}");
         let (_, errors) = tags("{{< figure src=\"a\" src=\"b\" >}}\n");
-        assert!(errors[0].message.contains("twice"), "{errors:?}");
+        assert!(errors[0].message.english().contains("twice"), "{errors:?}");
     }
 }

@@ -200,12 +200,15 @@ pub fn resolve(site: &Site, published: &[Published]) -> Resolved {
             },
             Step::BadFile(target) => {
                 let known = settle.docs().iter().map(|d| d.rel.as_str());
-                let nearest = crate::diagnostics::suggestion(&target, known);
-                let message = format!(
-                    "{address} redirects to {target}, which is not a content file of this site{nearest}; \
-                     name a file as it is in content/ (cases/new.md), an address or a URL"
+                let like = crate::diagnostics::did_you_mean(&target, known)
+                    .map(|like| crate::keyed!("hint-did-you-mean", like = like));
+                let message = crate::keyed!(
+                    "ledger-bad-file",
+                    address = address.as_str(),
+                    target = target.as_str(),
+                    hint = like
                 );
-                diagnostics.push(bad_redirect(&shown, line.number, message));
+                diagnostics.push(Diagnostic::error_keyed(shown.clone(), line.number, 1, message).rule("bad-redirect"));
                 None
             }
             Step::Gone => {
@@ -247,24 +250,23 @@ fn gone_warning(shown: &Path, number: usize, address: &str, entry: &Entry) -> Di
         Entry::Page {
             lang,
             holder: Holder::File { file, .. },
-        } => format!("the {lang} page of content/{file}"),
+        } => crate::keyed!(
+            "ledger-was-page",
+            lang = lang.as_str(),
+            file = format!("content/{file}")
+        ),
         Entry::Page {
             lang,
             holder: Holder::Generated(what),
-        } => format!("the {lang} {what} page"),
-        Entry::Redirect { target, .. } => format!("a redirect to {target}"),
+        } => crate::keyed!("ledger-was-generated", lang = lang.as_str(), what = what.to_string()),
+        Entry::Redirect { target, .. } => crate::keyed!("ledger-was-redirect", target = target.to_string()),
     };
-    Diagnostic::warning(
+    Diagnostic::warning_keyed(
         shown.to_path_buf(),
         number,
         1,
         "gone-address",
-        format!(
-            "{address} was published ({what}) and will answer 404: no page has this address now; \
-             give a page aliases: [\"{address}\"], or write where it went on this line \
-             (\"{address} -> \" and an address of this site, a content file such as cases/new.md, or a URL); \
-             delete the line only to let the address go"
-        ),
+        crate::keyed!("ledger-gone", address = address, what = what),
     )
 }
 
