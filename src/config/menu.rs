@@ -58,7 +58,7 @@ impl MenuEntry {
 
 /// Checks a table of labels in every language: the labels, or problems pushed.
 pub(super) type Labels<'a> =
-    dyn FnMut(&Spanned<BTreeMap<String, String>>, &str, &mut Vec<Diagnostic>) -> Vec<String> + 'a;
+    dyn FnMut(&Spanned<BTreeMap<String, String>>, crate::messages::Keyed, &mut Vec<Diagnostic>) -> Vec<String> + 'a;
 
 /// Checks the `[[menu]]` entries; `labels` checks a label table in every
 /// language, `at` turns a span into a diagnostic.
@@ -73,8 +73,9 @@ pub(super) fn menu(
     for (n, spanned) in raw.iter().enumerate() {
         let entry = spanned.get_ref();
         let written = entry.url.get_ref().trim();
-        let what = format!("menu entry {} (url = \"{written}\")", n + 1);
-        let labels = labels(&entry.label, &what, errors);
+        let what = crate::keyed!("config-what-menu", number = n + 1, url = written);
+        let labels = labels(&entry.label, what.clone(), errors);
+        let what = what.english();
         let url = if written.starts_with("https://") || written.starts_with("http://") {
             let host = written.split_once("://").map_or("", |(_, rest)| rest);
             if host.is_empty() || host.starts_with('/') || written.contains(char::is_whitespace) {

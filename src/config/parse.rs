@@ -157,7 +157,12 @@ impl Config {
     pub fn parse(root: &Path, text: &str, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let (line, col) = e.span().map_or((0, 0), |s| line_col(text, s.start));
-            vec![Diagnostic::error(CONFIG_FILE, line, col, toml_message(e.message()))]
+            vec![Diagnostic::error_keyed(
+                CONFIG_FILE,
+                line,
+                col,
+                crate::keyed!("config-toml", detail = toml_message(e.message())),
+            )]
         })?;
         let mut errors = Vec::new();
         let at = |span: std::ops::Range<usize>, message: String| {
@@ -168,17 +173,24 @@ impl Config {
             };
             Diagnostic::error(CONFIG_FILE, line, col, message)
         };
+        // The same, for a message of the catalogs.
+        let said = |span: std::ops::Range<usize>, message: crate::messages::Keyed| Diagnostic {
+            keyed: Some(Box::new(message.clone())),
+            ..at(span, message.english())
+        };
 
         // Languages, the default one first.
         let default_code = raw.default_language.get_ref().clone();
         let raw_languages = raw.languages.get_ref();
         if !raw_languages.contains_key(&default_code) {
             let known: Vec<&str> = raw_languages.keys().map(String::as_str).collect();
-            errors.push(at(
+            errors.push(said(
                 raw.default_language.span(),
-                format!(
-                    "default_language \"{default_code}\" has no [languages.{default_code}] table{}",
-                    diagnostics::suggestion(&default_code, known)
+                crate::keyed!(
+                    "config-no-default-language",
+                    code = &default_code,
+                    hint = diagnostics::did_you_mean(&default_code, known)
+                        .map(|like| crate::keyed!("hint-did-you-mean", like = like))
                 ),
             ));
         }
@@ -188,10 +200,7 @@ impl Config {
         for (code, spanned) in ordered {
             let lang = spanned.get_ref();
             if !is_language_code(code) {
-                errors.push(at(
-                    spanned.span(),
-                    format!("\"{code}\" is not a language code; use a code such as \"zh\" or \"en\""),
-                ));
+                errors.push(said(spanned.span(), crate::keyed!("config-bad-language-code", code = code)));
                 continue;
             }
             let date_format = match &lang.date_format {
@@ -222,15 +231,17 @@ impl Config {
         let codes: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
 
         // Labels in every language.
-        let labels = |map: &Spanned<BTreeMap<String, String>>, what: &str, errors: &mut Vec<Diagnostic>| {
+        let labels = |map: &Spanned<BTreeMap<String, String>>,
+                      what: crate::messages::Keyed,
+                      errors: &mut Vec<Diagnostic>| {
             let mut out = Vec::new();
             for code in &codes {
                 match map.get_ref().get(code) {
                     Some(label) if !label.trim().is_empty() => out.push(label.clone()),
                     _ => {
-                        errors.push(at(
+                        errors.push(said(
                             map.span(),
-                            format!("{what} has no label in language \"{code}\"; add {code} = \"…\""),
+                            crate::keyed!("config-no-label", what = what.clone(), code = code),
                         ));
                         out.push(String::new());
                     }
@@ -238,11 +249,14 @@ impl Config {
             }
             for extra in map.get_ref().keys() {
                 if !codes.contains(extra) {
-                    errors.push(at(
+                    errors.push(said(
                         map.span(),
-                        format!(
-                            "{what} has a label in \"{extra}\", which is not a language of the site{}",
-                            diagnostics::suggestion(extra, codes.iter().map(String::as_str))
+                        crate::keyed!(
+                            "config-label-other-language",
+                            what = what.clone(),
+                            code = extra,
+                            hint = diagnostics::did_you_mean(extra, codes.iter().map(String::as_str))
+                                .map(|like| crate::keyed!("hint-did-you-mean", like = like))
                         ),
                     ));
                 }
@@ -254,27 +268,26 @@ impl Config {
         for (name, spanned) in &raw.taxonomies {
             let tax = spanned.get_ref();
             if RESERVED_FIELDS.contains(&name.as_str()) {
-                errors.push(at(
-                    spanned.span(),
-                    format!("a taxonomy cannot be called \"{name}\": that name is a front-matter field"),
-                ));
+                errors.push(said(spanned.span(), crate::keyed!("config-taxonomy-reserved", name = name)));
             }
             if !is_key(name) {
-                errors.push(at(
-                    spanned.span(),
-                    format!("taxonomy name \"{name}\" must be lowercase letters, digits and hyphens"),
-                ));
+                errors.push(said(spanned.span(), crate::keyed!("config-taxonomy-name", name = name)));
             }
-            let labels_of_tax = labels(&tax.label, &format!("taxonomy \"{name}\""), &mut errors);
+            let labels_of_tax = labels(
+                &tax.label,
+                crate::keyed!("config-what-taxonomy", name = name),
+                &mut errors,
+            );
             let mut terms = Vec::new();
             for (key, term) in &tax.terms {
                 if !is_key(key) {
-                    errors.push(at(
-                        term.span(),
-                        format!("term key \"{key}\" must be lowercase letters, digits and hyphens (it becomes a URL)"),
-                    ));
+                    errors.push(said(term.span(), crate::keyed!("config-term-key", key = key)));
                 }
-                let term_labels = labels(term, &format!("term \"{key}\" of taxonomy \"{name}\""), &mut errors);
+                let term_labels = labels(
+                    term,
+                    crate::keyed!("config-what-term", key = key, name = name),
+                    &mut errors,
+                );
                 terms.push(Term {
                     key: key.clone(),
                     labels: term_labels,
@@ -299,7 +312,7 @@ impl Config {
             ));
         }
         let publisher = match &raw.publisher {
-            Some(names) => labels(names, "publisher", &mut errors),
+            Some(names) => labels(names, crate::keyed!("config-what-publisher"), &mut errors),
             None => languages.iter().map(|l| l.title.clone()).collect(),
         };
 
@@ -358,14 +371,14 @@ impl Config {
                 .catalogue
                 .title
                 .as_ref()
-                .map(|t| labels(t, "the catalogue", &mut errors));
+                .map(|t| labels(t, crate::keyed!("config-what-catalogue"), &mut errors));
             Catalogue { key, titles }
         };
 
         let mut targets = Vec::new();
         for spanned in &raw.targets {
             let target = spanned.get_ref();
-            let labels = labels(&target.label, "a target", &mut errors);
+            let labels = labels(&target.label, crate::keyed!("config-what-target"), &mut errors);
             let mut conditions = Vec::new();
             for (field, value) in target.count.get_ref() {
                 let text = match value.get_ref() {
@@ -446,11 +459,11 @@ impl Config {
 
         let raw_gov = &raw.government;
         let mut government = Government {
-            host: raw_gov.host.as_ref().map(|h| labels(h, "government.host", &mut errors)),
+            host: raw_gov.host.as_ref().map(|h| labels(h, crate::keyed!("as-written", text = "government.host"), &mut errors)),
             contact: raw_gov
                 .contact
                 .as_ref()
-                .map(|c| labels(c, "government.contact", &mut errors)),
+                .map(|c| labels(c, crate::keyed!("as-written", text = "government.contact"), &mut errors)),
             ..Government::default()
         };
         if let Some(code) = &raw_gov.site_code {

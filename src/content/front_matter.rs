@@ -78,11 +78,7 @@ pub fn split(text: &str) -> Result<Split<'_>, Problem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_end].trim_end() != "---" {
-        return Err(Problem::new(
-            1,
-            1,
-            "the file does not start with front matter; begin it with a line \"---\", then \"title: …\", then another \"---\"",
-        ));
+        return Err(Problem::keyed(1, 1, crate::keyed!("fm-missing")));
     }
     let mut offset = first_end;
     let mut line = 2;
@@ -99,11 +95,7 @@ pub fn split(text: &str) -> Result<Split<'_>, Problem> {
         offset = end;
         line += 1;
     }
-    Err(Problem::new(
-        1,
-        1,
-        "the front matter opened on line 1 is never closed; add a line \"---\" after it",
-    ))
+    Err(Problem::keyed(1, 1, crate::keyed!("fm-not-closed")))
 }
 
 /// Whether a highlight, cover or other field came with the page.
@@ -206,25 +198,23 @@ pub const MAX_FLOW_BRACKETS: usize = 1000;
 /// Refuses front matter too big or too bracketed to parse in little time.
 fn check_size(yaml: &str, first_line: usize) -> Result<(), Problem> {
     if yaml.len() > MAX_FRONT_MATTER_BYTES {
-        return Err(Problem::new(
+        return Err(Problem::keyed(
             first_line,
             1,
-            format!(
-                "the front matter is {} KB, over the limit of {} KB; move the data into the text of the page or a file beside it",
-                yaml.len() / 1024,
-                MAX_FRONT_MATTER_BYTES / 1024
+            crate::keyed!(
+                "fm-too-large",
+                size = yaml.len() / 1024,
+                limit = MAX_FRONT_MATTER_BYTES / 1024
             ),
         )
         .rule("yaml"));
     }
     if let Some((at, _)) = yaml.match_indices(['[', '{']).nth(MAX_FLOW_BRACKETS) {
         let (line, col) = crate::diagnostics::line_col(yaml, at);
-        return Err(Problem::new(
+        return Err(Problem::keyed(
             first_line + line - 1,
             col,
-            format!(
-                "the front matter has more than {MAX_FLOW_BRACKETS} \"[\" and \"{{\"; write long lists one \"- item\" per line"
-            ),
+            crate::keyed!("fm-too-many-brackets", limit = MAX_FLOW_BRACKETS),
         )
         .rule("yaml"));
     }
@@ -247,7 +237,7 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
     };
     let Value::Mapping(map) = value else {
         return Err(vec![
-            Problem::new(first_line, 1, "front matter must be a list of \"field: value\" lines").rule("yaml"),
+            Problem::keyed(first_line, 1, crate::keyed!("fm-not-fields")).rule("yaml"),
         ]);
     };
 
@@ -256,7 +246,7 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
     let mut has_title = false;
     for (key, value) in &map {
         let Some(key) = key.as_str() else {
-            problems.push(Problem::new(first_line, 1, "front matter field names must be text"));
+            problems.push(Problem::keyed(first_line, 1, crate::keyed!("fm-field-name-not-text")));
             continue;
         };
         let (line, col) = locate.key(key);

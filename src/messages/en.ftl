@@ -226,6 +226,23 @@ ledger-was-redirect = a redirect to { $target }
 ledger-gone = { $address } was published ({ $what }) and will answer 404: no page has this address now; give a page aliases: ["{ $address }"], or write where it went on this line ("{ $address } -> " and an address of this site, a content file such as cases/new.md, or a URL); delete the line only to let the address go
 ledger-bad-file = { $address } redirects to { $target }, which is not a content file of this site{ $hint }; name a file as it is in content/ (cases/new.md), an address or a URL
 
+## site.toml
+
+config-toml = { $detail }
+config-no-default-language = default_language "{ $code }" has no [languages.{ $code }] table{ $hint }
+config-bad-language-code = "{ $code }" is not a language code; use a code such as "zh" or "en"
+config-no-label = { $what } has no label in language "{ $code }"; add { $code } = "…"
+config-label-other-language = { $what } has a label in "{ $code }", which is not a language of the site{ $hint }
+config-taxonomy-reserved = a taxonomy cannot be called "{ $name }": that name is a front-matter field
+config-taxonomy-name = taxonomy name "{ $name }" must be lowercase letters, digits and hyphens
+config-term-key = term key "{ $key }" must be lowercase letters, digits and hyphens (it becomes a URL)
+config-what-taxonomy = taxonomy "{ $name }"
+config-what-term = term "{ $key }" of taxonomy "{ $name }"
+config-what-publisher = publisher
+config-what-catalogue = the catalogue
+config-what-menu = menu entry { $number } (url = "{ $url }")
+config-what-target = a target
+
 ## status
 
 status-one-language = showcase: the site has one language; there is nothing to translate
@@ -322,6 +339,12 @@ fm-unknown-term = unknown { $field } "{ $term }"; site.toml defines: { $terms }
 fm-unknown-term-like = unknown { $field } "{ $term }"; did you mean "{ $like }"?
 fm-no-title = title is missing; add a line "title: …" to the front matter
 fm-expires-before-date = expires: { $expires } is before date: { $date }, so the page would never be published; correct one of them
+fm-missing = the file does not start with front matter; begin it with a line "---", then "title: …", then another "---"
+fm-not-closed = the front matter opened on line 1 is never closed; add a line "---" after it
+fm-too-large = the front matter is { $size } KB, over the limit of { $limit } KB; move the data into the text of the page or a file beside it
+fm-too-many-brackets = the front matter has more than { $limit } "[" and "{"{"}"; write long lists one "- item" per line
+fm-not-fields = front matter must be a list of "field: value" lines
+fm-field-name-not-text = front matter field names must be text
 as-written = { $text }
 field-label = { $field }
 fm-title-empty = title must be non-empty text

@@ -226,6 +226,23 @@ ledger-was-redirect = 一个转到 { $target } 的跳转
 ledger-gone = { $address } 曾经发布过（{ $what }），现在没有页面使用这个网址，访问会得到 404；请在某个页面的前言里加上 aliases: ["{ $address }"]，或在这一行写明它搬到了哪里（“{ $address } -> ”后面写本站的网址、content 中的文件如 cases/new.md，或一个 URL）；只有确实要放弃这个网址时，才删除这一行
 ledger-bad-file = { $address } 跳转到 { $target }，但它不是本站的内容文件{ $hint }；请写 content/ 中文件的路径（如 cases/new.md）、一个网址或一个 URL
 
+## site.toml
+
+config-toml = site.toml 的格式有误：{ $detail }
+config-no-default-language = 默认语言 default_language "{ $code }" 没有对应的 [languages.{ $code }] 表{ $hint }
+config-bad-language-code = “{ $code }”不是语言代码；请使用“zh”或“en”这样的代码
+config-no-label = { $what }缺少“{ $code }”语言的名称；请加上 { $code } = "…"
+config-label-other-language = { $what }有“{ $code }”语言的名称，但网站没有这种语言{ $hint }
+config-taxonomy-reserved = 分类不能叫“{ $name }”：这是页首信息的字段名
+config-taxonomy-name = 分类名“{ $name }”只能由小写字母、数字和连字符组成
+config-term-key = 分类项的键“{ $key }”只能由小写字母、数字和连字符组成（它会成为网址的一部分）
+config-what-taxonomy = 分类“{ $name }”
+config-what-term = 分类“{ $name }”中的分类项“{ $key }”
+config-what-publisher = 发布单位（publisher）
+config-what-catalogue = 案例总览（catalogue）
+config-what-menu = 第 { $number } 个菜单项（url = "{ $url }"）
+config-what-target = 一个目标（targets）
+
 ## status（翻译进度）
 
 status-one-language = showcase：网站只有一种语言，无需翻译
@@ -337,6 +354,12 @@ fm-unknown-term = { $field } 中没有“{ $term }”这一项；site.toml 中�
 fm-unknown-term-like = { $field } 中没有“{ $term }”这一项，您是否想写“{ $like }”？
 fm-no-title = 缺少标题；请在页首信息中加一行“title: 标题”
 fm-expires-before-date = 下线日期 expires: { $expires } 早于发布日期 date: { $date }，页面将永远不会发布；请改正其中一个
+fm-missing = 文件没有以页首信息开头；请在第一行写“---”，接着写“title: 标题”，再写一行“---”
+fm-not-closed = 第 1 行开始的页首信息没有结束；请在它后面加一行“---”
+fm-too-large = 页首信息有 { $size } KB，超过了 { $limit } KB 的上限；请把数据移到正文或页面旁边的文件里
+fm-too-many-brackets = 页首信息里的“[”和“{"{"}”超过了 { $limit } 个；长列表请每行写一项“- 项目”
+fm-not-fields = 页首信息应由“字段: 值”这样的行组成
+fm-field-name-not-text = 页首信息的字段名必须是文字
 as-written = { $text }
 field-label = { $field ->
             [title] title（标题）
