@@ -687,15 +687,13 @@ impl Writer<'_, '_> {
                 None => (PathBuf::new(), decoded.clone()),
             }
         };
-        let mut fail = |message: String| {
+        let mut fail = |message: crate::messages::Keyed| {
             self.errors
-                .push(Diagnostic::error(self.doc.source.clone(), line, col, message));
+                .push(Diagnostic::error_keyed(self.doc.source.clone(), line, col, message));
             None
         };
         if !path.is_file() {
-            return fail(format!(
-                "the image {dest} ({shown}) does not exist, so the casebook cannot print it; check the file name or remove the image"
-            ));
+            return fail(crate::keyed!("casebook-image-missing", image = dest, file = &shown));
         }
         let ext = path
             .extension()
@@ -704,16 +702,15 @@ impl Writer<'_, '_> {
             .unwrap_or_default();
         let ext = if ext == "jpeg" { "jpg".to_string() } else { ext };
         if !matches!(ext.as_str(), "png" | "jpg" | "gif" | "webp" | "svg") {
-            return fail(format!(
-                "the image {dest} is a .{ext} file, which the casebook cannot print; use PNG, JPEG, GIF, WebP or SVG"
-            ));
+            return fail(crate::keyed!("casebook-image-format", image = dest, ext = &ext));
         }
         let bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         if bytes > MAX_IMAGE_BYTES {
-            return fail(format!(
-                "the image {dest} is {} MB, too large to print (at most {} MB); save a smaller copy (3000 pixels wide is plenty for A4)",
-                bytes / (1024 * 1024),
-                MAX_IMAGE_BYTES / (1024 * 1024)
+            return fail(crate::keyed!(
+                "casebook-image-bytes",
+                image = dest,
+                size = (bytes / (1024 * 1024)) as usize,
+                limit = (MAX_IMAGE_BYTES / (1024 * 1024)) as usize
             ));
         }
         let width = if ext == "svg" {
@@ -721,9 +718,12 @@ impl Writer<'_, '_> {
         } else {
             match image::image_dimensions(&path) {
                 Ok((w, h)) if u64::from(w) * u64::from(h) > MAX_IMAGE_PIXELS => {
-                    return fail(format!(
-                        "the image {dest} is {w} × {h} pixels, too large to print (at most {} megapixels); save a smaller copy (3000 pixels wide is plenty for A4)",
-                        MAX_IMAGE_PIXELS / 1_000_000
+                    return fail(crate::keyed!(
+                        "casebook-image-pixels",
+                        image = dest,
+                        width = w as usize,
+                        height = h as usize,
+                        limit = (MAX_IMAGE_PIXELS / 1_000_000) as usize
                     ));
                 }
                 // At 150 pixels per inch, up to the width of the text.

@@ -200,7 +200,10 @@ impl Config {
         for (code, spanned) in ordered {
             let lang = spanned.get_ref();
             if !is_language_code(code) {
-                errors.push(said(spanned.span(), crate::keyed!("config-bad-language-code", code = code)));
+                errors.push(said(
+                    spanned.span(),
+                    crate::keyed!("config-bad-language-code", code = code),
+                ));
                 continue;
             }
             let date_format = match &lang.date_format {
@@ -231,44 +234,46 @@ impl Config {
         let codes: Vec<String> = languages.iter().map(|l| l.code.clone()).collect();
 
         // Labels in every language.
-        let labels = |map: &Spanned<BTreeMap<String, String>>,
-                      what: crate::messages::Keyed,
-                      errors: &mut Vec<Diagnostic>| {
-            let mut out = Vec::new();
-            for code in &codes {
-                match map.get_ref().get(code) {
-                    Some(label) if !label.trim().is_empty() => out.push(label.clone()),
-                    _ => {
-                        errors.push(said(
-                            map.span(),
-                            crate::keyed!("config-no-label", what = what.clone(), code = code),
-                        ));
-                        out.push(String::new());
+        let labels =
+            |map: &Spanned<BTreeMap<String, String>>, what: crate::messages::Keyed, errors: &mut Vec<Diagnostic>| {
+                let mut out = Vec::new();
+                for code in &codes {
+                    match map.get_ref().get(code) {
+                        Some(label) if !label.trim().is_empty() => out.push(label.clone()),
+                        _ => {
+                            errors.push(said(
+                                map.span(),
+                                crate::keyed!("config-no-label", what = what.clone(), code = code),
+                            ));
+                            out.push(String::new());
+                        }
                     }
                 }
-            }
-            for extra in map.get_ref().keys() {
-                if !codes.contains(extra) {
-                    errors.push(said(
-                        map.span(),
-                        crate::keyed!(
-                            "config-label-other-language",
-                            what = what.clone(),
-                            code = extra,
-                            hint = diagnostics::did_you_mean(extra, codes.iter().map(String::as_str))
-                                .map(|like| crate::keyed!("hint-did-you-mean", like = like))
-                        ),
-                    ));
+                for extra in map.get_ref().keys() {
+                    if !codes.contains(extra) {
+                        errors.push(said(
+                            map.span(),
+                            crate::keyed!(
+                                "config-label-other-language",
+                                what = what.clone(),
+                                code = extra,
+                                hint = diagnostics::did_you_mean(extra, codes.iter().map(String::as_str))
+                                    .map(|like| crate::keyed!("hint-did-you-mean", like = like))
+                            ),
+                        ));
+                    }
                 }
-            }
-            out
-        };
+                out
+            };
 
         let mut taxonomies = Vec::new();
         for (name, spanned) in &raw.taxonomies {
             let tax = spanned.get_ref();
             if RESERVED_FIELDS.contains(&name.as_str()) {
-                errors.push(said(spanned.span(), crate::keyed!("config-taxonomy-reserved", name = name)));
+                errors.push(said(
+                    spanned.span(),
+                    crate::keyed!("config-taxonomy-reserved", name = name),
+                ));
             }
             if !is_key(name) {
                 errors.push(said(spanned.span(), crate::keyed!("config-taxonomy-name", name = name)));
@@ -459,7 +464,10 @@ impl Config {
 
         let raw_gov = &raw.government;
         let mut government = Government {
-            host: raw_gov.host.as_ref().map(|h| labels(h, crate::keyed!("as-written", text = "government.host"), &mut errors)),
+            host: raw_gov
+                .host
+                .as_ref()
+                .map(|h| labels(h, crate::keyed!("as-written", text = "government.host"), &mut errors)),
             contact: raw_gov
                 .contact
                 .as_ref()

@@ -103,6 +103,11 @@ link-no-path = { $shown ->
     } { $target }, which does not exist; check the path (it is relative to this file)
 image-unreadable = shows the image { $path }, which cannot be read ({ $reason }); save it again as a JPEG, PNG or WebP file
 cover-problem = cover: { $problem }
+image-metadata = the image cannot be published without its metadata ({ $reason }); save it again as a JPEG, PNG or WebP file, or remove it
+casebook-image-missing = the image { $image } ({ $file }) does not exist, so the casebook cannot print it; check the file name or remove the image
+casebook-image-format = the image { $image } is a .{ $ext } file, which the casebook cannot print; use PNG, JPEG, GIF, WebP or SVG
+casebook-image-bytes = the image { $image } is { $size } MB, too large to print (at most { $limit } MB); save a smaller copy (3000 pixels wide is plenty for A4)
+casebook-image-pixels = the image { $image } is { $width } × { $height } pixels, too large to print (at most { $limit } megapixels); save a smaller copy (3000 pixels wide is plenty for A4)
 
 ## editorial findings of check (punctuation and the glossary)
 

@@ -103,6 +103,11 @@ link-no-path = { $shown ->
     } { $target }，但没有这个文件或文件夹；请检查路径（路径相对于本文件所在的文件夹）
 image-unreadable = 图片 { $path } 无法读取（{ $reason }）；请重新保存为 JPEG、PNG 或 WebP 格式
 cover-problem = 封面图（cover）：{ $problem }
+image-metadata = 去掉元数据后无法发布这张图片（{ $reason }）；请重新保存为 JPEG、PNG 或 WebP 格式，或删去它
+casebook-image-missing = 图片 { $image }（{ $file }）不存在，案例汇编无法印出它；请检查文件名，或删去这张图片
+casebook-image-format = 图片 { $image } 是 .{ $ext } 文件，案例汇编无法印出；请使用 PNG、JPEG、GIF、WebP 或 SVG 格式
+casebook-image-bytes = 图片 { $image } 有 { $size } MB，太大，无法印刷（最多 { $limit } MB）；请另存一份较小的（A4 纸宽 3000 像素已足够）
+casebook-image-pixels = 图片 { $image } 有 { $width } × { $height } 像素，太大，无法印刷（最多 { $limit } 百万像素）；请另存一份较小的（A4 纸宽 3000 像素已足够）
 
 ## editorial findings of check (punctuation and the glossary)
 

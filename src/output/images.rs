@@ -117,12 +117,13 @@ pub fn prepare(
                 Some((_, Ok(size))) => Some(size.clone()),
                 Some((path, Err(e))) => {
                     errors.push(
-                        Diagnostic::error(
+                        Diagnostic::error_keyed(
                             doc.source.clone(),
                             doc.fm.cover_line,
                             1,
-                            format!(
-                                "cover: the image {path} cannot be read ({e}); save it as a JPEG, PNG or WebP file"
+                            crate::keyed!(
+                                "cover-problem",
+                                problem = crate::keyed!("image-unreadable", path = path, reason = e.to_string())
                             ),
                         )
                         .rule("missing-image"),

@@ -223,15 +223,8 @@ impl Pictures {
     ) -> Result<usize, Failure> {
         let entry = self.entry(site_path, source, false).map_err(|e| {
             Failure::Content(vec![
-                Diagnostic::error(
-                    source,
-                    0,
-                    0,
-                    format!(
-                        "the image cannot be published without its metadata ({e}); save it again as a JPEG, PNG or WebP file, or remove it"
-                    ),
-                )
-                .rule("missing-image"),
+                Diagnostic::error_keyed(source, 0, 0, crate::keyed!("image-metadata", reason = e.to_string()))
+                    .rule("missing-image"),
             ])
         })?;
         let mut published = 0;
