@@ -505,6 +505,24 @@ fn build_publishes_the_casebook_with_a_link_from_the_home_page() {
     );
     assert!(site.page("/en/").contains("href=\"/en/casebook.pdf\""));
 
+    // A book is a job like a page: a build with nothing changed keeps the PDF as
+    // it was made (the file itself, not a book typeset again); a case's new
+    // title makes a new book.
+    let pdf = site.root.join("public/casebook.pdf");
+    let made = std::fs::read(&pdf).unwrap();
+    let record = site.root.join(".showcase-cache/casebook-zh.json");
+    // The record is written only when a book is typeset.
+    let written = |file: &PathBuf| std::fs::metadata(file).and_then(|m| m.modified()).unwrap();
+    let recorded = written(&record);
+    site.build(&[]).assert_ok();
+    assert_eq!(std::fs::read(&pdf).unwrap(), made);
+    assert_eq!(written(&record), recorded, "not typeset again");
+    let epsilon = site.read("content/cases/epsilon.md").replace("艾普西隆案例", "艾普西隆新案例");
+    site.write("content/cases/epsilon.md", &epsilon);
+    site.build(&[]).assert_ok();
+    assert!(all_text(&pdf).contains("艾普西隆新案例"));
+    assert_ne!(written(&record), recorded);
+
     // Without publish, no PDF and no link.
     let site = self::site();
     site.build(&[]).assert_ok();
