@@ -246,6 +246,8 @@ pub enum Failure {
     Content(Vec<Diagnostic>),
     /// The command line was wrong (exit 2).
     Usage(String),
+    /// The command line was wrong, in the catalogs' words (exit 2).
+    Said(Box<Keyed>),
     /// Reading or writing a file failed (exit 2).
     Io {
         path: PathBuf,
@@ -285,6 +287,7 @@ impl Failure {
                 text + &crate::msg!(messages, "errors-found", count = diagnostics.len())
             }
             Failure::Usage(message) => crate::msg!(messages, "usage-problem", message = message.as_str()),
+            Failure::Said(message) => crate::msg!(messages, "usage-problem", message = message.text(messages)),
             Failure::Io { path, action, source } => crate::msg!(
                 messages,
                 "io-problem",
@@ -303,8 +306,14 @@ impl Failure {
     pub fn exit_code(&self) -> i32 {
         match self {
             Failure::Content(_) => 1,
-            Failure::Usage(_) | Failure::Io { .. } => 2,
+            Failure::Usage(_) | Failure::Said(_) | Failure::Io { .. } => 2,
         }
+    }
+}
+
+impl From<Keyed> for Failure {
+    fn from(message: Keyed) -> Self {
+        Failure::Said(Box::new(message))
     }
 }
 

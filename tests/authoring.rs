@@ -93,7 +93,7 @@ fn new_case_refuses_to_overwrite() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr.contains(
-            "showcase: content/cases/lenovo-class.md and content/cases/lenovo-class.en.md already exist; showcase new never overwrites a case"
+            "showcase: content/cases/lenovo-class.md, content/cases/lenovo-class.en.md already exist; showcase new never overwrites a case"
         ),
         "{}",
         run.stderr
@@ -107,7 +107,7 @@ fn new_case_refuses_to_overwrite() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .contains("content/cases/alpha.md and content/cases/alpha.en.md already exist"),
+            .contains("content/cases/alpha.md, content/cases/alpha.en.md already exist"),
         "{}",
         run.stderr
     );

@@ -517,7 +517,9 @@ fn build_publishes_the_casebook_with_a_link_from_the_home_page() {
     site.build(&[]).assert_ok();
     assert_eq!(std::fs::read(&pdf).unwrap(), made);
     assert_eq!(written(&record), recorded, "not typeset again");
-    let epsilon = site.read("content/cases/epsilon.md").replace("艾普西隆案例", "艾普西隆新案例");
+    let epsilon = site
+        .read("content/cases/epsilon.md")
+        .replace("艾普西隆案例", "艾普西隆新案例");
     site.write("content/cases/epsilon.md", &epsilon);
     site.build(&[]).assert_ok();
     assert!(all_text(&pdf).contains("艾普西隆新案例"));

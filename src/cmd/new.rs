@@ -20,7 +20,8 @@ use crate::content::front_matter::{self, placeholder_title};
 use crate::content::slug::slugify;
 use crate::content::translation::{self, STAMP_LEN};
 use crate::content::{CONTENT_DIR, display_path, language_of, parent_folder};
-use crate::diagnostics::{Diagnostic, Failure, did_you_mean, suggestion};
+use crate::diagnostics::{Diagnostic, Failure, did_you_mean};
+use crate::keyed;
 use crate::messages::Messages;
 use crate::msg;
 
@@ -50,10 +51,7 @@ fn new_case(args: &NewCaseArgs, messages: &Messages) -> Result<String, Failure> 
     let date = today()?;
     let slug = slugify(&args.name);
     if slug.is_empty() {
-        return Err(Failure::Usage(format!(
-            "the name \"{}\" gives an empty file name; use letters, digits or Chinese characters",
-            args.name
-        )));
+        return Err(keyed!("new-empty-name", name = &args.name).into());
     }
     let survey = survey(&config)?;
     let kinds: Vec<&str> = config
@@ -100,17 +98,18 @@ fn new_case(args: &NewCaseArgs, messages: &Messages) -> Result<String, Failure> 
         .filter(|rel| content.join(rel).exists())
         .collect();
     if !taken.is_empty() {
-        return Err(Failure::Usage(format!(
-            "{} already {}; showcase new never overwrites a case: choose another name, or edit the existing files",
-            taken
+        return Err(keyed!(
+            "new-taken",
+            files = taken
                 .iter()
                 .map(|rel| display_path(&config, &format!("{CONTENT_DIR}/{rel}"))
                     .display()
                     .to_string())
                 .collect::<Vec<_>>()
-                .join(" and "),
-            if taken.len() == 1 { "exists" } else { "exist" }
-        )));
+                .join(", "),
+            count = taken.len()
+        )
+        .into());
     }
 
     // The text of each file.
@@ -218,10 +217,7 @@ fn normalise_section(section: &str) -> String {
 fn survey(config: &Config) -> Result<Survey, Failure> {
     let content = config.root.join(CONTENT_DIR);
     if !content.is_dir() {
-        return Err(Failure::Usage(format!(
-            "there is no {CONTENT_DIR} folder in {}; create {CONTENT_DIR}/_index.md for the home page first",
-            config.root.display()
-        )));
+        return Err(keyed!("new-no-content", root = config.root.display().to_string()).into());
     }
     let mut survey = Survey::default();
     let walker = walkdir::WalkDir::new(&content)
@@ -289,18 +285,15 @@ fn choose_kind(
 ) -> Result<Option<String>, Failure> {
     let listing = || kinds.join(", ");
     match kind {
-        Some(kind) if config.taxonomy("kind").is_none() => Err(Failure::Usage(format!(
-            "--kind {kind}: site.toml defines no kind taxonomy; add [taxonomies.kind] or leave out --kind"
-        ))),
+        Some(kind) if config.taxonomy("kind").is_none() => Err(keyed!("new-no-kinds", kind = kind).into()),
         Some(kind) if kinds.contains(&kind) => Ok(Some(kind.to_string())),
-        Some(kind) => Err(Failure::Usage(format!(
-            "unknown kind \"{kind}\"{} (site.toml defines: {})",
-            match did_you_mean(kind, kinds.iter().copied()) {
-                Some(k) => format!("; did you mean \"{k}\"?"),
-                None => String::new(),
-            },
-            listing()
-        ))),
+        Some(kind) => Err(keyed!(
+            "new-unknown-kind",
+            kind = kind,
+            hint = did_you_mean(kind, kinds.iter().copied()).map(|like| keyed!("hint-did-you-mean", like = like)),
+            kinds = listing()
+        )
+        .into()),
         None if kinds.is_empty() => Ok(None),
         None => {
             let best = section.and_then(|s| survey.kinds.get(s)).and_then(|counts| {
@@ -309,14 +302,10 @@ fn choose_kind(
             });
             match (section, best) {
                 (Some(_), Some(kind)) => Ok(Some(kind.to_string())),
-                (Some(section), None) => Err(Failure::Usage(format!(
-                    "content/{section}/ has no cases to take the kind from; say which kind with --kind K (one of: {})",
-                    listing()
-                ))),
-                (None, _) => Err(Failure::Usage(format!(
-                    "say which kind of case it is with --kind K (one of: {})",
-                    listing()
-                ))),
+                (Some(section), None) => {
+                    Err(keyed!("new-kind-from-section", section = section, kinds = listing()).into())
+                }
+                (None, _) => Err(keyed!("new-which-kind", kinds = listing()).into()),
             }
         }
     }
@@ -340,11 +329,15 @@ fn choose_section(config: &Config, survey: &Survey, kind: Option<&str>) -> Resul
     if survey.sections.contains_key(&config.catalogue.key) {
         return Ok(config.catalogue.key.clone());
     }
-    Err(Failure::Usage(format!(
-        "no section holds {} yet; choose one with --section S ({})",
-        kind.map_or("cases".to_string(), |k| format!("{k} cases")),
-        sections_listing(survey)
-    )))
+    Err(keyed!(
+        "new-which-section",
+        what = match kind {
+            Some(kind) => keyed!("new-cases-of", kind = kind),
+            None => keyed!("new-cases"),
+        },
+        sections = sections_listing(survey)
+    )
+    .into())
 }
 
 /// The section must exist in every language, or the new files would not build.
@@ -354,27 +347,32 @@ fn check_section(config: &Config, survey: &Survey, section: &str) -> Result<(), 
         _ => format!("{CONTENT_DIR}/{section}/_index.{}.md", config.languages[lang].code).replace("//", "/"),
     };
     let Some(languages) = survey.sections.get(section) else {
-        return Err(Failure::Usage(format!(
-            "there is no section {CONTENT_DIR}/{section}/{} (to make one, create {} with a title: line; {})",
-            suggestion(section, survey.sections.keys().map(String::as_str)),
-            index(0),
-            sections_listing(survey)
-        )));
+        return Err(keyed!(
+            "new-no-section",
+            section = format!("{CONTENT_DIR}/{section}/"),
+            hint = did_you_mean(section, survey.sections.keys().map(String::as_str))
+                .map(|like| keyed!("hint-did-you-mean", like = like)),
+            index = index(0),
+            sections = sections_listing(survey)
+        )
+        .into());
     };
     let missing: Vec<String> = (0..config.languages.len())
         .filter(|&l| !languages[l])
         .map(|l| display_path(config, &index(l)).display().to_string())
         .collect();
     if !missing.is_empty() {
-        return Err(Failure::Usage(format!(
-            "the section {CONTENT_DIR}/{section}/ has no {}, so its new page would not build; create it with a title: line first",
-            missing.join(" or ")
-        )));
+        return Err(keyed!(
+            "new-section-incomplete",
+            section = format!("{CONTENT_DIR}/{section}/"),
+            missing = missing.join(", ")
+        )
+        .into());
     }
     Ok(())
 }
 
-fn sections_listing(survey: &Survey) -> String {
+fn sections_listing(survey: &Survey) -> crate::messages::Keyed {
     let names: Vec<&str> = survey
         .sections
         .keys()
@@ -382,9 +380,9 @@ fn sections_listing(survey: &Survey) -> String {
         .map(String::as_str)
         .collect();
     if names.is_empty() {
-        "the site has no sections yet".to_string()
+        keyed!("new-no-sections")
     } else {
-        format!("sections: {}", names.join(", "))
+        keyed!("new-sections", sections = names.join(", "))
     }
 }
 

@@ -293,6 +293,7 @@ fn problems(failure: Failure, root: &Path) -> Vec<Diagnostic> {
     let mut found = match failure {
         Failure::Content(found) => found,
         Failure::Usage(message) => vec![Diagnostic::file_error("showcase", message)],
+        Failure::Said(message) => vec![Diagnostic::error_keyed("showcase", 0, 0, *message)],
         // A file or folder may be gone while it was read (deleted during the
         // build): the change that removed it brings another rebuild.
         Failure::Io { path, action, source } => vec![Diagnostic::file_error(

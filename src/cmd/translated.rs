@@ -15,6 +15,7 @@ use crate::config::{CONFIG_FILE, Config};
 use crate::content::translation::{self, STAMP_LEN};
 use crate::content::{CONTENT_DIR, display_path, language_of};
 use crate::diagnostics::{Diagnostic, Failure};
+use crate::keyed;
 use crate::messages::Messages;
 use crate::msg;
 
@@ -67,12 +68,8 @@ fn plan(file: &Path, root: Option<&Path>) -> Result<Plan, Failure> {
     let full = std::fs::canonicalize(file).map_err(|e| Failure::io("read", file, e))?;
     let root = match root {
         Some(root) => std::fs::canonicalize(root).map_err(|e| Failure::io("read", root, e))?,
-        None => find_root(&full).ok_or_else(|| {
-            Failure::Usage(format!(
-                "{} is not inside a site's {CONTENT_DIR} folder (no {CONFIG_FILE} above it); pass --root DIR",
-                file.display()
-            ))
-        })?,
+        None => find_root(&full)
+            .ok_or_else(|| Failure::from(keyed!("translated-no-site", file = file.display().to_string())))?,
     };
     let config = Config::load(&root, None)?;
     let rel = full
@@ -81,28 +78,27 @@ fn plan(file: &Path, root: Option<&Path>) -> Result<Plan, Failure> {
         .and_then(Path::to_str)
         .map(|r| r.replace('\\', "/"))
         .ok_or_else(|| {
-            Failure::Usage(format!(
-                "{} is not in {}; showcase translated stamps translations in the site's {CONTENT_DIR} folder",
-                file.display(),
-                root.join(CONTENT_DIR).display()
+            Failure::from(keyed!(
+                "translated-outside",
+                file = file.display().to_string(),
+                content = root.join(CONTENT_DIR).display().to_string()
             ))
         })?;
     let Some(stem_with_lang) = rel.strip_suffix(".md") else {
-        return Err(Failure::Usage(format!(
-            "{} is not a Markdown file; pass a translation such as {CONTENT_DIR}/cases/ximalaya.en.md",
-            file.display()
-        )));
+        return Err(keyed!("translated-not-markdown", file = file.display().to_string()).into());
     };
     let lang = language_of(&rel, &config).map_err(|m| Failure::Usage(format!("{}: {m}", file.display())))?;
     let shown = display_path(&config, &format!("{CONTENT_DIR}/{rel}"));
     let default = &config.languages[0];
     if lang == 0 {
         let example = translation::translation_rel(&rel, &config, config.languages.get(1).map_or("en", |l| &l.code));
-        return Err(Failure::Usage(format!(
-            "{} is in the default language ({}): it is the original; pass its translation, such as {CONTENT_DIR}/{example}",
-            shown.display(),
-            default.name
-        )));
+        return Err(keyed!(
+            "translated-original",
+            file = shown.display().to_string(),
+            lang = &default.name,
+            example = format!("{CONTENT_DIR}/{example}")
+        )
+        .into());
     }
     let stem = &stem_with_lang[..stem_with_lang.len() - config.languages[lang].code.len() - 1];
     let candidates = [format!("{stem}.md"), format!("{stem}.{}.md", default.code)];
@@ -113,20 +109,22 @@ fn plan(file: &Path, root: Option<&Path>) -> Result<Plan, Failure> {
     let original_rel = match existing.as_slice() {
         [one] => (*one).clone(),
         [] => {
-            return Err(Failure::Usage(format!(
-                "{} has no original: there is no {CONTENT_DIR}/{} (nor {CONTENT_DIR}/{})",
-                shown.display(),
-                candidates[0],
-                candidates[1]
-            )));
+            return Err(keyed!(
+                "translated-no-original",
+                file = shown.display().to_string(),
+                first = format!("{CONTENT_DIR}/{}", candidates[0]),
+                second = format!("{CONTENT_DIR}/{}", candidates[1])
+            )
+            .into());
         }
         _ => {
-            return Err(Failure::Usage(format!(
-                "{} has two originals, {CONTENT_DIR}/{} and {CONTENT_DIR}/{}; keep one of the two files",
-                shown.display(),
-                candidates[0],
-                candidates[1]
-            )));
+            return Err(keyed!(
+                "translated-two-originals",
+                file = shown.display().to_string(),
+                first = format!("{CONTENT_DIR}/{}", candidates[0]),
+                second = format!("{CONTENT_DIR}/{}", candidates[1])
+            )
+            .into());
         }
     };
     let original = display_path(&config, &format!("{CONTENT_DIR}/{original_rel}"));

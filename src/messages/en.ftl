@@ -248,6 +248,32 @@ config-what-catalogue = the catalogue
 config-what-menu = menu entry { $number } (url = "{ $url }")
 config-what-target = a target
 
+## new and translated: what went wrong
+
+new-empty-name = the name "{ $name }" gives an empty file name; use letters, digits or Chinese characters
+new-taken = { $files } already { $count ->
+        [one] exists
+       *[other] exist
+    }; showcase new never overwrites a case: choose another name, or edit the existing files
+new-no-content = there is no content folder in { $root }; create content/_index.md for the home page first
+new-no-kinds = --kind { $kind }: site.toml defines no kind taxonomy; add [taxonomies.kind] or leave out --kind
+new-unknown-kind = unknown kind "{ $kind }"{ $hint } (site.toml defines: { $kinds })
+new-kind-from-section = content/{ $section }/ has no cases to take the kind from; say which kind with --kind K (one of: { $kinds })
+new-which-kind = say which kind of case it is with --kind K (one of: { $kinds })
+new-cases = cases
+new-cases-of = { $kind } cases
+new-which-section = no section holds { $what } yet; choose one with --section S ({ $sections })
+new-no-section = there is no section { $section }{ $hint } (to make one, create { $index } with a title: line; { $sections })
+new-section-incomplete = the section { $section } has no { $missing }, so its new page would not build; create it with a title: line first
+new-no-sections = the site has no sections yet
+new-sections = sections: { $sections }
+translated-no-site = { $file } is not inside a site's content folder (no site.toml above it); pass --root DIR
+translated-outside = { $file } is not in { $content }; showcase translated stamps translations in the site's content folder
+translated-not-markdown = { $file } is not a Markdown file; pass a translation such as content/cases/ximalaya.en.md
+translated-original = { $file } is in the default language ({ $lang }): it is the original; pass its translation, such as { $example }
+translated-no-original = { $file } has no original: there is no { $first } (nor { $second })
+translated-two-originals = { $file } has two originals, { $first } and { $second }; keep one of the two files
+
 ## status
 
 status-one-language = showcase: the site has one language; there is nothing to translate

@@ -248,6 +248,29 @@ config-what-catalogue = 案例总览（catalogue）
 config-what-menu = 第 { $number } 个菜单项（url = "{ $url }"）
 config-what-target = 一个目标（targets）
 
+## new and translated: what went wrong
+
+new-empty-name = 名称“{ $name }”得不到文件名；请使用字母、数字或汉字
+new-taken = { $files }（{ $count } 个文件）已经存在；showcase new 从不覆盖已有的案例：请换一个名称，或直接编辑已有的文件
+new-no-content = { $root } 中没有 content 文件夹；请先创建 content/_index.md 作为首页
+new-no-kinds = --kind { $kind }：site.toml 没有定义 kind（类型）分类；请添加 [taxonomies.kind]，或不写 --kind
+new-unknown-kind = 未知类型“{ $kind }”{ $hint }（site.toml 定义的有：{ $kinds }）
+new-kind-from-section = content/{ $section }/ 里还没有案例可供确定类型；请用 --kind K 指明类型（可选：{ $kinds }）
+new-which-kind = 请用 --kind K 指明案例的类型（可选：{ $kinds }）
+new-cases = 案例
+new-cases-of = { $kind } 类的案例
+new-which-section = 还没有栏目收录{ $what }；请用 --section S 选择一个栏目（{ $sections }）
+new-no-section = 没有栏目 { $section }{ $hint }（如需新建，请创建 { $index } 并写上 title: 一行；{ $sections }）
+new-section-incomplete = 栏目 { $section } 缺少 { $missing }，新页面将无法生成；请先创建它并写上 title: 一行
+new-no-sections = 网站还没有栏目
+new-sections = 现有栏目：{ $sections }
+translated-no-site = { $file } 不在任何网站的 content 文件夹中（上级文件夹里没有 site.toml）；请用 --root DIR 指明网站
+translated-outside = { $file } 不在 { $content } 中；showcase translated 只标记网站 content 文件夹中的译文
+translated-not-markdown = { $file } 不是 Markdown 文件；请给出译文文件，例如 content/cases/ximalaya.en.md
+translated-original = { $file } 是默认语言（{ $lang }）的原文；请给出它的译文，例如 { $example }
+translated-no-original = { $file } 没有原文：既没有 { $first }，也没有 { $second }
+translated-two-originals = { $file } 有两个原文：{ $first } 和 { $second }；请只保留一个
+
 ## status（翻译进度）
 
 status-one-language = showcase：网站只有一种语言，无需翻译
