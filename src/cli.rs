@@ -386,3 +386,83 @@ fn site_default_language(root: Option<PathBuf>) -> Option<String> {
     let table: toml::Table = toml::from_str(&std::fs::read_to_string(file).ok()?).ok()?;
     table.get("default_language")?.as_str().map(str::to_string)
 }
+
+/// A mistake on the command line in the language of `messages`: what was
+/// wrong, the nearest right word, and where the help is. `None` for what clap
+/// prints itself (help and version, and mistakes these messages do not cover).
+pub fn error_text(
+    error: &clap::Error,
+    args: &[std::ffi::OsString],
+    messages: &crate::messages::Messages,
+) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let text = |kind| match error.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(list)) => list.join(", "),
+        _ => String::new(),
+    };
+    let hint = |kind| {
+        let like = text(kind);
+        (!like.is_empty()).then(|| crate::keyed!("hint-did-you-mean", like = like))
+    };
+    // The command the mistake was made in, for the line that points to its help.
+    let names: Vec<String> = command(messages)
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    let command = match args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_string_lossy())
+        .find(|a| !a.starts_with('-'))
+    {
+        Some(name) if names.iter().any(|n| *n == name) => format!("showcase {name}"),
+        _ => "showcase".to_string(),
+    };
+    // `--port <PORT>` → `--port`.
+    let option = |kind| text(kind).split(' ').next().unwrap_or("").to_string();
+    let said = match error.kind() {
+        ErrorKind::UnknownArgument if !text(ContextKind::InvalidArg).starts_with('-') => {
+            crate::keyed!("usage-extra-argument", argument = text(ContextKind::InvalidArg))
+        }
+        ErrorKind::UnknownArgument => crate::keyed!(
+            "usage-unknown-option",
+            option = option(ContextKind::InvalidArg),
+            hint = hint(ContextKind::SuggestedArg)
+        ),
+        ErrorKind::InvalidSubcommand => crate::keyed!(
+            "usage-unknown-command",
+            command = text(ContextKind::InvalidSubcommand),
+            hint = hint(ContextKind::SuggestedSubcommand)
+        ),
+        ErrorKind::InvalidValue => crate::keyed!(
+            "usage-bad-value",
+            value = text(ContextKind::InvalidValue),
+            option = option(ContextKind::InvalidArg),
+            values = text(ContextKind::ValidValue)
+        ),
+        ErrorKind::ValueValidation => crate::keyed!(
+            "usage-invalid",
+            value = text(ContextKind::InvalidValue),
+            option = option(ContextKind::InvalidArg)
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            crate::keyed!("usage-missing", arguments = text(ContextKind::InvalidArg))
+        }
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            crate::keyed!("usage-no-command")
+        }
+        ErrorKind::ArgumentConflict => crate::keyed!(
+            "usage-conflict",
+            option = option(ContextKind::InvalidArg),
+            other = option(ContextKind::PriorArg)
+        ),
+        _ => return None,
+    };
+    Some(crate::msg!(
+        messages,
+        "usage-with-help",
+        problem = said.text(messages),
+        command = command
+    ))
+}

@@ -40,14 +40,20 @@ fn main() {
         .and_then(|matches| cli::Cli::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            std::process::exit(if e.use_stderr() { 2 } else { 0 });
-        }
+        Err(e) => match cli::error_text(&e, &raw, &messages) {
+            Some(text) => {
+                eprintln!("{text}");
+                std::process::exit(2);
+            }
+            None => {
+                let _ = e.print();
+                std::process::exit(if e.use_stderr() { 2 } else { 0 });
+            }
+        },
     };
     let messages = &messages;
     let result = match &cli.command {
-        cli::Command::Build(args) => cmd::build::run(args).map(|summary| {
+        cli::Command::Build(args) => cmd::build::run(args, messages).map(|summary| {
             println!("{}", summary.text(messages));
             0
         }),

@@ -260,3 +260,20 @@ fn mistakes_in_the_text_are_explained_in_the_author_s_language() {
         );
     }
 }
+
+#[test]
+fn mistakes_on_the_command_line_are_explained_in_the_author_s_language() {
+    let site = Site::fixture("basic");
+    let zh = under(&site, "zh_CN.UTF-8", "build", &["--rot", "x"]);
+    assert_eq!(zh.code, 2);
+    assert_eq!(
+        zh.stderr,
+        "showcase：没有选项 --rot；您是否想写“--root”？\nshowcase build --help 列出它可用的选项。\n"
+    );
+    let en = under(&site, "en_US.UTF-8", "check", &["--format", "xml"]);
+    assert_eq!(en.code, 2);
+    assert_eq!(
+        en.stderr,
+        "showcase: xml is not a value of --format; write one of text, json\nshowcase check --help lists what it takes.\n"
+    );
+}

@@ -69,7 +69,7 @@ impl Summary {
     }
 }
 
-pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
+pub fn run(args: &BuildArgs, messages: &crate::messages::Messages) -> Result<Summary, Failure> {
     let started = Instant::now();
     let mut stages = Stages::new(started);
     let source = Source {
@@ -124,7 +124,7 @@ pub fn run(args: &BuildArgs) -> Result<Summary, Failure> {
     // output is the summary's line.
     if !args.drafts && !args.future {
         for line in produced.ledger.save(&site.config.root)? {
-            eprintln!("{line}");
+            eprintln!("{}", line.text(messages));
         }
     }
     let saved = record.save(&site.config.root).and_then(|()| {

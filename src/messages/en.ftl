@@ -225,6 +225,10 @@ shortcode-own-line = a shortcode stands on a line of its own: put { $shown } on 
 
 ## the address ledger (addresses.txt)
 
+ledger-started = showcase: started the address ledger { $file } with { $count } addresses; commit it with the content
+ledger-gone-count = showcase: { $count } published addresses answer 404 now; showcase check lists them
+ledger-moved = redirect: { $address } → { $to } ({ $file })
+ledger-successor = redirect: { $address } → { $to } ({ $what } is no longer published)
 ledger-was-page = the { $lang } page of { $file }
 ledger-was-generated = the { $lang } { $what } page
 ledger-was-redirect = a redirect to { $target }
@@ -404,6 +408,17 @@ check-untranslated-section = this page has no { $lang ->
     } version ({ $file } beside it); its pages have no { $name } list
 check-stale = { $original } has changed since this translation was made; bring the translation up to date, then run showcase translated { $translation }
 check-unstamped = this translation does not record which text of { $original } it was made from, so a change there cannot be noticed; when it matches, run showcase translated { $translation }
+
+usage-with-help = showcase: { $problem }
+    { $command } --help lists what it takes.
+usage-extra-argument = { $argument } is not expected here
+usage-unknown-option = there is no option { $option }{ $hint }
+usage-unknown-command = there is no command { $command }{ $hint }
+usage-bad-value = { $value } is not a value of { $option }; write one of { $values }
+usage-invalid = { $value } is not a valid value of { $option }
+usage-missing = { $arguments } must be given
+usage-no-command = say what to do: a command such as build, check, serve or new
+usage-conflict = { $option } cannot be used with { $other }
 
 ## The command line's help
 

@@ -225,6 +225,10 @@ shortcode-own-line = 短代码要单独占一行：请把 { $shown } 放在单�
 
 ## the address ledger (addresses.txt)
 
+ledger-started = showcase：已建立网址登记表 { $file }，共 { $count } 个网址；请把它和内容一起提交
+ledger-gone-count = showcase：有 { $count } 个发布过的网址现在会返回 404；showcase check 会列出它们
+ledger-moved = 跳转：{ $address } → { $to }（{ $file }）
+ledger-successor = 跳转：{ $address } → { $to }（{ $what } 已不再发布）
 ledger-was-page = { $file } 的 { $lang } 页面
 ledger-was-generated = { $lang } 的{ $what }页面
 ledger-was-redirect = 一个转到 { $target } 的跳转
@@ -458,6 +462,17 @@ check-stale = 原文 { $original } 在翻译之后修改过；请更新译文，
 check-unstamped = 这篇译文没有记录它依据的是 { $original } 的哪个版本，因此原文修改后无法提醒；确认译文与原文一致后，运行 showcase translated { $translation }
 
 ## 命令行帮助
+
+usage-with-help = showcase：{ $problem }
+    { $command } --help 列出它可用的选项。
+usage-extra-argument = 这里不需要 { $argument }
+usage-unknown-option = 没有选项 { $option }{ $hint }
+usage-unknown-command = 没有命令 { $command }{ $hint }
+usage-bad-value = { $value } 不是 { $option } 可用的值；请写其中之一：{ $values }
+usage-invalid = { $value } 不是 { $option } 的有效值
+usage-missing = 必须给出 { $arguments }
+usage-no-command = 请说明要做什么：例如 build、check、serve 或 new 命令
+usage-conflict = { $option } 不能与 { $other } 同时使用
 
 cli = 用 Markdown 生成中英双语的案例网站
 cli-help = 显示帮助

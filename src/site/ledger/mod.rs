@@ -46,7 +46,7 @@ pub struct Resolved {
     /// The redirect pages the ledger asks for.
     pub redirects: Vec<Redirect>,
     /// The pages found to have moved in this build: `redirect: /a/ → /b/ (content/b.md)`.
-    pub moves: Vec<String>,
+    pub moves: Vec<crate::messages::Keyed>,
     /// Problems of the ledger (errors) and addresses that answer 404 (warnings).
     pub diagnostics: Vec<Diagnostic>,
     /// How many addresses the ledger has.
@@ -72,7 +72,7 @@ impl Resolved {
     /// Saves the ledger in the site's folder if its text changed, atomically (a
     /// temporary file beside it, renamed over it). Returns the lines to print:
     /// the moves, one line for a ledger started, one for addresses that answer 404.
-    pub fn save(&self, root: &Path) -> Result<Vec<String>, Failure> {
+    pub fn save(&self, root: &Path) -> Result<Vec<crate::messages::Keyed>, Failure> {
         let mut said = self.moves.clone();
         // A checkout that turned the line ends into CRLF holds the same ledger.
         if self.was.as_ref().map(|was| was.replace("\r\n", "\n")).as_deref() != Some(self.text.as_str()) {
@@ -85,17 +85,11 @@ impl Resolved {
                 Failure::io("replace", &path, e)
             })?;
             if self.was.is_none() {
-                said.push(format!(
-                    "showcase: started the address ledger {FILE} with {} addresses; commit it with the content",
-                    self.addresses
-                ));
+                said.push(crate::keyed!("ledger-started", file = FILE, count = self.addresses));
             }
         }
         if self.gone > 0 {
-            said.push(format!(
-                "showcase: {} published addresses answer 404 now; showcase check lists them",
-                self.gone
-            ));
+            said.push(crate::keyed!("ledger-gone-count", count = self.gone));
         }
         Ok(said)
     }
@@ -154,7 +148,12 @@ pub fn resolve(site: &Site, published: &[Published]) -> Resolved {
                 let to = settle.place[&(lang, file.clone())].0.clone();
                 if !matches!(&entry, Entry::Redirect { target, .. } if *target == to) {
                     let source = &settle.docs()[doc].source;
-                    moves.push(format!("redirect: {address} → {to} ({})", source.display()));
+                    moves.push(crate::keyed!(
+                        "ledger-moved",
+                        address = address.as_str(),
+                        to = to.as_str(),
+                        file = source.display().to_string()
+                    ));
                 }
                 entry = Entry::Redirect {
                     target: to.clone(),
@@ -164,7 +163,12 @@ pub fn resolve(site: &Site, published: &[Published]) -> Resolved {
             }
             Step::Successor { to, lang, what } => {
                 if !matches!(&entry, Entry::Redirect { target, .. } if *target == to) {
-                    moves.push(format!("redirect: {address} → {to} ({what} is no longer published)"));
+                    moves.push(crate::keyed!(
+                        "ledger-successor",
+                        address = address.as_str(),
+                        to = to.as_str(),
+                        what = what.to_string()
+                    ));
                 }
                 entry = Entry::Redirect {
                     target: to.clone(),
