@@ -392,9 +392,10 @@ fn rebuilds_serve_what_a_build_writes() {
     site.write("content/cases/alpha.en.md", &english_edit);
     server.wait_for("/en/cases/alpha/", 10, |r| r.body.contains("Alpha, renamed"));
     server.wait_for("/en/industry/", 10, |r| r.status == 404);
-    assert_eq!(
-        server.printed().matches(" changed file").count(),
-        4,
+    // Each of the four edits was a rebuild that changed files (an editor's save
+    // may reach the watcher as two events on a busy machine: one more rebuild).
+    assert!(
+        server.printed().matches(" changed file").count() >= 4,
         "{}",
         server.printed()
     );

@@ -20,7 +20,7 @@ use crate::content::front_matter::{self, placeholder_title};
 use crate::content::slug::slugify;
 use crate::content::translation::{self, STAMP_LEN};
 use crate::content::{CONTENT_DIR, display_path, language_of, parent_folder};
-use crate::diagnostics::{Diagnostic, Failure, did_you_mean};
+use crate::diagnostics::{Failure, did_you_mean};
 use crate::keyed;
 use crate::messages::Messages;
 use crate::msg;
@@ -408,7 +408,7 @@ fn archetype_file(config: &Config, lang: usize) -> Option<String> {
 
 fn archetype_problem(config: &Config, lang: usize, p: front_matter::Problem) -> Failure {
     let file = archetype_file(config, lang).unwrap_or_else(|| format!("{ARCHETYPES_DIR}/case.md"));
-    Failure::from(Diagnostic::error(display_path(config, &file), p.line, p.col, p.message))
+    Failure::from(p.diagnostic(display_path(config, &file)))
 }
 
 /// What is written must be valid front matter, or the archetype is at fault.
@@ -427,14 +427,7 @@ fn check_parses(config: &Config, lang: usize, text: &str) -> Result<(), Failure>
     Err(Failure::Content(
         problems
             .into_iter()
-            .map(|p| {
-                Diagnostic::error(
-                    shown.clone(),
-                    p.line,
-                    p.col,
-                    format!("{} (in the page this archetype makes)", p.message),
-                )
-            })
+            .map(|p| p.diagnostic(shown.clone()).context("in the page this archetype makes"))
             .collect(),
     ))
 }

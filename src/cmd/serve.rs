@@ -61,16 +61,15 @@ pub struct Snapshot {
 
 pub fn run(args: &ServeArgs, messages: &Messages) -> Result<(), Failure> {
     if !args.root.join(CONFIG_FILE).is_file() {
-        return Err(Failure::Usage(format!(
-            "{} has no {CONFIG_FILE}; run showcase serve in a site's folder, or name it with --root",
-            args.root.display()
-        )));
+        return Err(crate::keyed!("serve-no-site", folder = args.root.display().to_string()).into());
     }
     let root = std::path::absolute(&args.root).map_err(|e| Failure::io("find", &args.root, e))?;
     let address = SocketAddr::new(args.bind, args.port);
     let server = tiny_http::Server::http(address).map_err(|e| {
-        Failure::Usage(format!(
-            "cannot listen on {address}: {e}; is another showcase serve running? Choose another port with --port"
+        Failure::from(crate::keyed!(
+            "serve-cannot-listen",
+            address = address.to_string(),
+            reason = e.to_string()
         ))
     })?;
     let port = server.server_addr().to_ip().map_or(args.port, |a| a.port());
@@ -296,9 +295,19 @@ fn problems(failure: Failure, root: &Path) -> Vec<Diagnostic> {
         Failure::Said(message) => vec![Diagnostic::error_keyed("showcase", 0, 0, *message)],
         // A file or folder may be gone while it was read (deleted during the
         // build): the change that removed it brings another rebuild.
-        Failure::Io { path, action, source } => vec![Diagnostic::file_error(
+        Failure::Io { path, action, source } => vec![Diagnostic::error_keyed(
             path.strip_prefix(root).unwrap_or(&path),
-            format!("cannot {action} it: {source}"),
+            0,
+            0,
+            crate::keyed!(
+                "serve-io",
+                action = crate::keyed!("io-action", action = action),
+                reason = crate::keyed!(
+                    "io-reason",
+                    kind = format!("{:?}", source.kind()),
+                    detail = source.to_string()
+                )
+            ),
         )],
     };
     diagnostics::sort(&mut found);

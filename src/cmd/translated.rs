@@ -131,8 +131,7 @@ fn plan(file: &Path, root: Option<&Path>) -> Result<Plan, Failure> {
     let original_text = read_text(&root.join(CONTENT_DIR).join(&original_rel), &original)?;
     let stamp = translation::source_hash(&original_text)[..STAMP_LEN].to_string();
     let text = read_text(&full, &shown)?;
-    let stamped = translation::stamp(&text, &stamp)
-        .map_err(|p| Failure::from(Diagnostic::error(shown.clone(), p.line, p.col, p.message)))?;
+    let stamped = translation::stamp(&text, &stamp).map_err(|p| Failure::from(p.diagnostic(shown.clone())))?;
     Ok(Plan {
         path: full,
         shown,
@@ -152,12 +151,8 @@ fn find_root(file: &Path) -> Option<PathBuf> {
 
 fn read_text(path: &Path, shown: &Path) -> Result<String, Failure> {
     let bytes = std::fs::read(path).map_err(|e| Failure::io("read", path, e))?;
-    String::from_utf8(bytes).map_err(|_| {
-        Failure::from(Diagnostic::file_error(
-            shown,
-            "the file is not UTF-8 text; save it with UTF-8 encoding",
-        ))
-    })
+    String::from_utf8(bytes)
+        .map_err(|_| Failure::from(Diagnostic::error_keyed(shown, 0, 0, crate::keyed!("content-not-utf8"))))
 }
 
 /// Replaces a file's text through a temporary file beside it, keeping its permissions.

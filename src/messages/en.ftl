@@ -336,6 +336,9 @@ init-no-releases =
 
 ## serve
 
+serve-io = cannot { $action } it: { $reason }
+serve-no-site = { $folder } has no site.toml; run showcase serve in a site's folder, or name it with --root
+serve-cannot-listen = cannot listen on { $address }: { $reason }; is another showcase serve running? Choose another port with --port
 serve-serving = showcase: serving { $url } from memory; watching { $folder } for changes (Ctrl-C stops)
 serve-open-bind = showcase: warning: listening on { $address }, so anyone who can reach this machine can read the site; --bind 127.0.0.1 keeps it to this machine
 serve-nothing-changed = showcase: rebuilt in { $seconds } s; nothing changed

@@ -225,31 +225,29 @@ fn the_command_line_help_is_complete_in_both_languages() {
 /// catalogs. A file may have fewer than its number, never more, and no other
 /// file any: a new message an author reads goes into the catalogs.
 const ENGLISH_ONLY: &[(&str, usize)] = &[
+    // Templates and themes: Tera's errors, for whoever writes the theme.
     ("src/templates/mod.rs", 11),
     ("src/theme_source.rs", 1),
-    ("src/render/mod.rs", 2),
-    ("src/render/jobs.rs", 1),
-    ("src/render/feeds.rs", 1),
     ("src/render/ctx.rs", 1),
+    ("src/render/feeds.rs", 1),
+    ("src/render/jobs.rs", 1),
+    ("src/render/mod.rs", 2),
     ("src/render/wechat.rs", 2),
     ("src/markdown/shortcodes/mod.rs", 4),
     ("src/markdown/shortcodes/expand.rs", 2),
     ("src/cmd/check/links.rs", 2),
-    ("src/cmd/check/report.rs", 3),
-    ("src/cmd/check.rs", 2),
-    ("src/cmd/serve.rs", 2),
-    ("src/cmd/serve/http.rs", 2),
-    ("src/cmd/serve/live.rs", 3),
-    ("src/cmd/new.rs", 2),
-    ("src/cmd/translated.rs", 2),
     ("src/casebook/world.rs", 2),
-    ("src/casebook/mod.rs", 1),
-    ("src/content/front_matter.rs", 3),
+    // A file that cannot be read, or an outside link that fails, with the system's own reason.
+    ("src/cmd/check.rs", 2),
+    ("src/cmd/serve.rs", 1),
     ("src/content/mod.rs", 2),
-    ("src/content/link.rs", 1),
+    // Not yet in the catalogs.
+    ("src/casebook/mod.rs", 1),
     ("src/config/parse.rs", 2),
-    ("src/site/ledger/mod.rs", 3),
+    ("src/content/front_matter.rs", 3),
+    ("src/content/link.rs", 1),
     ("src/site/ledger/format.rs", 2),
+    ("src/site/ledger/mod.rs", 3),
 ];
 
 #[test]

@@ -333,6 +333,9 @@ init-no-releases =
 
 ## serve（本地预览）
 
+serve-io = 无法{ $action }它：{ $reason }
+serve-no-site = { $folder } 中没有 site.toml；请在网站的文件夹中运行 showcase serve，或用 --root 指明网站
+serve-cannot-listen = 无法在 { $address } 上监听：{ $reason }；是否已有另一个 showcase serve 在运行？请用 --port 换一个端口
 serve-serving = showcase：正在预览 { $url }（内容保存在内存中）；正在监视 { $folder } 的修改（按 Ctrl-C 停止）
 serve-open-bind = showcase：警告：正在监听 { $address }，能访问这台电脑的任何人都能看到网站；使用 --bind 127.0.0.1 可只允许本机访问
 serve-nothing-changed = showcase：已重新生成，用时 { $seconds } 秒；没有变化
