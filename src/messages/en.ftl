@@ -278,6 +278,14 @@ translated-original = { $file } is in the default language ({ $lang }): it is th
 translated-no-original = { $file } has no original: there is no { $first } (nor { $second })
 translated-two-originals = { $file } has two originals, { $first } and { $second }; keep one of the two files
 
+## init: what went wrong
+
+init-unknown-language = --lang: the built-in theme has no UI strings for "{ $lang }"; choose from { $langs } (such as --lang zh,en)
+init-language-twice = --lang names "{ $lang }" twice
+init-no-language = --lang needs at least one language, such as --lang zh,en
+init-not-empty = { $folder } is not empty (it holds { $name }); showcase init starts a site only in an empty or new folder, so nothing there is overwritten: give a new folder, such as showcase init my-site
+init-is-a-file = { $folder } is a file; showcase init needs an empty or new folder
+
 ## status
 
 status-one-language = showcase: the site has one language; there is nothing to translate

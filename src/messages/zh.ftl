@@ -275,6 +275,14 @@ translated-original = { $file } 是默认语言（{ $lang }）的原文；请给
 translated-no-original = { $file } 没有原文：既没有 { $first }，也没有 { $second }
 translated-two-originals = { $file } 有两个原文：{ $first } 和 { $second }；请只保留一个
 
+## init: what went wrong
+
+init-unknown-language = --lang：内置主题没有“{ $lang }”的界面文字；请从 { $langs } 中选择（例如 --lang zh,en）
+init-language-twice = --lang 把“{ $lang }”写了两次
+init-no-language = --lang 至少要有一种语言，例如 --lang zh,en
+init-not-empty = { $folder } 不是空文件夹（里面有 { $name }）；showcase init 只在空文件夹或新文件夹中建立网站，不会覆盖任何东西：请给一个新文件夹，例如 showcase init my-site
+init-is-a-file = { $folder } 是一个文件；showcase init 需要一个空文件夹或新文件夹
+
 ## status（翻译进度）
 
 status-one-language = showcase：网站只有一种语言，无需翻译

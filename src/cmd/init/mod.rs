@@ -105,20 +105,15 @@ fn languages(given: &[String]) -> Result<Vec<String>, Failure> {
     let mut langs: Vec<String> = Vec::new();
     for lang in given.iter().map(|l| l.trim().to_lowercase()) {
         if !LANGUAGES.contains(&lang.as_str()) {
-            return Err(Failure::Usage(format!(
-                "--lang: the built-in theme has no UI strings for \"{lang}\"; choose from {} (such as --lang zh,en)",
-                LANGUAGES.join(", ")
-            )));
+            return Err(crate::keyed!("init-unknown-language", lang = &lang, langs = LANGUAGES.join(", ")).into());
         }
         if langs.contains(&lang) {
-            return Err(Failure::Usage(format!("--lang names \"{lang}\" twice")));
+            return Err(crate::keyed!("init-language-twice", lang = &lang).into());
         }
         langs.push(lang);
     }
     if langs.is_empty() {
-        return Err(Failure::Usage(
-            "--lang needs at least one language, such as --lang zh,en".into(),
-        ));
+        return Err(crate::keyed!("init-no-language").into());
     }
     Ok(langs)
 }
@@ -131,18 +126,14 @@ fn refuse_unless_empty(dir: &Path) -> Result<(), Failure> {
                 let name = entry
                     .map(|e| e.file_name().to_string_lossy().into_owned())
                     .unwrap_or_default();
-                return Err(Failure::Usage(format!(
-                    "{} is not empty (it holds {name}); showcase init starts a site only in an empty or new folder, so nothing there is overwritten: give a new folder, such as showcase init my-site",
-                    dir.display()
-                )));
+                return Err(crate::keyed!("init-not-empty", folder = dir.display().to_string(), name = name).into());
             }
             Ok(())
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory || dir.is_file() => Err(Failure::Usage(format!(
-            "{} is a file; showcase init needs an empty or new folder",
-            dir.display()
-        ))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory || dir.is_file() => {
+            Err(crate::keyed!("init-is-a-file", folder = dir.display().to_string()).into())
+        }
         Err(e) => Err(Failure::io("read", dir, e)),
     }
 }
@@ -194,7 +185,7 @@ mod tests {
         let list = |s: &str| s.split(',').map(String::from).collect::<Vec<_>>();
         assert_eq!(languages(&list("en,zh")).unwrap(), ["en", "zh"]);
         for bad in ["fr", "zh,zh", ""] {
-            assert!(matches!(languages(&list(bad)), Err(Failure::Usage(_))), "{bad}");
+            assert!(matches!(languages(&list(bad)), Err(Failure::Said(_))), "{bad}");
         }
     }
 }
