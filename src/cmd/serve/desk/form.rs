@@ -2,11 +2,14 @@
 //!
 //! Steps: [`Case::read`] splits a file, reads the fields the form shows
 //! (title, summary, date, every taxonomy's terms, organisation, source,
-//! level, cover, key figures, draft) and keeps every other top-level field as
-//! the lines it was written in; [`Case::write`] puts the fields back in the
-//! order and style of `showcase new case` — title, summary, date, kind, the
-//! other taxonomies as `[a, b]`, organisation — then source, level, cover,
-//! highlights and draft, then the kept fields in their own order, then the body.
+//! level, cover, key figures, draft) and keeps every top-level field as the
+//! lines it was written in; [`Case::write`] writes the fields back in the
+//! file's own order — the ones the form shows in the style of `showcase new
+//! case` (one line each, terms as `[a, b]`; cover and key figures as the file
+//! wrote them, on one line or several), the others as they were — and puts a
+//! field the file did not have where `new case` would: title, summary, date,
+//! kind, the other taxonomies, organisation, then source, level, cover,
+//! highlights and draft. Then the body, as the author left it.
 
 use std::collections::BTreeMap;
 
@@ -45,8 +48,8 @@ pub struct Case {
     /// Key figures: value and label.
     pub highlights: Vec<(String, String)>,
     pub draft: bool,
-    /// The other top-level fields, each with the lines it was written in.
-    pub kept: Vec<(String, String)>,
+    /// Every top-level field of the file, in its order, with the lines it was written in.
+    pub blocks: Vec<(String, String)>,
     pub body: String,
 }
 
@@ -108,74 +111,108 @@ impl Case {
             };
             case.terms.insert(taxonomy.name.clone(), picked);
         }
-        case.kept = blocks(split.yaml)
-            .into_iter()
-            .filter(|(key, _)| !is_managed(key, config))
-            .collect();
+        case.blocks = blocks(split.yaml);
         Ok(case)
     }
 
-    /// The file's text: front matter in the order of `showcase new case`, then the body.
+    /// The file's text: the fields in the order the file has them (a field it
+    /// did not have goes where `showcase new case` puts it), then the body.
     pub fn write(&self, config: &Config) -> String {
+        let canonical = canonical_order(config);
+        let mut order: Vec<&str> = self.blocks.iter().map(|(k, _)| k.as_str()).collect();
+        for (i, key) in canonical.iter().enumerate() {
+            if order.contains(key) || self.render(key, config, false).is_empty() {
+                continue;
+            }
+            let at = canonical[..i]
+                .iter()
+                .rev()
+                .find_map(|k| order.iter().position(|o| o == k))
+                .map_or(0, |p| p + 1);
+            order.insert(at, key);
+        }
         let mut out = String::from("---\n");
-        line(&mut out, "title", &self.title);
-        line(&mut out, "summary", &self.summary);
-        if !self.date.trim().is_empty() {
-            line(&mut out, "date", self.date.trim());
-        }
-        let none = Vec::new();
-        // kind first, as `new case` writes it: one term plain, several as a list.
-        if config.taxonomy("kind").is_some() {
-            let kinds = self.terms.get("kind").unwrap_or(&none);
-            match kinds.as_slice() {
-                [] => {}
-                [one] => line(&mut out, "kind", one),
-                many => out.push_str(&format!("kind: {}\n", flow_list(many))),
+        for key in order {
+            match self.blocks.iter().find(|(k, _)| k == key) {
+                Some((_, raw)) if !is_managed(key, config) => out.push_str(raw),
+                Some(_) => out.push_str(&self.render(key, config, true)),
+                None => out.push_str(&self.render(key, config, false)),
             }
-        }
-        for taxonomy in config.taxonomies.iter().filter(|t| t.name != "kind") {
-            let picked = self.terms.get(&taxonomy.name).unwrap_or(&none);
-            out.push_str(&format!("{}: {}\n", taxonomy.name, flow_list(picked)));
-        }
-        line(&mut out, "organisation", &self.organisation);
-        if !self.source.trim().is_empty() {
-            line(&mut out, "source", &self.source);
-        }
-        if !self.level.is_empty() {
-            line(&mut out, "level", &self.level);
-        }
-        if !self.cover_src.trim().is_empty() {
-            out.push_str(&format!(
-                "cover: {{src: {}, alt: {}}}\n",
-                flow_scalar(self.cover_src.trim()),
-                flow_scalar(self.cover_alt.trim())
-            ));
-        }
-        let figures: Vec<&(String, String)> = self
-            .highlights
-            .iter()
-            .filter(|(v, l)| !v.trim().is_empty() || !l.trim().is_empty())
-            .collect();
-        if !figures.is_empty() {
-            out.push_str("highlights:\n");
-            for (value, label) in figures {
-                out.push_str(&format!(
-                    "  - {{value: {}, label: {}}}\n",
-                    flow_scalar(value.trim()),
-                    flow_scalar(label.trim())
-                ));
-            }
-        }
-        if self.draft {
-            out.push_str("draft: true\n");
-        }
-        for (_, lines) in &self.kept {
-            out.push_str(lines);
         }
         out.push_str("---\n");
         out.push_str(&self.body.replace("\r\n", "\n"));
         out
     }
+
+    /// The lines of a field the form shows; empty when it is not written.
+    /// A field the file had stays, empty, as the author left it (`summary:`).
+    fn render(&self, key: &str, config: &Config, had: bool) -> String {
+        let raw = self.blocks.iter().find(|(k, _)| k == key).map_or("", |(_, r)| r.as_str());
+        // Written over several lines without braces: keep that style.
+        let block_style = raw.lines().count() > 1 && !raw.contains('{');
+        let mut out = String::new();
+        match key {
+            "title" => line(&mut out, key, &self.title),
+            "summary" | "organisation" | "date" | "source" | "level" => {
+                let value = match key {
+                    "summary" => &self.summary,
+                    "organisation" => &self.organisation,
+                    "date" => &self.date,
+                    "source" => &self.source,
+                    _ => &self.level,
+                };
+                if !value.trim().is_empty() || (had && matches!(key, "summary" | "organisation")) {
+                    line(&mut out, key, value);
+                }
+            }
+            "cover" if !self.cover_src.trim().is_empty() => {
+                let (src, alt) = (self.cover_src.trim(), self.cover_alt.trim());
+                if block_style {
+                    out.push_str(&format!("cover:\n  src: {}\n  alt: {}\n", block_scalar(src), block_scalar(alt)));
+                } else {
+                    out.push_str(&format!("cover: {{src: {}, alt: {}}}\n", flow_scalar(src), flow_scalar(alt)));
+                }
+            }
+            "highlights" if !self.highlights.is_empty() => {
+                out.push_str("highlights:\n");
+                for (value, label) in &self.highlights {
+                    let (value, label) = (value.trim(), label.trim());
+                    if block_style {
+                        out.push_str(&format!(
+                            "  - value: {}\n    label: {}\n",
+                            block_scalar(value),
+                            block_scalar(label)
+                        ));
+                    } else {
+                        out.push_str(&format!("  - {{value: {}, label: {}}}\n", flow_scalar(value), flow_scalar(label)));
+                    }
+                }
+            }
+            "draft" if self.draft => out.push_str("draft: true\n"),
+            _ if config.taxonomy(key).is_some() => {
+                let picked = self.terms.get(key).map(Vec::as_slice).unwrap_or(&[]);
+                match picked {
+                    // kind as `new case` writes it: one term plain.
+                    [one] if key == "kind" => line(&mut out, key, one),
+                    [] if !had => {}
+                    many => out.push_str(&format!("{key}: {}\n", flow_list(many))),
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+}
+
+/// The order of the fields of `showcase new case`, and where the others go.
+fn canonical_order(config: &Config) -> Vec<&str> {
+    let mut order = vec!["title", "summary", "date"];
+    if config.taxonomy("kind").is_some() {
+        order.push("kind");
+    }
+    order.extend(config.taxonomies.iter().map(|t| t.name.as_str()).filter(|n| *n != "kind"));
+    order.extend(["organisation", "source", "level", "cover", "highlights", "draft"]);
+    order
 }
 
 /// Whether the form shows this field.
@@ -305,7 +342,7 @@ mod tests {
         assert_eq!(case.title, "阿尔法案例");
         assert_eq!(case.terms["industry"], vec!["fintech"]);
         assert_eq!(case.highlights, vec![("10".to_string(), "家企业".to_string())]);
-        assert_eq!(case.kept.len(), 2);
+        assert_eq!(case.blocks.len(), 11);
         assert_eq!(case.write(&config), text);
     }
 
@@ -326,19 +363,39 @@ mod tests {
     }
 
     #[test]
-    fn empty_fields_are_written_as_new_case_writes_them() {
+    fn a_new_case_is_written_back_as_new_case_wrote_it() {
         let config = config();
-        let case = Case {
-            title: "（请填写标题）".into(),
-            date: "2025-03-01".into(),
-            terms: [("kind".to_string(), vec!["park".to_string()])].into(),
-            draft: true,
-            body: "\n## 基本情况\n".into(),
-            ..Case::default()
+        let fields = crate::content::archetype::Fields {
+            title: "（请填写标题）",
+            date: "2025-03-01",
+            kind: "park",
+            name: "x",
+            slug: "x",
+            section: "cases",
+            lang: "zh",
+            taxonomies: &["industry"],
         };
-        assert_eq!(
-            case.write(&config),
-            "---\ntitle: （请填写标题）\nsummary:\ndate: 2025-03-01\nkind: park\nindustry: []\norganisation:\ndraft: true\n---\n\n## 基本情况\n"
+        let text = crate::content::archetype::builtin(&fields);
+        let mut case = Case::read(&text, &config).unwrap();
+        assert_eq!(case.write(&config), text);
+        // Filled in: each field where new case put it, the new ones where they belong.
+        case.summary = "摘要".into();
+        case.terms.insert("industry".into(), vec!["fintech".into()]);
+        case.level = "district".into();
+        case.highlights = vec![("10%".into(), "增长, 同比".into())];
+        case.draft = false;
+        let written = case.write(&config);
+        assert!(
+            written.starts_with("---\ntitle: （请填写标题）\nsummary: 摘要\ndate: 2025-03-01\nkind: park\nindustry: [fintech]\norganisation:\nlevel: district\nhighlights:\n  - {value: 10%, label: \"增长, 同比\"}\n---\n"),
+            "{written}"
         );
+    }
+
+    #[test]
+    fn fields_written_over_several_lines_keep_their_style() {
+        let config = config();
+        let text = "---\ntitle: a\norganisation: b\nlevel: municipal\nsource: c\nhighlights:\n  - value: 10家左右\n    label: 目标（到2025年）\n---\nbody\n";
+        let case = Case::read(text, &config).unwrap();
+        assert_eq!(case.write(&config), text);
     }
 }
