@@ -48,7 +48,10 @@ impl Reply {
 /// The value of a form field in the desk's HTML (`name="hash" value="…"`).
 fn field_value(html: &str, name: &str) -> String {
     let marker = format!("name=\"{name}\" value=\"");
-    let at = html.find(&marker).unwrap_or_else(|| panic!("no field {name} in\n{html}")) + marker.len();
+    let at = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no field {name} in\n{html}"))
+        + marker.len();
     html[at..].split('"').next().unwrap().to_string()
 }
 
@@ -107,9 +110,9 @@ impl Desk {
                 }
             });
         }
-        let line = lines.recv_timeout(Duration::from_secs(60)).unwrap_or_else(|_| {
-            panic!("serve --edit printed no desk address:\n{}", output.lock().unwrap())
-        });
+        let line = lines
+            .recv_timeout(Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("serve --edit printed no desk address:\n{}", output.lock().unwrap()));
         let port = line
             .split("127.0.0.1:")
             .nth(1)
@@ -253,17 +256,33 @@ fn the_desk_asks_for_the_key_of_this_run() {
     let desk = Desk::start(&site, &[]);
     // No key, a wrong key: refused.
     assert_eq!(desk.send("GET", "/_edit/", &[], b"").status, 403);
-    assert_eq!(desk.send("GET", "/_edit/?token=0123456789abcdef0123456789abcdef", &[], b"").status, 403);
     assert_eq!(
-        desk.send("GET", "/_edit/case?file=cases/alpha.md", &["Cookie: showcase_desk=nope".into()], b"").status,
+        desk.send("GET", "/_edit/?token=0123456789abcdef0123456789abcdef", &[], b"")
+            .status,
+        403
+    );
+    assert_eq!(
+        desk.send(
+            "GET",
+            "/_edit/case?file=cases/alpha.md",
+            &["Cookie: showcase_desk=nope".into()],
+            b""
+        )
+        .status,
         403
     );
     // The printed address sets the key as a cookie scripts cannot read.
     let first = desk.send("GET", &format!("/_edit/?token={}", desk.token), &[], b"");
     assert_eq!(first.status, 200);
     let cookie = first.header("set-cookie");
-    assert!(cookie.starts_with(&format!("showcase_desk={};", desk.token)), "{cookie}");
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+    assert!(
+        cookie.starts_with(&format!("showcase_desk={};", desk.token)),
+        "{cookie}"
+    );
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
     // With it: the list of cases, with the state of each translation.
     let list = desk.get("/_edit/");
     assert_eq!(list.status, 200);
@@ -296,7 +315,11 @@ fn without_edit_there_is_no_desk() {
         }
     };
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(stream, "GET /_edit/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        stream,
+        "GET /_edit/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut answer = String::new();
     let _ = stream.read_to_string(&mut answer);
     let _ = child.kill();
@@ -349,7 +372,16 @@ fn a_save_writes_the_markdown_an_author_would_and_the_page_follows() {
     let form = desk.get("/_edit/case?file=cases/alpha.md");
     assert_eq!(form.status, 200);
     // Every field has its label; the body keeps its first blank line.
-    for id in ["title", "summary", "organisation", "date", "level", "cover_src", "cover_alt", "body"] {
+    for id in [
+        "title",
+        "summary",
+        "organisation",
+        "date",
+        "level",
+        "cover_src",
+        "cover_alt",
+        "body",
+    ] {
         assert!(form.body.contains(&format!("<label for=\"{id}\"")), "label of {id}");
     }
     assert!(form.body.contains("<iframe id=\"preview\" src=\"/cases/alpha/\""));
@@ -374,7 +406,10 @@ fn a_save_writes_the_markdown_an_author_would_and_the_page_follows() {
     let list = desk.get("/_edit/");
     assert!(!list.body.contains("needs updating"), "{}", list.body);
     let stamped = site.read("content/cases/alpha.en.md");
-    assert!(stamped.contains("translated_from: ") && !stamped.contains("translated_from: d21a39e"), "{stamped}");
+    assert!(
+        stamped.contains("translated_from: ") && !stamped.contains("translated_from: d21a39e"),
+        "{stamped}"
+    );
 }
 
 #[test]
@@ -383,12 +418,17 @@ fn a_save_over_a_file_changed_on_disk_is_refused_and_the_text_kept() {
     let desk = Desk::start(&site, &[]);
     let hash = field_value(&desk.get("/_edit/case?file=cases/alpha.md").body, "hash");
     let body = alpha_body(&site);
-    let changed = site.read("content/cases/alpha.md").replace("阿尔法案例", "阿尔法案例（别处修改）");
+    let changed = site
+        .read("content/cases/alpha.md")
+        .replace("阿尔法案例", "阿尔法案例（别处修改）");
     site.write("content/cases/alpha.md", &changed);
     let reply = desk.post("/_edit/save", &alpha_form(&hash, "作者的新标题", &body));
     assert_eq!(reply.status, 409);
     assert!(reply.body.contains("changed on disk"), "{}", reply.body);
-    assert!(reply.body.contains("value=\"作者的新标题\""), "the author's text is kept");
+    assert!(
+        reply.body.contains("value=\"作者的新标题\""),
+        "the author's text is kept"
+    );
     assert_eq!(site.read("content/cases/alpha.md"), changed);
 }
 
@@ -431,8 +471,15 @@ fn paths_outside_content_are_refused() {
         probes.push("out/site.toml");
     }
     for probe in probes {
-        assert_eq!(desk.get(&format!("/_edit/case?file={}", encode(probe))).status, 403, "{probe}");
-        let reply = desk.post("/_edit/save", &[("file", probe), ("hash", ""), ("title", "x"), ("body", "")]);
+        assert_eq!(
+            desk.get(&format!("/_edit/case?file={}", encode(probe))).status,
+            403,
+            "{probe}"
+        );
+        let reply = desk.post(
+            "/_edit/save",
+            &[("file", probe), ("hash", ""), ("title", "x"), ("body", "")],
+        );
         assert_eq!(reply.status, 403, "{probe}");
         let upload = desk.send(
             "POST",
@@ -452,16 +499,29 @@ fn uploads_are_images_of_a_limited_size() {
     let desk = Desk::start(&site, &[]);
     let headers = [desk.cookie(), format!("Origin: {}", desk.origin())];
     let target = "/_edit/upload?file=cases/bundle/index.md&name=";
-    let text = desk.send("POST", &format!("{target}notes.png"), &headers, b"<svg onload=alert(1)>");
+    let text = desk.send(
+        "POST",
+        &format!("{target}notes.png"),
+        &headers,
+        b"<svg onload=alert(1)>",
+    );
     assert_eq!(text.status, 415, "{}", text.body);
     let big = vec![0xffu8; 20 * 1024 * 1024 + 1];
     let big = desk.send("POST", &format!("{target}big.jpg"), &headers, &big);
     assert_eq!(big.status, 413);
     let png = std::fs::read(site.root.join("content/cases/bundle/photo.png")).unwrap();
-    let ok = desk.send("POST", &format!("{target}{}", encode("../园区 大门.PNG")), &headers, &png);
+    let ok = desk.send(
+        "POST",
+        &format!("{target}{}", encode("../园区 大门.PNG")),
+        &headers,
+        &png,
+    );
     assert_eq!(ok.status, 201, "{}", ok.body);
     assert_eq!(ok.body, "{\"name\":\"yuan-qu-da-men.png\"}");
-    assert_eq!(std::fs::read(site.root.join("content/cases/bundle/yuan-qu-da-men.png")).unwrap(), png);
+    assert_eq!(
+        std::fs::read(site.root.join("content/cases/bundle/yuan-qu-da-men.png")).unwrap(),
+        png
+    );
     // The same name again is not overwritten.
     let again = desk.send("POST", &format!("{target}{}", encode("园区 大门.png")), &headers, &png);
     assert_eq!(again.body, "{\"name\":\"yuan-qu-da-men-2.png\"}");
@@ -469,7 +529,12 @@ fn uploads_are_images_of_a_limited_size() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(!names.iter().any(|n| n.contains("notes") || n.contains("big") || n.starts_with('.')), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("notes") || n.contains("big") || n.starts_with('.')),
+        "{names:?}"
+    );
 }
 
 #[test]
@@ -478,9 +543,15 @@ fn a_new_case_is_created_in_every_language() {
     let desk = Desk::start(&site, &[]);
     let form = desk.get("/_edit/new");
     assert!(form.body.contains("<option value=\"cases\""), "{}", form.body);
-    let reply = desk.post("/_edit/new", &[("title", "新的园区"), ("section", "cases"), ("kind", "park")]);
+    let reply = desk.post(
+        "/_edit/new",
+        &[("title", "新的园区"), ("section", "cases"), ("kind", "park")],
+    );
     assert_eq!(reply.status, 303, "{}", reply.body);
-    assert_eq!(reply.header("location"), "/_edit/case?file=cases/xin-de-yuan-qu.md&saved=1");
+    assert_eq!(
+        reply.header("location"),
+        "/_edit/case?file=cases/xin-de-yuan-qu.md&saved=1"
+    );
     let zh = site.read("content/cases/xin-de-yuan-qu.md");
     assert!(
         zh.starts_with("---\ntitle: 新的园区\nsummary:\ndate: 2025-03-01\nkind: park\nindustry: []\norganisation:\ndraft: true\n---\n\n## 基本情况\n"),
@@ -493,7 +564,10 @@ fn a_new_case_is_created_in_every_language() {
     let row = list.body.split("<li>").find(|r| r.contains("新的园区")).unwrap();
     assert!(row.contains("English: up to date"), "{row}");
     // The same name again is refused, nothing overwritten.
-    let again = desk.post("/_edit/new", &[("title", "新的园区"), ("section", "cases"), ("kind", "park")]);
+    let again = desk.post(
+        "/_edit/new",
+        &[("title", "新的园区"), ("section", "cases"), ("kind", "park")],
+    );
     assert_eq!(again.status, 422);
     assert!(again.body.contains("already exist"), "{}", again.body);
     assert_eq!(site.read("content/cases/xin-de-yuan-qu.md"), zh);

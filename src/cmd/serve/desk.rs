@@ -138,7 +138,11 @@ impl Fields {
     }
 
     pub fn all(&self, name: &str) -> Vec<String> {
-        self.0.iter().filter(|(n, _)| n == name).map(|(_, v)| v.clone()).collect()
+        self.0
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .collect()
     }
 }
 
@@ -162,7 +166,11 @@ impl Desk {
     pub fn announce(&self, url: &str, bind: IpAddr, messages: &Messages) {
         println!(
             "{}",
-            msg!(messages, "desk-serving", url = format!("{url}{PREFIX}?token={}", self.token))
+            msg!(
+                messages,
+                "desk-serving",
+                url = format!("{url}{PREFIX}?token={}", self.token)
+            )
         );
         if !bind.is_loopback() {
             eprintln!("{}", msg!(messages, "desk-open-bind", address = bind.to_string()));
@@ -411,7 +419,10 @@ impl Desk {
             refusal: None,
         };
         let library = self.library(&config).ok();
-        Answer::html(200, pages::edit(messages, &config, library.as_ref(), snapshot, &text, &page))
+        Answer::html(
+            200,
+            pages::edit(messages, &config, library.as_ref(), snapshot, &text, &page),
+        )
     }
 
     fn save(&self, messages: &Messages, snapshot: &Snapshot, form: &Fields) -> Answer {
@@ -494,7 +505,11 @@ impl Desk {
         if let Err(failure) = crate::cmd::new::run(&args, messages) {
             return self.new_form(messages, form, Some(&failure.text(messages)));
         }
-        let folder = if section.is_empty() { String::new() } else { format!("{section}/") };
+        let folder = if section.is_empty() {
+            String::new()
+        } else {
+            format!("{section}/")
+        };
         let rel = format!("{folder}{slug}.md");
         // The title the author gave, in the original; its translations stay stamped as made from it.
         if let Ok(config) = self.config()
@@ -544,7 +559,16 @@ impl Desk {
             Ok(path) => path,
             Err(_) => return error(403, msg!(messages, "desk-refused-path", file = rel)),
         };
-        let too_big = || error(413, msg!(messages, "desk-image-too-big", limit = files::MAX_IMAGE_BYTES / 1024 / 1024));
+        let too_big = || {
+            error(
+                413,
+                msg!(
+                    messages,
+                    "desk-image-too-big",
+                    limit = files::MAX_IMAGE_BYTES / 1024 / 1024
+                ),
+            )
+        };
         if request.body_length().is_some_and(|n| n > files::MAX_IMAGE_BYTES) {
             return too_big();
         }
@@ -567,8 +591,16 @@ impl Desk {
         let wanted = files::image_name(name, ext);
         let (stem, _) = wanted.rsplit_once('.').unwrap_or((&wanted, ""));
         for n in 1..100 {
-            let file = if n == 1 { wanted.clone() } else { format!("{stem}-{n}.{ext}") };
-            let file_rel = if folder_rel.is_empty() { file.clone() } else { format!("{folder_rel}/{file}") };
+            let file = if n == 1 {
+                wanted.clone()
+            } else {
+                format!("{stem}-{n}.{ext}")
+            };
+            let file_rel = if folder_rel.is_empty() {
+                file.clone()
+            } else {
+                format!("{folder_rel}/{file}")
+            };
             let Ok(target) = files::confine(&self.content(), &file_rel) else {
                 return error(403, msg!(messages, "desk-refused-path", file = file_rel));
             };
@@ -646,7 +678,14 @@ mod tests {
         for ok in ["127.0.0.1:4000", "localhost:4000", "[::1]:4000"] {
             assert!(d.host_allowed(ok), "{ok}");
         }
-        for bad in ["evil.example:4000", "127.0.0.1:80", "127.0.0.1", "192.168.1.2:4000", "", "localhost.evil:4000"] {
+        for bad in [
+            "evil.example:4000",
+            "127.0.0.1:80",
+            "127.0.0.1",
+            "192.168.1.2:4000",
+            "",
+            "localhost.evil:4000",
+        ] {
             assert!(!d.host_allowed(bad), "{bad}");
         }
         let open = desk("0.0.0.0");

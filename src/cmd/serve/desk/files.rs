@@ -28,9 +28,9 @@ pub enum Refused {
 
 /// The Windows device names, reserved with any extension.
 const RESERVED: &[&str] = &[
-    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "com¹",
-    "com²", "com³", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9", "lpt¹", "lpt²", "lpt³",
-    "conin$", "conout$",
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "com¹", "com²",
+    "com³", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9", "lpt¹", "lpt²", "lpt³", "conin$",
+    "conout$",
 ];
 
 /// Checks a name of one path segment.
@@ -158,7 +158,9 @@ mod tests {
 
     #[test]
     fn names_windows_reserves_are_refused() {
-        for name in ["con.md", "CON", "nul.txt", "Com1.md", "lpt9.png", "a.", "a ", "a:b.md", "a|b"] {
+        for name in [
+            "con.md", "CON", "nul.txt", "Com1.md", "lpt9.png", "a.", "a ", "a:b.md", "a|b",
+        ] {
             assert!(check_segment(name).is_err(), "{name}");
         }
         for name in ["console.md", "a.md", "中文.md", "com10.md"] {
@@ -172,7 +174,15 @@ mod tests {
         let content = dir.join("content");
         std::fs::create_dir_all(content.join("cases")).unwrap();
         assert!(confine(&content, "cases/a.md").is_ok());
-        for bad in ["../site.toml", "/etc/passwd", "cases/../../x.md", "cases\\a.md", "C:/x.md", "", "cases//a.md"] {
+        for bad in [
+            "../site.toml",
+            "/etc/passwd",
+            "cases/../../x.md",
+            "cases\\a.md",
+            "C:/x.md",
+            "",
+            "cases//a.md",
+        ] {
             assert_eq!(confine(&content, bad), Err(Refused::Outside), "{bad}");
         }
         assert!(matches!(confine(&content, "cases/con.md"), Err(Refused::Reserved(_))));

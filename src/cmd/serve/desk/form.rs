@@ -147,7 +147,11 @@ impl Case {
     /// The lines of a field the form shows; empty when it is not written.
     /// A field the file had stays, empty, as the author left it (`summary:`).
     fn render(&self, key: &str, config: &Config, had: bool) -> String {
-        let raw = self.blocks.iter().find(|(k, _)| k == key).map_or("", |(_, r)| r.as_str());
+        let raw = self
+            .blocks
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or("", |(_, r)| r.as_str());
         // Written over several lines without braces: keep that style.
         let block_style = raw.lines().count() > 1 && !raw.contains('{');
         let mut out = String::new();
@@ -168,9 +172,17 @@ impl Case {
             "cover" if !self.cover_src.trim().is_empty() => {
                 let (src, alt) = (self.cover_src.trim(), self.cover_alt.trim());
                 if block_style {
-                    out.push_str(&format!("cover:\n  src: {}\n  alt: {}\n", block_scalar(src), block_scalar(alt)));
+                    out.push_str(&format!(
+                        "cover:\n  src: {}\n  alt: {}\n",
+                        block_scalar(src),
+                        block_scalar(alt)
+                    ));
                 } else {
-                    out.push_str(&format!("cover: {{src: {}, alt: {}}}\n", flow_scalar(src), flow_scalar(alt)));
+                    out.push_str(&format!(
+                        "cover: {{src: {}, alt: {}}}\n",
+                        flow_scalar(src),
+                        flow_scalar(alt)
+                    ));
                 }
             }
             "highlights" if !self.highlights.is_empty() => {
@@ -184,7 +196,11 @@ impl Case {
                             block_scalar(label)
                         ));
                     } else {
-                        out.push_str(&format!("  - {{value: {}, label: {}}}\n", flow_scalar(value), flow_scalar(label)));
+                        out.push_str(&format!(
+                            "  - {{value: {}, label: {}}}\n",
+                            flow_scalar(value),
+                            flow_scalar(label)
+                        ));
                     }
                 }
             }
@@ -210,7 +226,13 @@ fn canonical_order(config: &Config) -> Vec<&str> {
     if config.taxonomy("kind").is_some() {
         order.push("kind");
     }
-    order.extend(config.taxonomies.iter().map(|t| t.name.as_str()).filter(|n| *n != "kind"));
+    order.extend(
+        config
+            .taxonomies
+            .iter()
+            .map(|t| t.name.as_str())
+            .filter(|n| *n != "kind"),
+    );
     order.extend(["organisation", "source", "level", "cover", "highlights", "draft"]);
     order
 }
@@ -281,7 +303,10 @@ fn flow_list(items: &[String]) -> String {
 
 /// Whether `yaml` (one field `k`, a value or a list of one) reads back as `text`.
 fn reads_back(yaml: &str, text: &str) -> bool {
-    if text.is_empty() || text.contains(['\n', '\r', '\t']) || text.starts_with(['"', '\'', '&', '*', '!', '|', '>', '%', '@', '`', '#', '?', '-', ':']) {
+    if text.is_empty()
+        || text.contains(['\n', '\r', '\t'])
+        || text.starts_with(['"', '\'', '&', '*', '!', '|', '>', '%', '@', '`', '#', '?', '-', ':'])
+    {
         return false;
     }
     let Ok(Value::Mapping(map)) = serde_yaml::from_str::<Value>(yaml) else {

@@ -56,7 +56,11 @@ fn label(labels: &[String], lang: usize) -> &str {
 /// The frame of every desk page.
 fn shell(messages: &Messages, title: &str, main: &str) -> String {
     let lang = messages.lang().code();
-    let (other, other_name) = if lang == "zh" { ("en", "English") } else { ("zh", "中文") };
+    let (other, other_name) = if lang == "zh" {
+        ("en", "English")
+    } else {
+        ("zh", "中文")
+    };
     format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
@@ -144,7 +148,12 @@ pub fn list(messages: &Messages, config: &Config, library: &Library) -> String {
                         );
                     }
                     None => {
-                        let _ = write!(main, "<span class=\"lang {class}\">{}: {}</span>", esc(&language.name), esc(&words));
+                        let _ = write!(
+                            main,
+                            "<span class=\"lang {class}\">{}: {}</span>",
+                            esc(&language.name),
+                            esc(&words)
+                        );
                     }
                 }
             }
@@ -160,9 +169,17 @@ pub fn new_case(messages: &Messages, config: &Config, library: &Library, form: &
     let lang = label_lang(config, messages);
     let mut main = format!("<h1>{}</h1>", esc(&msg!(messages, "desk-new-case")));
     if let Some(error) = error {
-        let _ = write!(main, "<p class=\"refusal\" role=\"alert\" id=\"err-new\">{}</p>", esc(error));
+        let _ = write!(
+            main,
+            "<p class=\"refusal\" role=\"alert\" id=\"err-new\">{}</p>",
+            esc(error)
+        );
     }
-    let described = if error.is_some() { " aria-describedby=\"err-new\"" } else { "" };
+    let described = if error.is_some() {
+        " aria-describedby=\"err-new\""
+    } else {
+        ""
+    };
     let _ = write!(
         main,
         "<form method=\"post\" action=\"{PREFIX}new\" class=\"case-form narrow\">\
@@ -179,7 +196,11 @@ pub fn new_case(messages: &Messages, config: &Config, library: &Library, form: &
         .iter()
         .filter(|d| d.kind == DocKind::Section && d.lang == 0 && !d.key.is_empty())
     {
-        let selected = if form.get("section") == doc.key { " selected" } else { "" };
+        let selected = if form.get("section") == doc.key {
+            " selected"
+        } else {
+            ""
+        };
         let _ = write!(
             main,
             "<option value=\"{}\"{selected}>{} ({CONTENT_DIR}/{}/)</option>",
@@ -331,7 +352,10 @@ fn field_at(config: &Config, text: &str, yaml_line: usize, body_line: usize, lin
     for (i, l) in text.lines().enumerate().take(line).skip(yaml_line - 1) {
         let _ = i;
         if !l.starts_with([' ', '\t', '-', '#']) && l.contains(':') {
-            key = l[..l.find(':').unwrap_or(0)].trim().trim_matches(['"', '\'']).to_string();
+            key = l[..l.find(':').unwrap_or(0)]
+                .trim()
+                .trim_matches(['"', '\''])
+                .to_string();
         }
     }
     match key.as_str() {
@@ -371,7 +395,10 @@ pub fn edit(
     // What the form sent and what check finds on disk, together.
     let mut errors = problems(messages, config, library, snapshot, page.rel, text);
     for (field, list) in page.errors {
-        errors.entry(field.clone()).or_default().splice(0..0, list.iter().cloned());
+        errors
+            .entry(field.clone())
+            .or_default()
+            .splice(0..0, list.iter().cloned());
     }
     let doc = library.and_then(|l| l.docs.iter().position(|d| d.rel == page.rel).map(|i| (l, i)));
     let mut main = String::new();
@@ -379,7 +406,11 @@ pub fn edit(
         let _ = write!(main, "<p class=\"notice\" role=\"status\">{}</p>", esc(notice));
     }
     if let Some(refusal) = page.refusal {
-        let _ = write!(main, "<p class=\"refusal\" role=\"alert\" id=\"refusal\">{}</p>", esc(refusal));
+        let _ = write!(
+            main,
+            "<p class=\"refusal\" role=\"alert\" id=\"refusal\">{}</p>",
+            esc(refusal)
+        );
     }
     let _ = write!(
         main,
@@ -399,7 +430,11 @@ pub fn edit(
         for (l, language) in config.languages.iter().enumerate() {
             let found = versions.and_then(|v| v.get(l).copied().flatten());
             let (words, class) = state_words(messages, found.map(|x| translation::state(library, x)));
-            let current = if found == Some(index) { " aria-current=\"page\"" } else { "" };
+            let current = if found == Some(index) {
+                " aria-current=\"page\""
+            } else {
+                ""
+            };
             match found {
                 Some(x) => {
                     let _ = write!(
@@ -411,7 +446,12 @@ pub fn edit(
                     );
                 }
                 None => {
-                    let _ = write!(main, "<li><span class=\"lang {class}\">{}: {}</span></li>", esc(&language.name), esc(&words));
+                    let _ = write!(
+                        main,
+                        "<li><span class=\"lang {class}\">{}: {}</span></li>",
+                        esc(&language.name),
+                        esc(&words)
+                    );
                 }
             }
         }
@@ -426,7 +466,9 @@ pub fn edit(
                     esc(&msg!(messages, "desk-mark-current"))
                 );
             }
-            original_doc = versions.and_then(|v| v.first().copied().flatten()).map(|o| &library.docs[o]);
+            original_doc = versions
+                .and_then(|v| v.first().copied().flatten())
+                .map(|o| &library.docs[o]);
         }
         main.push_str("</nav>");
     }
@@ -461,9 +503,15 @@ pub fn edit(
     let text_field = |main: &mut String, id: &str, words: String, value: &str, long: bool, extra: &str| {
         let (list, tie) = field_errors(&errors, id);
         let input = if long {
-            format!("<textarea id=\"{id}\" name=\"{id}\" rows=\"3\"{tie}{extra}>{}</textarea>", esc(value))
+            format!(
+                "<textarea id=\"{id}\" name=\"{id}\" rows=\"3\"{tie}{extra}>{}</textarea>",
+                esc(value)
+            )
         } else {
-            format!("<input id=\"{id}\" name=\"{id}\" value=\"{}\"{tie}{extra}>", attr(value))
+            format!(
+                "<input id=\"{id}\" name=\"{id}\" value=\"{}\"{tie}{extra}>",
+                attr(value)
+            )
         };
         let _ = write!(
             main,
@@ -471,12 +519,51 @@ pub fn edit(
             esc(&words)
         );
     };
-    let _ = write!(main, "<fieldset><legend>{}</legend>", esc(&msg!(messages, "desk-about")));
-    text_field(&mut main, "title", msg!(messages, "desk-field-title"), &case.title, false, " required");
-    text_field(&mut main, "summary", msg!(messages, "desk-field-summary"), &case.summary, true, "");
-    text_field(&mut main, "organisation", msg!(messages, "desk-field-organisation"), &case.organisation, false, "");
-    text_field(&mut main, "date", msg!(messages, "desk-field-date"), &case.date, false, " type=\"date\"");
-    text_field(&mut main, "source", msg!(messages, "desk-field-source"), &case.source, false, "");
+    let _ = write!(
+        main,
+        "<fieldset><legend>{}</legend>",
+        esc(&msg!(messages, "desk-about"))
+    );
+    text_field(
+        &mut main,
+        "title",
+        msg!(messages, "desk-field-title"),
+        &case.title,
+        false,
+        " required",
+    );
+    text_field(
+        &mut main,
+        "summary",
+        msg!(messages, "desk-field-summary"),
+        &case.summary,
+        true,
+        "",
+    );
+    text_field(
+        &mut main,
+        "organisation",
+        msg!(messages, "desk-field-organisation"),
+        &case.organisation,
+        false,
+        "",
+    );
+    text_field(
+        &mut main,
+        "date",
+        msg!(messages, "desk-field-date"),
+        &case.date,
+        false,
+        " type=\"date\"",
+    );
+    text_field(
+        &mut main,
+        "source",
+        msg!(messages, "desk-field-source"),
+        &case.source,
+        false,
+        "",
+    );
     {
         let (list, tie) = field_errors(&errors, "level");
         let option = |value: &str, words: String| {
@@ -525,10 +612,28 @@ pub fn edit(
     }
 
     // The cover, and the images of the case's folder to choose from.
-    let _ = write!(main, "<fieldset><legend>{}</legend>", esc(&msg!(messages, "desk-cover")));
+    let _ = write!(
+        main,
+        "<fieldset><legend>{}</legend>",
+        esc(&msg!(messages, "desk-cover"))
+    );
     let images = folder_images(library, page.rel);
-    text_field(&mut main, "cover_src", msg!(messages, "desk-field-cover-src"), &case.cover_src, false, " list=\"images\"");
-    text_field(&mut main, "cover_alt", msg!(messages, "desk-field-cover-alt"), &case.cover_alt, false, "");
+    text_field(
+        &mut main,
+        "cover_src",
+        msg!(messages, "desk-field-cover-src"),
+        &case.cover_src,
+        false,
+        " list=\"images\"",
+    );
+    text_field(
+        &mut main,
+        "cover_alt",
+        msg!(messages, "desk-field-cover-alt"),
+        &case.cover_alt,
+        false,
+        "",
+    );
     main.push_str("<datalist id=\"images\">");
     for image in &images {
         let _ = write!(main, "<option value=\"{}\">", attr(image));
