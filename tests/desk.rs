@@ -573,3 +573,38 @@ fn a_new_case_is_created_in_every_language() {
     assert_eq!(site.read("content/cases/xin-de-yuan-qu.md"), zh);
     desk.wait_for("/cases/xin-de-yuan-qu/", |page| page.contains("新的园区"));
 }
+
+#[test]
+fn the_problems_check_finds_are_shown_beside_their_field() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/cases/beta.md",
+        "---\ntitle: 贝塔案例\ndate: 2024-03-01\nkind: enterprise\nindustry: [nope]\nsumary: 打错\ncover: {src: photo.png}\n---\n\n正文。\n",
+    );
+    let desk = Desk::start(&site, &[]);
+    let form = desk.get("/_edit/case?file=cases/beta.md");
+    assert_eq!(form.status, 200, "{}", form.body);
+    let industry = form
+        .body
+        .split("<fieldset")
+        .find(|f| f.contains("id=\"terms-industry\""))
+        .unwrap();
+    assert!(
+        industry.contains("aria-describedby=\"err-terms-industry\""),
+        "{industry}"
+    );
+    assert!(industry.contains("nope"), "{industry}");
+    let cover = form
+        .body
+        .split("<div class=\"field\">")
+        .find(|f| f.contains("id=\"cover_alt\""))
+        .unwrap();
+    assert!(cover.contains("aria-invalid=\"true\""), "{cover}");
+    assert!(cover.contains("Describe what the image shows"), "{cover}");
+    let general = form
+        .body
+        .split("id=\"err-general\"")
+        .nth(1)
+        .expect("problems of no field");
+    assert!(general.contains("sumary"), "{general}");
+}

@@ -316,7 +316,12 @@ fn problems(
     };
     if let Err(problems) = front_matter::parse(split.yaml, split.yaml_line, config) {
         for p in problems {
-            let words = p.keyed.as_ref().map_or_else(|| p.message.clone(), |k| k.text(messages));
+            let words = match (&p.keyed, p.rule) {
+                (Some(keyed), _) => keyed.text(messages),
+                // Said as the form asks for it, in the desk's language.
+                (None, "missing-alt") => msg!(messages, "desk-need-alt"),
+                (None, _) => p.message.clone(),
+            };
             found.push((p.line, words));
         }
     }
