@@ -601,6 +601,7 @@ fn the_problems_check_finds_are_shown_beside_their_field() {
         .unwrap();
     assert!(cover.contains("aria-invalid=\"true\""), "{cover}");
     assert!(cover.contains("Describe what the image shows"), "{cover}");
+    assert!(!cover.contains("cover has no alt text"), "said once: {cover}");
     let general = form
         .body
         .split("id=\"err-general\"")

@@ -326,7 +326,13 @@ fn problems(
         }
     }
     let file = std::path::Path::new(CONTENT_DIR).join(rel);
-    for d in snapshot.errors.iter().filter(|d| d.file.ends_with(&file)) {
+    // The last rebuild read the same front matter: what it found there is said above.
+    let read: Vec<usize> = found.iter().map(|(line, _)| *line).collect();
+    for d in snapshot
+        .errors
+        .iter()
+        .filter(|d| d.file.ends_with(&file) && !read.contains(&d.line))
+    {
         found.push((d.line, d.text_in(messages).into_owned()));
     }
     if let Some(doc) = library.and_then(|l| l.docs.iter().find(|d| d.rel == rel)) {
