@@ -108,6 +108,9 @@ pub struct ServeArgs {
     /// Leave out drafts and pages scheduled or expired (served by default, marked).
     #[arg(long)]
     pub no_drafts: bool,
+    /// Add the editing desk at /_edit/: edit, create and translate cases in the browser.
+    #[arg(long)]
+    pub edit: bool,
 }
 
 #[derive(Debug, Args)]

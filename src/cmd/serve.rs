@@ -16,6 +16,7 @@
 //! that succeeds clears them. Either way open tabs hear of it over
 //! Server-Sent Events ([`live`]). Nothing is written to disk.
 
+mod desk;
 mod http;
 mod live;
 mod watch;
@@ -95,6 +96,10 @@ pub fn run(args: &ServeArgs, messages: &Messages) -> Result<(), Failure> {
         generation: AtomicU64::new(0),
         messages: Messages::new(messages.lang()),
         root: args.root.clone(),
+        desk: args
+            .edit
+            .then(|| desk::Desk::new(&root, args.bind, port, messages.lang()))
+            .transpose()?,
     });
     // The last site built without errors: the next rebuild is made over it.
     let mut built: Option<Built> = None;
@@ -114,6 +119,9 @@ pub fn run(args: &ServeArgs, messages: &Messages) -> Result<(), Failure> {
     );
     if !args.bind.is_loopback() {
         eprintln!("{}", msg!(messages, "serve-open-bind", address = args.bind.to_string()));
+    }
+    if let Some(desk) = &shared.desk {
+        desk.announce(&url, args.bind, messages);
     }
     if args.open {
         open_browser(&format!("{url}/"), messages);
@@ -328,6 +336,8 @@ struct Shared {
     messages: Messages,
     /// The site's folder as given, which the errors' file names are relative to.
     root: PathBuf,
+    /// The editing desk at `/_edit/`, with `--edit`.
+    desk: Option<desk::Desk>,
 }
 
 impl Shared {
@@ -441,6 +451,12 @@ impl Shared {
     /// Answers one request: the event stream, or a file of the current snapshot.
     fn handle(&self, request: tiny_http::Request) {
         use tiny_http::{Header, Method, Response};
+        if let Some(desk) = &self.desk
+            && desk::is_desk(request.url())
+        {
+            desk.handle(request, &self.current());
+            return;
+        }
         let method = request.method().clone();
         if !matches!(method, Method::Get | Method::Head) {
             let mut response =
