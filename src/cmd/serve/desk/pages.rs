@@ -337,7 +337,7 @@ fn problems(
     }
     if let Some(doc) = library.and_then(|l| l.docs.iter().find(|d| d.rel == rel)) {
         for f in lint::lint_doc(config, doc) {
-            found.push((f.line, f.message));
+            found.push((f.line, f.message.text(messages)));
         }
     }
     let mut out = FieldErrors::new();
