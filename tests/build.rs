@@ -731,7 +731,7 @@ fn an_unreadable_cover_is_an_error() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr.contains(
-            "content/cases/bundle/index.md:5:1: error: cover: the image /cases/bundle/photo.png cannot be read"
+            "content/cases/bundle/index.md:5:1: error: cover: shows the image /cases/bundle/photo.png, which cannot be read"
         ),
         "{}",
         run.stderr
