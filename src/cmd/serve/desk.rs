@@ -149,7 +149,7 @@ impl Fields {
 impl Desk {
     pub fn new(root: &Path, bind: IpAddr, port: u16, lang: Lang) -> Result<Desk, Failure> {
         let mut random = [0u8; 24];
-        getrandom::fill(&mut random)
+        getrandom::getrandom(&mut random)
             .map_err(|e| Failure::Usage(format!("cannot make the editing desk's token: {e}")))?;
         Ok(Desk {
             root: root.to_path_buf(),

@@ -115,7 +115,7 @@ fn temp_beside(path: &Path) -> PathBuf {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut random = [0u8; 6];
-    let _ = getrandom::fill(&mut random);
+    let _ = getrandom::getrandom(&mut random);
     let tag: String = random.iter().map(|b| format!("{b:02x}")).collect();
     // A dot file: the site's walk skips it, so a build never sees it half written.
     path.with_file_name(format!(".{name}.desk-{tag}"))
