@@ -679,7 +679,7 @@ impl Writer<'_, '_> {
         let (path, shown) = if let Some(rooted) = decoded.strip_prefix('/') {
             (config.root.join("static").join(rooted), format!("static/{rooted}"))
         } else {
-            match join(&self.doc.dir, &decoded) {
+            match crate::markdown::join(&self.doc.dir, &decoded) {
                 Some(joined) => match self.book.library.assets.get(&joined) {
                     Some(asset) => (asset.source.clone(), format!("content/{joined}")),
                     None => (config.root.join("content").join(&joined), format!("content/{joined}")),
@@ -759,21 +759,6 @@ impl Writer<'_, '_> {
             }
         }
     }
-}
-
-/// Joins a relative path to a folder of content/, resolving `.` and `..`; `None` outside content/.
-fn join(folder: &str, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            p => parts.push(p),
-        }
-    }
-    Some(parts.join("/"))
 }
 
 /// A Typst string literal of `s`: `"a \"b\""`.
