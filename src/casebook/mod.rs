@@ -16,13 +16,12 @@ mod labels;
 mod markup;
 #[cfg(feature = "casebook")]
 mod select;
-pub mod settings;
 #[cfg(feature = "casebook")]
 mod world;
 
 use std::path::PathBuf;
 
-pub use settings::Settings;
+pub use crate::config::casebook::{Settings, home_link, site_path};
 
 use crate::config::Config;
 use crate::content::Library;
@@ -247,16 +246,6 @@ fn key(book: &Prepared<'_>) -> u64 {
         }
     }
     h.finish()
-}
-
-/// Where `build` publishes the casebook of a language: `/casebook.pdf`, `/en/casebook.pdf`.
-pub fn site_path(config: &Config, lang: usize) -> String {
-    format!("{}/casebook.pdf", config.languages[lang].url_prefix)
-}
-
-/// The link to the casebook of a language, when the site publishes it.
-pub fn home_link(config: &Config, lang: usize) -> Option<String> {
-    config.casebook.publish.then(|| config.link(&site_path(config, lang)))
 }
 
 #[cfg(feature = "casebook")]

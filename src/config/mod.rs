@@ -6,6 +6,7 @@
 //! the highlight theme are valid. All problems are reported together. The
 //! raw structs and their checks are in [`parse`].
 
+pub mod casebook;
 pub mod menu;
 mod parse;
 #[cfg(test)]
@@ -173,7 +174,7 @@ pub struct Config {
     /// `[[menu]]`: the header's navigation, by weight; empty for the theme's own.
     pub menu: Vec<menu::MenuEntry>,
     /// `[casebook]`: the printed casebook's title, preface, fonts and publishing.
-    pub casebook: crate::casebook::Settings,
+    pub casebook: casebook::Settings,
 }
 
 /// The identity a Chinese government website shows in its footer and meta tags.

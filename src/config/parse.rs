@@ -55,7 +55,7 @@ struct RawConfig {
     #[serde(default)]
     menu: Vec<Spanned<super::menu::RawMenuEntry>>,
     /// The printed casebook: parsed and checked in `casebook::settings`.
-    casebook: Option<crate::casebook::settings::RawCasebook>,
+    casebook: Option<super::casebook::RawCasebook>,
 }
 
 /// `[feeds]`: what the Atom feeds hold.
@@ -518,7 +518,7 @@ impl Config {
         let glossary = glossary(&raw.glossary, &languages, &at, &mut errors);
         let mut menu_labels = labels;
         let menu = super::menu::menu(&raw.menu, text, &mut menu_labels, &at, &mut errors);
-        let casebook = crate::casebook::settings::validate(raw.casebook, &languages, &at, &mut errors);
+        let casebook = super::casebook::validate(raw.casebook, &languages, &at, &mut errors);
 
         if !errors.is_empty() {
             return Err(errors);

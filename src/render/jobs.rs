@@ -290,7 +290,7 @@ impl<'a> Renderer<'a> {
         );
         ctx.insert("sections", &home.map(|h| self.subsections(h)).unwrap_or_default());
         ctx.insert("case_count", &cases.len());
-        ctx.insert("casebook_url", &crate::casebook::home_link(self.config, lang));
+        ctx.insert("casebook_url", &crate::config::casebook::home_link(self.config, lang));
         let source = home.map_or_else(
             || Path::new("content/_index.md").to_path_buf(),
             |h| self.library.docs[h].source.clone(),

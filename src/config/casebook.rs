@@ -19,7 +19,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::config::Language;
+use super::Language;
 use crate::diagnostics::Diagnostic;
 
 /// `[casebook]` as written.
@@ -114,4 +114,14 @@ pub fn validate(
         fonts,
         publish: raw.publish,
     }
+}
+
+/// Where `build` publishes the casebook of a language: `/casebook.pdf`, `/en/casebook.pdf`.
+pub fn site_path(config: &super::Config, lang: usize) -> String {
+    format!("{}/casebook.pdf", config.languages[lang].url_prefix)
+}
+
+/// The link to the casebook of a language, when the site publishes it.
+pub fn home_link(config: &super::Config, lang: usize) -> Option<String> {
+    config.casebook.publish.then(|| config.link(&site_path(config, lang)))
 }
