@@ -609,3 +609,46 @@ fn the_problems_check_finds_are_shown_beside_their_field() {
         .expect("problems of no field");
     assert!(general.contains("sumary"), "{general}");
 }
+
+#[test]
+fn a_missing_translation_is_started_from_the_original_as_a_draft() {
+    let site = Site::fixture("basic");
+    let desk = Desk::start(&site, &[]);
+    let page = desk.get("/_edit/case?file=cases/beta.md");
+    assert!(page.body.contains("action=\"/_edit/translation\""), "{}", page.body);
+    let original = site.read("content/cases/beta.md");
+    let reply = desk.post("/_edit/translation", &[("file", "cases/beta.md"), ("lang", "en")]);
+    assert_eq!(reply.status, 303, "{}", reply.body);
+    assert_eq!(reply.header("location"), "/_edit/case?file=cases/beta.en.md&saved=1");
+    let copy = site.read("content/cases/beta.en.md");
+    // The original's text to translate, held back until it is done, not stamped as up to date.
+    assert!(copy.contains("draft: true"), "{copy}");
+    assert!(!copy.contains("translated_from"), "{copy}");
+    let body = original.split("\n---\n").nth(1).unwrap();
+    assert!(copy.ends_with(body), "{copy}");
+    // The English site still shows the original with its notice.
+    desk.wait_for("/en/cases/beta/", |page| page.contains("贝塔"));
+    // Asked again, nothing is overwritten; an original is needed, and a language of the site.
+    site.write(
+        "content/cases/beta.en.md",
+        "---\ntitle: Beta\ndraft: true\n---\n\nStarted.\n",
+    );
+    let again = desk.post("/_edit/translation", &[("file", "cases/beta.md"), ("lang", "en")]);
+    assert_eq!(again.status, 303);
+    assert!(site.read("content/cases/beta.en.md").ends_with("Started.\n"));
+    assert_eq!(
+        desk.post("/_edit/translation", &[("file", "cases/alpha.en.md"), ("lang", "en")])
+            .status,
+        422
+    );
+    assert_eq!(
+        desk.post("/_edit/translation", &[("file", "cases/gamma.md"), ("lang", "fr")])
+            .status,
+        422
+    );
+    assert_eq!(
+        desk.post("/_edit/translation", &[("file", "../site.toml"), ("lang", "en")])
+            .status,
+        403
+    );
+}

@@ -516,6 +516,7 @@ desk-state-unstamped = not yet checked
 desk-state-missing = missing
 desk-state-orphan = no original
 desk-versions = Languages of this case
+desk-start-translation = Start the { $lang } version (a draft copy of the original)
 desk-mark-current = Mark the translation up to date
 desk-original = The original
 desk-about = About the case

@@ -568,6 +568,7 @@ desk-state-unstamped = 译文尚未核对
 desk-state-missing = 缺少译文
 desk-state-orphan = 没有原文
 desk-versions = 本案例的各语言版本
+desk-start-translation = 新建{ $lang }版本（复制原文，作为草稿）
 desk-mark-current = 标记译文为最新
 desk-original = 原文
 desk-about = 案例信息

@@ -301,6 +301,10 @@ impl Desk {
                 Ok(form) => self.create(messages, &form),
                 Err(answer) => answer,
             },
+            (Method::Post, "/translation") => match read_form(request) {
+                Ok(form) => self.start_translation(messages, form.get("file"), form.get("lang")),
+                Err(answer) => answer,
+            },
             (Method::Post, "/translated") => match read_form(request) {
                 Ok(form) => self.mark_translated(messages, snapshot, form.get("file")),
                 Err(answer) => answer,
@@ -549,6 +553,60 @@ impl Desk {
         match crate::cmd::translated::run(&args, messages) {
             Ok(_) => Answer::see_other(format!("{PREFIX}case?file={}", encode(rel))),
             Err(failure) => Answer::html(422, pages::refused(messages, &failure.text(messages))),
+        }
+    }
+
+    /// Starts the translation of an original into a language: a copy of the
+    /// original, marked as a draft (so the site keeps showing the original with
+    /// its notice until the translation is done), not stamped as up to date.
+    /// Never over an existing file.
+    fn start_translation(&self, messages: &Messages, rel: &str, code: &str) -> Answer {
+        let original = match self.confined(messages, rel, true) {
+            Ok(path) => path,
+            Err(answer) => return answer,
+        };
+        let config = match self.config() {
+            Ok(config) => config,
+            Err(failure) => return Answer::html(422, pages::refused(messages, &failure.text(messages))),
+        };
+        let is_original = crate::content::language_of(rel, &config).is_ok_and(|lang| lang == 0);
+        let lang = config.language_index(code).filter(|&l| l > 0);
+        let (Some(lang), true) = (lang, is_original) else {
+            return Answer::html(
+                422,
+                pages::refused(messages, &msg!(messages, "desk-refused-path", file = rel)),
+            );
+        };
+        let target_rel = crate::content::translation::translation_rel(rel, &config, &config.languages[lang].code);
+        let target = match self.confined(messages, &target_rel, true) {
+            Ok(path) => path,
+            Err(answer) => return answer,
+        };
+        let text = match std::fs::read_to_string(&original) {
+            Ok(text) => text,
+            Err(e) => {
+                return Answer::html(
+                    500,
+                    pages::refused(messages, &msg!(messages, "desk-write-failed", reason = e.to_string())),
+                );
+            }
+        };
+        let copy = match Case::read(&text, &config) {
+            Ok(mut case) => {
+                case.draft = true;
+                case.write(&config)
+            }
+            Err(problem) => return Answer::html(422, pages::refused(messages, &problem.message)),
+        };
+        match files::create_new(&target, copy.as_bytes()) {
+            Ok(()) => Answer::see_other(format!("{PREFIX}case?file={}&saved=1", encode(&target_rel))),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                Answer::see_other(format!("{PREFIX}case?file={}", encode(&target_rel)))
+            }
+            Err(e) => Answer::html(
+                500,
+                pages::refused(messages, &msg!(messages, "desk-write-failed", reason = e.to_string())),
+            ),
         }
     }
 

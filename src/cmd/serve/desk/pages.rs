@@ -459,10 +459,21 @@ pub fn edit(
                 None => {
                     let _ = write!(
                         main,
-                        "<li><span class=\"lang {class}\">{}: {}</span></li>",
+                        "<li><span class=\"lang {class}\">{}: {}</span>",
                         esc(&language.name),
                         esc(&words)
                     );
+                    // From the original: a translation to start, a copy of it as a draft.
+                    if d.lang == 0 {
+                        let _ = write!(
+                            main,
+                            " <form method=\"post\" action=\"{PREFIX}translation\" class=\"inline\"><input type=\"hidden\" name=\"file\" value=\"{}\"><input type=\"hidden\" name=\"lang\" value=\"{}\"><button class=\"button\" type=\"submit\">{}</button></form>",
+                            attr(page.rel),
+                            attr(&language.code),
+                            esc(&msg!(messages, "desk-start-translation", lang = language.name.as_str()))
+                        );
+                    }
+                    main.push_str("</li>");
                 }
             }
         }
