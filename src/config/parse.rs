@@ -303,17 +303,27 @@ impl Config {
 
         let paginate_by = *raw.paginate_by.get_ref();
         if !(1..=1000).contains(&paginate_by) {
-            errors.push(at(
+            errors.push(said(
                 raw.paginate_by.span(),
-                "paginate_by must be a whole number from 1 to 1000".into(),
+                crate::keyed!(
+                    "config-number-range",
+                    key = "paginate_by",
+                    least = 1usize,
+                    most = 1000usize
+                ),
             ));
         }
 
         let feed_limit = *raw.feed_limit.get_ref();
         if !(1..=10_000).contains(&feed_limit) {
-            errors.push(at(
+            errors.push(said(
                 raw.feed_limit.span(),
-                "feed_limit must be a whole number from 1 to 10000".into(),
+                crate::keyed!(
+                    "config-number-range",
+                    key = "feed_limit",
+                    least = 1usize,
+                    most = 10_000usize
+                ),
             ));
         }
         let publisher = match &raw.publisher {
@@ -324,21 +334,23 @@ impl Config {
         let highlight_theme = raw.highlight.theme.get_ref().clone();
         let themes = crate::code_themes::theme_names();
         if !themes.iter().any(|t| *t == highlight_theme) {
-            errors.push(at(
+            errors.push(said(
                 raw.highlight.theme.span(),
-                format!(
-                    "unknown highlight theme \"{highlight_theme}\"{}; the themes are: {}",
-                    diagnostics::suggestion(&highlight_theme, themes.iter().copied()),
-                    themes.join(", ")
+                crate::keyed!(
+                    "config-highlight-theme",
+                    theme = &highlight_theme,
+                    hint = diagnostics::did_you_mean(&highlight_theme, themes.iter().copied())
+                        .map(|like| crate::keyed!("hint-did-you-mean", like = like)),
+                    themes = themes.join(", ")
                 ),
             ));
         }
 
         let theme = raw.theme.get_ref().clone();
         if theme.is_empty() || theme.contains(['/', '\\']) || theme.starts_with('.') {
-            errors.push(at(
+            errors.push(said(
                 raw.theme.span(),
-                format!("theme \"{theme}\" must be the name of a folder in themes/"),
+                crate::keyed!("config-theme-name", theme = &theme),
             ));
         }
 
@@ -529,24 +541,21 @@ impl Config {
             if safe && root.join("static").join(rel).is_file() {
                 Some(format!("/{rel}"))
             } else {
-                errors.push(at(
+                errors.push(said(
                     logo.span(),
-                    format!(
-                        "logo = \"{}\": there is no such file in the site's static/ folder; put the emblem there (static/emblem.svg) and write logo = \"emblem.svg\"",
-                        logo.get_ref()
-                    ),
+                    crate::keyed!("config-no-logo", logo = logo.get_ref()),
                 ));
                 None
             }
         });
         let timezone = match &raw.timezone {
             Some(name) if super::time_zone(name.get_ref()).is_none() => {
-                errors.push(at(
+                errors.push(said(
                     name.span(),
-                    format!(
-                        "timezone = \"{}\" is not a time zone; write an IANA name such as \"{}\"",
-                        name.get_ref(),
-                        super::DEFAULT_TIME_ZONE
+                    crate::keyed!(
+                        "config-time-zone",
+                        zone = name.get_ref(),
+                        example = super::DEFAULT_TIME_ZONE
                     ),
                 ));
                 String::new()

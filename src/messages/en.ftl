@@ -245,6 +245,11 @@ config-label-other-language = { $what } has a label in "{ $code }", which is not
 config-taxonomy-reserved = a taxonomy cannot be called "{ $name }": that name is a front-matter field
 config-taxonomy-name = taxonomy name "{ $name }" must be lowercase letters, digits and hyphens
 config-term-key = term key "{ $key }" must be lowercase letters, digits and hyphens (it becomes a URL)
+config-number-range = { $key } must be a whole number from { $least } to { $most }
+config-highlight-theme = unknown highlight theme "{ $theme }"{ $hint }; the themes are: { $themes }
+config-theme-name = theme "{ $theme }" must be the name of a folder in themes/
+config-no-logo = logo = "{ $logo }": there is no such file in the site's static/ folder; put the emblem there (static/emblem.svg) and write logo = "emblem.svg"
+config-time-zone = timezone = "{ $zone }" is not a time zone; write an IANA name such as "{ $example }"
 config-what-taxonomy = taxonomy "{ $name }"
 config-what-term = term "{ $key }" of taxonomy "{ $name }"
 config-what-publisher = publisher

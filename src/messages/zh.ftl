@@ -245,6 +245,11 @@ config-label-other-language = { $what }有“{ $code }”语言的名称，但�
 config-taxonomy-reserved = 分类不能叫“{ $name }”：这是页首信息的字段名
 config-taxonomy-name = 分类名“{ $name }”只能由小写字母、数字和连字符组成
 config-term-key = 分类项的键“{ $key }”只能由小写字母、数字和连字符组成（它会成为网址的一部分）
+config-number-range = { $key } 应是 { $least } 到 { $most } 之间的整数
+config-highlight-theme = 没有名为“{ $theme }”的代码高亮主题{ $hint }；可用的主题有：{ $themes }
+config-theme-name = theme "{ $theme }" 必须是 themes/ 中一个文件夹的名字
+config-no-logo = logo = "{ $logo }"：网站的 static/ 文件夹中没有这个文件；请把标志放在那里（如 static/emblem.svg），并写 logo = "emblem.svg"
+config-time-zone = timezone = "{ $zone }" 不是时区；请写 IANA 时区名，例如 "{ $example }"
 config-what-taxonomy = 分类“{ $name }”
 config-what-term = 分类“{ $name }”中的分类项“{ $key }”
 config-what-publisher = 发布单位（publisher）
