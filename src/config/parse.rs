@@ -210,9 +210,9 @@ impl Config {
                 Some(f) => {
                     let probe = jiff::civil::date(2021, 1, 12);
                     if let Err(e) = jiff::fmt::strtime::format(f.get_ref().as_bytes(), probe) {
-                        errors.push(at(
+                        errors.push(said(
                             f.span(),
-                            format!("date_format \"{}\" is not valid: {e}", f.get_ref()),
+                            crate::keyed!("config-date-format", format = f.get_ref(), reason = e.to_string()),
                         ));
                     }
                     f.get_ref().clone()
@@ -362,9 +362,9 @@ impl Config {
             Ok(path) => path,
             Err(message) => {
                 if base_url_override.is_some() {
-                    errors.push(Diagnostic::error("--base-url", 0, 0, message));
+                    errors.push(Diagnostic::error_keyed("--base-url", 0, 0, message));
                 } else {
-                    errors.push(at(raw.base_url.span(), message));
+                    errors.push(said(raw.base_url.span(), message));
                 }
                 String::new()
             }
@@ -720,19 +720,17 @@ fn default_language_tag(code: &str) -> String {
 }
 
 /// Checks a base URL and returns its path without the trailing slash.
-fn parse_base_url(url: &str) -> Result<String, String> {
+fn parse_base_url(url: &str) -> Result<String, crate::messages::Keyed> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| format!("base_url \"{url}\" must start with https:// or http://"))?;
+        .ok_or_else(|| crate::keyed!("config-base-url-scheme", url = url))?;
     let (host, path) = rest.split_once('/').map_or((rest, ""), |(h, p)| (h, p));
     if host.is_empty() || host.contains(['?', '#', ' ', '\\']) {
-        return Err(format!("base_url \"{url}\" has no valid host name"));
+        return Err(crate::keyed!("config-base-url-host", url = url));
     }
     if path.contains(['?', '#', ' ', '\\', '"', '<', '>']) || path.split('/').any(|s| s == ".." || s == ".") {
-        return Err(format!(
-            "base_url \"{url}\" has a path that cannot be a folder of the site"
-        ));
+        return Err(crate::keyed!("config-base-url-path", url = url));
     }
     let path = path.trim_end_matches('/');
     Ok(if path.is_empty() {

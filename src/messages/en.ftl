@@ -250,6 +250,10 @@ config-highlight-theme = unknown highlight theme "{ $theme }"{ $hint }; the them
 config-theme-name = theme "{ $theme }" must be the name of a folder in themes/
 config-no-logo = logo = "{ $logo }": there is no such file in the site's static/ folder; put the emblem there (static/emblem.svg) and write logo = "emblem.svg"
 config-time-zone = timezone = "{ $zone }" is not a time zone; write an IANA name such as "{ $example }"
+config-date-format = date_format "{ $format }" is not valid: { $reason }
+config-base-url-scheme = base_url "{ $url }" must start with https:// or http://
+config-base-url-host = base_url "{ $url }" has no valid host name
+config-base-url-path = base_url "{ $url }" has a path that cannot be a folder of the site
 config-what-taxonomy = taxonomy "{ $name }"
 config-what-term = term "{ $key }" of taxonomy "{ $name }"
 config-what-publisher = publisher

@@ -250,6 +250,10 @@ config-highlight-theme = 没有名为“{ $theme }”的代码高亮主题{ $hin
 config-theme-name = theme "{ $theme }" 必须是 themes/ 中一个文件夹的名字
 config-no-logo = logo = "{ $logo }"：网站的 static/ 文件夹中没有这个文件；请把标志放在那里（如 static/emblem.svg），并写 logo = "emblem.svg"
 config-time-zone = timezone = "{ $zone }" 不是时区；请写 IANA 时区名，例如 "{ $example }"
+config-date-format = 日期格式 date_format "{ $format }" 无效：{ $reason }
+config-base-url-scheme = 网址 base_url "{ $url }" 必须以 https:// 或 http:// 开头
+config-base-url-host = 网址 base_url "{ $url }" 没有有效的主机名
+config-base-url-path = 网址 base_url "{ $url }" 的路径不能作为网站的文件夹
 config-what-taxonomy = 分类“{ $name }”
 config-what-term = 分类“{ $name }”中的分类项“{ $key }”
 config-what-publisher = 发布单位（publisher）
