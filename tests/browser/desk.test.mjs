@@ -73,7 +73,10 @@ test("a title changed in the form changes the page served", async () => {
   });
   await page.click('button[data-action="outline"][data-text="经验启示"]');
   await page.keyboard.type("编辑台写的一段经验。");
-  await Promise.all([page.waitForURL(/saved=1/), page.click(".actions button[type=submit]")]);
+  await Promise.all([
+    page.waitForURL(/saved=1/, { waitUntil: "domcontentloaded" }),
+    page.click(".actions button[type=submit]"),
+  ]);
   assert.match(await page.textContent(".notice"), /已保存/);
 
   const file = readFileSync(join(site, "content", "enterprises", "seari.md"), "utf8");

@@ -349,7 +349,11 @@ mod tests {
     use super::*;
 
     fn config() -> Config {
-        let dir = std::env::temp_dir().join(format!("showcase-desk-form-{}", std::process::id()));
+        // A folder of each test's own: tests run at once, and one writing the
+        // file while another reads it would read it half written.
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("showcase-desk-form-{}-{n}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(
             dir.join("site.toml"),
