@@ -375,9 +375,9 @@ impl Config {
                 Some(path) => {
                     let key = path.get_ref().trim_matches('/').to_string();
                     if key.is_empty() || !key.split('/').all(is_key) {
-                        errors.push(at(
+                        errors.push(said(
                             path.span(),
-                            format!("catalogue path \"{}\" must be folder names of lowercase letters, digits and hyphens, such as \"cases\"", path.get_ref()),
+                            crate::keyed!("config-catalogue-path", path = path.get_ref()),
                         ));
                     }
                     key
@@ -489,10 +489,7 @@ impl Config {
         if let Some(code) = &raw_gov.site_code {
             let text = code.get_ref().trim();
             if text.len() != 10 || !text.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                errors.push(at(
-                    code.span(),
-                    format!("site_code \"{text}\" must be the ten-character website identification code (网站标识码)"),
-                ));
+                errors.push(said(code.span(), crate::keyed!("config-site-code", code = text)));
             }
             government.site_code = Some(text.to_string());
         }
@@ -503,12 +500,7 @@ impl Config {
             let text = police.get_ref().trim();
             let digits: String = text.chars().filter(char::is_ascii_digit).collect();
             if digits.len() < 10 {
-                errors.push(at(
-                    police.span(),
-                    format!(
-                        "police \"{text}\" must hold the filing number's digits, such as 沪公网安备 31010702001234号"
-                    ),
-                ));
+                errors.push(said(police.span(), crate::keyed!("config-police", number = text)));
             }
             government.police = Some(text.to_string());
             government.police_code = Some(digits);
@@ -517,12 +509,9 @@ impl Config {
         for link in &raw.footer_links {
             let path = link.get_ref().trim_start_matches('/').to_string();
             if !path.ends_with(".md") || path.split('/').any(|p| p == ".." || p.is_empty()) {
-                errors.push(at(
+                errors.push(said(
                     link.span(),
-                    format!(
-                        "footer link \"{}\" must be a Markdown file in content/, such as \"about/site.md\"",
-                        link.get_ref()
-                    ),
+                    crate::keyed!("config-footer-link", link = link.get_ref()),
                 ));
             }
             footer_links.push(path);
