@@ -516,7 +516,7 @@ impl Config {
             }
             footer_links.push(path);
         }
-        let glossary = glossary(&raw.glossary, &languages, &at, &mut errors);
+        let glossary = glossary(&raw.glossary, &languages, &said, &mut errors);
         let mut menu_labels = labels;
         let menu = super::menu::menu(&raw.menu, text, &mut menu_labels, &at, &mut errors);
         let casebook = super::casebook::validate(raw.casebook, &languages, &at, &mut errors);
@@ -587,10 +587,10 @@ impl Config {
 fn glossary(
     raw: &IndexMap<String, Spanned<BTreeMap<String, Spanned<toml::Value>>>>,
     languages: &[Language],
-    at: &impl Fn(std::ops::Range<usize>, String) -> Diagnostic,
+    at: &impl Fn(std::ops::Range<usize>, crate::messages::Keyed) -> Diagnostic,
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<GlossaryEntry> {
-    let shape = "write it as \"产教融合\" = { en = \"industry-education integration\", avoid = [\"integration of industry and education\"] }";
+    let shape = || crate::keyed!("config-glossary-shape");
     let mut entries = Vec::new();
     for (term, spanned) in raw {
         let mut entry = GlossaryEntry {
@@ -599,7 +599,7 @@ fn glossary(
             avoid: Vec::new(),
         };
         for (key, value) in spanned.get_ref() {
-            let mut bad = |message: String| errors.push(at(value.span(), message));
+            let mut bad = |message: crate::messages::Keyed| errors.push(at(value.span(), message));
             if key == "avoid" {
                 let list = value.get_ref().as_array().and_then(|items| {
                     items
@@ -609,29 +609,42 @@ fn glossary(
                 });
                 match list {
                     Some(list) => entry.avoid = list,
-                    None => bad(format!("glossary \"{term}\": avoid must be a list of texts; {shape}")),
+                    None => bad(crate::keyed!("config-glossary-avoid", term = term, shape = shape())),
                 }
                 continue;
             }
             match languages.iter().position(|l| l.code == *key) {
-                Some(0) => bad(format!(
-                    "glossary \"{term}\": the term itself is the {} text; remove {key} = …",
-                    languages[0].name
+                Some(0) => bad(crate::keyed!(
+                    "config-glossary-original",
+                    term = term,
+                    lang = &languages[0].name,
+                    key = key
                 )),
                 Some(lang) => match value.get_ref().as_str().map(str::trim) {
                     Some(text) if !text.is_empty() => entry.renderings[lang] = Some(text.to_string()),
-                    _ => bad(format!("glossary \"{term}\": {key} must be non-empty text; {shape}")),
+                    _ => bad(crate::keyed!(
+                        "config-glossary-empty",
+                        term = term,
+                        key = key,
+                        shape = shape()
+                    )),
                 },
-                None => bad(format!(
-                    "glossary \"{term}\" has \"{key}\", which is neither a language of the site nor avoid{}",
-                    diagnostics::suggestion(key, languages.iter().skip(1).map(|l| l.code.as_str()).chain(["avoid"]))
+                None => bad(crate::keyed!(
+                    "config-glossary-key",
+                    term = term,
+                    key = key,
+                    hint = diagnostics::did_you_mean(
+                        key,
+                        languages.iter().skip(1).map(|l| l.code.as_str()).chain(["avoid"])
+                    )
+                    .map(|like| crate::keyed!("hint-did-you-mean", like = like))
                 )),
             }
         }
         if !entry.avoid.is_empty() && entry.renderings.iter().all(Option::is_none) {
             errors.push(at(
                 spanned.span(),
-                format!("glossary \"{term}\" lists variants to avoid but no rendering to use instead; {shape}"),
+                crate::keyed!("config-glossary-no-rendering", term = term, shape = shape()),
             ));
         }
         for variant in &entry.avoid {
@@ -643,7 +656,7 @@ fn glossary(
             {
                 errors.push(at(
                     spanned.span(),
-                    format!("glossary \"{term}\": \"{variant}\" is both the rendering and a variant to avoid"),
+                    crate::keyed!("config-glossary-both", term = term, variant = variant),
                 ));
             }
         }

@@ -258,6 +258,13 @@ config-catalogue-path = catalogue path "{ $path }" must be folder names of lower
 config-site-code = site_code "{ $code }" must be the ten-character website identification code (网站标识码)
 config-police = police "{ $number }" must hold the filing number's digits, such as 沪公网安备 31010702001234号
 config-footer-link = footer link "{ $link }" must be a Markdown file in content/, such as "about/site.md"
+config-glossary-shape = write it as "产教融合" = {"{"} en = "industry-education integration", avoid = ["integration of industry and education"] {"}"}
+config-glossary-avoid = glossary "{ $term }": avoid must be a list of texts; { $shape }
+config-glossary-original = glossary "{ $term }": the term itself is the { $lang } text; remove { $key } = …
+config-glossary-empty = glossary "{ $term }": { $key } must be non-empty text; { $shape }
+config-glossary-key = glossary "{ $term }" has "{ $key }", which is neither a language of the site nor avoid{ $hint }
+config-glossary-no-rendering = glossary "{ $term }" lists variants to avoid but no rendering to use instead; { $shape }
+config-glossary-both = glossary "{ $term }": "{ $variant }" is both the rendering and a variant to avoid
 config-what-taxonomy = taxonomy "{ $name }"
 config-what-term = term "{ $key }" of taxonomy "{ $name }"
 config-what-publisher = publisher

@@ -258,6 +258,13 @@ config-catalogue-path = 案例总览的路径 "{ $path }" 只能由小写字母�
 config-site-code = site_code "{ $code }" 应是十位的网站标识码
 config-police = 公安备案号 police "{ $number }" 应包含备案号的数字，例如 沪公网安备 31010702001234号
 config-footer-link = 页脚链接 "{ $link }" 必须是 content/ 中的 Markdown 文件，例如 "about/site.md"
+config-glossary-shape = 写法如 "产教融合" = {"{"} en = "industry-education integration", avoid = ["integration of industry and education"] {"}"}
+config-glossary-avoid = 术语表“{ $term }”：avoid 应是文字的列表；{ $shape }
+config-glossary-original = 术语表“{ $term }”：术语本身就是{ $lang }文字；请删去 { $key } = …
+config-glossary-empty = 术语表“{ $term }”：{ $key } 不能为空；{ $shape }
+config-glossary-key = 术语表“{ $term }”中的“{ $key }”既不是网站的语言，也不是 avoid{ $hint }
+config-glossary-no-rendering = 术语表“{ $term }”列出了要避免的写法，但没有给出应使用的译法；{ $shape }
+config-glossary-both = 术语表“{ $term }”：“{ $variant }”既是规定的译法，又是要避免的写法
 config-what-taxonomy = 分类“{ $name }”
 config-what-term = 分类“{ $name }”中的分类项“{ $key }”
 config-what-publisher = 发布单位（publisher）
