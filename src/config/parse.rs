@@ -402,10 +402,7 @@ impl Config {
                     toml::Value::String(s) => s.clone(),
                     toml::Value::Integer(i) => i.to_string(),
                     _ => {
-                        errors.push(at(
-                            value.span(),
-                            format!("count.{field} must be a term key such as \"enterprise\""),
-                        ));
+                        errors.push(said(value.span(), crate::keyed!("config-count-not-key", field = field)));
                         continue;
                     }
                 };
@@ -414,57 +411,62 @@ impl Config {
                         if text == "municipal" || text == "district" {
                             conditions.push(Condition::Level(text));
                         } else {
-                            errors.push(at(
+                            errors.push(said(
                                 value.span(),
-                                format!(
-                                    "count.level must be \"municipal\" or \"district\", not \"{text}\"{}",
-                                    diagnostics::suggestion(&text, ["municipal", "district"])
+                                crate::keyed!(
+                                    "config-count-level",
+                                    written = &text,
+                                    hint = diagnostics::did_you_mean(&text, ["municipal", "district"])
+                                        .map(|like| crate::keyed!("hint-did-you-mean", like = like))
                                 ),
                             ));
                         }
                     }
                     "year" => match text.parse::<i32>() {
                         Ok(year) => conditions.push(Condition::Year(year)),
-                        Err(_) => errors.push(at(
-                            value.span(),
-                            format!("count.year must be a year such as 2025, not \"{text}\""),
-                        )),
+                        Err(_) => errors.push(said(value.span(), crate::keyed!("config-count-year", written = &text))),
                     },
-                    name => {
-                        match taxonomies.iter().find(|t: &&Taxonomy| t.name == name) {
-                            Some(tax) if tax.term(&text).is_some() => conditions.push(Condition::Term {
-                                taxonomy: name.to_string(),
-                                term: text,
-                            }),
-                            Some(tax) => errors.push(at(
-                                value.span(),
-                                format!(
-                                    "the target counts {name} \"{text}\", which site.toml does not define{}",
-                                    match diagnostics::did_you_mean(&text, tax.terms.iter().map(|t| t.key.as_str())) {
-                                        Some(k) => format!("; did you mean \"{k}\"?"),
-                                        None => format!(
-                                            "; the terms are: {}",
-                                            diagnostics::listing(tax.terms.iter().map(|t| t.key.as_str()))
-                                        ),
-                                    }
+                    name => match taxonomies.iter().find(|t: &&Taxonomy| t.name == name) {
+                        Some(tax) if tax.term(&text).is_some() => conditions.push(Condition::Term {
+                            taxonomy: name.to_string(),
+                            term: text,
+                        }),
+                        Some(tax) => errors.push(said(
+                            value.span(),
+                            crate::keyed!(
+                                "config-count-term",
+                                taxonomy = name,
+                                term = &text,
+                                hint = match diagnostics::did_you_mean(&text, tax.terms.iter().map(|t| t.key.as_str()))
+                                {
+                                    Some(like) => crate::keyed!("hint-did-you-mean", like = like),
+                                    None => crate::keyed!(
+                                        "config-the-terms",
+                                        terms = diagnostics::listing(tax.terms.iter().map(|t| t.key.as_str()))
+                                    ),
+                                }
+                            ),
+                        )),
+                        None => {
+                            let known = ["level", "year"]
+                                .into_iter()
+                                .chain(taxonomies.iter().map(|t| t.name.as_str()));
+                            errors.push(said(
+                                target.count.span(),
+                                crate::keyed!(
+                                    "config-count-by",
+                                    name = name,
+                                    hint = diagnostics::did_you_mean(name, known)
+                                        .map(|like| crate::keyed!("hint-did-you-mean", like = like))
                                 ),
-                            )),
-                            None => {
-                                let known = ["level", "year"]
-                                    .into_iter()
-                                    .chain(taxonomies.iter().map(|t| t.name.as_str()));
-                                errors.push(at(target.count.span(), format!(
-                                "the target counts by \"{name}\", which is neither a taxonomy nor level or year{}",
-                                diagnostics::suggestion(name, known)
-                            )));
-                            }
+                            ));
                         }
-                    }
+                    },
                 }
             }
             let goal = *target.goal.get_ref();
             if !(1..=1_000_000).contains(&goal) {
-                errors.push(at(target.goal.span(), "goal must be a whole number from 1 up".into()));
+                errors.push(said(target.goal.span(), crate::keyed!("config-goal")));
             }
             targets.push(Target {
                 labels,
