@@ -66,7 +66,7 @@ pub(super) fn menu(
     raw: &[Spanned<RawMenuEntry>],
     text: &str,
     labels: &mut Labels<'_>,
-    at: &dyn Fn(std::ops::Range<usize>, String) -> Diagnostic,
+    at: &dyn Fn(std::ops::Range<usize>, crate::messages::Keyed) -> Diagnostic,
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<MenuEntry> {
     let mut entries = Vec::new();
@@ -75,15 +75,12 @@ pub(super) fn menu(
         let written = entry.url.get_ref().trim();
         let what = crate::keyed!("config-what-menu", number = n + 1, url = written);
         let labels = labels(&entry.label, what.clone(), errors);
-        let what = what.english();
         let url = if written.starts_with("https://") || written.starts_with("http://") {
             let host = written.split_once("://").map_or("", |(_, rest)| rest);
             if host.is_empty() || host.starts_with('/') || written.contains(char::is_whitespace) {
                 errors.push(at(
                     entry.url.span(),
-                    format!(
-                        "{what}: \"{written}\" is not a web address; write one such as \"https://www.shanghai.gov.cn/\""
-                    ),
+                    crate::keyed!("config-menu-not-address", what = what.clone(), url = written),
                 ));
             }
             MenuUrl::External(written.to_string())
@@ -94,16 +91,14 @@ pub(super) fn menu(
             {
                 errors.push(at(
                     entry.url.span(),
-                    format!("{what}: \"{written}\" must be a plain path on the site, such as \"/cases/\""),
+                    crate::keyed!("config-menu-plain-path", what = what.clone(), url = written),
                 ));
             }
             MenuUrl::Internal(written.to_string())
         } else {
             errors.push(at(
                 entry.url.span(),
-                format!(
-                    "{what}: \"{written}\" must be a path on the site starting with \"/\" (\"/cases/\", the same in every language: English gets \"/en/cases/\") or an address starting with \"https://\""
-                ),
+                crate::keyed!("config-menu-path", what = what, url = written),
             ));
             continue;
         };

@@ -520,7 +520,7 @@ impl Config {
         }
         let glossary = glossary(&raw.glossary, &languages, &said, &mut errors);
         let mut menu_labels = labels;
-        let menu = super::menu::menu(&raw.menu, text, &mut menu_labels, &at, &mut errors);
+        let menu = super::menu::menu(&raw.menu, text, &mut menu_labels, &said, &mut errors);
         let casebook = super::casebook::validate(raw.casebook, &languages, &at, &mut errors);
 
         if !errors.is_empty() {
