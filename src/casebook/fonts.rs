@@ -67,7 +67,6 @@ const MONO_FAMILIES: &[&str] = &[
 ];
 
 /// How to get a Chinese font, for the error when there is none.
-const INSTALL_HINT: &str = "install one (Debian and Ubuntu: apt install fonts-noto-cjk; Fedora: dnf install google-noto-serif-cjk-fonts; Windows and macOS ship one) or name a font file of the site in site.toml: [casebook] fonts = [\"fonts/NotoSerifCJKsc-Regular.otf\"]";
 
 /// One face of a font file, loaded when Typst first asks for it.
 struct Slot {
@@ -105,10 +104,9 @@ impl Fonts {
             if looks_like_file(entry) {
                 let path = root.join(entry);
                 if !path.is_file() {
-                    return Err(Failure::Usage(format!(
-                        "site.toml: [casebook] fonts names the file {entry}, which is not in the site's folder ({}); check the path (it is relative to site.toml)",
-                        path.display()
-                    )));
+                    return Err(
+                        crate::keyed!("casebook-font-file", file = entry, path = path.display().to_string()).into(),
+                    );
                 }
                 files.push((path, true));
             } else {
@@ -154,11 +152,12 @@ impl Fonts {
             .collect();
         if !missing.is_empty() {
             let names: Vec<String> = missing.iter().map(|f| format!("\"{f}\"")).collect();
-            return Err(Failure::Usage(format!(
-                "site.toml: [casebook] fonts names {}, which is not installed (looked in {}); install it, name another family, or name a font file of the site such as \"fonts/NotoSerifCJKsc-Regular.otf\"",
-                names.join(", "),
-                listing(&dirs)
-            )));
+            return Err(crate::keyed!(
+                "casebook-font-family",
+                families = names.join(", "),
+                folders = listing(&dirs)
+            )
+            .into());
         }
         let mut named_families = file_families;
         named_families.extend(wanted_families);
@@ -166,11 +165,12 @@ impl Fonts {
         if need_cjk && families.cjk.is_none() {
             let mut tried: Vec<&str> = named_families.iter().map(String::as_str).collect();
             tried.extend(CJK_FAMILIES);
-            return Err(Failure::Usage(format!(
-                "no font with Chinese characters was found for the casebook (tried {}; looked in {}); {INSTALL_HINT}",
-                tried.join(", "),
-                listing(&dirs)
-            )));
+            return Err(crate::keyed!(
+                "casebook-no-cjk-font",
+                tried = tried.join(", "),
+                folders = listing(&dirs)
+            )
+            .into());
         }
         Ok(Fonts {
             book: LazyHash::new(book),

@@ -239,10 +239,7 @@ impl Config {
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Failure::Usage(format!(
-                    "there is no site.toml in {}; run showcase in a site's folder or pass --root DIR",
-                    display_root(root)
-                )));
+                return Err(crate::keyed!("config-no-site", folder = display_root(root)).into());
             }
             Err(e) => return Err(Failure::io("read", &path, e)),
         };

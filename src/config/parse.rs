@@ -667,11 +667,11 @@ fn glossary(
     entries
 }
 
-pub(super) fn display_root(root: &Path) -> String {
+pub(super) fn display_root(root: &Path) -> crate::messages::Keyed {
     if root.as_os_str().is_empty() || root == Path::new(".") {
-        "this folder".to_string()
+        crate::keyed!("config-this-folder")
     } else {
-        root.display().to_string()
+        crate::keyed!("as-written", text = root.display().to_string())
     }
 }
 

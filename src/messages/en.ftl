@@ -104,6 +104,9 @@ link-no-path = { $shown ->
 image-unreadable = shows the image { $path }, which cannot be read ({ $reason }); save it again as a JPEG, PNG or WebP file
 cover-problem = cover: { $problem }
 image-metadata = the image cannot be published without its metadata ({ $reason }); save it again as a JPEG, PNG or WebP file, or remove it
+casebook-font-file = site.toml: [casebook] fonts names the file { $file }, which is not in the site's folder ({ $path }); check the path (it is relative to site.toml)
+casebook-font-family = site.toml: [casebook] fonts names { $families }, which is not installed (looked in { $folders }); install it, name another family, or name a font file of the site such as "fonts/NotoSerifCJKsc-Regular.otf"
+casebook-no-cjk-font = no font with Chinese characters was found for the casebook (tried { $tried }; looked in { $folders }); install one (Debian and Ubuntu: apt install fonts-noto-cjk; Fedora: dnf install google-noto-serif-cjk-fonts; Windows and macOS ship one) or name a font file of the site in site.toml: [casebook] fonts = ["fonts/NotoSerifCJKsc-Regular.otf"]
 casebook-image-missing = the image { $image } ({ $file }) does not exist, so the casebook cannot print it; check the file name or remove the image
 casebook-image-format = the image { $image } is a .{ $ext } file, which the casebook cannot print; use PNG, JPEG, GIF, WebP or SVG
 casebook-image-bytes = the image { $image } is { $size } MB, too large to print (at most { $limit } MB); save a smaller copy (3000 pixels wide is plenty for A4)
@@ -237,6 +240,8 @@ ledger-bad-file = { $address } redirects to { $target }, which is not a content 
 
 ## site.toml
 
+config-no-site = there is no site.toml in { $folder }; run showcase in a site's folder or pass --root DIR
+config-this-folder = this folder
 config-toml = { $detail }
 config-no-default-language = default_language "{ $code }" has no [languages.{ $code }] table{ $hint }
 config-bad-language-code = "{ $code }" is not a language code; use a code such as "zh" or "en"

@@ -104,6 +104,9 @@ link-no-path = { $shown ->
 image-unreadable = 图片 { $path } 无法读取（{ $reason }）；请重新保存为 JPEG、PNG 或 WebP 格式
 cover-problem = 封面图（cover）：{ $problem }
 image-metadata = 去掉元数据后无法发布这张图片（{ $reason }）；请重新保存为 JPEG、PNG 或 WebP 格式，或删去它
+casebook-font-file = site.toml：[casebook] fonts 指定的字体文件 { $file } 不在网站文件夹中（{ $path }）；请检查路径（相对于 site.toml）
+casebook-font-family = site.toml：[casebook] fonts 指定的 { $families } 没有安装（查找了 { $folders }）；请安装它、换一种字体，或指定网站中的字体文件，例如 "fonts/NotoSerifCJKsc-Regular.otf"
+casebook-no-cjk-font = 没有找到含汉字的字体，无法排印案例汇编（试过 { $tried }；查找了 { $folders }）；请安装一种（Debian 和 Ubuntu：apt install fonts-noto-cjk；Fedora：dnf install google-noto-serif-cjk-fonts；Windows 和 macOS 自带），或在 site.toml 中指定网站中的字体文件：[casebook] fonts = ["fonts/NotoSerifCJKsc-Regular.otf"]
 casebook-image-missing = 图片 { $image }（{ $file }）不存在，案例汇编无法印出它；请检查文件名，或删去这张图片
 casebook-image-format = 图片 { $image } 是 .{ $ext } 文件，案例汇编无法印出；请使用 PNG、JPEG、GIF、WebP 或 SVG 格式
 casebook-image-bytes = 图片 { $image } 有 { $size } MB，太大，无法印刷（最多 { $limit } MB）；请另存一份较小的（A4 纸宽 3000 像素已足够）
@@ -237,6 +240,8 @@ ledger-bad-file = { $address } 跳转到 { $target }，但它不是本站的内�
 
 ## site.toml
 
+config-no-site = { $folder }中没有 site.toml；请在网站的文件夹中运行 showcase，或用 --root DIR 指明网站
+config-this-folder = 当前文件夹
 config-toml = site.toml 的格式有误：{ $detail }
 config-no-default-language = 默认语言 default_language "{ $code }" 没有对应的 [languages.{ $code }] 表{ $hint }
 config-bad-language-code = “{ $code }”不是语言代码；请使用“zh”或“en”这样的代码
