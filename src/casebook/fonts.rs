@@ -66,8 +66,6 @@ const MONO_FAMILIES: &[&str] = &[
     "Courier New",
 ];
 
-/// How to get a Chinese font, for the error when there is none.
-
 /// One face of a font file, loaded when Typst first asks for it.
 struct Slot {
     path: PathBuf,
