@@ -59,9 +59,7 @@ pub struct Book {
 /// Without the feature "casebook": the error that says how to get it.
 #[cfg(not(feature = "casebook"))]
 pub fn make(_config: &Config, _library: &Library, _request: &Request) -> Result<Vec<Book>, Failure> {
-    Err(Failure::Usage(
-        "this showcase was built without the casebook; build it with the feature \"casebook\" (on by default): cargo install --features casebook".to_string(),
-    ))
+    Err(crate::keyed!("casebook-not-built").into())
 }
 
 /// Typesets the books asked for, one per language.
@@ -113,11 +111,11 @@ fn books<T>(
     for &lang in &request.langs {
         let entries = match case {
             Some(case) => vec![select::entry(config, library, case, lang).ok_or_else(|| {
-                Failure::Usage(format!(
-                    "--case {}: the case has no {} version, and site.toml's fallback for {} is \"skip\"",
-                    library.docs[case].source.display(),
-                    config.languages[lang].name,
-                    config.languages[lang].code
+                Failure::from(crate::keyed!(
+                    "casebook-case-no-version",
+                    file = library.docs[case].source.display().to_string(),
+                    lang = &config.languages[lang].name,
+                    code = &config.languages[lang].code
                 ))
             })?],
             None => select::entries(config, library, lang, &request.sections)?,
@@ -252,11 +250,11 @@ fn key(book: &Prepared<'_>) -> u64 {
 /// The preface page in a language (its translation, else the original).
 fn preface<'a>(library: &'a Library, path: &str, lang: usize) -> Result<&'a Doc, Failure> {
     let original = library.docs.iter().find(|d| d.rel == path).ok_or_else(|| {
-        Failure::Content(vec![Diagnostic::file_error(
+        Failure::Content(vec![Diagnostic::error_keyed(
             "site.toml",
-            format!(
-                "[casebook] preface = \"{path}\": there is no such page in content/ (or it is a draft); write the preface there, or remove the line"
-            ),
+            0,
+            0,
+            crate::keyed!("casebook-no-preface", path = path),
         )])
     })?;
     let chosen = library

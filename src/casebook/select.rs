@@ -47,11 +47,14 @@ pub fn entries<'a>(
         {
             let mut names: Vec<&str> = known.iter().copied().filter(|k| !k.is_empty()).collect();
             names.dedup();
-            return Err(Failure::Usage(format!(
-                "--section {section}: no cases are in content/{section}/{}; the sections with cases are: {}",
-                crate::diagnostics::suggestion(section, names.iter().copied()),
-                names.join(", ")
-            )));
+            return Err(crate::keyed!(
+                "casebook-no-section",
+                section = section.as_str(),
+                hint = crate::diagnostics::did_you_mean(section, names.iter().copied())
+                    .map(|like| crate::keyed!("hint-did-you-mean", like = like)),
+                sections = names.join(", ")
+            )
+            .into());
         }
     }
     let mut out = Vec::new();
@@ -109,14 +112,8 @@ pub fn find_case(library: &Library, file: &Path) -> Result<usize, Failure> {
         .position(|d| std::fs::canonicalize(&d.source).is_ok_and(|p| p == wanted));
     match found {
         Some(i) if library.docs[i].is_case() => Ok(i),
-        Some(_) => Err(Failure::Usage(format!(
-            "--case {}: this page is not a case (a case has a kind in its front matter)",
-            file.display()
-        ))),
-        None => Err(Failure::Usage(format!(
-            "--case {}: this is not a published page of the site; name a Markdown file of its content/ folder that is not a draft",
-            file.display()
-        ))),
+        Some(_) => Err(crate::keyed!("casebook-not-a-case", file = file.display().to_string()).into()),
+        None => Err(crate::keyed!("casebook-not-a-page", file = file.display().to_string()).into()),
     }
 }
 

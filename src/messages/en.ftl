@@ -107,6 +107,12 @@ image-metadata = the image cannot be published without its metadata ({ $reason }
 casebook-font-file = site.toml: [casebook] fonts names the file { $file }, which is not in the site's folder ({ $path }); check the path (it is relative to site.toml)
 casebook-font-family = site.toml: [casebook] fonts names { $families }, which is not installed (looked in { $folders }); install it, name another family, or name a font file of the site such as "fonts/NotoSerifCJKsc-Regular.otf"
 casebook-no-cjk-font = no font with Chinese characters was found for the casebook (tried { $tried }; looked in { $folders }); install one (Debian and Ubuntu: apt install fonts-noto-cjk; Fedora: dnf install google-noto-serif-cjk-fonts; Windows and macOS ship one) or name a font file of the site in site.toml: [casebook] fonts = ["fonts/NotoSerifCJKsc-Regular.otf"]
+casebook-not-built = this showcase was built without the casebook; build it with the feature "casebook" (on by default): cargo install --features casebook
+casebook-case-no-version = --case { $file }: the case has no { $lang } version, and site.toml's fallback for { $code } is "skip"
+casebook-no-preface = [casebook] preface = "{ $path }": there is no such page in content/ (or it is a draft); write the preface there, or remove the line
+casebook-no-section = --section { $section }: no cases are in content/{ $section }/{ $hint }; the sections with cases are: { $sections }
+casebook-not-a-case = --case { $file }: this page is not a case (a case has a kind in its front matter)
+casebook-not-a-page = --case { $file }: this is not a published page of the site; name a Markdown file of its content/ folder that is not a draft
 casebook-image-missing = the image { $image } ({ $file }) does not exist, so the casebook cannot print it; check the file name or remove the image
 casebook-image-format = the image { $image } is a .{ $ext } file, which the casebook cannot print; use PNG, JPEG, GIF, WebP or SVG
 casebook-image-bytes = the image { $image } is { $size } MB, too large to print (at most { $limit } MB); save a smaller copy (3000 pixels wide is plenty for A4)

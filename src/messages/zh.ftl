@@ -107,6 +107,12 @@ image-metadata = 去掉元数据后无法发布这张图片（{ $reason }）；�
 casebook-font-file = site.toml：[casebook] fonts 指定的字体文件 { $file } 不在网站文件夹中（{ $path }）；请检查路径（相对于 site.toml）
 casebook-font-family = site.toml：[casebook] fonts 指定的 { $families } 没有安装（查找了 { $folders }）；请安装它、换一种字体，或指定网站中的字体文件，例如 "fonts/NotoSerifCJKsc-Regular.otf"
 casebook-no-cjk-font = 没有找到含汉字的字体，无法排印案例汇编（试过 { $tried }；查找了 { $folders }）；请安装一种（Debian 和 Ubuntu：apt install fonts-noto-cjk；Fedora：dnf install google-noto-serif-cjk-fonts；Windows 和 macOS 自带），或在 site.toml 中指定网站中的字体文件：[casebook] fonts = ["fonts/NotoSerifCJKsc-Regular.otf"]
+casebook-not-built = 这个 showcase 编译时没有包含案例汇编；请带上 "casebook" 功能编译（默认包含）：cargo install --features casebook
+casebook-case-no-version = --case { $file }：这个案例没有{ $lang }版本，而 site.toml 中 { $code } 的 fallback 是 "skip"
+casebook-no-preface = [casebook] preface = "{ $path }"：content/ 中没有这个页面（或它是草稿）；请在那里写好前言，或删去这一行
+casebook-no-section = --section { $section }：content/{ $section }/ 中没有案例{ $hint }；有案例的栏目是：{ $sections }
+casebook-not-a-case = --case { $file }：这个页面不是案例（案例的页首信息里有 kind）
+casebook-not-a-page = --case { $file }：这不是网站已发布的页面；请给出 content/ 中一个不是草稿的 Markdown 文件
 casebook-image-missing = 图片 { $image }（{ $file }）不存在，案例汇编无法印出它；请检查文件名，或删去这张图片
 casebook-image-format = 图片 { $image } 是 .{ $ext } 文件，案例汇编无法印出；请使用 PNG、JPEG、GIF、WebP 或 SVG 格式
 casebook-image-bytes = 图片 { $image } 有 { $size } MB，太大，无法印刷（最多 { $limit } MB）；请另存一份较小的（A4 纸宽 3000 像素已足够）
