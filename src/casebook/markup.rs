@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::PathBuf;
 
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::fonts::Families;
 use super::labels::Labels;
@@ -378,14 +378,7 @@ pub fn qr_svg(url: &str) -> Option<String> {
 /// The Markdown body of a doc as Typst markup.
 fn body(out: &mut String, book: &BookInput<'_>, doc: &Doc, files: &mut Files, errors: &mut Vec<Diagnostic>) {
     let language = &book.config.languages[doc.lang];
-    let mut options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    if !language.is_cjk() {
-        options |= Options::ENABLE_SMART_PUNCTUATION;
-    }
+    let options = crate::markdown::options(language);
     let markdown = super::body_of(doc);
     let mut w = Writer {
         out,

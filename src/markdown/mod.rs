@@ -192,10 +192,11 @@ fn explicit_language(path: &str, config: &Config) -> Option<usize> {
     config.language_index(code)
 }
 
-/// Renders the Markdown body of a doc; problems (a broken link) beside it.
-pub fn render(doc: &Doc, links: &Links<'_>) -> (Rendered, Vec<Diagnostic>) {
-    let config = links.config;
-    let language = &config.languages[doc.lang];
+/// The Markdown a page of `language` is written in: tables, footnotes and the
+/// rest, and smart quotes only where the language is not Chinese, Japanese or
+/// Korean (their quotes are typed as they should be). The web and the printed
+/// casebook read a page alike.
+pub fn options(language: &crate::config::Language) -> Options {
     let mut options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -204,6 +205,14 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> (Rendered, Vec<Diagnostic>) {
     if !language.is_cjk() {
         options |= Options::ENABLE_SMART_PUNCTUATION;
     }
+    options
+}
+
+/// Renders the Markdown body of a doc; problems (a broken link) beside it.
+pub fn render(doc: &Doc, links: &Links<'_>) -> (Rendered, Vec<Diagnostic>) {
+    let config = links.config;
+    let language = &config.languages[doc.lang];
+    let options = options(language);
     // Shortcodes become markers, their HTML put in place after rendering.
     let expanded = links
         .shortcodes
