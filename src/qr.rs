@@ -105,7 +105,11 @@ fn encode(text: &str) -> QrResult<(Vec<bool>, usize)> {
         let mut c = canvas.clone();
         c.apply_mask(mask);
         let dark: Vec<bool> = c.into_colors().into_iter().map(|c| c == Color::Dark).collect();
-        let score = penalty(&dark, width);
+        let score = if width <= 64 {
+            penalty_of_rows(&dark, width)
+        } else {
+            penalty(&dark, width)
+        };
         if best.as_ref().is_none_or(|(b, _)| score < *b) {
             best = Some((score, dark));
         }
@@ -159,6 +163,74 @@ fn penalty(dark: &[bool], width: usize) -> u32 {
         }
     }
     let ratio = (dark.iter().filter(|d| **d).count() * 200 / dark.len()) as i64;
+    score += (ratio - 100).abs();
+    u32::try_from(score).unwrap_or(0)
+}
+
+/// [`penalty`] on rows of at most 64 modules, each row and each column a
+/// word of bits (bit `x` of row `y` is the module at `x`, `y`): the same score
+/// by bit arithmetic, several times faster, as a site draws a code per page.
+fn penalty_of_rows(dark: &[bool], width: usize) -> u32 {
+    let w = width;
+    debug_assert!(w <= 64 && dark.len() == w * w);
+    let mut rows = [0u64; 64];
+    let mut cols = [0u64; 64];
+    for y in 0..w {
+        for x in 0..w {
+            if dark[y * w + x] {
+                rows[y] |= 1 << x;
+                cols[x] |= 1 << y;
+            }
+        }
+    }
+    let (rows, cols) = (&rows[..w], &cols[..w]);
+    let below = |n: usize| if n >= 64 { u64::MAX } else { (1u64 << n) - 1 };
+    let mut score: i64 = 0;
+    for lines in [rows, cols] {
+        for &line in lines {
+            // Runs of the same colour: 5 + n of them score 3 + n. Bit j of
+            // `changes` says module j differs from module j - 1.
+            let mut changes = (line ^ (line << 1)) & below(w) & !1;
+            let mut start = 0;
+            loop {
+                let end = if changes == 0 {
+                    w
+                } else {
+                    changes.trailing_zeros() as usize
+                };
+                let run = (end - start) as i64;
+                if run >= 5 {
+                    score += run - 2;
+                }
+                if changes == 0 {
+                    break;
+                }
+                changes &= changes - 1;
+                start = end;
+            }
+            // #.###.# with four light modules (or the edge) on one side.
+            for j in 0..w.saturating_sub(6) {
+                if (line >> j) & 0x7f != 0b101_1101 {
+                    continue;
+                }
+                let before = below(j) & !below(j.saturating_sub(4));
+                let after = below((j + 11).min(w)) & !below(j + 7);
+                if line & before == 0 || line & after == 0 {
+                    score += 40;
+                }
+            }
+        }
+        score -= 360;
+    }
+    // 2×2 blocks of one colour: bit x of `same` says the modules at x and
+    // x + 1 of two neighbouring rows are all four alike.
+    for pair in rows.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let same = !(a ^ b) & !(a ^ (a >> 1)) & !(b ^ (b >> 1)) & below(w - 1);
+        score += 3 * i64::from(same.count_ones());
+    }
+    let dark_count: u32 = rows.iter().map(|r| r.count_ones()).sum();
+    let ratio = (dark_count as usize * 200 / dark.len()) as i64;
     score += (ratio - 100).abs();
     u32::try_from(score).unwrap_or(0)
 }
@@ -238,6 +310,36 @@ mod tests {
             let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).unwrap();
             let expected: Vec<bool> = code.to_colors().into_iter().map(|c| c == Color::Dark).collect();
             assert_eq!(encode(text).unwrap(), (expected, code.width()), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_penalty_by_bits_is_the_penalty_by_modules() {
+        // A small generator, so the grids are the same on every run.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for width in [21, 25, 29, 33, 37, 45, 57, 61, 64] {
+            for round in 0..40 {
+                // Now and then long runs and empty rows, which random grids lack.
+                let dark: Vec<bool> = (0..width * width)
+                    .map(|i| match round % 4 {
+                        0 => next() % 2 == 0,
+                        1 => (i / 7) % 2 == 0 || next() % 9 == 0,
+                        2 => next() % 5 == 0,
+                        _ => next() % 5 != 0,
+                    })
+                    .collect();
+                assert_eq!(
+                    penalty_of_rows(&dark, width),
+                    penalty(&dark, width),
+                    "width {width}, round {round}"
+                );
+            }
         }
     }
 
