@@ -162,6 +162,8 @@ pub struct Renderer<'a> {
     /// Each doc's card in each language, hashed once (see [`Cards`]): indexed by doc
     /// and then language.
     card_keys: Vec<std::sync::OnceLock<u64>>,
+    /// The theme's `wechat.css`, rendered once for every article.
+    wechat_css: std::sync::OnceLock<Result<String, Diagnostic>>,
 }
 
 /// The most terms a term page's navigation lists: with more, it lists those
@@ -237,6 +239,7 @@ impl<'a> Renderer<'a> {
             card_keys: (0..library.docs.len() * config.languages.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
+            wechat_css: std::sync::OnceLock::new(),
         };
         renderer.footer = (0..config.languages.len())
             .map(|lang| {

@@ -9,7 +9,9 @@
 
 use serde::Serialize;
 
-use crate::packed::Packed;
+use std::sync::Arc;
+
+use super::views::Body;
 use crate::text::is_cjk_char;
 
 /// One heading: its level (2 or 3), anchor, words, and the h3s under an h2.
@@ -141,29 +143,26 @@ pub fn is_long(toc: &[TocItem], text: &str) -> bool {
 
 /// A page's table of contents in a template's context; in a page's key (a
 /// serialiser that is not human-readable), nothing, as the HTML it is made of is there.
-pub struct Toc<'a>(pub &'a Packed);
+pub struct Toc<'a>(pub Arc<Body<'a>>);
 
 impl Serialize for Toc<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if serializer.is_human_readable() {
-            toc(&self.0.unpack()).serialize(serializer)
+            self.0.toc().serialize(serializer)
         } else {
             serializer.serialize_unit()
         }
     }
 }
 
-/// Whether a page's text is long (see [`is_long`]): its HTML and plain text; in a
-/// page's key, nothing, as the HTML is there and the text follows from it.
-pub struct Long<'a> {
-    pub html: &'a Packed,
-    pub text: &'a Packed,
-}
+/// Whether a page's text is long (see [`is_long`]); in a page's key, nothing,
+/// as the HTML is there and the text follows from it.
+pub struct Long<'a>(pub Arc<Body<'a>>);
 
 impl Serialize for Long<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if serializer.is_human_readable() {
-            serializer.serialize_bool(is_long(&toc(&self.html.unpack()), &self.text.unpack()))
+            serializer.serialize_bool(self.0.is_long())
         } else {
             serializer.serialize_unit()
         }

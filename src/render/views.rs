@@ -369,14 +369,11 @@ impl<'a> PageView<'a> {
         let original = original_of(r.library, doc)
             .map(|(_, o)| o)
             .or((lang != doc.lang).then_some(doc));
-        let content = &r.rendered[d].html;
+        let body = std::sync::Arc::new(Body::new(&r.rendered[d].html, &r.rendered[d].text));
         PageView {
-            outline: Outline(content),
-            toc: super::toc::Toc(content),
-            long: super::toc::Long {
-                html: content,
-                text: &r.rendered[d].text,
-            },
+            outline: Outline(body.clone()),
+            toc: super::toc::Toc(body.clone()),
+            long: super::toc::Long(body.clone()),
             draft: doc.fm.draft,
             scheduled: match doc.withheld {
                 Some(crate::content::schedule::Withheld::Scheduled(day)) => {
@@ -396,7 +393,7 @@ impl<'a> PageView<'a> {
             permalink,
             cover_permalink,
             json_ld,
-            content: Html(content),
+            content: Html(body),
             updated: doc.fm.updated.map(|d| d.to_string()),
             updated_display: doc.fm.updated.map(|d| format_date(d, &language.date_format)),
             taxonomies,
@@ -407,15 +404,61 @@ impl<'a> PageView<'a> {
 
 /// A heading of a page's text: its anchor and its words.
 #[derive(Serialize)]
-pub struct OutlineItem {
-    pub id: String,
-    pub title: String,
+pub struct OutlineItem<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+}
+
+/// A doc's rendered Markdown as its views read it: unpacked at most once, and
+/// its headings read at most once, however many views of a page ask (the text,
+/// the outline, the table of contents, whether it is long, a WeChat article).
+pub struct Body<'a> {
+    html: &'a Packed,
+    text: &'a Packed,
+    unpacked: std::sync::OnceLock<String>,
+    toc: std::sync::OnceLock<Vec<super::toc::TocItem>>,
+}
+
+impl<'a> Body<'a> {
+    pub fn new(html: &'a Packed, text: &'a Packed) -> Body<'a> {
+        Body {
+            html,
+            text,
+            unpacked: std::sync::OnceLock::new(),
+            toc: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// No text: a list without its section's text.
+    pub fn empty() -> Body<'static> {
+        Body::new(&EMPTY, &EMPTY)
+    }
+
+    /// The HTML.
+    pub fn html(&self) -> &str {
+        self.unpacked.get_or_init(|| self.html.unpack())
+    }
+
+    /// The packed HTML, for hashing.
+    pub fn packed(&self) -> &'a Packed {
+        self.html
+    }
+
+    /// The headings, nested (see [`super::toc::toc`]).
+    pub fn toc(&self) -> &[super::toc::TocItem] {
+        self.toc.get_or_init(|| super::toc::toc(self.html()))
+    }
+
+    /// Whether the text is long (see [`super::toc::is_long`]).
+    pub fn is_long(&self) -> bool {
+        super::toc::is_long(self.toc(), &self.text.unpack())
+    }
 }
 
 /// A page's rendered Markdown: the HTML in a template's context; in a page's
 /// key (a serialiser that is not human-readable), the hash of the packed HTML,
 /// which says the same at a fraction of the cost.
-pub struct Html<'a>(pub &'a Packed);
+pub struct Html<'a>(pub std::sync::Arc<Body<'a>>);
 
 /// No text: a list without its section's text.
 static EMPTY: Packed = Packed::EMPTY;
@@ -423,35 +466,36 @@ static EMPTY: Packed = Packed::EMPTY;
 impl Serialize for Html<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if serializer.is_human_readable() {
-            serializer.serialize_str(&self.0.unpack())
+            serializer.serialize_str(self.0.html())
         } else {
-            serializer.serialize_u64(xxhash_rust::xxh3::xxh3_64(self.0.as_bytes()))
+            serializer.serialize_u64(xxhash_rust::xxh3::xxh3_64(self.0.packed().as_bytes()))
         }
     }
 }
 
 /// A page's outline (see [`outline`]): in a key, nothing, as the HTML it is made of is there.
-pub struct Outline<'a>(pub &'a Packed);
+pub struct Outline<'a>(pub std::sync::Arc<Body<'a>>);
 
 impl Serialize for Outline<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if serializer.is_human_readable() {
-            outline(&self.0.unpack()).serialize(serializer)
+            outline(self.0.toc()).serialize(serializer)
         } else {
             serializer.serialize_unit()
         }
     }
 }
 
-/// The second-level headings of rendered Markdown, as plain text: each starts a line
-/// as `<h2 id="…">`, the form the Markdown writer gives every heading (it gives each
-/// an id); raw HTML written otherwise is not taken for one. Footnote marks are left out.
-/// (The headings the table of contents reads, second level only.)
-fn outline(html: &str) -> Vec<OutlineItem> {
-    super::toc::headings(html)
-        .into_iter()
-        .filter(|(level, _, _)| *level == 2)
-        .map(|(_, id, title)| OutlineItem { id, title })
+/// The second-level headings of a page's table of contents, as plain text: the
+/// headings the Markdown writer gives an id, starting a line as `<h2 id="…">`;
+/// raw HTML written otherwise is not taken for one. Footnote marks are left out.
+fn outline(toc: &[super::toc::TocItem]) -> Vec<OutlineItem<'_>> {
+    toc.iter()
+        .filter(|item| item.level == 2)
+        .map(|item| OutlineItem {
+            id: &item.id,
+            title: &item.text,
+        })
         .collect()
 }
 
@@ -569,7 +613,11 @@ impl<'a> SectionView<'a> {
             title: doc.fm.title.as_str().into(),
             url: r.config.link(&doc.path),
             summary: r.summary(d),
-            content: Html(if with_content { &r.rendered[d].html } else { &EMPTY }),
+            content: Html(std::sync::Arc::new(if with_content {
+                Body::new(&r.rendered[d].html, &r.rendered[d].text)
+            } else {
+                Body::empty()
+            })),
         }
     }
 
@@ -579,7 +627,7 @@ impl<'a> SectionView<'a> {
             title,
             url,
             summary: "",
-            content: Html(&EMPTY),
+            content: Html(std::sync::Arc::new(Body::empty())),
         }
     }
 }

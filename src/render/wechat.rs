@@ -203,12 +203,17 @@ impl Renderer<'_> {
 
     fn article(&self, i: usize, page: &PageView<'_>) -> Result<String, Diagnostic> {
         let doc = &self.library.docs[i];
-        let body = self.rendered[i].html.unpack();
+        let body = page.content.0.html();
         let code = &self.config.languages[doc.lang].code;
         let t = |key: &str| self.theme.string(code, key);
         let css = self
-            .theme
-            .render(STYLESHEET, &tera::Context::new(), Path::new(STYLESHEET))?;
+            .wechat_css
+            .get_or_init(|| {
+                self.theme
+                    .render(STYLESHEET, &tera::Context::new(), Path::new(STYLESHEET))
+            })
+            .as_ref()
+            .map_err(Clone::clone)?;
         let parts = Parts {
             summary: page.card.summary,
             organisation: page.card.organisation,
@@ -218,7 +223,7 @@ impl Renderer<'_> {
                 .iter()
                 .map(|h| (h.value.as_str(), h.label.as_str()))
                 .collect(),
-            body: &body,
+            body,
             permalink: &page.permalink,
             qr_src: self.config.permalink(&format!("{}{QR_FILE}", article_path(doc))),
             strings: Strings {
