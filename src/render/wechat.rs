@@ -234,7 +234,7 @@ impl Renderer<'_> {
                 scan: t("wechat_scan"),
             },
         };
-        article(self.config, &parts, &css).map_err(|e| Diagnostic::file_error(doc.source.clone(), e))
+        article(self.config, &parts, css).map_err(|e| Diagnostic::file_error(doc.source.clone(), e))
     }
 }
 
