@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::{Arc, Mutex};
 
-use qrcode::canvas::{Canvas, MaskPattern};
+use qrcode::canvas::{Canvas, MaskPattern, Module};
 use qrcode::types::{QrResult, Version};
 use qrcode::{Color, EcLevel};
 
@@ -82,6 +82,10 @@ const MASKS: [MaskPattern; 8] = [
 /// bits, codewords and drawing, and the mask of the lowest penalty by the same
 /// rules as its `Canvas::apply_best_mask`, scored on plain booleans (its own
 /// scoring goes through a boxed closure per module and is most of the cost).
+///
+/// A code up to 64 modules wide (an address of up to some 250 bytes) is masked
+/// and scored as rows of bits: a masked code is its dark data modules flipped
+/// in the mask's [`Template`].
 fn encode(text: &str) -> QrResult<(Vec<bool>, usize)> {
     let bits = qrcode::bits::encode_auto(text.as_bytes(), EcLevel::M)?;
     let version = bits.version();
@@ -91,6 +95,30 @@ fn encode(text: &str) -> QrResult<(Vec<bool>, usize)> {
     canvas.draw_all_functional_patterns();
     canvas.draw_data(&encoded, &ec);
     let width = version.width() as usize;
+    if let Version::Normal(number) = version
+        && width <= 64
+    {
+        let templates = templates(number);
+        let mut dark_data = [0u64; 64];
+        for (y, row) in dark_data.iter_mut().enumerate().take(width) {
+            for x in 0..width {
+                if canvas.get(x as i16, y as i16) == Module::Unmasked(Color::Dark) {
+                    *row |= 1 << x;
+                }
+            }
+        }
+        let mut best: Option<(u32, [u64; 64])> = None;
+        for template in templates.iter() {
+            let rows: [u64; 64] = std::array::from_fn(|y| template[y] ^ dark_data[y]);
+            let score = penalty_of_rows(&rows[..width], width);
+            if best.as_ref().is_none_or(|(b, _)| score < *b) {
+                best = Some((score, rows));
+            }
+        }
+        let rows = best.map(|(_, rows)| rows).unwrap_or([0; 64]);
+        let dark = (0..width * width).map(|i| rows[i / width] >> (i % width) & 1 == 1);
+        return Ok((dark.collect(), width));
+    }
     if matches!(version, Version::Micro(_)) {
         // Not made by `encode_auto`; scored by `qrcode` itself should it ever be.
         let dark = canvas
@@ -105,16 +133,45 @@ fn encode(text: &str) -> QrResult<(Vec<bool>, usize)> {
         let mut c = canvas.clone();
         c.apply_mask(mask);
         let dark: Vec<bool> = c.into_colors().into_iter().map(|c| c == Color::Dark).collect();
-        let score = if width <= 64 {
-            penalty_of_rows(&dark, width)
-        } else {
-            penalty(&dark, width)
-        };
+        let score = penalty(&dark, width);
         if best.as_ref().is_none_or(|(b, _)| score < *b) {
             best = Some((score, dark));
         }
     }
     Ok((best.map(|(_, d)| d).unwrap_or_default(), width))
+}
+
+/// A code of one version with no data, masked by one of [`MASKS`], as rows of
+/// bits: its function patterns and the format information that names the
+/// mask, and on every data module the mask's bit. Masking a code flips its
+/// dark data modules, so the masked code is this template XOR them.
+type Template = [u64; 64];
+
+/// The [`Template`]s of a version, in the order of [`MASKS`], made once per run.
+fn templates(version: i16) -> Arc<[Template; 8]> {
+    static MADE: std::sync::OnceLock<Mutex<HashMap<i16, Arc<[Template; 8]>>>> = std::sync::OnceLock::new();
+    let made = MADE.get_or_init(Mutex::default);
+    if let Some(t) = made.lock().unwrap_or_else(|p| p.into_inner()).get(&version) {
+        return t.clone();
+    }
+    let mut blank = Canvas::new(Version::Normal(version), EcLevel::M);
+    blank.draw_all_functional_patterns();
+    let width = Version::Normal(version).width() as usize;
+    let t = Arc::new(MASKS.map(|mask| {
+        let mut c = blank.clone();
+        c.apply_mask(mask);
+        let mut rows = [0u64; 64];
+        for (i, color) in c.into_colors().into_iter().enumerate() {
+            if color == Color::Dark {
+                rows[i / width] |= 1 << (i % width);
+            }
+        }
+        rows
+    }));
+    made.lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .insert(version, t.clone());
+    t
 }
 
 /// The penalty `qrcode` gives a masked code (`Canvas::compute_total_penalty_scores`
@@ -167,23 +224,21 @@ fn penalty(dark: &[bool], width: usize) -> u32 {
     u32::try_from(score).unwrap_or(0)
 }
 
-/// [`penalty`] on rows of at most 64 modules, each row and each column a
-/// word of bits (bit `x` of row `y` is the module at `x`, `y`): the same score
-/// by bit arithmetic, several times faster, as a site draws a code per page.
-fn penalty_of_rows(dark: &[bool], width: usize) -> u32 {
+/// [`penalty`] of a code at most 64 modules wide, given as rows of bits (bit
+/// `x` of row `y` is the module at `x`, `y`): the same score by bit arithmetic
+/// on rows and columns, several times faster, as a site draws a code per page.
+fn penalty_of_rows(rows: &[u64], width: usize) -> u32 {
     let w = width;
-    debug_assert!(w <= 64 && dark.len() == w * w);
-    let mut rows = [0u64; 64];
+    debug_assert!(w <= 64 && rows.len() == w);
     let mut cols = [0u64; 64];
-    for y in 0..w {
-        for x in 0..w {
-            if dark[y * w + x] {
-                rows[y] |= 1 << x;
-                cols[x] |= 1 << y;
-            }
+    for (y, row) in rows.iter().enumerate() {
+        let mut row = *row;
+        while row != 0 {
+            cols[row.trailing_zeros() as usize] |= 1 << y;
+            row &= row - 1;
         }
     }
-    let (rows, cols) = (&rows[..w], &cols[..w]);
+    let cols = &cols[..w];
     let below = |n: usize| if n >= 64 { u64::MAX } else { (1u64 << n) - 1 };
     let mut score: i64 = 0;
     for lines in [rows, cols] {
@@ -230,7 +285,7 @@ fn penalty_of_rows(dark: &[bool], width: usize) -> u32 {
         score += 3 * i64::from(same.count_ones());
     }
     let dark_count: u32 = rows.iter().map(|r| r.count_ones()).sum();
-    let ratio = (dark_count as usize * 200 / dark.len()) as i64;
+    let ratio = (dark_count as usize * 200 / (w * w)) as i64;
     score += (ratio - 100).abs();
     u32::try_from(score).unwrap_or(0)
 }
@@ -334,8 +389,12 @@ mod tests {
                         _ => next() % 5 != 0,
                     })
                     .collect();
+                let rows: Vec<u64> = dark
+                    .chunks(width)
+                    .map(|row| row.iter().rev().fold(0, |bits, &d| bits << 1 | u64::from(d)))
+                    .collect();
                 assert_eq!(
-                    penalty_of_rows(&dark, width),
+                    penalty_of_rows(&rows, width),
                     penalty(&dark, width),
                     "width {width}, round {round}"
                 );
