@@ -48,42 +48,71 @@ fn core(hint: &str) -> String {
         .collect()
 }
 
+/// The outline's hints (see [`core`]) in the order [`placeholders`] reports
+/// them, sought in one pass: every page is searched, in every build.
+fn hints() -> &'static (aho_corasick::AhoCorasick, Vec<(&'static str, usize)>) {
+    static HINTS: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<(&'static str, usize)>)> =
+        std::sync::OnceLock::new();
+    HINTS.get_or_init(|| {
+        let hints: Vec<&str> = OUTLINE_ZH.iter().chain(OUTLINE_EN).map(|(_, hint)| *hint).collect();
+        let cores: Vec<String> = hints.iter().map(|hint| core(hint)).collect();
+        let searcher = aho_corasick::AhoCorasick::new(&cores).expect("the outline's hints make a searcher");
+        let hints = hints.into_iter().zip(cores.iter().map(String::len)).collect();
+        (searcher, hints)
+    })
+}
+
 /// Hints of the outline still in the body.
 fn placeholders(doc: &Doc, out: &mut Vec<Diagnostic>) {
     let body = doc.body.as_str();
-    // The body without whitespace, and the byte offset in the body of each byte kept.
+    // The body without whitespace.
     let mut squeezed = String::with_capacity(body.len());
-    let mut offsets = Vec::with_capacity(body.len());
+    for piece in body.split(char::is_whitespace) {
+        squeezed.push_str(piece);
+    }
+    let (searcher, hints) = hints();
+    // Each hint's places, in the order of the hints; a hint found again only after
+    // its last place ends.
+    let mut found: Vec<(usize, usize)> = searcher
+        .find_overlapping_iter(&squeezed)
+        .map(|m| (m.pattern().as_usize(), m.start()))
+        .collect();
+    if found.is_empty() {
+        return;
+    }
+    found.sort_unstable();
+    let mut taken_until = vec![0; hints.len()];
+    found.retain(|&(hint, at)| {
+        let keep = at >= taken_until[hint];
+        if keep {
+            taken_until[hint] = at + hints[hint].1;
+        }
+        keep
+    });
+    // The byte offset in the body of each byte of the squeezed body.
+    let mut offsets = Vec::with_capacity(squeezed.len());
     for (offset, c) in body.char_indices() {
         if !c.is_whitespace() {
-            squeezed.push(c);
             offsets.extend((0..c.len_utf8()).map(|i| offset + i));
         }
     }
-    let mut lines = None;
-    for (_, hint) in OUTLINE_ZH.iter().chain(OUTLINE_EN) {
-        let needle = core(hint);
-        let mut from = 0;
-        while let Some(found) = squeezed[from..].find(&needle) {
-            let at = from + found;
-            from = at + needle.len();
-            let mut start = offsets[at];
-            // Point at the opening bracket when there is one.
-            if let Some(bracket) = body[..start].chars().next_back().filter(|c| matches!(c, '(' | '（')) {
-                start -= bracket.len_utf8();
-            }
-            let lines = lines.get_or_insert_with(|| LineIndex::new(body));
-            let (line, col) = lines.line_col(start);
-            out.push(
-                Diagnostic::error_keyed(
-                    doc.source.clone(),
-                    doc.body_line + line - 1,
-                    col,
-                    crate::keyed!("unfinished-outline", hint = hint),
-                )
-                .rule("placeholder"),
-            );
+    let lines = LineIndex::new(body);
+    for (hint, at) in found {
+        let mut start = offsets[at];
+        // Point at the opening bracket when there is one.
+        if let Some(bracket) = body[..start].chars().next_back().filter(|c| matches!(c, '(' | '（')) {
+            start -= bracket.len_utf8();
         }
+        let (line, col) = lines.line_col(start);
+        out.push(
+            Diagnostic::error_keyed(
+                doc.source.clone(),
+                doc.body_line + line - 1,
+                col,
+                crate::keyed!("unfinished-outline", hint = hints[hint].0),
+            )
+            .rule("placeholder"),
+        );
     }
 }
 
@@ -145,5 +174,20 @@ mod tests {
         assert_eq!(at, [(8, 1), (13, 1)], "{found:?}");
         assert!(problems(&doc(body, true)).is_empty(), "drafts are exempt");
         assert!(problems(&doc("\n## 基本情况\n\n单位成立于2001年。\n", false)).is_empty());
+    }
+
+    #[test]
+    fn reports_every_place_of_every_hint_in_the_outline_order() {
+        // The English hint first in the text, a Chinese one twice (once wrapped).
+        let body = "(Its partners, what they do together, and the responsible departments.)\n\n\
+                    （经验启示）（可复制、可推广的经验。）\n\n（可复制、\n可推广的经验。）\n";
+        let found = problems(&doc(body, false));
+        let said: Vec<(usize, usize)> = found.iter().map(|d| (d.line, d.col)).collect();
+        assert_eq!(said.len(), 3, "{found:?}");
+        assert_eq!(
+            said,
+            [(7, 7), (9, 1), (5, 1)],
+            "the Chinese hint comes first: {found:?}"
+        );
     }
 }
