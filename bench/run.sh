@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Build-time benchmark: showcase against Hugo on the same generated corpus.
 #
-#   bench/run.sh [--hugo-latest] [--no-cargo] [--engines "showcase hugo"] [N ...]
+#   bench/run.sh [--hugo-latest] [--no-cargo] [--code-heavy] [--engines "showcase hugo"] [N ...]
+#
+# The corpus is realistic by default: one case in twenty has a code block, as
+# case studies of enterprises and parks seldom do (CODE_SHARE=0.05). --code-heavy
+# puts one in every case (CODE_SHARE=1), the corpus of the earlier figures, where
+# most of Hugo's time goes into highlighting.
 #
 # Environment: CASES="1000 10000" (default; add 50000 for the large run), RUNS=3,
 # MODES="cold warm rebuild" (cold: no output, no cache; warm: the first build after
 # a cold one, its output and cache in place; rebuild: the next one after that, as
 # every later rebuild of a site is), WARMUP=1, SEED=1,
+# CODE_SHARE=0.05 (the fraction of cases with a code block),
 # HUGO=/path/to/hugo (skips the install), SHOWCASE=/path/to/showcase (skips
 # cargo), ENGINES="showcase hugo",
 # CARGO_BUILD=0 (use the existing target/release/showcase), BENCH_WORK=dir.
@@ -27,6 +33,7 @@ RUNS=${RUNS:-3}
 MODES=${MODES:-cold warm rebuild}
 WARMUP=${WARMUP:-1}
 SEED=${SEED:-1}
+CODE_SHARE=${CODE_SHARE:-0.05}
 ENGINES=${ENGINES:-showcase hugo}
 CARGO_BUILD=${CARGO_BUILD:-1}
 HUGO_LATEST=0
@@ -36,6 +43,7 @@ while (($#)); do
   case $1 in
     --hugo-latest) HUGO_LATEST=1 ;;
     --no-cargo) CARGO_BUILD=0 ;;
+    --code-heavy) CODE_SHARE=1 ;;
     --engines) shift; ENGINES=${1:?--engines needs a list} ;;
     --runs) shift; RUNS=${1:?--runs needs a number} ;;
     -h|--help) usage 0 ;;
@@ -47,6 +55,7 @@ done
 if ((${#cases_args[@]})); then CASES="${cases_args[*]}"; fi
 CASES=${CASES:-1000 10000}
 [[ $RUNS =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: RUNS must be a positive integer" >&2; exit 2; }
+[[ $CODE_SHARE =~ ^(0(\.[0-9]+)?|1(\.0+)?)$ ]] || { echo "run.sh: CODE_SHARE must be a number from 0 to 1" >&2; exit 2; }
 [[ $WARMUP =~ ^[0-9]+$ ]] || { echo "run.sh: WARMUP must be a non-negative integer" >&2; exit 2; }
 for e in $ENGINES; do
   [[ $e == showcase || $e == hugo ]] || { echo "run.sh: unknown engine '$e'" >&2; exit 2; }
@@ -135,14 +144,14 @@ fi
 GEN_SUM=$(sha256sum "$GEN" | cut -c1-16)
 
 corpus() { # engine N -> prints the site folder; generates it unless a marker says it is complete
-  local engine=$1 n=$2 dir="$WORK/sites/$1-$2"
-  local marker="$dir.complete" want_marker="engine=$1 cases=$2 seed=$SEED generator=$GEN_SUM"
+  local engine=$1 n=$2 dir="$WORK/sites/$1-$2-code$CODE_SHARE"
+  local marker="$dir.complete" want_marker="engine=$1 cases=$2 seed=$SEED code-share=$CODE_SHARE generator=$GEN_SUM"
   if [[ -d $dir && -f $marker && $(cat "$marker") == "$want_marker" ]]; then
     say "corpus $dir is up to date"
   else
     say "generating $dir"
     rm -f "$marker"
-    python3 "$GEN" --engine "$engine" --cases "$n" --seed "$SEED" --out "$dir" --force
+    python3 "$GEN" --engine "$engine" --cases "$n" --seed "$SEED" --code-share "$CODE_SHARE" --out "$dir" --force
     printf '%s\n' "$want_marker" >"$marker"
   fi
   printf '%s\n' "$dir"
@@ -350,7 +359,7 @@ done
   echo "- machine: $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo), load average at start $load"
   if want hugo; then echo "- Hugo: \`$HUGO_VERSION\`"; fi
   if want showcase; then echo "- showcase: \`$SHOWCASE_VERSION\`"; fi
-  echo "- runs per engine: $RUNS after $WARMUP warm-up; seed $SEED; raw figures: \`$RAW\`"
+  echo "- runs per engine: $RUNS after $WARMUP warm-up; seed $SEED; code blocks in a share of $CODE_SHARE of the cases; raw figures: \`$RAW\`"
   echo "- wall: median; CPU: median of user+sys; peak RSS: maximum over the timed runs"
   if [[ -s $NOTES ]]; then sed 's/^/- WARNING: /' "$NOTES"; fi
   echo

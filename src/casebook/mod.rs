@@ -187,7 +187,7 @@ pub fn publish(config: &Config, library: &Library, sink: &dyn Sink) -> Result<us
             .and_then(|m| m.get(&record_file).copied());
         let recorded = remembered.or_else(|| crate::cache::load::<Made>(&record_file));
         if let Some(made) = recorded.filter(|m| m.key == key)
-            && sink.reuse(&path, made.len, made.hash, 0)
+            && sink.reuse(&path, made.len, made.hash, 0).is_some()
         {
             return Ok(());
         }

@@ -144,14 +144,14 @@ impl Sink for Overlay<'_> {
         Ok(())
     }
 
-    fn reuse(&self, site_path: &str, len: u64, _hash: u64, _identity: u64) -> bool {
+    fn reuse(&self, site_path: &str, len: u64, _hash: u64, _identity: u64) -> Option<(u64, bool)> {
         let file = file_of(site_path);
         let served = self.served.and_then(|s| s.get(&file));
         if served.is_some_and(|bytes| bytes.len() as u64 == len) {
             self.present.lock().unwrap_or_else(|p| p.into_inner()).insert(file);
-            true
+            Some(self.identity(site_path))
         } else {
-            false
+            None
         }
     }
 }

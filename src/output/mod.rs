@@ -30,16 +30,26 @@ pub trait Sink: Sync {
     /// Publishes a file as it is.
     fn copy(&self, source: &Path, site_path: &str) -> Result<(), Failure>;
     /// Publishes the file the site being replaced has at `site_path`, if it has
-    /// `len` bytes whose xxh3 is `hash`; false (and nothing published) if not.
+    /// `len` bytes whose xxh3 is `hash`; `None` (and nothing published) if not.
     /// When the file's [`identity`] is `identity` (not 0), its bytes are not read.
-    fn reuse(&self, _site_path: &str, _len: u64, _hash: u64, _identity: u64) -> bool {
-        false
+    /// Returns what [`Sink::identity`] would say of the file now published.
+    fn reuse(&self, _site_path: &str, _len: u64, _hash: u64, _identity: u64) -> Option<(u64, bool)> {
+        None
     }
     /// The [`identity`] of the file published at `site_path`, and whether it has
     /// [`settled`]; `(0, false)` where unknown.
     fn identity(&self, _site_path: &str) -> (u64, bool) {
         (0, false)
     }
+}
+
+/// How [`Staging::place`] put a file in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Placed {
+    /// The seed's file, kept as it is.
+    Seed,
+    /// Linked from the site being replaced.
+    Linked,
 }
 
 /// A fingerprint of a file as it stands on disk: its device, inode, size, and
@@ -332,7 +342,7 @@ impl Staging {
         let placed = self
             .place(site_path, &path, &|p: &Path| same_contents(p, bytes))
             .map_err(|e| Failure::io("write", &path, e))?;
-        if placed {
+        if placed.is_some() {
             return Ok(());
         }
         write_new(&path, bytes).map_err(|e| Failure::io("write", &path, e))
@@ -341,14 +351,14 @@ impl Staging {
     /// Puts in place a file that already exists as `holds` wants it: kept from a seed,
     /// or linked from the site being replaced. `Ok(false)` when it must be written; the
     /// way to `path` is clear then.
-    fn place(&self, site_path: &str, path: &Path, holds: &dyn Fn(&Path) -> bool) -> io::Result<bool> {
+    fn place(&self, site_path: &str, path: &Path, holds: &dyn Fn(&Path) -> bool) -> io::Result<Option<Placed>> {
         if self.seeded {
             self.written
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner())
                 .insert(file_of(site_path));
             if holds(path) {
-                return Ok(true);
+                return Ok(Some(Placed::Seed));
             }
             self.clear_way(path)?;
         }
@@ -362,11 +372,11 @@ impl Staging {
                     let _ = std::fs::remove_file(path);
                 }
                 if std::fs::hard_link(&old, path).is_ok() {
-                    return Ok(true);
+                    return Ok(Some(Placed::Linked));
                 }
             }
         }
-        Ok(false)
+        Ok(None)
     }
 
     /// Copies a file into the site (linked, as [`Staging::write`] does, when unchanged).
@@ -456,19 +466,29 @@ impl Sink for Staging {
         Staging::write(self, site_path, bytes)
     }
 
-    fn reuse(&self, site_path: &str, len: u64, hash: u64, known: u64) -> bool {
-        let Ok(path) = self.file_for(site_path) else {
-            return false;
-        };
+    fn reuse(&self, site_path: &str, len: u64, hash: u64, known: u64) -> Option<(u64, bool)> {
+        let path = self.file_for(site_path).ok()?;
+        // What the seed's file was found to be, when it is kept as it is.
+        let seen = std::sync::Mutex::new((0, false));
         let holds = |p: &Path| {
             p.symlink_metadata().is_ok_and(|m| {
-                m.is_file()
+                let holds = m.is_file()
                     && m.len() == len
                     && ((known != 0 && identity(&m) == known)
-                        || std::fs::read(p).is_ok_and(|b| xxhash_rust::xxh3::xxh3_64(&b) == hash))
+                        || std::fs::read(p).is_ok_and(|b| xxhash_rust::xxh3::xxh3_64(&b) == hash));
+                if holds && p == path {
+                    *seen.lock().unwrap_or_else(|e| e.into_inner()) = (identity(&m), settled(&m));
+                }
+                holds
             })
         };
-        self.previous.is_some() && self.place(site_path, &path, &holds).unwrap_or(false)
+        self.previous.as_ref()?;
+        match self.place(site_path, &path, &holds).ok()? {
+            Some(Placed::Seed) => Some(seen.into_inner().unwrap_or_else(|e| e.into_inner())),
+            // A new link changes the file's change time.
+            Some(Placed::Linked) => Some(Sink::identity(self, site_path)),
+            None => None,
+        }
     }
 
     fn identity(&self, site_path: &str) -> (u64, bool) {

@@ -148,10 +148,9 @@ pub fn qr_codes(
             let key = h.digest();
             if let Some(&(was_key, len, hash, identity)) = was.get(&path)
                 && was_key == key
-                && sink.reuse(&path, len, hash, identity)
+                && let Some((identity, _)) = sink.reuse(&path, len, hash, identity)
             {
                 kept.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let identity = sink.identity(&path).0;
                 return Ok((path, (key, len, hash, identity)));
             }
             let png = theme

@@ -95,8 +95,9 @@ pub type PageEntry = (String, u64, u64, u64, u64);
 /// A recorded page's key, length, hash and identity.
 pub type Recorded = (u64, u64, u64, u64);
 
-/// A page rendered or kept: the language it counts in, and its entry for the record.
-type Placed = (Option<usize>, Option<PageEntry>);
+/// A page rendered or kept: the language it counts in, and its entry for the record
+/// with whether the file had settled when it was placed.
+type Placed = (Option<usize>, Option<(PageEntry, bool)>);
 
 /// The record's file in the cache folder.
 const PAGES_RECORD: &str = "pages.json";
@@ -194,11 +195,10 @@ pub fn produce_pages(
                 let keyed = renderer.key(job).map_err(Failure::from)?;
                 if let (Some(key), Some(&(was, len, hash, identity))) = (keyed.key, kept.get(&keyed.path))
                     && key == was
-                    && sink.reuse(&keyed.path, len, hash, identity)
+                    && let Some((placed, settled)) = sink.reuse(&keyed.path, len, hash, identity)
                 {
                     kept_count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let (placed, _) = sink.identity(&keyed.path);
-                    return Ok((keyed.lang, Some((keyed.path, key, len, hash, placed))));
+                    return Ok((keyed.lang, Some(((keyed.path, key, len, hash, placed), settled))));
                 }
             }
             let out = match keys {
@@ -209,13 +209,16 @@ pub fn produce_pages(
             sink.write(&out.path, out.text.as_bytes())?;
             let entry = out.key.map(|key| {
                 let len = out.text.len() as u64;
-                let (placed, _) = sink.identity(&out.path);
+                let (placed, settled) = sink.identity(&out.path);
                 (
-                    out.path,
-                    key,
-                    len,
-                    xxhash_rust::xxh3::xxh3_64(out.text.as_bytes()),
-                    placed,
+                    (
+                        out.path,
+                        key,
+                        len,
+                        xxhash_rust::xxh3::xxh3_64(out.text.as_bytes()),
+                        placed,
+                    ),
+                    settled,
                 )
             });
             Ok((out.lang, entry))
@@ -225,6 +228,8 @@ pub fn produce_pages(
     let mut files = 0; // 404 page, redirects
     let mut errors = Vec::new();
     let mut made = Vec::with_capacity(results.len());
+    // Whether each file of `made` had settled when it was placed.
+    let mut settled = Vec::with_capacity(results.len());
     for result in results {
         match result {
             Ok((lang, entry)) => {
@@ -232,7 +237,10 @@ pub fn produce_pages(
                     Some(lang) => pages[lang] += 1,
                     None => files += 1,
                 }
-                made.extend(entry);
+                if let Some((entry, was_settled)) = entry {
+                    made.push(entry);
+                    settled.push(was_settled);
+                }
             }
             Err(Failure::Content(mut d)) => errors.append(&mut d),
             Err(other) => return Err(other),
@@ -243,10 +251,13 @@ pub fn produce_pages(
     }
     // A file's identity is recorded only if it is the one it had when its bytes were
     // written or checked (nothing changed it since), and now that every page is
-    // placed, most files have settled: a later change will show.
-    made.par_iter_mut().for_each(|entry| {
-        let (now, settled) = sink.identity(&entry.0);
-        entry.4 = if settled && now == entry.4 { now } else { 0 };
+    // placed, most files have settled: a later change will show. A file that had
+    // settled when it was placed (kept from an earlier build) needs no second look.
+    made.par_iter_mut().zip(settled).for_each(|(entry, was_settled)| {
+        if !was_settled {
+            let (now, settled) = sink.identity(&entry.0);
+            entry.4 = if settled && now == entry.4 { now } else { 0 };
+        }
     });
     let entries: Vec<sitemap::Entry> = jobs.iter().filter_map(|&job| renderer.sitemap_entry(job)).collect();
     stages.mark("pages");
@@ -300,7 +311,7 @@ pub fn produce_rest(
                     .filter(|r| {
                         r.files
                             .par_iter()
-                            .all(|(path, len, hash)| sink.reuse(path, *len, *hash, 0))
+                            .all(|(path, len, hash)| sink.reuse(path, *len, *hash, 0).is_some())
                     });
                 if let Some(record) = reused {
                     files += record.files.len();
