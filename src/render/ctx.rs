@@ -84,6 +84,7 @@ impl Ctx {
         Ok((self.key(), text))
     }
 
+    /// The job's file: its key, and its bytes when rendering.
     pub(super) fn finish(
         self,
         theme: &Theme,
@@ -92,7 +93,17 @@ impl Ctx {
         path: String,
         lang: Option<usize>,
     ) -> Result<Made, Diagnostic> {
-        let (key, text) = self.render(theme, template, source)?;
-        Ok(Made { path, key, text, lang })
+        let mut ctx = self;
+        ctx.hashable = ctx.hashable && crate::cache::hash_value(&mut ctx.hasher, template);
+        let text = match &ctx.context {
+            Some(context) => Some(theme.render_bytes(template, context, source)?),
+            None => None,
+        };
+        Ok(Made {
+            path,
+            key: ctx.key(),
+            text,
+            lang,
+        })
     }
 }

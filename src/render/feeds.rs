@@ -95,7 +95,7 @@ impl<'a> Renderer<'a> {
         Ok(Made {
             path: feed.path,
             key,
-            text: (mode != Mode::Key).then_some(text),
+            text: (mode != Mode::Key).then(|| text.into_bytes()),
             lang: None,
         })
     }

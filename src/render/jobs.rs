@@ -149,7 +149,7 @@ impl<'a> Renderer<'a> {
         }
         let text = match ctx.rendering() {
             true => Some(
-                serde_json::to_string(&serde_json::json!({ "cases": entries }))
+                serde_json::to_vec(&serde_json::json!({ "cases": entries }))
                     .map_err(|e| Diagnostic::file_error("site.toml", e.to_string()))?,
             ),
             false => None,
@@ -376,7 +376,7 @@ impl<'a> Renderer<'a> {
         Made {
             path: doc.fm.aliases[alias].clone(),
             key: (mode != Mode::Render).then(|| xxhash_rust::xxh3::xxh3_64(text.as_bytes())),
-            text: (mode != Mode::Key).then_some(text),
+            text: (mode != Mode::Key).then(|| text.into_bytes()),
             lang: None,
         }
     }

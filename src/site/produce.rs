@@ -206,18 +206,12 @@ pub fn produce_pages(
                 Keys::Kept(_) => renderer.render_keyed(job),
             }
             .map_err(Failure::from)?;
-            sink.write(&out.path, out.text.as_bytes())?;
+            sink.write(&out.path, &out.text)?;
             let entry = out.key.map(|key| {
                 let len = out.text.len() as u64;
                 let (placed, settled) = sink.identity(&out.path);
                 (
-                    (
-                        out.path,
-                        key,
-                        len,
-                        xxhash_rust::xxh3::xxh3_64(out.text.as_bytes()),
-                        placed,
-                    ),
+                    (out.path, key, len, xxhash_rust::xxh3::xxh3_64(&out.text), placed),
                     settled,
                 )
             });

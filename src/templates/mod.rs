@@ -199,6 +199,16 @@ impl Theme {
             .render(template, context)
             .map_err(|e| template_error(&e, &self.files, Some(page)))
     }
+
+    /// [`Theme::render`] as the bytes the template engine wrote (UTF-8), not
+    /// checked again as a string: what a page's file is written from.
+    pub fn render_bytes(&self, template: &str, context: &tera::Context, page: &Path) -> Result<Vec<u8>, Diagnostic> {
+        let mut bytes = Vec::with_capacity(32 * 1024);
+        self.tera
+            .render_to(template, context, &mut bytes)
+            .map_err(|e| template_error(&e, &self.files, Some(page)))?;
+        Ok(bytes)
+    }
 }
 
 fn read_folder(
