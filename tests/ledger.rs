@@ -406,6 +406,32 @@ fn a_line_that_cannot_be_read_is_an_error_naming_its_line_and_column() {
 }
 
 #[test]
+fn an_address_written_twice_is_an_error_at_the_second_line_in_the_authors_language() {
+    let site = built();
+    let ledger = site.read(LEDGER);
+    let (first, line) = ledger_line(&site, "/cases/alpha/");
+    site.write(LEDGER, &format!("{ledger}{line}\n"));
+    let number = ledger.lines().count() + 1;
+    let run = site.run("build", &[], &[("SHOWCASE_LANG", "zh")]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains(&format!(
+            "addresses.txt:{number}:1: 错误: /cases/alpha/ 已经登记在第 {first} 行；请删除这两行中的一行"
+        )),
+        "{}",
+        run.stderr
+    );
+    let run = site.run("build", &[], &[("SHOWCASE_LANG", "en")]);
+    assert!(
+        run.stderr.contains(&format!(
+            "addresses.txt:{number}:1: error: /cases/alpha/ is already on line {first}; delete one of the two lines"
+        )),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_build_with_drafts_leaves_the_ledger_alone() {
     let site = Site::fixture("basic");
     site.build(&["--drafts"]).assert_ok();

@@ -358,9 +358,11 @@ impl Library {
                 || path.ends_with("/index.html") && by_path.contains_key(path.trim_end_matches("index.html"))
             {
                 errors.push(
-                    Diagnostic::file_error(
+                    Diagnostic::error_keyed(
                         display_path(config, &format!("{CONTENT_DIR}/{rel}")),
-                        format!("this file would overwrite the page published at {path}; rename it"),
+                        0,
+                        0,
+                        crate::keyed!("file-overwrites-page", path = path.as_str()),
                     )
                     .rule("duplicate-url"),
                 );

@@ -61,6 +61,7 @@ casebook-done = typeset in { $seconds } s
 
 ## links and images in the text ($shown: link, image or argument)
 
+file-overwrites-page = this file would overwrite the page published at { $path }; rename the file
 link-unsafe = { $shown ->
         [image] shows the image
         [argument] names
@@ -242,6 +243,9 @@ ledger-was-page = the { $lang } page of { $file }
 ledger-was-generated = the { $lang } { $what } page
 ledger-was-redirect = a redirect to { $target }
 ledger-gone = { $address } was published ({ $what }) and will answer 404: no page has this address now; give a page aliases: ["{ $address }"], or write where it went on this line ("{ $address } -> " and an address of this site, a content file such as cases/new.md, or a URL); delete the line only to let the address go
+ledger-not-utf8 = the address ledger is not UTF-8 text; restore it from version control
+ledger-unreadable = cannot read the address ledger: { $reason }
+ledger-duplicate = { $address } is already on line { $first }; delete one of the two lines
 ledger-bad-file = { $address } redirects to { $target }, which is not a content file of this site{ $hint }; name a file as it is in content/ (cases/new.md), an address or a URL
 
 ## site.toml

@@ -61,6 +61,7 @@ casebook-done = 排版用时 { $seconds } 秒
 
 ## links and images in the text ($shown: link, image or argument)
 
+file-overwrites-page = 这个文件会覆盖发布在 { $path } 的页面；请给文件改个名字
 link-unsafe = { $shown ->
         [image] 图片地址是
         [argument] 参数指向
@@ -242,6 +243,9 @@ ledger-was-page = { $file } 的 { $lang } 页面
 ledger-was-generated = { $lang } 的{ $what }页面
 ledger-was-redirect = 一个转到 { $target } 的跳转
 ledger-gone = { $address } 曾经发布过（{ $what }），现在没有页面使用这个网址，访问会得到 404；请在某个页面的前言里加上 aliases: ["{ $address }"]，或在这一行写明它搬到了哪里（“{ $address } -> ”后面写本站的网址、content 中的文件如 cases/new.md，或一个 URL）；只有确实要放弃这个网址时，才删除这一行
+ledger-not-utf8 = 网址登记表不是 UTF-8 文本；请从版本库中恢复它
+ledger-unreadable = 无法读取网址登记表：{ $reason }
+ledger-duplicate = { $address } 已经登记在第 { $first } 行；请删除这两行中的一行
 ledger-bad-file = { $address } 跳转到 { $target }，但它不是本站的内容文件{ $hint }；请写 content/ 中文件的路径（如 cases/new.md）、一个网址或一个 URL
 
 ## site.toml

@@ -157,11 +157,11 @@ pub(super) fn parse(text: &str, codes: &[&str], shown: &Path) -> (BTreeMap<Strin
             Ok((address, entry)) => {
                 if let Some(first) = lines.get(&address).map(|l: &Line| l.number) {
                     problems.push(
-                        Diagnostic::error(
+                        Diagnostic::error_keyed(
                             PathBuf::from(shown),
                             number,
                             1,
-                            format!("{address} is already on line {first}; delete one of the two lines"),
+                            crate::keyed!("ledger-duplicate", address = address.as_str(), first = first),
                         )
                         .rule("ledger"),
                     );

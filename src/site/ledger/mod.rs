@@ -105,10 +105,7 @@ pub fn resolve(site: &Site, published: &[Published]) -> Resolved {
             Ok(text) => Some(text),
             Err(_) => {
                 return Resolved {
-                    diagnostics: vec![Diagnostic::file_error(
-                        shown,
-                        "the ledger is not UTF-8 text; restore it from version control",
-                    )],
+                    diagnostics: vec![Diagnostic::error_keyed(shown, 0, 0, crate::keyed!("ledger-not-utf8"))],
                     ..Resolved::default()
                 };
             }
@@ -116,7 +113,12 @@ pub fn resolve(site: &Site, published: &[Published]) -> Resolved {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => {
             return Resolved {
-                diagnostics: vec![Diagnostic::file_error(shown, format!("cannot read it: {e}"))],
+                diagnostics: vec![Diagnostic::error_keyed(
+                    shown,
+                    0,
+                    0,
+                    crate::keyed!("ledger-unreadable", reason = e.to_string()),
+                )],
                 ..Resolved::default()
             };
         }
