@@ -5,13 +5,14 @@
 //! Markdown writer gives every heading; raw HTML written otherwise is not
 //! taken for one), their words as plain text (footnote marks left out); nest
 //! each h3 under the h2 before it. [`is_long`] says whether a text is long
-//! enough for the default theme to show the table on phones.
+//! enough for the default theme to show the table on phones. A page's views
+//! share one [`Body`], which unpacks the text and reads its headings once.
 
 use serde::Serialize;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use super::views::Body;
+use crate::packed::Packed;
 use crate::text::is_cjk_char;
 
 /// One heading: its level (2 or 3), anchor, words, and the h3s under an h2.
@@ -140,6 +141,55 @@ pub fn is_long(toc: &[TocItem], text: &str) -> bool {
     }
     false
 }
+
+/// A doc's rendered Markdown as its views read it: unpacked at most once, and
+/// its headings read at most once, however many views of a page ask (the text,
+/// the outline, the table of contents, whether it is long, a WeChat article).
+pub struct Body<'a> {
+    html: &'a Packed,
+    text: &'a Packed,
+    unpacked: OnceLock<String>,
+    toc: OnceLock<Vec<TocItem>>,
+}
+
+impl<'a> Body<'a> {
+    pub fn new(html: &'a Packed, text: &'a Packed) -> Body<'a> {
+        Body {
+            html,
+            text,
+            unpacked: OnceLock::new(),
+            toc: OnceLock::new(),
+        }
+    }
+
+    /// No text: a list without its section's text.
+    pub fn empty() -> Body<'static> {
+        Body::new(&EMPTY, &EMPTY)
+    }
+
+    /// The HTML.
+    pub fn html(&self) -> &str {
+        self.unpacked.get_or_init(|| self.html.unpack())
+    }
+
+    /// The packed HTML, for hashing.
+    pub fn packed(&self) -> &'a Packed {
+        self.html
+    }
+
+    /// The headings, nested (see [`toc`]).
+    pub fn toc(&self) -> &[TocItem] {
+        self.toc.get_or_init(|| toc(self.html()))
+    }
+
+    /// Whether the text is long (see [`is_long`]).
+    pub fn is_long(&self) -> bool {
+        is_long(self.toc(), &self.text.unpack())
+    }
+}
+
+/// No text: a list without its section's text.
+static EMPTY: Packed = Packed::EMPTY;
 
 /// A page's table of contents in a template's context; in a page's key (a
 /// serialiser that is not human-readable), nothing, as the HTML it is made of is there.

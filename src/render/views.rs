@@ -11,11 +11,11 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
+use super::toc::Body;
 use super::{Renderer, format_date};
 use crate::content::front_matter::{Highlight, Level};
 use crate::content::translation::{self, State};
 use crate::content::{Doc, Library};
-use crate::packed::Packed;
 
 #[derive(Serialize)]
 pub struct SiteView<'a> {
@@ -409,59 +409,10 @@ pub struct OutlineItem<'a> {
     pub title: &'a str,
 }
 
-/// A doc's rendered Markdown as its views read it: unpacked at most once, and
-/// its headings read at most once, however many views of a page ask (the text,
-/// the outline, the table of contents, whether it is long, a WeChat article).
-pub struct Body<'a> {
-    html: &'a Packed,
-    text: &'a Packed,
-    unpacked: std::sync::OnceLock<String>,
-    toc: std::sync::OnceLock<Vec<super::toc::TocItem>>,
-}
-
-impl<'a> Body<'a> {
-    pub fn new(html: &'a Packed, text: &'a Packed) -> Body<'a> {
-        Body {
-            html,
-            text,
-            unpacked: std::sync::OnceLock::new(),
-            toc: std::sync::OnceLock::new(),
-        }
-    }
-
-    /// No text: a list without its section's text.
-    pub fn empty() -> Body<'static> {
-        Body::new(&EMPTY, &EMPTY)
-    }
-
-    /// The HTML.
-    pub fn html(&self) -> &str {
-        self.unpacked.get_or_init(|| self.html.unpack())
-    }
-
-    /// The packed HTML, for hashing.
-    pub fn packed(&self) -> &'a Packed {
-        self.html
-    }
-
-    /// The headings, nested (see [`super::toc::toc`]).
-    pub fn toc(&self) -> &[super::toc::TocItem] {
-        self.toc.get_or_init(|| super::toc::toc(self.html()))
-    }
-
-    /// Whether the text is long (see [`super::toc::is_long`]).
-    pub fn is_long(&self) -> bool {
-        super::toc::is_long(self.toc(), &self.text.unpack())
-    }
-}
-
 /// A page's rendered Markdown: the HTML in a template's context; in a page's
 /// key (a serialiser that is not human-readable), the hash of the packed HTML,
 /// which says the same at a fraction of the cost.
 pub struct Html<'a>(pub std::sync::Arc<Body<'a>>);
-
-/// No text: a list without its section's text.
-static EMPTY: Packed = Packed::EMPTY;
 
 impl Serialize for Html<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
