@@ -349,8 +349,8 @@ impl Staging {
     }
 
     /// Puts in place a file that already exists as `holds` wants it: kept from a seed,
-    /// or linked from the site being replaced. `Ok(false)` when it must be written; the
-    /// way to `path` is clear then.
+    /// or linked from the site being replaced, and says which. `Ok(None)` when it must
+    /// be written; the way to `path` is clear then.
     fn place(&self, site_path: &str, path: &Path, holds: &dyn Fn(&Path) -> bool) -> io::Result<Option<Placed>> {
         if self.seeded {
             self.written
