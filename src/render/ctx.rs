@@ -71,17 +71,12 @@ impl Ctx {
 
     /// The key, and the template rendered with the context when rendering.
     pub(super) fn render(
-        mut self,
+        self,
         theme: &Theme,
         template: &str,
         source: &Path,
     ) -> Result<(Option<u64>, Option<String>), Diagnostic> {
-        self.hashable = self.hashable && crate::cache::hash_value(&mut self.hasher, template);
-        let text = match &self.context {
-            Some(context) => Some(theme.render(template, context, source)?),
-            None => None,
-        };
-        Ok((self.key(), text))
+        self.rendered(template, |context| theme.render(template, context, source))
     }
 
     /// The job's file: its key, and its bytes when rendering.
@@ -93,17 +88,19 @@ impl Ctx {
         path: String,
         lang: Option<usize>,
     ) -> Result<Made, Diagnostic> {
-        let mut ctx = self;
-        ctx.hashable = ctx.hashable && crate::cache::hash_value(&mut ctx.hasher, template);
-        let text = match &ctx.context {
-            Some(context) => Some(theme.render_bytes(template, context, source)?),
-            None => None,
-        };
-        Ok(Made {
-            path,
-            key: ctx.key(),
-            text,
-            lang,
-        })
+        let (key, text) = self.rendered(template, |context| theme.render_bytes(template, context, source))?;
+        Ok(Made { path, key, text, lang })
+    }
+
+    /// The key with the template's name in it, and what `draw` makes of the
+    /// context when rendering.
+    fn rendered<T>(
+        mut self,
+        template: &str,
+        draw: impl FnOnce(&tera::Context) -> Result<T, Diagnostic>,
+    ) -> Result<(Option<u64>, Option<T>), Diagnostic> {
+        self.hashable = self.hashable && crate::cache::hash_value(&mut self.hasher, template);
+        let text = self.context.as_ref().map(draw).transpose()?;
+        Ok((self.key(), text))
     }
 }
