@@ -47,7 +47,7 @@ pub struct Diagnostic {
     pub message: String,
     /// What was being done when the problem came up, when it is not the file's
     /// own content: `while rendering content/a.md` for an error in a template.
-    pub context: Option<Box<str>>,
+    pub context: Option<Box<Keyed>>,
     /// The message by its id in the catalogs, to be shown in the reader's
     /// language; `None` for a message the catalogs do not hold yet (shown in English).
     pub keyed: Option<Box<Keyed>>,
@@ -100,9 +100,22 @@ impl Diagnostic {
     /// The message in the language of `messages`, with its context, if it has one.
     pub fn text_in(&self, messages: &Messages) -> std::borrow::Cow<'_, str> {
         match (&self.keyed, &self.context) {
-            (Some(keyed), Some(context)) => format!("{} ({context})", keyed.text(messages)).into(),
+            (Some(keyed), Some(context)) => crate::msg!(
+                messages,
+                "with-context",
+                message = keyed.text(messages),
+                context = context.text(messages)
+            )
+            .into(),
             (Some(keyed), None) => keyed.text(messages).into(),
-            (None, _) => self.text(),
+            (None, Some(context)) => crate::msg!(
+                messages,
+                "with-context",
+                message = self.message.as_str(),
+                context = context.text(messages)
+            )
+            .into(),
+            (None, None) => self.message.as_str().into(),
         }
     }
 
@@ -154,15 +167,15 @@ impl Diagnostic {
     }
 
     /// The same diagnostic, found while doing `what` (`while rendering content/a.md`).
-    pub fn context(mut self, what: impl Into<String>) -> Self {
-        self.context = Some(what.into().into_boxed_str());
+    pub fn context(mut self, what: Keyed) -> Self {
+        self.context = Some(Box::new(what));
         self
     }
 
     /// The message as shown: with its context, if it has one, in brackets.
     pub fn text(&self) -> std::borrow::Cow<'_, str> {
         match &self.context {
-            Some(context) => format!("{} ({context})", self.message).into(),
+            Some(context) => format!("{} ({})", self.message, context.english()).into(),
             None => self.message.as_str().into(),
         }
     }
@@ -244,9 +257,7 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 pub enum Failure {
     /// Problems in the site's content, configuration or templates (exit 1).
     Content(Vec<Diagnostic>),
-    /// The command line was wrong (exit 2).
-    Usage(String),
-    /// The command line was wrong, in the catalogs' words (exit 2).
+    /// The command line or what it names was wrong, in the catalogs' words (exit 2).
     Said(Box<Keyed>),
     /// Reading or writing a file failed (exit 2).
     Io {
@@ -286,7 +297,6 @@ impl Failure {
                 }
                 text + &crate::msg!(messages, "errors-found", count = diagnostics.len())
             }
-            Failure::Usage(message) => crate::msg!(messages, "usage-problem", message = message.as_str()),
             Failure::Said(message) => crate::msg!(messages, "usage-problem", message = message.text(messages)),
             Failure::Io { path, action, source } => crate::msg!(
                 messages,
@@ -306,7 +316,7 @@ impl Failure {
     pub fn exit_code(&self) -> i32 {
         match self {
             Failure::Content(_) => 1,
-            Failure::Usage(_) | Failure::Said(_) | Failure::Io { .. } => 2,
+            Failure::Said(_) | Failure::Io { .. } => 2,
         }
     }
 }

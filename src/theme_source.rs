@@ -201,9 +201,9 @@ fn embedded_files(dir: &'static Dir<'static>, base: &str) -> Vec<(String, &'stat
 /// number of files written.
 pub fn eject(dest: &Path) -> Result<usize, Failure> {
     if dest.exists() {
-        return Err(Failure::Usage(format!(
-            "{} already exists; remove it or name another theme (showcase theme eject NAME)",
-            dest.display()
+        return Err(Failure::from(crate::keyed!(
+            "theme-exists",
+            folder = dest.display().to_string()
         )));
     }
     let files = embedded_files(&BUILT_IN, "");

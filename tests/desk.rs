@@ -652,3 +652,98 @@ fn a_missing_translation_is_started_from_the_original_as_a_draft() {
         403
     );
 }
+
+#[test]
+fn a_file_whose_front_matter_is_broken_is_listed_shown_and_put_right_in_the_desk() {
+    let site = Site::fixture("basic");
+    // A colon inside an unquoted title: YAML cannot read the line. CR LF line ends, as Windows editors write.
+    let broken = "---\r\ntitle: 贝塔: 案例\r\ndate: 2024-03-01\r\nkind: enterprise\r\n---\r\n\r\n正文。\r\n";
+    site.write("content/cases/beta.md", broken);
+    let desk = Desk::start(&site, &[]);
+    let zh = format!("{}; showcase_desk_lang=zh", desk.cookie());
+
+    // The list names the file first, with its line and the problem in the author's words.
+    let list = desk.send("GET", "/_edit/", std::slice::from_ref(&zh), b"");
+    assert_eq!(list.status, 200);
+    let broken_part = list
+        .body
+        .split("class=\"section broken\"")
+        .nth(1)
+        .expect("a section of files to fix")
+        .split("</section>")
+        .next()
+        .unwrap();
+    assert!(broken_part.contains("有 1 个文件需要修改"), "{broken_part}");
+    assert!(
+        broken_part.contains("href=\"/_edit/case?file=cases/beta.md\""),
+        "{broken_part}"
+    );
+    assert!(
+        broken_part.contains("第 2 行：页首信息的格式有误（YAML）"),
+        "{broken_part}"
+    );
+
+    // Opened: the problem, the lines around it, and the whole file to correct.
+    let page = desk.send("GET", "/_edit/case?file=cases/beta.md", std::slice::from_ref(&zh), b"");
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("这个文件的页首信息需要修改"), "{}", page.body);
+    assert!(page.body.contains("问题在第 2 行"), "{}", page.body);
+    assert!(page.body.contains("&gt; 2 | title: 贝塔: 案例"), "{}", page.body);
+    assert!(
+        page.body.contains("<textarea id=\"source\" name=\"source\""),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("title: 贝塔: 案例"), "{}", page.body);
+    let hash = field_value(&page.body, "hash");
+
+    // A save with the hash of another version of the file is refused; the text sent is kept.
+    let fixed = "---\r\ntitle: \"贝塔: 案例\"\r\ndate: 2024-03-01\r\nkind: enterprise\r\n---\r\n\r\n正文。\r\n";
+    let stale = desk.post(
+        "/_edit/source",
+        &[("file", "cases/beta.md"), ("hash", "0000"), ("source", fixed)],
+    );
+    assert_eq!(stale.status, 409, "{}", stale.body);
+    assert!(stale.body.contains("title: \"贝塔: 案例\""), "{}", stale.body);
+    assert!(stale.body.contains("id=\"refusal\""), "{}", stale.body);
+    assert_eq!(site.read("content/cases/beta.md"), broken);
+
+    // Outside content/ is refused as for every write.
+    let outside = desk.post(
+        "/_edit/source",
+        &[("file", "../site.toml"), ("hash", &hash), ("source", "x")],
+    );
+    assert_eq!(outside.status, 403, "{}", outside.body);
+
+    // Saved as written, with the file's own line ends; the file opens as a form again.
+    let saved = desk.post(
+        "/_edit/source",
+        &[("file", "cases/beta.md"), ("hash", &hash), ("source", fixed)],
+    );
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(saved.header("location"), "/_edit/case?file=cases/beta.md&saved=1");
+    assert_eq!(site.read("content/cases/beta.md"), fixed);
+    let form = desk.get("/_edit/case?file=cases/beta.md&saved=1");
+    assert_eq!(form.status, 200);
+    assert!(
+        form.body.contains("name=\"title\" value=\"贝塔: 案例\""),
+        "{}",
+        form.body
+    );
+    desk.wait_for("/cases/beta/", |page| page.contains("贝塔: 案例"));
+
+    // A file with LF line ends keeps them, though the browser sends CR LF.
+    site.write("content/cases/beta.md", "---\ntitle: [unclosed\n---\n\nText.\n");
+    let page = desk.get("/_edit/case?file=cases/beta.md");
+    let hash = field_value(&page.body, "hash");
+    let saved = desk.post(
+        "/_edit/source",
+        &[
+            ("file", "cases/beta.md"),
+            ("hash", &hash),
+            ("source", "---\r\ntitle: Closed\r\n---\r\n\r\nText.\r\n"),
+        ],
+    );
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(site.read("content/cases/beta.md"), "---\ntitle: Closed\n---\n\nText.\n");
+}

@@ -277,3 +277,113 @@ fn mistakes_on_the_command_line_are_explained_in_the_author_s_language() {
         "showcase: xml is not a value of --format; write one of text, json\nshowcase check --help lists what it takes.\n"
     );
 }
+
+#[test]
+fn mistakes_in_fields_file_names_tables_and_the_address_ledger_are_explained_in_the_author_s_language() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/cases/fields.md",
+        "---\ntitle: 字段\ndate: 2024-01-01\nupdated: 2024-13-01\nkind: park\nslug: a/b\naliases: [old/]\n\
+         cover: {src: x.png}\nhighlights: [{value: 1, lable: 家}]\n---\n\n正文。\n",
+    );
+    site.write("content/cases/alpha.fr.md", "---\ntitle: Alpha\n---\n\nTexte.\n");
+    let zh = under(&site, "zh_CN.UTF-8", "check", &[]);
+    let en = under(&site, "en_US.UTF-8", "check", &[]);
+    for (words, out) in [
+        ("updated（更新日期）“2024-13-01”不是日期；请写成 YYYY-MM-DD", &zh.stdout),
+        ("updated: \"2024-13-01\" is not a date", &en.stdout),
+        ("网址名（slug）“a/b”含有“/”", &zh.stdout),
+        ("slug \"a/b\" contains \"/\"", &en.stdout),
+        ("旧地址（alias）“old/”必须以 / 开头", &zh.stdout),
+        ("alias \"old/\" must start with /", &en.stdout),
+        ("封面图（cover）缺少替代文字 alt", &zh.stdout),
+        ("cover has no alt text", &en.stdout),
+        (
+            "关键数据中的一项没有“lable”这一栏；关键数据（highlights）应是 {value: 数据, label: 说明} 的列表；您是否想写“label”？",
+            &zh.stdout,
+        ),
+        (
+            "a highlight has no field \"lable\"; did you mean \"label\"?",
+            &en.stdout,
+        ),
+        ("文件名中的“fr”不是网站的语言（zh, en）；请给文件改名", &zh.stdout),
+        (
+            "\"fr\" in the file name is not a language of the site (zh, en)",
+            &en.stdout,
+        ),
+    ] {
+        assert!(out.contains(words), "{words}\n{out}");
+    }
+
+    // A table's CSV file with a row too long.
+    let site = Site::fixture("shortcodes");
+    site.write("content/cases/media/data.csv", "年份,企业\n2023,12\n2024,15,9\n");
+    let zh = under(&site, "zh_CN.UTF-8", "build", &[]);
+    assert!(
+        zh.stderr.contains("data.csv:3:1: 错误: 这一行有 3 格，但表头有 2 格"),
+        "{}",
+        zh.stderr
+    );
+    assert!(
+        zh.stderr
+            .contains("（在 content/cases/media/index.md:22:11 显示的表格中）"),
+        "{}",
+        zh.stderr
+    );
+
+    // Lines of the address ledger that cannot be read, or lead nowhere.
+    let site = Site::fixture("basic");
+    assert_eq!(under(&site, "zh_CN.UTF-8", "build", &[]).code, 0);
+    let mut ledger = site.read("addresses.txt");
+    ledger.push_str("/cases/gone/ fr cases/gone.md\n/cases/lost/ -> /cases/nowhere/\n");
+    site.write("addresses.txt", &ledger);
+    let zh = under(&site, "zh_CN.UTF-8", "check", &[]);
+    let words = "“fr”不是 site.toml 中的语言（zh, en）；地址后面的一项是页面的语言";
+    assert!(zh.stdout.contains(words), "{words}\n{}", zh.stdout);
+    ledger = ledger.replace("/cases/gone/ fr cases/gone.md\n", "");
+    site.write("addresses.txt", &ledger);
+    let zh = under(&site, "zh_CN.UTF-8", "check", &[]);
+    assert!(
+        zh.stdout
+            .contains("/cases/lost/ 转到 /cases/nowhere/，但本网站没有哪个页面、旧地址或转址对应它"),
+        "{}",
+        zh.stdout
+    );
+}
+
+#[test]
+fn refusals_of_a_command_are_explained_in_the_author_s_language() {
+    let site = Site::fixture("basic");
+    let zh = std::process::Command::new(env!("CARGO_BIN_EXE_showcase"))
+        .env("SHOWCASE_LANG", "zh")
+        .args(["theme", "eject", "a/b"])
+        .current_dir(&site.root)
+        .output()
+        .unwrap();
+    assert_eq!(zh.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&zh.stderr),
+        "showcase：“a/b”不能用作主题名：请用不含 / 或 \\ 的文件夹名，例如“default”或“district”\n"
+    );
+    // An output folder that holds the site's sources is refused before anything is written.
+    let zh = under(&site, "zh_CN.UTF-8", "build", &["-o", "content/out"]);
+    assert_eq!(zh.code, 2);
+    assert!(zh.stderr.contains("它在网站的 content 文件夹里面"), "{}", zh.stderr);
+    let en = under(&site, "en_US.UTF-8", "build", &["-o", "content/out"]);
+    assert!(
+        en.stderr.contains("it is inside the site's content folder"),
+        "{}",
+        en.stderr
+    );
+    let zh = site.run(
+        "build",
+        &[],
+        &[("SHOWCASE_LANG", "zh"), ("SHOWCASE_TODAY", "2024-13-01")],
+    );
+    assert_eq!(zh.code, 2);
+    assert!(
+        zh.stderr.contains("SHOWCASE_TODAY=\"2024-13-01\" 不是日期"),
+        "{}",
+        zh.stderr
+    );
+}

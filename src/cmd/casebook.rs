@@ -66,10 +66,12 @@ fn languages(config: &Config, codes: &[String]) -> Result<Vec<usize>, Failure> {
     for code in codes {
         let Some(lang) = config.language_index(code.trim()) else {
             let known: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-            return Err(Failure::Usage(format!(
-                "--lang {code}: the site has no such language{}; its languages are {}",
-                diagnostics::suggestion(code, known.iter().copied()),
-                known.join(", ")
+            return Err(Failure::from(crate::keyed!(
+                "casebook-no-language",
+                code = code,
+                hint = diagnostics::did_you_mean(code, known.iter().copied())
+                    .map(|like| crate::keyed!("hint-did-you-mean", like = like)),
+                codes = known.join(", ")
             )));
         };
         if !langs.contains(&lang) {

@@ -134,22 +134,24 @@ fn inspect(args: &CheckArgs) -> Result<Inspection, Failure> {
             let urls: Vec<String> = links.external.iter().map(|e| e.url.clone()).collect();
             let verdicts = external::check_all(&urls, Duration::from_secs(args.timeout));
             for (link, verdict) in links.external.iter().zip(verdicts) {
-                let at = |message: String| Diagnostic::error(link.file.clone(), link.line, link.col, message);
+                let url = link.url.as_str();
                 match verdict {
                     Verdict::Ok => {}
                     Verdict::Broken(why) => found.push(
-                        at(format!(
-                            "links to {}, which is broken: {why}; correct or remove the link",
-                            link.url
-                        ))
+                        Diagnostic::error_keyed(
+                            link.file.clone(),
+                            link.line,
+                            link.col,
+                            crate::keyed!("check-external-broken", url = url, why = why),
+                        )
                         .rule("broken-external"),
                     ),
-                    Verdict::Unreachable(why) => found.push(Diagnostic::warning(
+                    Verdict::Unreachable(why) => found.push(Diagnostic::warning_keyed(
                         link.file.clone(),
                         link.line,
                         link.col,
                         "unreachable-external",
-                        format!("links to {}, which could not be checked: {why}", link.url),
+                        crate::keyed!("check-external-unreachable", url = url, why = why),
                     )),
                 }
             }

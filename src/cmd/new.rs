@@ -195,9 +195,13 @@ fn new_case(args: &NewCaseArgs, messages: &Messages) -> Result<String, Failure> 
 /// Today's date: `SHOWCASE_TODAY` if set, else the system clock in the local time zone.
 fn today() -> Result<String, Failure> {
     match std::env::var(TODAY_VAR) {
-        Ok(text) => front_matter::parse_date(&text)
-            .map(|d| d.to_string())
-            .map_err(|_| Failure::Usage(format!("{TODAY_VAR} must be a date such as 2021-01-12, not \"{text}\""))),
+        Ok(text) => front_matter::parse_date(&text).map(|d| d.to_string()).ok_or_else(|| {
+            Failure::from(crate::keyed!(
+                "today-not-date",
+                var = TODAY_VAR,
+                written = text.as_str()
+            ))
+        }),
         Err(_) => Ok(jiff::ZonedDateTime::now().date().to_string()),
     }
 }
@@ -427,7 +431,7 @@ fn check_parses(config: &Config, lang: usize, text: &str) -> Result<(), Failure>
     Err(Failure::Content(
         problems
             .into_iter()
-            .map(|p| p.diagnostic(shown.clone()).context("in the page this archetype makes"))
+            .map(|p| p.diagnostic(shown.clone()).context(crate::keyed!("context-archetype")))
             .collect(),
     ))
 }

@@ -180,9 +180,7 @@ pub fn run(args: &ServeArgs, messages: &Messages) -> Result<(), Failure> {
         shared.publish(outcome, change.css_only());
         watch.refresh();
     }
-    Err(Failure::Usage(
-        "stopped watching for changes: the watcher closed".into(),
-    ))
+    Err(Failure::from(crate::keyed!("serve-watcher-closed")))
 }
 
 /// Indexes the text of some languages on another thread and lays the index
@@ -299,7 +297,6 @@ impl Builder {
 fn problems(failure: Failure, root: &Path) -> Vec<Diagnostic> {
     let mut found = match failure {
         Failure::Content(found) => found,
-        Failure::Usage(message) => vec![Diagnostic::file_error("showcase", message)],
         Failure::Said(message) => vec![Diagnostic::error_keyed("showcase", 0, 0, *message)],
         // A file or folder may be gone while it was read (deleted during the
         // build): the change that removed it brings another rebuild.

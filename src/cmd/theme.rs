@@ -20,15 +20,13 @@ pub fn run(args: &ThemeArgs, messages: &Messages) -> Result<String, Failure> {
 fn eject_theme(args: &EjectArgs, messages: &Messages) -> Result<String, Failure> {
     let name = args.name.as_str();
     if name.is_empty() || name.contains(['/', '\\', ':']) || name.starts_with('.') {
-        return Err(Failure::Usage(format!(
-            "\"{name}\" cannot name a theme: use a folder name without / or \\, such as \"default\" or \"district\""
-        )));
+        return Err(Failure::from(crate::keyed!("theme-bad-name", name = name)));
     }
     let site_toml = args.root.join("site.toml");
     if !site_toml.is_file() {
-        return Err(Failure::Usage(format!(
-            "{} is not a site's folder: it has no site.toml; run this in the site's folder, or give --root",
-            args.root.display()
+        return Err(Failure::from(crate::keyed!(
+            "theme-not-a-site",
+            folder = args.root.display().to_string()
         )));
     }
     let dest = args.root.join("themes").join(name);

@@ -87,7 +87,13 @@ fn plan(file: &Path, root: Option<&Path>) -> Result<Plan, Failure> {
     let Some(stem_with_lang) = rel.strip_suffix(".md") else {
         return Err(keyed!("translated-not-markdown", file = file.display().to_string()).into());
     };
-    let lang = language_of(&rel, &config).map_err(|m| Failure::Usage(format!("{}: {m}", file.display())))?;
+    let lang = language_of(&rel, &config).map_err(|m| {
+        Failure::from(crate::keyed!(
+            "usage-in-file",
+            file = file.display().to_string(),
+            problem = m
+        ))
+    })?;
     let shown = display_path(&config, &format!("{CONTENT_DIR}/{rel}"));
     let default = &config.languages[0];
     if lang == 0 {

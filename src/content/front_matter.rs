@@ -14,7 +14,7 @@ use serde_yaml::Value;
 
 use crate::config::{Config, RESERVED_FIELDS};
 use crate::content::slug::check_slug;
-use crate::diagnostics::suggestion;
+use crate::messages::Keyed;
 
 /// A problem in a file's text: line (1-based, in the whole file), column, message,
 /// and the rule id it is reported under.
@@ -221,10 +221,11 @@ fn check_size(yaml: &str, first_line: usize) -> Result<(), Problem> {
     Ok(())
 }
 
-/// Parses and checks front matter YAML. `first_line` is the line of the file the YAML starts on.
-pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatter, Vec<Problem>> {
-    check_size(yaml, first_line).map_err(|p| vec![p])?;
-    let locate = Locator::new(yaml, first_line);
+/// The front matter's YAML as its fields, or the problem that keeps it from
+/// being read as fields at all (its size, its syntax, or a YAML that is not a
+/// mapping). `first_line` is the line of the file the YAML starts on.
+pub fn fields(yaml: &str, first_line: usize) -> Result<serde_yaml::Mapping, Problem> {
+    check_size(yaml, first_line)?;
     let value: Value = if yaml.trim().is_empty() {
         Value::Mapping(Default::default())
     } else {
@@ -232,14 +233,19 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
             let (line, col) = e
                 .location()
                 .map_or((first_line, 1), |l| (first_line + l.line() - 1, l.column()));
-            vec![Problem::keyed(line, col, crate::keyed!("fm-yaml", detail = yaml_message(&e))).rule("yaml")]
+            Problem::keyed(line, col, crate::keyed!("fm-yaml", detail = yaml_message(&e))).rule("yaml")
         })?
     };
-    let Value::Mapping(map) = value else {
-        return Err(vec![
-            Problem::keyed(first_line, 1, crate::keyed!("fm-not-fields")).rule("yaml"),
-        ]);
-    };
+    match value {
+        Value::Mapping(map) => Ok(map),
+        _ => Err(Problem::keyed(first_line, 1, crate::keyed!("fm-not-fields")).rule("yaml")),
+    }
+}
+
+/// Parses and checks front matter YAML. `first_line` is the line of the file the YAML starts on.
+pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatter, Vec<Problem>> {
+    let map = fields(yaml, first_line).map_err(|p| vec![p])?;
+    let locate = Locator::new(yaml, first_line);
 
     let mut fm = FrontMatter::default();
     let mut problems = Vec::new();
@@ -251,8 +257,6 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
         };
         let (line, col) = locate.key(key);
         let mut bad = |message: crate::messages::Keyed| problems.push(Problem::keyed(line, col, message));
-        // A helper's message, not in the catalogs: shown as it is written.
-        let as_written = |text: String| crate::keyed!("as-written", text = text);
         match key {
             "title" => match scalar(value) {
                 Some(t) if !t.trim().is_empty() => {
@@ -275,11 +279,15 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
             "summary" => text_field(value, key, &mut bad, &mut fm.summary),
             "organisation" => text_field(value, key, &mut bad, &mut fm.organisation),
             "source" => text_field(value, key, &mut bad, &mut fm.source),
-            "date" | "updated" | "expires" => match scalar(value).map(|s| parse_date(&s)) {
+            "date" | "updated" | "expires" => match scalar(value).map(|s| parse_date(&s).ok_or(s)) {
                 Some(Ok(date)) if key == "date" => (fm.date, fm.date_line) = (Some(date), line),
                 Some(Ok(date)) if key == "expires" => (fm.expires, fm.expires_line) = (Some(date), line),
                 Some(Ok(date)) => (fm.updated, fm.updated_line) = (Some(date), line),
-                Some(Err(m)) => bad(as_written(format!("{key}: {m}"))),
+                Some(Err(written)) => bad(crate::keyed!(
+                    "fm-bad-date",
+                    field = field_label(key),
+                    written = written
+                )),
                 None => bad(crate::keyed!("fm-not-a-date", field = field_label(key))),
             },
             "level" => match value.as_str() {
@@ -297,12 +305,12 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
                 fm.cover_line = line;
                 match cover(value) {
                     Ok(c) => fm.cover = Some(c),
-                    Err((rule, m)) => problems.push(Problem::new(line, col, m).rule(rule)),
+                    Err((rule, m)) => problems.push(Problem::keyed(line, col, m).rule(rule)),
                 }
             }
             "highlights" => match highlights(value) {
                 Ok(h) => fm.highlights = h,
-                Err(m) => bad(as_written(m)),
+                Err(m) => bad(m),
             },
             "draft" => match value {
                 Value::Bool(b) => fm.draft = *b,
@@ -329,7 +337,7 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
                     for alias in list {
                         match check_alias(&alias) {
                             Ok(path) => fm.aliases.push(path),
-                            Err(m) => bad(as_written(m)),
+                            Err(m) => bad(m),
                         }
                     }
                 }
@@ -340,14 +348,14 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
                 match scalar(value) {
                     Some(s) => match check_slug(&s) {
                         Ok(()) => fm.slug = Some(s),
-                        Err(m) => bad(as_written(m)),
+                        Err(m) => bad(m),
                     },
                     None => bad(crate::keyed!("fm-not-text", field = field_label(key))),
                 }
             }
             "extra" => match serde_json::to_value(value) {
                 Ok(v) => fm.extra = v,
-                Err(e) => bad(as_written(format!("extra cannot be used by templates: {e}"))),
+                Err(e) => bad(crate::keyed!("fm-extra-unusable", reason = e.to_string())),
             },
             "year" => bad(crate::keyed!("fm-year")),
             _ => match config.taxonomy(key) {
@@ -585,11 +593,16 @@ fn string_list(value: &Value) -> Option<Vec<String>> {
     }
 }
 
+/// "Did you mean" one of the `known` fields of a mapping, for one it does not have.
+fn field_hint(field: &str, known: [&str; 2]) -> Option<Keyed> {
+    crate::diagnostics::did_you_mean(field, known).map(|like| crate::keyed!("hint-did-you-mean", like = like))
+}
+
 /// The cover, or the rule and message of what is wrong with it.
-fn cover(value: &Value) -> Result<Cover, (&'static str, String)> {
-    let shape = "cover must be {src: image.jpg, alt: what the image shows}";
+fn cover(value: &Value) -> Result<Cover, (&'static str, Keyed)> {
+    let shape = || ("front-matter", crate::keyed!("fm-cover-shape"));
     let Value::Mapping(map) = value else {
-        return Err(("front-matter", shape.into()));
+        return Err(shape());
     };
     let mut src = None;
     let mut alt = None;
@@ -598,39 +611,34 @@ fn cover(value: &Value) -> Result<Cover, (&'static str, String)> {
             Some("src") => src = scalar(v),
             Some("alt") => alt = scalar(v),
             Some(other) => {
+                let hint = field_hint(other, ["src", "alt"]);
                 return Err((
                     "front-matter",
-                    format!(
-                        "cover has no field \"{other}\"{}; {shape}",
-                        suggestion(other, ["src", "alt"])
-                    ),
+                    crate::keyed!("fm-cover-unknown", field = other, hint = hint),
                 ));
             }
-            None => return Err(("front-matter", shape.into())),
+            None => return Err(shape()),
         }
     }
     let src = src
         .filter(|s| !s.trim().is_empty())
-        .ok_or_else(|| ("front-matter", format!("cover has no src; {shape}")))?;
-    let alt = alt.filter(|s| !s.trim().is_empty()).ok_or_else(|| {
-        (
-            "missing-alt",
-            "cover has no alt text; describe the image for readers who cannot see it: alt: …".to_string(),
-        )
-    })?;
+        .ok_or_else(|| ("front-matter", crate::keyed!("fm-cover-no-src")))?;
+    let alt = alt
+        .filter(|s| !s.trim().is_empty())
+        .ok_or_else(|| ("missing-alt", crate::keyed!("fm-cover-no-alt")))?;
     Ok(Cover { src, alt })
 }
 
-fn highlights(value: &Value) -> Result<Vec<Highlight>, String> {
-    let shape = "highlights must be a list of {value: …, label: …}";
+fn highlights(value: &Value) -> Result<Vec<Highlight>, Keyed> {
+    let shape = || crate::keyed!("fm-highlights-shape");
     let Value::Sequence(items) = value else {
-        return Err(shape.into());
+        return Err(shape());
     };
     items
         .iter()
         .map(|item| {
             let Value::Mapping(map) = item else {
-                return Err(shape.to_string());
+                return Err(shape());
             };
             let mut value = None;
             let mut label = None;
@@ -639,38 +647,36 @@ fn highlights(value: &Value) -> Result<Vec<Highlight>, String> {
                     Some("value") => value = scalar(v),
                     Some("label") => label = scalar(v),
                     Some(other) => {
-                        return Err(format!(
-                            "a highlight has no field \"{other}\"{}; {shape}",
-                            suggestion(other, ["value", "label"])
-                        ));
+                        let hint = field_hint(other, ["value", "label"]);
+                        return Err(crate::keyed!("fm-highlight-unknown", field = other, hint = hint));
                     }
-                    None => return Err(shape.to_string()),
+                    None => return Err(shape()),
                 }
             }
             match (value, label) {
                 (Some(value), Some(label)) => Ok(Highlight { value, label }),
-                _ => Err(format!("each highlight needs both value and label; {shape}")),
+                _ => Err(crate::keyed!("fm-highlight-incomplete")),
             }
         })
         .collect()
 }
 
 /// An alias must be a path on this site: `/old/path/` (a trailing slash is added) or `/old.html`.
-pub fn check_alias(alias: &str) -> Result<String, String> {
-    let shape = "an alias is a path on this site, such as /old/path/";
+pub fn check_alias(alias: &str) -> Result<String, Keyed> {
     // Web servers decode a path before they look for the file: `/%2e%2e/` is `/../`.
     let alias = &crate::text::percent_decode(alias);
+    let bad = |why: &str| crate::keyed!("fm-bad-alias", alias = alias.as_str(), why = why);
     if !alias.starts_with('/') || alias.starts_with("//") {
-        return Err(format!("alias \"{alias}\" must start with /; {shape}"));
+        return Err(bad("slash"));
     }
     if alias.contains(['\\', '?', '#', ':', '"', '<', '>']) || alias.chars().any(char::is_control) {
-        return Err(format!("alias \"{alias}\" has a character a path cannot have; {shape}"));
+        return Err(bad("character"));
     }
     if alias.split('/').any(|part| part == ".." || part == ".") {
-        return Err(format!("alias \"{alias}\" may not contain . or .. segments; {shape}"));
+        return Err(bad("dots"));
     }
     if alias.contains("//") {
-        return Err(format!("alias \"{alias}\" has an empty segment; {shape}"));
+        return Err(bad("empty"));
     }
     Ok(if alias.ends_with('/') || alias.ends_with(".html") {
         alias.to_string()
@@ -680,12 +686,10 @@ pub fn check_alias(alias: &str) -> Result<String, String> {
 }
 
 /// Parses `2021-01-12`, also accepting a time after it (`2021-01-12T09:00:00+08:00`).
-pub fn parse_date(text: &str) -> Result<Date, String> {
+pub fn parse_date(text: &str) -> Option<Date> {
     let text = text.trim();
     let date_part = text.get(..10).unwrap_or(text);
-    date_part
-        .parse::<Date>()
-        .map_err(|_| format!("\"{text}\" is not a date; write it as YYYY-MM-DD, such as 2021-01-12"))
+    date_part.parse::<Date>().ok()
 }
 
 /// How many hex digits `showcase translated` writes.

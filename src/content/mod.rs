@@ -25,6 +25,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostics::{self, Diagnostic, Failure};
+use crate::messages::Keyed;
 use front_matter::FrontMatter;
 
 pub const CONTENT_DIR: &str = "content";
@@ -130,8 +131,12 @@ pub struct Library {
 /// links in the body are still checked.
 #[derive(Debug, Clone)]
 pub struct Unparsed {
+    /// Its content path as written: `cases/a.en.md`.
+    pub rel: String,
     /// Its language-neutral content path: `cases/a.md`.
     pub neutral: String,
+    /// The first of its problems, to show beside its name (the editing desk's list).
+    pub problem: Option<Box<Diagnostic>>,
     /// Its translation key: `cases/a`.
     pub key: String,
     /// The file with an empty front matter, when its body could be separated.
@@ -271,8 +276,10 @@ impl Library {
                         rel: rel.clone(),
                         lang,
                     }),
-                    Err(message) => errors.push(Diagnostic::file_error(
+                    Err(message) => errors.push(Diagnostic::error_keyed(
                         display_path(config, &format!("{CONTENT_DIR}/{rel}")),
+                        0,
+                        0,
                         message,
                     )),
                 },
@@ -354,7 +361,8 @@ impl Library {
                         _ => docs.push(doc),
                     }
                 }
-                Err((mut e, file)) => {
+                Err((mut e, mut file)) => {
+                    file.problem = e.first().cloned().map(Box::new);
                     file_problems.append(&mut e);
                     unparsed.push(file);
                 }
@@ -418,7 +426,7 @@ pub fn parent_folder(path: &str) -> &str {
 }
 
 /// Splits `cases/a.en` into (`cases/a`, index of en). `cases/a` is the default language.
-fn split_language<'a>(without_ext: &'a str, config: &Config) -> Result<(&'a str, usize), String> {
+fn split_language<'a>(without_ext: &'a str, config: &Config) -> Result<(&'a str, usize), Keyed> {
     let name = without_ext.rsplit('/').next().unwrap_or(without_ext);
     if let Some(dot) = name.rfind('.') {
         let code = &name[dot + 1..];
@@ -429,10 +437,12 @@ fn split_language<'a>(without_ext: &'a str, config: &Config) -> Result<(&'a str,
         let looks_like_code = (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());
         if looks_like_code {
             let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-            return Err(format!(
-                "\"{code}\" in the file name is not a language of the site ({}); rename the file{}",
-                codes.join(", "),
-                diagnostics::suggestion(code, codes.iter().copied())
+            return Err(crate::keyed!(
+                "content-bad-language",
+                code = code,
+                codes = codes.join(", "),
+                hint = diagnostics::did_you_mean(code, codes.iter().copied())
+                    .map(|like| crate::keyed!("hint-did-you-mean", like = like))
             ));
         }
     }
@@ -441,7 +451,7 @@ fn split_language<'a>(without_ext: &'a str, config: &Config) -> Result<(&'a str,
 
 /// The language of a content file (`cases/a.en.md` → the index of en), or the reason
 /// its name is not valid.
-pub fn language_of(rel: &str, config: &Config) -> Result<usize, String> {
+pub fn language_of(rel: &str, config: &Config) -> Result<usize, Keyed> {
     split_language(rel.strip_suffix(".md").unwrap_or(rel), config).map(|(_, lang)| lang)
 }
 
@@ -512,7 +522,9 @@ fn parse_file(config: &Config, content_dir: &Path, found: &Found) -> Result<Doc,
         withheld: None,
     };
     let unparsed = |doc: Option<Box<Doc>>| Unparsed {
+        rel: found.rel.clone(),
         neutral: neutral_path(&found.rel, config),
+        problem: None,
         key: key.clone(),
         doc,
     };
@@ -530,9 +542,11 @@ fn parse_file(config: &Config, content_dir: &Path, found: &Found) -> Result<Doc,
 /// A Markdown file's text, refused when it is too big or not UTF-8.
 fn read_text(source: &Path, full: &Path) -> Result<String, Vec<Diagnostic>> {
     let read_error = |e: std::io::Error| {
-        vec![Diagnostic::file_error(
+        vec![Diagnostic::error_keyed(
             source.to_path_buf(),
-            format!("cannot read the file: {e}"),
+            0,
+            0,
+            crate::keyed!("content-unreadable", reason = e.to_string()),
         )]
     };
     let size = std::fs::metadata(full).map_err(read_error)?.len();

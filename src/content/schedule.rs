@@ -65,8 +65,10 @@ pub fn withheld(fm: &FrontMatter, today: Date) -> Option<Withheld> {
 pub fn today(config: &Config) -> Result<Date, Failure> {
     match std::env::var(TODAY_VAR) {
         Ok(text) => text.trim().parse::<Date>().map_err(|_| {
-            Failure::Usage(format!(
-                "{TODAY_VAR}=\"{text}\" is not a date; write it as YYYY-MM-DD, or unset it to use today's date"
+            Failure::from(crate::keyed!(
+                "today-not-date",
+                var = TODAY_VAR,
+                written = text.as_str()
             ))
         }),
         Err(_) => {

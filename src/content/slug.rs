@@ -120,19 +120,21 @@ pub fn slugify(text: &str) -> String {
 }
 
 /// Whether a slug written by an author is safe as one URL segment.
-pub fn check_slug(slug: &str) -> Result<(), String> {
+pub fn check_slug(slug: &str) -> Result<(), crate::messages::Keyed> {
     if slug.is_empty() {
-        return Err("slug is empty".into());
+        return Err(crate::keyed!("slug-empty"));
     }
     if slug.starts_with('.') {
-        return Err(format!("slug \"{slug}\" may not start with a dot"));
+        return Err(crate::keyed!("slug-dot", slug = slug));
     }
     if let Some(bad) = slug
         .chars()
         .find(|c| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.')))
     {
-        return Err(format!(
-            "slug \"{slug}\" contains \"{bad}\"; use letters, digits, hyphens, underscores and dots only (one URL segment)"
+        return Err(crate::keyed!(
+            "slug-character",
+            slug = slug,
+            character = bad.to_string()
         ));
     }
     Ok(())

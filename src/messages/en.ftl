@@ -19,6 +19,21 @@ io-reason = { $kind ->
 severity-error = error
 severity-warning = warning
 severity-info = info
+with-context = { $message } ({ $context })
+context-rendering = while rendering { $page }
+context-and-others = { $context } and { $others } other pages
+context-archetype = in the page this archetype makes
+usage-in-file = { $file }: { $problem }
+today-not-date = { $var }="{ $written }" is not a date; write it as YYYY-MM-DD, or unset it to use today's date
+output-locked = another showcase build is writing to { $target }; wait for it to finish, or build into another folder with -o (lock: { $lock })
+output-locked-by = another showcase build (process { $process }) is writing to { $target }; wait for it to finish, or build into another folder with -o (lock: { $lock })
+output-path-escapes = refusing to write { $path }: the path would leave the output folder; check the slug: and aliases: of the content
+output-refused = refusing to write the site to { $target }: { $why ->
+        [sources] it holds the site's own sources; choose an output folder such as public
+        [inside] it is inside the site's { $folder } folder
+        [file] it is a file
+       *[other-files] it is a folder with other files in it, not a built site; remove it or choose another folder
+    }
 
 ## build
 
@@ -114,6 +129,7 @@ casebook-no-preface = [casebook] preface = "{ $path }": there is no such page in
 casebook-no-section = --section { $section }: no cases are in content/{ $section }/{ $hint }; the sections with cases are: { $sections }
 casebook-not-a-case = --case { $file }: this page is not a case (a case has a kind in its front matter)
 casebook-not-a-page = --case { $file }: this is not a published page of the site; name a Markdown file of its content/ folder that is not a draft
+casebook-no-language = --lang { $code }: the site has no such language{ $hint }; its languages are { $codes }
 casebook-image-missing = the image { $image } ({ $file }) does not exist, so the casebook cannot print it; check the file name or remove the image
 casebook-image-format = the image { $image } is a .{ $ext } file, which the casebook cannot print; use PNG, JPEG, GIF, WebP or SVG
 casebook-image-bytes = the image { $image } is { $size } MB, too large to print (at most { $limit } MB); save a smaller copy (3000 pixels wide is plenty for A4)
@@ -150,6 +166,30 @@ check-future-updated = updated: { $date } is in the future (today is { $today })
 check-missing-alt = the image { $src } has no alt text; describe what it shows, ![…]({ $src }), or mark it as decoration: ![]({ $src } "{ $decorative }")
 check-missing-image = shows the image { $url }, which is not a file of this site; check the path, or put the image beside the page and write its file name
 check-missing-page = links to { $url }, which is not a page or file of this site; to link to a page, link to its Markdown file (such as ../cases/name.md), so the link follows the page
+check-remote-image = the image { $src } is loaded from another site: it has no size (the page moves as it loads), no smaller copies, and that site sees every reader; save it in the page's folder and show it from there
+check-template-missing-image = shows the image { $url }, which is not a file of this site; correct the template, or the raw HTML that has it
+check-template-missing-page = links to { $url }, which is not a page or file of this site; correct the template, or the raw HTML that has it
+check-template-no-alt = the image { $src } has no alt attribute; add alt="…" describing it, or alt="" for decoration
+check-menu-missing = the [[menu]] entry links to { $url }, which is not a page or file of this site; correct its url (a path such as "/cases/", which each language gets under its own prefix)
+check-outside-base = { $image ->
+        [yes] shows the image
+       *[no] links to
+    } { $url }, which is outside the site's base path { $base }/; in a template write {"{{"} link(path="{ $inside }") {"}}"} so the base path is added
+check-on-pages = on { $first }{ $others ->
+        [0] {""}
+        [one] {" "}and 1 other page
+       *[other] {" "}and { $others } other pages
+    }
+check-external-broken = links to { $url }, which is broken: { $why }; correct or remove the link
+check-external-unreachable = links to { $url }, which could not be checked: { $why }
+external-why = { $why ->
+        [status] the server answered HTTP { $status }
+        [timeout] no answer in time
+        [no-host] the host name is not found
+        [no-connection] the connection failed
+        [not-checked] not checked
+       *[other] { $detail }
+    }
 check-anchor-like = links to { $url }, but that page has no anchor "{ $fragment }"; did you mean "#{ $like }"?
 check-anchor-no-ids = links to { $url }, but that page has no anchor "{ $fragment }"; that page has no ids at all
 check-anchor-ids = links to { $url }, but that page has no anchor "{ $fragment }"; its ids are: { $ids }
@@ -165,6 +205,8 @@ content-name-not-utf8 = the file name is not valid UTF-8; rename the file
 content-symlink = symbolic links are not followed in content/; copy the file instead
 content-too-large = the file is { $size } MB, over the limit of { $limit } MB for a Markdown file; split it into several pages or move data out of it
 content-not-utf8 = the file is not UTF-8 text; save it with UTF-8 encoding
+content-unreadable = cannot read the file: { $reason }
+content-bad-language = "{ $code }" in the file name is not a language of the site ({ $codes }); rename the file{ $hint }
 
 ## pages and their addresses
 
@@ -232,6 +274,11 @@ shortcode-chinese-quotes = the value of { $key } is in Chinese quotation marks: 
 shortcode-quote-value = put the value of { $key } in double quotes: { $key }="…"
 shortcode-unclosed-value = the value of { $key } has no closing ": end it with " before >{"}}"}
 shortcode-own-line = a shortcode stands on a line of its own: put { $shown } on its own line
+csv-unreadable = cannot read the CSV file: { $reason }
+csv-not-utf8 = the CSV file is not UTF-8 text; save it as "CSV UTF-8" (in Excel: Save As, then CSV UTF-8)
+csv-no-header = the CSV file has no header row: its first line names the columns
+csv-ragged = this row has { $cells } cells but the header has { $header }; give every row as many cells as the header (put a cell that contains a comma in double quotes)
+csv-bad = the CSV file cannot be read: { $reason }
 
 ## the address ledger (addresses.txt)
 
@@ -247,6 +294,18 @@ ledger-not-utf8 = the address ledger is not UTF-8 text; restore it from version 
 ledger-unreadable = cannot read the address ledger: { $reason }
 ledger-duplicate = { $address } is already on line { $first }; delete one of the two lines
 ledger-bad-file = { $address } redirects to { $target }, which is not a content file of this site{ $hint }; name a file as it is in content/ (cases/new.md), an address or a URL
+ledger-bad-address = "{ $path }" { $why ->
+        [slash] does not start with a single /
+       *[plain] is not a plain path
+    }; an address is a path on this site, such as /cases/name/
+ledger-bad-language = "{ $code }" is not a language of site.toml ({ $codes }); the field after the address is the page's language
+ledger-nothing-more = { $address } says nothing more; write where it went ("{ $address } -> /cases/new/") or delete the line
+ledger-no-target = a redirect needs a target after ->: an address (/cases/new/), a content file (cases/new.md) or a URL
+ledger-bad-target = "{ $target }" is not an address (/cases/new/), a content file (cases/new.md) or a URL (https://…)
+ledger-no-closing = "{ $what }" has no closing )
+ledger-after-target = a redirect line is ADDRESS -> TARGET; remove what follows the target
+ledger-no-file = a page's line is ADDRESS LANG FILE DATE TITLE; the file is missing
+ledger-unanswered = { $address } redirects to { $to }, which no page, alias or redirect of this site answers; correct the target (an address such as /cases/new/, a content file such as cases/new.md, or a URL) or delete the line
 
 ## site.toml
 
@@ -330,6 +389,7 @@ init-language-twice = --lang names "{ $lang }" twice
 init-no-language = --lang needs at least one language, such as --lang zh,en
 init-not-empty = { $folder } is not empty (it holds { $name }); showcase init starts a site only in an empty or new folder, so nothing there is overwritten: give a new folder, such as showcase init my-site
 init-is-a-file = { $folder } is a file; showcase init needs an empty or new folder
+init-cannot-stamp = the page { $page } cannot be stamped as translated
 
 ## status
 
@@ -367,6 +427,9 @@ list-and = { $first } and { $second }
 theme-copied = Copied the built-in theme ({ $files } files) into { $folder }.
 theme-in-use = The site now builds with this copy; change its files as you need.
 theme-set-it = To build with it, set theme = "{ $name }" in site.toml (it now says "{ $named }").
+theme-bad-name = "{ $name }" cannot name a theme: use a folder name without / or \, such as "default" or "district"
+theme-not-a-site = { $folder } is not a site's folder: it has no site.toml; run this in the site's folder, or give --root
+theme-exists = { $folder } already exists; remove it or name another theme (showcase theme eject NAME)
 
 ## init
 
@@ -391,6 +454,8 @@ init-no-releases =
 
 serve-io = cannot { $action } it: { $reason }
 serve-no-site = { $folder } has no site.toml; run showcase serve in a site's folder, or name it with --root
+serve-cannot-watch = cannot watch { $folder } for changes: { $reason }
+serve-watcher-closed = stopped watching for changes: the watcher closed
 serve-cannot-listen = cannot listen on { $address }: { $reason }; is another showcase serve running? Choose another port with --port
 serve-serving = showcase: serving { $url } from memory; watching { $folder } for changes (Ctrl-C stops)
 serve-open-bind = showcase: warning: listening on { $address }, so anyone who can reach this machine can read the site; --bind 127.0.0.1 keeps it to this machine
@@ -436,6 +501,7 @@ fm-too-large = the front matter is { $size } KB, over the limit of { $limit } KB
 fm-too-many-brackets = the front matter has more than { $limit } "[" and "{"{"}"; write long lists one "- item" per line
 fm-not-fields = front matter must be a list of "field: value" lines
 fm-field-name-not-text = front matter field names must be text
+# A name written as it is (a key of site.toml, a folder).
 as-written = { $text }
 field-label = { $field }
 fm-title-empty = title must be non-empty text
@@ -450,6 +516,24 @@ fm-not-text = { $field } must be text
 fm-aliases-not-list = aliases must be a list of paths, such as ["/old/path/"]
 fm-year = year is derived from date; remove this field
 fm-terms-not-list = { $field } must be a term key or a list of them, such as [{ $example }]
+fm-bad-date = { $field }: "{ $written }" is not a date; write it as YYYY-MM-DD, such as 2021-01-12
+fm-extra-unusable = extra cannot be used by templates: { $reason }
+fm-cover-shape = cover must be {"{"}src: image.jpg, alt: what the image shows{"}"}
+fm-cover-unknown = cover has no field "{ $field }"{ $hint }; { fm-cover-shape }
+fm-cover-no-src = cover has no src; { fm-cover-shape }
+fm-cover-no-alt = cover has no alt text; describe the image for readers who cannot see it: alt: …
+fm-highlights-shape = highlights must be a list of {"{"}value: …, label: …{"}"}
+fm-highlight-unknown = a highlight has no field "{ $field }"{ $hint }; { fm-highlights-shape }
+fm-highlight-incomplete = each highlight needs both value and label; { fm-highlights-shape }
+fm-bad-alias = alias "{ $alias }" { $why ->
+        [slash] must start with /
+        [character] has a character a path cannot have
+        [dots] may not contain . or .. segments
+       *[empty] has an empty segment
+    }; an alias is a path on this site, such as /old/path/
+slug-empty = slug is empty
+slug-dot = slug "{ $slug }" may not start with a dot
+slug-character = slug "{ $slug }" contains "{ $character }"; use letters, digits, hyphens, underscores and dots only (one URL segment)
 
 ## Translations (check)
 
@@ -541,6 +625,7 @@ cli-theme-eject-root = The site's folder, which holds site.toml.
 cli-serve-edit = Add the editing desk at /_edit/: edit, create and translate cases in the browser.
 desk-serving = showcase: editing desk at { $url } (open this address: it holds this run's key)
 desk-open-bind = showcase: warning: the editing desk is reachable from the network on { $address }; anyone who has its address can change the site's files; --bind 127.0.0.1 keeps it to this machine
+desk-no-token = cannot make the editing desk's key: { $reason }
 desk-refused-host = 403: the editing desk only answers to this machine's own address (localhost or 127.0.0.1).
 desk-refused-token = This address lacks the desk's key. Open the address that "showcase serve --edit" printed when it started.
 desk-refused-origin = 403: this form was not sent from the editing desk itself.
@@ -548,7 +633,16 @@ desk-refused-path = The desk cannot write "{ $file }": it writes only Markdown f
 desk-refused-name = The name "{ $name }" is reserved on Windows or has a character a file name cannot have; choose another name.
 desk-not-found = This page of the editing desk does not exist.
 desk-no-file = There is no file content/{ $file }; it may have been moved or deleted.
-desk-unreadable = content/{ $file } cannot be shown as a form: line { $line }: { $message }. Fix it in a text editor, then reload this page.
+desk-fix-heading = This file's front matter needs fixing
+desk-fix-where = The problem, on line { $line }
+desk-fix-source = The whole file
+desk-fix-hint = The lines between the two "---" at the top hold the fields, one "field: value" per line. Correct the line shown above, then save: the file opens as a form again once it can be read.
+desk-broken-heading = { $count ->
+        [one] 1 file needs fixing
+       *[other] { $count } files need fixing
+    }
+desk-broken-hint = These files are not published until their front matter is put right. Open one to see the problem and fix it here.
+desk-broken-why = line { $line }: { $message }
 desk-title = Editing desk
 desk-nav = Desk menu
 desk-all-cases = All cases

@@ -144,14 +144,14 @@ impl Messages {
 /// A message kept by its id and arguments, to be written in the reader's
 /// language when it is shown: what a [`crate::diagnostics::Diagnostic`]
 /// found while the site was read carries (made with [`keyed!`](crate::keyed)).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Keyed {
     pub id: &'static str,
     pub args: Vec<(&'static str, KeyedArg)>,
 }
 
 /// An argument of a [`Keyed`] message.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum KeyedArg {
     Text(String),
     Number(i64),

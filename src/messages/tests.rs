@@ -219,11 +219,11 @@ fn the_command_line_help_is_complete_in_both_languages() {
 }
 
 /// Messages of problems that are written in English only, by file: those read
-/// by whoever writes templates and themes (template and theme errors name
-/// Tera's own words), the serve and check machinery's failures to read or
-/// write a file (with the system's own reason), and the parts not yet in the
-/// catalogs. A file may have fewer than its number, never more, and no other
-/// file any: a new message an author reads goes into the catalogs.
+/// by whoever writes templates and themes, in the words of the template engine
+/// (Tera) or of the typesetter (Typst), and the constructors of the front
+/// matter's problems, which take their text from the catalogs. Every file
+/// must have exactly its number, and no other file any: a new message goes
+/// into the catalogs, and a message moved into them lowers the number here.
 const ENGLISH_ONLY: &[(&str, usize)] = &[
     // Templates and themes: Tera's errors, for whoever writes the theme.
     ("src/templates/mod.rs", 11),
@@ -233,20 +233,15 @@ const ENGLISH_ONLY: &[(&str, usize)] = &[
     ("src/render/jobs.rs", 1),
     ("src/render/mod.rs", 2),
     ("src/render/wechat.rs", 2),
+    // Shortcode templates that do not parse or declare their arguments wrongly.
     ("src/markdown/shortcodes/mod.rs", 4),
-    ("src/markdown/shortcodes/expand.rs", 2),
-    ("src/cmd/check/links.rs", 2),
+    ("src/markdown/shortcodes/expand.rs", 1),
+    // Typst's own errors in the casebook's template.
     ("src/casebook/world.rs", 2),
-    // A file that cannot be read, or an outside link that fails, with the system's own reason.
-    ("src/cmd/check.rs", 2),
-    ("src/cmd/serve.rs", 1),
-    ("src/content/mod.rs", 2),
     // The place of a site.toml problem, which every message of site.toml goes through.
     ("src/config/parse.rs", 1),
-    // Not yet in the catalogs.
-    ("src/content/front_matter.rs", 3),
-    ("src/site/ledger/format.rs", 1),
-    ("src/site/ledger/mod.rs", 1),
+    // Problem::new inside the constructors of front-matter problems.
+    ("src/content/front_matter.rs", 2),
 ];
 
 #[test]
@@ -284,6 +279,10 @@ fn problems_are_in_the_catalogs_but_for_the_files_listed() {
         if count > allowed {
             found.push(format!(
                 "{rel}: {count} messages outside the catalogs (allowed {allowed}); write them with keyed!"
+            ));
+        } else if count < allowed {
+            found.push(format!(
+                "{rel}: {count} messages outside the catalogs, fewer than the {allowed} of ENGLISH_ONLY; lower its number"
             ));
         }
     }

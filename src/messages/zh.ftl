@@ -32,6 +32,21 @@ io-reason = { $kind ->
 severity-error = 错误
 severity-warning = 警告
 severity-info = 提示
+with-context = { $message }（{ $context }）
+context-rendering = 渲染 { $page } 时
+context-and-others = { $context }，另有 { $others } 个页面出现同样的问题
+context-archetype = 在这个页面模板生成的页面中
+usage-in-file = { $file }：{ $problem }
+today-not-date = { $var }="{ $written }" 不是日期；请写成 YYYY-MM-DD，或删去这个环境变量以使用今天的日期
+output-locked = 另一个 showcase 正在向 { $target } 写入网站；请等它完成，或用 -o 写入另一个文件夹（锁文件：{ $lock }）
+output-locked-by = 另一个 showcase（进程 { $process }）正在向 { $target } 写入网站；请等它完成，或用 -o 写入另一个文件夹（锁文件：{ $lock }）
+output-path-escapes = 拒绝写入 { $path }：这个路径会跑到输出文件夹之外；请检查内容中的 slug:（网址名）和 aliases:（旧地址）
+output-refused = 拒绝把网站写入 { $target }：{ $why ->
+        [sources] 那里存放着网站自己的源文件；请选择一个输出文件夹，例如 public
+        [inside] 它在网站的 { $folder } 文件夹里面
+        [file] 它是一个文件
+       *[other-files] 这个文件夹里有别的文件，不是生成的网站；请删掉它或选择另一个文件夹
+    }
 
 ## build（生成网站）
 
@@ -114,6 +129,7 @@ casebook-no-preface = [casebook] preface = "{ $path }"：content/ 中没有这�
 casebook-no-section = --section { $section }：content/{ $section }/ 中没有案例{ $hint }；有案例的栏目是：{ $sections }
 casebook-not-a-case = --case { $file }：这个页面不是案例（案例的页首信息里有 kind）
 casebook-not-a-page = --case { $file }：这不是网站已发布的页面；请给出 content/ 中一个不是草稿的 Markdown 文件
+casebook-no-language = --lang { $code }：网站没有这种语言{ $hint }；网站的语言有 { $codes }
 casebook-image-missing = 图片 { $image }（{ $file }）不存在，案例汇编无法印出它；请检查文件名，或删去这张图片
 casebook-image-format = 图片 { $image } 是 .{ $ext } 文件，案例汇编无法印出；请使用 PNG、JPEG、GIF、WebP 或 SVG 格式
 casebook-image-bytes = 图片 { $image } 有 { $size } MB，太大，无法印刷（最多 { $limit } MB）；请另存一份较小的（A4 纸宽 3000 像素已足够）
@@ -147,6 +163,29 @@ check-future-updated = 更新日期（updated:）{ $date } 在将来（今天是
 check-missing-alt = 图片 { $src } 没有替代文字；请描述图片的内容：![…]({ $src })，如果只是装饰，请标记为装饰图片：![]({ $src } "{ $decorative }")
 check-missing-image = 图片 { $url } 不是本站的文件；请检查路径，或把图片放在页面旁边并写上它的文件名
 check-missing-page = 链接指向 { $url }，它不是本站的页面或文件；要链接到一个页面，请链接它的 Markdown 文件（如 ../cases/name.md），这样页面改地址时链接也会跟着改
+check-remote-image = 图片 { $src } 是从别的网站载入的：它没有尺寸（载入时页面会跳动），没有缩小的版本，而且那个网站能看到每一位读者；请把图片保存到页面所在的文件夹，再从那里显示
+check-template-missing-image = 显示的图片 { $url } 不是本站的文件；请改正模板，或含有它的 HTML
+check-template-missing-page = 链接指向 { $url }，它不是本站的页面或文件；请改正模板，或含有它的 HTML
+check-template-no-alt = 图片 { $src } 没有 alt 属性；请加上描述图片内容的 alt="…"，装饰性图片则写 alt=""
+check-menu-missing = 菜单 [[menu]] 中的一项链接到 { $url }，它不是本站的页面或文件；请改正它的 url（例如 "/cases/" 这样的路径，各语言会自动加上自己的前缀）
+check-outside-base = { $image ->
+        [yes] 显示的图片
+       *[no] 链接指向
+    } { $url } 在网站的基础路径 { $base }/ 之外；请在模板中写 {"{{"} link(path="{ $inside }") {"}}"}，这样会自动加上基础路径
+check-on-pages = { $others ->
+        [0] 在 { $first }
+       *[other] 在 { $first } 及另外 { $others } 个页面
+    }
+check-external-broken = 链接指向 { $url }，这个链接已失效：{ $why }；请改正或删去这个链接
+check-external-unreachable = 链接指向 { $url }，无法检查：{ $why }
+external-why = { $why ->
+        [status] 服务器返回 HTTP { $status }
+        [timeout] 没有及时回应
+        [no-host] 找不到这个主机名
+        [no-connection] 连接失败
+        [not-checked] 没有检查
+       *[other] { $detail }
+    }
 check-anchor-like = 链接指向 { $url }，但那个页面没有锚点“{ $fragment }”；您是否想写“#{ $like }”？
 check-anchor-no-ids = 链接指向 { $url }，但那个页面没有锚点“{ $fragment }”；那个页面没有任何锚点
 check-anchor-ids = 链接指向 { $url }，但那个页面没有锚点“{ $fragment }”；它的锚点有：{ $ids }
@@ -162,6 +201,8 @@ content-name-not-utf8 = 文件名不是有效的 UTF-8；请给文件改名
 content-symlink = content/ 中的符号链接不会被读取；请复制文件本身
 content-too-large = 文件大小 { $size } MB，超过了 Markdown 文件 { $limit } MB 的上限；请分成几个页面，或把数据移出去
 content-not-utf8 = 文件不是 UTF-8 编码的文本；请用 UTF-8 编码保存
+content-unreadable = 无法读取这个文件：{ $reason }
+content-bad-language = 文件名中的“{ $code }”不是网站的语言（{ $codes }）；请给文件改名{ $hint }
 
 ## pages and their addresses
 
@@ -232,6 +273,11 @@ shortcode-chinese-quotes = { $key } 的值用了中文引号：请用英文直�
 shortcode-quote-value = 请把 { $key } 的值放在英文双引号里：{ $key }="…"
 shortcode-unclosed-value = { $key } 的值缺少后面的双引号 "：请在 >{"}}"} 之前用 " 结束它
 shortcode-own-line = 短代码要单独占一行：请把 { $shown } 放在单独的一行
+csv-unreadable = 无法读取这个 CSV 文件：{ $reason }
+csv-not-utf8 = 这个 CSV 文件不是 UTF-8 编码的文字；请另存为“CSV UTF-8”（在 Excel 中：另存为，再选 CSV UTF-8（逗号分隔））
+csv-no-header = 这个 CSV 文件没有表头：第一行应写出各列的名称
+csv-ragged = 这一行有 { $cells } 格，但表头有 { $header } 格；请让每一行的格数与表头相同（含有逗号的格请用英文双引号括起来）
+csv-bad = 无法读取这个 CSV 文件：{ $reason }
 
 ## the address ledger (addresses.txt)
 
@@ -247,6 +293,18 @@ ledger-not-utf8 = 网址登记表不是 UTF-8 文本；请从版本库中恢复�
 ledger-unreadable = 无法读取网址登记表：{ $reason }
 ledger-duplicate = { $address } 已经登记在第 { $first } 行；请删除这两行中的一行
 ledger-bad-file = { $address } 跳转到 { $target }，但它不是本站的内容文件{ $hint }；请写 content/ 中文件的路径（如 cases/new.md）、一个网址或一个 URL
+ledger-bad-address = “{ $path }”{ $why ->
+        [slash] 不是以一个 / 开头
+       *[plain] 不是一个普通的路径
+    }；地址是本网站上的路径，例如 /cases/name/
+ledger-bad-language = “{ $code }”不是 site.toml 中的语言（{ $codes }）；地址后面的一项是页面的语言
+ledger-nothing-more = { $address } 后面什么也没写；请写出它搬到了哪里（“{ $address } -> /cases/new/”），或删去这一行
+ledger-no-target = 转址在 -> 后面需要写目标：一个地址（/cases/new/）、一个内容文件（cases/new.md）或一个网址
+ledger-bad-target = “{ $target }”不是地址（/cases/new/）、内容文件（cases/new.md）或网址（https://…）
+ledger-no-closing = “{ $what }”缺少右括号 )
+ledger-after-target = 转址的一行写作“地址 -> 目标”；请删去目标后面的内容
+ledger-no-file = 页面的一行写作“地址 语言 文件 日期 标题”；这一行缺少文件
+ledger-unanswered = { $address } 转到 { $to }，但本网站没有哪个页面、旧地址或转址对应它；请改正目标（例如地址 /cases/new/、内容文件 cases/new.md 或网址），或删去这一行
 
 ## site.toml
 
@@ -327,6 +385,7 @@ init-language-twice = --lang 把“{ $lang }”写了两次
 init-no-language = --lang 至少要有一种语言，例如 --lang zh,en
 init-not-empty = { $folder } 不是空文件夹（里面有 { $name }）；showcase init 只在空文件夹或新文件夹中建立网站，不会覆盖任何东西：请给一个新文件夹，例如 showcase init my-site
 init-is-a-file = { $folder } 是一个文件；showcase init 需要一个空文件夹或新文件夹
+init-cannot-stamp = 无法把页面 { $page } 标记为已翻译
 
 ## status（翻译进度）
 
@@ -364,6 +423,9 @@ list-and = { $first } 和 { $second }
 theme-copied = 已将内置主题（{ $files } 个文件）复制到 { $folder }。
 theme-in-use = 网站现在使用这份副本生成，可按需修改其中的文件。
 theme-set-it = 如需使用它，请在 site.toml 中设置 theme = "{ $name }"（目前为 "{ $named }"）。
+theme-bad-name = “{ $name }”不能用作主题名：请用不含 / 或 \ 的文件夹名，例如“default”或“district”
+theme-not-a-site = { $folder } 不是网站的文件夹：里面没有 site.toml；请在网站的文件夹中运行，或用 --root 指明
+theme-exists = { $folder } 已经存在；请删掉它，或给主题起另一个名字（showcase theme eject 名字）
 
 ## init（新建网站）
 
@@ -388,6 +450,8 @@ init-no-releases =
 
 serve-io = 无法{ $action }它：{ $reason }
 serve-no-site = { $folder } 中没有 site.toml；请在网站的文件夹中运行 showcase serve，或用 --root 指明网站
+serve-cannot-watch = 无法监视 { $folder } 中的改动：{ $reason }
+serve-watcher-closed = 已停止监视改动：监视程序关闭了
 serve-cannot-listen = 无法在 { $address } 上监听：{ $reason }；是否已有另一个 showcase serve 在运行？请用 --port 换一个端口
 serve-serving = showcase：正在预览 { $url }（内容保存在内存中）；正在监视 { $folder } 的修改（按 Ctrl-C 停止）
 serve-open-bind = showcase：警告：正在监听 { $address }，能访问这台电脑的任何人都能看到网站；使用 --bind 127.0.0.1 可只允许本机访问
@@ -448,6 +512,7 @@ fm-too-large = 页首信息有 { $size } KB，超过了 { $limit } KB 的上限�
 fm-too-many-brackets = 页首信息里的“[”和“{"{"}”超过了 { $limit } 个；长列表请每行写一项“- 项目”
 fm-not-fields = 页首信息应由“字段: 值”这样的行组成
 fm-field-name-not-text = 页首信息的字段名必须是文字
+# A name written as it is (a key of site.toml, a folder).
 as-written = { $text }
 field-label = { $field ->
             [title] title（标题）
@@ -484,6 +549,24 @@ fm-not-text = { $field }应是文字
 fm-aliases-not-list = 旧地址（aliases）应是路径的列表，例如 ["/old/path/"]
 fm-year = year（年份）由 date 自动得出；请删去这个字段
 fm-terms-not-list = { $field }应是一个分类项，或分类项的列表，例如 [{ $example }]
+fm-bad-date = { $field }“{ $written }”不是日期；请写成 YYYY-MM-DD，例如 2021-01-12
+fm-extra-unusable = extra（自定义数据）无法供模板使用：{ $reason }
+fm-cover-shape = 封面图（cover）应写成 {"{"}src: 图片.jpg, alt: 图片内容的文字说明{"}"}
+fm-cover-unknown = 封面图（cover）没有“{ $field }”这一项；{ fm-cover-shape }{ $hint }
+fm-cover-no-src = 封面图（cover）缺少图片文件 src；{ fm-cover-shape }
+fm-cover-no-alt = 封面图（cover）缺少替代文字 alt；请为看不见图片的读者描述图片的内容：alt: …
+fm-highlights-shape = 关键数据（highlights）应是 {"{"}value: 数据, label: 说明{"}"} 的列表
+fm-highlight-unknown = 关键数据中的一项没有“{ $field }”这一栏；{ fm-highlights-shape }{ $hint }
+fm-highlight-incomplete = 每一项关键数据都要有 value（数据）和 label（说明）；{ fm-highlights-shape }
+fm-bad-alias = 旧地址（alias）“{ $alias }”{ $why ->
+        [slash] 必须以 / 开头
+        [character] 含有路径中不能有的字符
+        [dots] 不能含有 . 或 .. 这样的段
+       *[empty] 中有空的段（//）
+    }；旧地址是本网站上的路径，例如 /old/path/
+slug-empty = 网址名（slug）是空的
+slug-dot = 网址名（slug）“{ $slug }”不能以点开头
+slug-character = 网址名（slug）“{ $slug }”含有“{ $character }”；只能用字母、数字、连字符、下划线和点（网址中的一段）
 
 ## 翻译（check）
 
@@ -593,6 +676,7 @@ cli-theme-eject-root = 网站所在的文件夹（其中有 site.toml）。
 cli-serve-edit = 在 /_edit/ 开启编辑台：在浏览器中编辑、新建和翻译案例。
 desk-serving = showcase：编辑台地址 { $url }（请打开这个地址，其中含有本次运行的密钥）
 desk-open-bind = showcase：警告：编辑台可以从网络上访问（{ $address }），任何知道其地址的人都能修改网站文件；使用 --bind 127.0.0.1 可只允许本机访问
+desk-no-token = 无法生成编辑台的密钥：{ $reason }
 desk-refused-host = 403：编辑台只接受本机地址（localhost 或 127.0.0.1）的访问。
 desk-refused-token = 这个地址缺少编辑台的密钥。请打开 “showcase serve --edit” 启动时显示的地址。
 desk-refused-origin = 403：这个表单不是从编辑台本身提交的。
@@ -600,7 +684,13 @@ desk-refused-path = 编辑台不能写入 “{ $file }”：它只写入 content
 desk-refused-name = 名称 “{ $name }” 在 Windows 中是保留名称，或含有文件名不能使用的字符；请换一个名称。
 desk-not-found = 编辑台没有这个页面。
 desk-no-file = 没有文件 content/{ $file }；它可能已被移动或删除。
-desk-unreadable = content/{ $file } 无法显示为表单：第 { $line } 行：{ $message }。请用文本编辑器修改后重新载入本页。
+desk-fix-heading = 这个文件的页首信息需要修改
+desk-fix-where = 问题在第 { $line } 行
+desk-fix-source = 文件的全部内容
+desk-fix-hint = 开头两行“---”之间是页首信息，每行写一项“字段: 值”。请改正上面指出的那一行，然后保存：文件能正确读取后，会重新显示为表单。
+desk-broken-heading = 有 { $count } 个文件需要修改
+desk-broken-hint = 这些文件的页首信息改正之前不会发布。打开一个文件，就能看到问题并在这里改正。
+desk-broken-why = 第 { $line } 行：{ $message }
 desk-title = 编辑台
 desk-nav = 编辑台菜单
 desk-all-cases = 全部案例

@@ -170,16 +170,12 @@ impl BuildLock {
             let mut holder = String::new();
             let _ = file.read_to_string(&mut holder);
             let holder = holder.trim();
-            let who = if holder.is_empty() {
-                "another showcase build".to_string()
+            let (target, lock) = (target.display().to_string(), path.display().to_string());
+            return Err(Failure::from(if holder.is_empty() {
+                crate::keyed!("output-locked", target = target, lock = lock)
             } else {
-                format!("another showcase build (process {holder})")
-            };
-            return Err(Failure::Usage(format!(
-                "{who} is writing to {}; wait for it to finish, or build into another folder with -o (lock: {})",
-                target.display(),
-                path.display()
-            )));
+                crate::keyed!("output-locked-by", process = holder, target = target, lock = lock)
+            }));
         }
         let written = file
             .set_len(0)
@@ -327,8 +323,9 @@ impl Staging {
                 .split('/')
                 .any(|part| part == ".." || part == "." || part.is_empty());
         if escapes {
-            return Err(Failure::Usage(format!(
-                "refusing to write {site_path:?}: the path would leave the output folder; check the slug: and aliases: of the content"
+            return Err(Failure::from(crate::keyed!(
+                "output-path-escapes",
+                path = format!("{site_path:?}")
             )));
         }
         Ok(self.temp.join(rel))
@@ -699,27 +696,30 @@ fn check_target(target: &Path, root: &Path) -> Result<(), Failure> {
     let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
     let target_abs = absolute(target);
     let root_abs = absolute(root);
-    let usage = |why: &str| Failure::Usage(format!("refusing to write the site to {}: {why}", target.display()));
+    let refuse = |why: &str, folder: &str| {
+        Failure::from(crate::keyed!(
+            "output-refused",
+            target = target.display().to_string(),
+            why = why,
+            folder = folder
+        ))
+    };
     if root_abs.starts_with(&target_abs) {
-        return Err(usage(
-            "it holds the site's own sources; choose an output folder such as public",
-        ));
+        return Err(refuse("sources", ""));
     }
     for source in ["content", "themes", "templates", "static", "i18n"] {
         if target_abs.starts_with(root_abs.join(source)) {
-            return Err(usage(&format!("it is inside the site's {source} folder")));
+            return Err(refuse("inside", source));
         }
     }
     if target.is_file() {
-        return Err(usage("it is a file"));
+        return Err(refuse("file", ""));
     }
     if target.is_dir() {
         let mut entries = std::fs::read_dir(target).map_err(|e| Failure::io("read", target, e))?;
         let empty = entries.next().is_none();
         if !empty && !target.join("index.html").exists() && !target.join("404.html").exists() {
-            return Err(usage(
-                "it is a folder with other files in it, not a built site; remove it or choose another folder",
-            ));
+            return Err(refuse("other-files", ""));
         }
     }
     Ok(())

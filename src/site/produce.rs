@@ -413,9 +413,13 @@ fn dedup(errors: Vec<Diagnostic>) -> Vec<Diagnostic> {
     seen.into_values()
         .map(|(mut d, n)| {
             if n > 1
-                && let Some(context) = &mut d.context
+                && let Some(context) = d.context.take()
             {
-                *context = format!("{context} and {} other pages", n - 1).into_boxed_str();
+                d.context = Some(Box::new(crate::keyed!(
+                    "context-and-others",
+                    context = *context,
+                    others = n - 1
+                )));
             }
             d
         })

@@ -412,7 +412,7 @@ pub(crate) fn register_functions(
 /// A Tera error as a diagnostic pointing into the template.
 fn template_error(e: &tera::Error, files: &HashMap<String, PathBuf>, page: Option<&Path>) -> Diagnostic {
     let with_page = |d: Diagnostic| match page {
-        Some(p) => d.context(format!("while rendering {}", p.display())),
+        Some(p) => d.context(crate::keyed!("context-rendering", page = p.display().to_string())),
         None => d,
     };
     let file_of = |name: &str| files.get(name).cloned().unwrap_or_else(|| PathBuf::from(name));

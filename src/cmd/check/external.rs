@@ -7,6 +7,7 @@
 //! page (4xx) is broken; a server that fails, is busy (429, 5xx) or does not
 //! answer is unreachable, which may be passing trouble.
 
+use crate::messages::Keyed;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -19,9 +20,9 @@ pub const WORKERS: usize = 8;
 pub enum Verdict {
     Ok,
     /// The server says the page is not there (4xx).
-    Broken(String),
+    Broken(Keyed),
     /// No answer, or a server error: maybe only for now.
-    Unreachable(String),
+    Unreachable(Keyed),
 }
 
 /// Checks every URL; verdicts come back in the order of `urls`.
@@ -56,7 +57,16 @@ pub fn check_all(urls: &[String], timeout: Duration) -> Vec<Verdict> {
         .into_inner()
         .unwrap_or_default()
         .into_iter()
-        .map(|v| v.unwrap_or_else(|| Verdict::Unreachable("not checked".into())))
+        .map(|v| {
+            v.unwrap_or_else(|| {
+                Verdict::Unreachable(crate::keyed!(
+                    "external-why",
+                    why = "not-checked",
+                    status = 0,
+                    detail = ""
+                ))
+            })
+        })
         .collect()
 }
 
@@ -74,19 +84,30 @@ fn check_one(agent: &ureq::Agent, url: &str) -> Verdict {
             let status = response.status().as_u16();
             match status {
                 0..400 => Verdict::Ok,
-                429 | 500.. => Verdict::Unreachable(format!("the server answered HTTP {status}")),
-                _ => Verdict::Broken(format!("the server answered HTTP {status}")),
+                429 | 500.. => Verdict::Unreachable(answered(status)),
+                _ => Verdict::Broken(answered(status)),
             }
         }
         Err(e) => unreachable(&e),
     }
 }
 
+/// The server's answer, an HTTP status.
+fn answered(status: u16) -> Keyed {
+    crate::keyed!(
+        "external-why",
+        why = "status",
+        status = usize::from(status),
+        detail = ""
+    )
+}
+
 fn unreachable(e: &ureq::Error) -> Verdict {
-    Verdict::Unreachable(match e {
-        ureq::Error::Timeout(_) => "no answer in time".to_string(),
-        ureq::Error::HostNotFound => "the host name is not found".to_string(),
-        ureq::Error::ConnectionFailed => "the connection failed".to_string(),
-        other => other.to_string(),
-    })
+    let (why, detail) = match e {
+        ureq::Error::Timeout(_) => ("timeout", String::new()),
+        ureq::Error::HostNotFound => ("no-host", String::new()),
+        ureq::Error::ConnectionFailed => ("no-connection", String::new()),
+        other => ("other", other.to_string()),
+    };
+    Verdict::Unreachable(crate::keyed!("external-why", why = why, status = 0, detail = detail))
 }

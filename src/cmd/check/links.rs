@@ -182,12 +182,12 @@ impl<'a> Checker<'a> {
             .map(|u| percent_decode(&u))
             .collect();
         // (rule, message) → the pages it happens on, and the URL as written.
-        let mut problems: BTreeMap<(&'static str, String), (String, BTreeSet<String>)> = BTreeMap::new();
+        let mut problems: BTreeMap<(&'static str, Keyed), (String, BTreeSet<String>)> = BTreeMap::new();
         let mut external: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for (file, scan) in self.files {
             let Some(scan) = scan else { continue };
             let page = self.config.link(&site_path(file));
-            let mut problem = |rule, message: String, url: &str| {
+            let mut problem = |rule, message: Keyed, url: &str| {
                 problems
                     .entry((rule, message))
                     .or_insert_with(|| (url.to_string(), BTreeSet::new()))
@@ -204,52 +204,46 @@ impl<'a> Checker<'a> {
                     }
                     Target::File(target, Some(fragment)) => {
                         if let Some(message) = self.missing_anchor(&r.url, &target, &fragment) {
-                            problem("broken-anchor", message.english(), &r.url);
+                            problem("broken-anchor", message, &r.url);
                         }
                     }
-                    Target::Missing if self.menu_entry(&r.url).is_some() => problem(
-                        "broken-link",
-                        format!(
-                            "the [[menu]] entry links to {}, which is not a page or file of this site; correct its url (a path such as \"/cases/\", which each language gets under its own prefix)",
-                            r.url
-                        ),
-                        &r.url,
-                    ),
+                    Target::Missing if self.menu_entry(&r.url).is_some() => {
+                        problem(
+                            "broken-link",
+                            keyed!("check-menu-missing", url = r.url.as_str()),
+                            &r.url,
+                        );
+                    }
                     Target::Missing => {
                         let (rule, message) = missing(&r.url, r.image);
                         problem(rule, message, &r.url);
                     }
                     Target::OutsideBase => {
-                        let (rule, message) = missing(&r.url, r.image);
+                        let (rule, _) = missing(&r.url, r.image);
                         let inside = format!("/{}", r.url.trim_start_matches('/'));
-                        problem(
-                            rule,
-                            format!(
-                                "{}, which is outside the site's base path {}/; in a template write {{{{ link(path=\"{inside}\") }}}} so the base path is added",
-                                message.split(", which").next().unwrap_or(&message),
-                                self.config.base_path
-                            ),
-                            &r.url,
+                        let message = keyed!(
+                            "check-outside-base",
+                            url = r.url.as_str(),
+                            image = if r.image { "yes" } else { "no" },
+                            base = self.config.base_path.as_str(),
+                            inside = inside
                         );
+                        problem(rule, message, &r.url);
                     }
                     Target::Skip | Target::File(_, None) => {}
                 }
             }
             for src in &scan.images_without_alt {
-                problem(
-                    "missing-alt",
-                    format!(
-                        "the image {src} has no alt attribute; add alt=\"…\" describing it, or alt=\"\" for decoration"
-                    ),
-                    src,
-                );
+                problem("missing-alt", keyed!("check-template-no-alt", src = src.as_str()), src);
             }
         }
         for ((rule, message), (url, pages)) in problems {
             let (file, line, col) = self.locate(&url, &pages);
-            found
-                .diagnostics
-                .push(Diagnostic::error(file, line, col, format!("{message} ({})", on_pages(&pages))).rule(rule));
+            found.diagnostics.push(
+                Diagnostic::error_keyed(file, line, col, message)
+                    .rule(rule)
+                    .context(on_pages(&pages)),
+            );
         }
         for (url, pages) in external {
             if seen_external.insert(url.clone()) {
@@ -418,18 +412,11 @@ fn missing_in_content(url: &str, image: bool) -> (&'static str, Keyed) {
 }
 
 /// The rule and message of a URL in a rendered page that leads to no file of the site.
-fn missing(url: &str, image: bool) -> (&'static str, String) {
-    let fix = "correct the template, or the raw HTML that has it";
+fn missing(url: &str, image: bool) -> (&'static str, Keyed) {
     if image {
-        (
-            "missing-image",
-            format!("shows the image {url}, which is not a file of this site; {fix}"),
-        )
+        ("missing-image", keyed!("check-template-missing-image", url = url))
     } else {
-        (
-            "broken-link",
-            format!("links to {url}, which is not a page or file of this site; {fix}"),
-        )
+        ("broken-link", keyed!("check-template-missing-page", url = url))
     }
 }
 
@@ -464,13 +451,9 @@ fn normalise(path: &str) -> String {
 }
 
 /// "on /cases/a/" or "on /cases/a/ and 3 other pages".
-fn on_pages(pages: &BTreeSet<String>) -> String {
+fn on_pages(pages: &BTreeSet<String>) -> Keyed {
     let first = pages.iter().next().map(|f| site_path(f)).unwrap_or_default();
-    match pages.len() {
-        0 | 1 => format!("on {first}"),
-        2 => format!("on {first} and 1 other page"),
-        n => format!("on {first} and {} other pages", n - 1),
-    }
+    keyed!("check-on-pages", first = first, others = pages.len().saturating_sub(1))
 }
 
 /// The offset of `needle` written as a whole attribute value in a template.
@@ -495,15 +478,12 @@ pub fn template_texts(files: &HashMap<String, PathBuf>) -> Vec<(PathBuf, String)
 /// An image of the text loaded from another site: not measured, copied or
 /// stripped here, and the reader's browser asks that site for it.
 fn remote_image(doc: &crate::content::Doc, link: &crate::markdown::DocLink) -> Diagnostic {
-    Diagnostic::warning(
+    Diagnostic::warning_keyed(
         doc.source.clone(),
         link.line,
         link.col,
         "remote-image",
-        format!(
-            "the image {} is loaded from another site: it has no size (the page moves as it loads), no smaller copies, and that site sees every reader; save it in the page's folder and show it from there",
-            link.written
-        ),
+        keyed!("check-remote-image", src = link.written.as_str()),
     )
 }
 
@@ -540,6 +520,13 @@ mod tests {
             .into_iter()
             .map(String::from)
             .collect();
-        assert_eq!(on_pages(&pages), "on /a/ and 2 other pages");
+        assert_eq!(on_pages(&pages).english(), "on /a/ and 2 other pages");
+        let zh = crate::messages::Messages::new(crate::messages::Lang::Zh);
+        assert_eq!(on_pages(&pages).text(&zh), "在 /a/ 及另外 2 个页面");
+        let two: BTreeSet<String> = pages.iter().take(2).cloned().collect();
+        assert_eq!(on_pages(&two).english(), "on /a/ and 1 other page");
+        let one: BTreeSet<String> = pages.iter().take(1).cloned().collect();
+        assert_eq!(on_pages(&one).english(), "on /a/");
+        assert_eq!(on_pages(&one).text(&zh), "在 /a/");
     }
 }

@@ -67,7 +67,7 @@ pub fn run(args: &InitArgs, messages: &Messages) -> Result<String, Failure> {
                 if let Some(original) = &original {
                     let stamp = &translation::source_hash(original)[..STAMP_LEN];
                     text = translation::stamp(&text, stamp)
-                        .map_err(|_| Failure::Usage(format!("the page {stem} cannot be stamped as translated")))?;
+                        .map_err(|_| Failure::from(crate::keyed!("init-cannot-stamp", page = stem.as_str())))?;
                 }
                 format!("content/{stem}.{lang}.md")
             };

@@ -21,6 +21,7 @@ mod pages;
 use std::io::Read;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use tiny_http::{Header, Method, Request, Response};
 
@@ -62,6 +63,9 @@ pub struct Desk {
     en: Messages,
     /// The desk's language unless the author picks the other.
     lang: Lang,
+    /// The library read for the last page, with the config it was read under:
+    /// the next reading takes from it the files that have not changed.
+    read: Mutex<Option<(Config, Arc<Library>)>>,
 }
 
 /// What a desk request answers.
@@ -150,7 +154,7 @@ impl Desk {
     pub fn new(root: &Path, bind: IpAddr, port: u16, lang: Lang) -> Result<Desk, Failure> {
         let mut random = [0u8; 24];
         getrandom::getrandom(&mut random)
-            .map_err(|e| Failure::Usage(format!("cannot make the editing desk's token: {e}")))?;
+            .map_err(|e| Failure::from(crate::keyed!("desk-no-token", reason = e.to_string())))?;
         Ok(Desk {
             root: root.to_path_buf(),
             token: random.iter().map(|b| format!("{b:02x}")).collect(),
@@ -159,6 +163,7 @@ impl Desk {
             zh: Messages::new(Lang::Zh),
             en: Messages::new(Lang::En),
             lang,
+            read: Mutex::new(None),
         })
     }
 
@@ -297,6 +302,10 @@ impl Desk {
                 Ok(form) => self.save(messages, snapshot, &form),
                 Err(answer) => answer,
             },
+            (Method::Post, "/source") => match read_form(request) {
+                Ok(form) => self.save_source(messages, &form),
+                Err(answer) => answer,
+            },
             (Method::Post, "/new") => match read_form(request) {
                 Ok(form) => self.create(messages, &form),
                 Err(answer) => answer,
@@ -334,15 +343,25 @@ impl Desk {
         Config::load(&self.root, None)
     }
 
-    /// The library of every page, drafts and scheduled ones too; files that do not parse are left out.
-    fn library(&self, config: &Config) -> Result<Library, Failure> {
+    /// The library of every page, drafts and scheduled ones too; files that do
+    /// not parse are in its `unparsed`. Files unchanged since the last page
+    /// was drawn are taken from the library read then, not read again.
+    fn library(&self, config: &Config) -> Result<Arc<Library>, Failure> {
         let options = LoadOptions {
             drafts: true,
             today: None,
             future: true,
             expired: true,
         };
-        Library::load_partial(config, options, None).map(|(library, _)| library)
+        let mut read = self.read.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let previous = read
+            .as_ref()
+            .filter(|(under, _)| under == config)
+            .map(|(_, library)| library.as_ref());
+        let (library, _) = Library::load_partial(config, options, previous)?;
+        let library = Arc::new(library);
+        *read = Some((config.clone(), Arc::clone(&library)));
+        Ok(library)
     }
 
     fn content(&self) -> PathBuf {
@@ -395,25 +414,21 @@ impl Desk {
             Ok(c) => c,
             Err(failure) => return Answer::html(500, pages::refused(messages, &failure.text(messages))),
         };
+        let notice = saved.then(|| msg!(messages, "desk-saved"));
         let case = match Case::read(&text, &config) {
             Ok(case) => case,
             Err(problem) => {
-                return Answer::html(
-                    422,
-                    pages::refused(
-                        messages,
-                        &msg!(
-                            messages,
-                            "desk-unreadable",
-                            file = rel,
-                            line = problem.line,
-                            message = problem.message
-                        ),
-                    ),
-                );
+                let page = pages::Fix {
+                    rel,
+                    hash: &hash(&bytes),
+                    text: &text,
+                    problem: Some(&problem),
+                    notice: notice.as_deref(),
+                    refusal: None,
+                };
+                return Answer::html(200, pages::fix(messages, &page));
             }
         };
-        let notice = saved.then(|| msg!(messages, "desk-saved"));
         let page = Page {
             rel,
             hash: hash(&bytes),
@@ -425,7 +440,7 @@ impl Desk {
         let library = self.library(&config).ok();
         Answer::html(
             200,
-            pages::edit(messages, &config, library.as_ref(), snapshot, &text, &page),
+            pages::edit(messages, &config, library.as_deref(), snapshot, &text, &page),
         )
     }
 
@@ -456,7 +471,7 @@ impl Desk {
             };
             Answer::html(
                 status,
-                pages::edit(messages, &config, library.as_ref(), snapshot, &text, &page),
+                pages::edit(messages, &config, library.as_deref(), snapshot, &text, &page),
             )
         };
         if form.get("hash") != current {
@@ -471,6 +486,44 @@ impl Desk {
         if let Err(e) = files::write_atomic(&path, case.write(&config).as_bytes()) {
             let refusal = msg!(messages, "desk-write-failed", reason = e.to_string());
             return redraw(500, &FieldErrors::default(), Some(&refusal));
+        }
+        Answer::see_other(format!("{PREFIX}case?file={}&saved=1", encode(rel)))
+    }
+
+    /// Saves the whole text of a file whose front matter could not be read as a form
+    /// (sent by [`pages::fix`]), as it was written, then shows it again: as a form
+    /// if it now reads as one.
+    fn save_source(&self, messages: &Messages, form: &Fields) -> Answer {
+        let rel = form.get("file");
+        let (path, bytes) = match self.case_file(messages, rel) {
+            Ok(found) => found,
+            Err(answer) => return answer,
+        };
+        // Browsers send a text box's lines ended by CR LF: the file keeps its own ends.
+        let sent = form.get("source");
+        let text = if bytes.windows(2).any(|w| w == b"\r\n") {
+            sent.to_string()
+        } else {
+            sent.replace("\r\n", "\n")
+        };
+        let refuse = |status: u16, refusal: String| {
+            let problem = self.config().ok().and_then(|config| Case::read(&text, &config).err());
+            let page = pages::Fix {
+                rel,
+                // The hash the page was opened with: saving again is refused again until reloaded.
+                hash: form.get("hash"),
+                text: &text,
+                problem: problem.as_ref(),
+                notice: None,
+                refusal: Some(&refusal),
+            };
+            Answer::html(status, pages::fix(messages, &page))
+        };
+        if form.get("hash") != hash(&bytes) {
+            return refuse(409, msg!(messages, "desk-stale-file"));
+        }
+        if let Err(e) = files::write_atomic(&path, text.as_bytes()) {
+            return refuse(500, msg!(messages, "desk-write-failed", reason = e.to_string()));
         }
         Answer::see_other(format!("{PREFIX}case?file={}&saved=1", encode(rel)))
     }

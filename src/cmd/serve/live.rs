@@ -151,8 +151,14 @@ fn excerpt(root: &Path, d: &Diagnostic) -> Option<String> {
         return None;
     }
     let text = std::fs::read_to_string(&path).ok()?;
+    excerpt_of(&text, d.line, d.col)
+}
+
+/// The lines of `text` around `line` (1-based), numbered, with a mark under
+/// `col` (1-based, 0 for none).
+pub fn excerpt_of(text: &str, line: usize, col: usize) -> Option<String> {
     let lines: Vec<&str> = text.lines().collect();
-    let at = d.line.checked_sub(1).filter(|&i| i < lines.len())?;
+    let at = line.checked_sub(1).filter(|&i| i < lines.len())?;
     let first = at.saturating_sub(1);
     let last = (at + 1).min(lines.len() - 1);
     let width = (last + 1).to_string().len();
@@ -160,11 +166,11 @@ fn excerpt(root: &Path, d: &Diagnostic) -> Option<String> {
     for (i, line) in lines.iter().enumerate().take(last + 1).skip(first) {
         let mark = if i == at { ">" } else { " " };
         out.push_str(&format!("{mark} {:>width$} | {}\n", i + 1, line.trim_end()));
-        if i == at && d.col > 0 {
+        if i == at && col > 0 {
             // Under the column, counted in the widths a monospaced font gives.
             let before: usize = line
                 .chars()
-                .take(d.col - 1)
+                .take(col - 1)
                 .map(|c| if crate::text::is_wide(c) { 2 } else { 1 })
                 .sum();
             out.push_str(&format!("  {:>width$} | {}^\n", "", " ".repeat(before)));

@@ -72,15 +72,23 @@ pub struct Watch {
     watched: BTreeSet<PathBuf>,
 }
 
+/// Why the folder cannot be watched, in the catalogs' words.
+fn cannot_watch(root: &Path, e: &notify::Error) -> Failure {
+    Failure::from(crate::keyed!(
+        "serve-cannot-watch",
+        folder = root.display().to_string(),
+        reason = e.to_string()
+    ))
+}
+
 impl Watch {
     /// Starts watching the site in `root` (an absolute path).
     pub fn start(root: &Path) -> Result<Watch, Failure> {
         let (sender, events) = channel();
-        let mut debouncer = new_debouncer(DEBOUNCE, None, sender)
-            .map_err(|e| Failure::Usage(format!("cannot watch {} for changes: {e}", root.display())))?;
+        let mut debouncer = new_debouncer(DEBOUNCE, None, sender).map_err(|e| cannot_watch(root, &e))?;
         debouncer
             .watch(root, RecursiveMode::NonRecursive)
-            .map_err(|e| Failure::Usage(format!("cannot watch {} for changes: {e}", root.display())))?;
+            .map_err(|e| cannot_watch(root, &e))?;
         let mut watch = Watch {
             root: root.to_path_buf(),
             debouncer,

@@ -263,8 +263,8 @@ fn arguments(
                 ),
             )),
             Err(Problem::InFile(file, line, message)) => {
-                let d = Diagnostic::error(file, line, usize::from(line > 0), message).rule("shortcode");
-                errors.push(d.context(keyed!("shortcode-table-at", at = place.shown(arg.at)).english()));
+                let d = Diagnostic::error_keyed(file, line, usize::from(line > 0), message).rule("shortcode");
+                errors.push(d.context(keyed!("shortcode-table-at", at = place.shown(arg.at))));
             }
         }
     }
@@ -299,7 +299,7 @@ enum Problem {
     /// At the argument.
     Here(Keyed),
     /// In another file (a CSV file's line).
-    InFile(std::path::PathBuf, usize, String),
+    InFile(std::path::PathBuf, usize, Keyed),
 }
 
 /// An argument's value for the template, checked against its kind.

@@ -3,6 +3,9 @@
 
 use std::path::Path;
 
+use crate::keyed;
+use crate::messages::Keyed;
+
 /// A CSV file's header and rows.
 #[derive(Debug, serde::Serialize)]
 pub struct Table {
@@ -13,17 +16,12 @@ pub struct Table {
 }
 
 /// A problem with a CSV file: the line of the file (0 for the whole file) and the message.
-pub type Problem = (usize, String);
+pub type Problem = (usize, Keyed);
 
 /// Reads the CSV file at `path`; `url` is its address on the site.
 pub fn read(path: &Path, url: String) -> Result<Table, Problem> {
-    let bytes = std::fs::read(path).map_err(|e| (0, format!("cannot read the CSV file: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        (
-            0,
-            "the CSV file is not UTF-8 text; save it as \"CSV UTF-8\" (in Excel: Save As, then CSV UTF-8)".to_string(),
-        )
-    })?;
+    let bytes = std::fs::read(path).map_err(|e| (0, keyed!("csv-unreadable", reason = e.to_string())))?;
+    let text = String::from_utf8(bytes).map_err(|_| (0, keyed!("csv-not-utf8")))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -36,10 +34,7 @@ pub fn read(path: &Path, url: String) -> Result<Table, Problem> {
         .map(|h| h.trim().to_string())
         .collect();
     if header.iter().all(String::is_empty) {
-        return Err((
-            1,
-            "the CSV file has no header row: its first line names the columns".into(),
-        ));
+        return Err((1, keyed!("csv-no-header")));
     }
     let mut rows = Vec::new();
     for record in reader.records() {
@@ -54,11 +49,13 @@ fn problem(e: &csv::Error) -> Problem {
     match e.kind() {
         csv::ErrorKind::UnequalLengths { expected_len, len, .. } => (
             line,
-            format!(
-                "this row has {len} cells but the header has {expected_len}; give every row as many cells as the header (put a cell that contains a comma in double quotes)"
+            keyed!(
+                "csv-ragged",
+                cells = usize::try_from(*len).unwrap_or(usize::MAX),
+                header = usize::try_from(*expected_len).unwrap_or(usize::MAX)
             ),
         ),
-        _ => (line, format!("the CSV file cannot be read: {e}")),
+        _ => (line, keyed!("csv-bad", reason = e.to_string())),
     }
 }
 
@@ -73,6 +70,7 @@ mod tests {
         std::fs::write(&path, "\u{feff}年份,企业数\n2023,12\n2024,15,9\n").unwrap();
         let (line, message) = read(&path, String::new()).unwrap_err();
         assert_eq!(line, 3);
+        let message = message.english();
         assert!(message.contains("3 cells but the header has 2"), "{message}");
         std::fs::write(&path, "年份,企业数\n2023,\"1,2\"\n").unwrap();
         let table = read(&path, String::new()).unwrap();

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
+use crate::messages::Keyed;
 
 /// The first lines of the ledger; `build` writes them and keeps nothing else
 /// that starts with `#`.
@@ -100,17 +101,16 @@ pub(super) fn write_line(address: &str, entry: &Entry) -> String {
 }
 
 /// A site path as the ledger keeps it: `/cases/a/` (a trailing slash added) or `/a.html`.
-pub(super) fn address(field: &str) -> Result<String, String> {
+pub(super) fn address(field: &str) -> Result<String, Keyed> {
     let path = decode(field);
-    let shape = "an address is a path on this site, such as /cases/name/";
     if !path.starts_with('/') || path.starts_with("//") {
-        return Err(format!("\"{path}\" does not start with a single /; {shape}"));
+        return Err(crate::keyed!("ledger-bad-address", path = path.as_str(), why = "slash"));
     }
     if path.contains(['?', '#', '\\', '"', '<', '>'])
         || path.chars().any(char::is_control)
         || path.split('/').any(|p| p == ".." || p == ".")
     {
-        return Err(format!("\"{path}\" is not a plain path; {shape}"));
+        return Err(crate::keyed!("ledger-bad-address", path = path.as_str(), why = "plain"));
     }
     Ok(if path.ends_with('/') || path.ends_with(".html") {
         path
@@ -151,7 +151,7 @@ pub(super) fn parse(text: &str, codes: &[&str], shown: &Path) -> (BTreeMap<Strin
         }
         let parsed = parse_line(raw, codes).map_err(|(offset, message)| {
             let col = raw[..offset.min(raw.len())].chars().count() + 1;
-            Diagnostic::error(PathBuf::from(shown), number, col, message).rule("ledger")
+            Diagnostic::error_keyed(PathBuf::from(shown), number, col, message).rule("ledger")
         });
         match parsed {
             Ok((address, entry)) => {
@@ -176,38 +176,29 @@ pub(super) fn parse(text: &str, codes: &[&str], shown: &Path) -> (BTreeMap<Strin
 }
 
 /// One line: its address and entry, or the byte offset and text of its problem.
-pub(super) fn parse_line(raw: &str, codes: &[&str]) -> Result<(String, Entry), (usize, String)> {
+pub(super) fn parse_line(raw: &str, codes: &[&str]) -> Result<(String, Entry), (usize, Keyed)> {
     let fields = fields(raw);
     let (_, first) = fields[0];
     let address = address(first).map_err(|e| (fields[0].0, e))?;
-    let language = |(at, code): (usize, &str)| -> Result<String, (usize, String)> {
+    let language = |(at, code): (usize, &str)| -> Result<String, (usize, Keyed)> {
         if codes.contains(&code) {
             Ok(code.to_string())
         } else {
             Err((
                 at,
-                format!(
-                    "\"{code}\" is not a language of site.toml ({}); the field after the address is the page's language",
-                    codes.join(", ")
-                ),
+                crate::keyed!("ledger-bad-language", code = code, codes = codes.join(", ")),
             ))
         }
     };
     let Some(&second) = fields.get(1) else {
         return Err((
             raw.len(),
-            format!(
-                "{address} says nothing more; write where it went (\"{address} -> /cases/new/\") or delete the line"
-            ),
+            crate::keyed!("ledger-nothing-more", address = address.as_str()),
         ));
     };
     if second.1 == "->" {
         let Some(&(at, target)) = fields.get(2) else {
-            return Err((
-                raw.len(),
-                "a redirect needs a target after ->: an address (/cases/new/), a content file (cases/new.md) or a URL"
-                    .into(),
-            ));
+            return Err((raw.len(), crate::keyed!("ledger-no-target")));
         };
         let target = if is_url(target) {
             target.to_string()
@@ -216,12 +207,7 @@ pub(super) fn parse_line(raw: &str, codes: &[&str]) -> Result<(String, Entry), (
         } else if target.ends_with(".md") && !target.contains("://") {
             decode(target)
         } else {
-            return Err((
-                at,
-                format!(
-                    "\"{target}\" is not an address (/cases/new/), a content file (cases/new.md) or a URL (https://…)"
-                ),
-            ));
+            return Err((at, crate::keyed!("ledger-bad-target", target = target)));
         };
         return match fields.len() {
             3 => Ok((address, Entry::Redirect { target, from: None })),
@@ -235,7 +221,7 @@ pub(super) fn parse_line(raw: &str, codes: &[&str]) -> Result<(String, Entry), (
                             from: Some((language(fields[3])?, what.to_string())),
                         },
                     )),
-                    None => Err((fields[4].0, format!("\"{what}\" has no closing )"))),
+                    None => Err((fields[4].0, crate::keyed!("ledger-no-closing", what = what))),
                 }
             }
             5 => Ok((
@@ -245,24 +231,18 @@ pub(super) fn parse_line(raw: &str, codes: &[&str]) -> Result<(String, Entry), (
                     from: Some((language(fields[3])?, decode(fields[4].1))),
                 },
             )),
-            _ => Err((
-                fields[3].0,
-                "a redirect line is ADDRESS -> TARGET; remove what follows the target".into(),
-            )),
+            _ => Err((fields[3].0, crate::keyed!("ledger-after-target"))),
         };
     }
     let lang = language(second)?;
     let Some(&(at, third)) = fields.get(2) else {
-        return Err((
-            raw.len(),
-            "a page's line is ADDRESS LANG FILE DATE TITLE; the file is missing".into(),
-        ));
+        return Err((raw.len(), crate::keyed!("ledger-no-file")));
     };
     let holder = if third.starts_with('(') {
         let what = raw[at..].trim();
         match what.strip_prefix('(').and_then(|w| w.strip_suffix(')')) {
             Some(inner) => Holder::Generated(inner.to_string()),
-            None => return Err((at, format!("\"{what}\" has no closing )"))),
+            None => return Err((at, crate::keyed!("ledger-no-closing", what = what))),
         }
     } else {
         let date = fields.get(3).map_or("-", |f| f.1).to_string();
@@ -281,7 +261,7 @@ mod tests {
     use super::*;
 
     fn one(line: &str) -> Result<(String, Entry), (usize, String)> {
-        parse_line(line, &["zh", "en"])
+        parse_line(line, &["zh", "en"]).map_err(|(at, message)| (at, message.english()))
     }
 
     #[test]

@@ -188,14 +188,15 @@ pub fn resolve(site: &Site, published: &[Published]) -> Resolved {
             Step::Address(to) => match settle.follow(&to, 0) {
                 Some(target) => Some(target),
                 None if matches!(entry, Entry::Redirect { from: None, .. }) => {
-                    let why = "which no page, alias or redirect of this site answers; correct the target \
-                               (an address such as /cases/new/, a content file such as cases/new.md, or a URL) \
-                               or delete the line";
-                    diagnostics.push(bad_redirect(
-                        &shown,
-                        line.number,
-                        format!("{address} redirects to {to}, {why}"),
-                    ));
+                    diagnostics.push(
+                        Diagnostic::error_keyed(
+                            shown.clone(),
+                            line.number,
+                            1,
+                            crate::keyed!("ledger-unanswered", address = address.as_str(), to = to.as_str()),
+                        )
+                        .rule("bad-redirect"),
+                    );
                     None
                 }
                 None => {
@@ -245,10 +246,6 @@ pub fn resolve(site: &Site, published: &[Published]) -> Resolved {
         addresses: lines.len(),
         gone,
     }
-}
-
-fn bad_redirect(shown: &Path, number: usize, message: String) -> Diagnostic {
-    Diagnostic::error(shown.to_path_buf(), number, 1, message).rule("bad-redirect")
 }
 
 fn gone_warning(shown: &Path, number: usize, address: &str, entry: &Entry) -> Diagnostic {

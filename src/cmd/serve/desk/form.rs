@@ -53,34 +53,14 @@ pub struct Case {
     pub body: String,
 }
 
-/// Why a file cannot be shown as a form: the line and the message.
-#[derive(Debug)]
-pub struct Unreadable {
-    pub line: usize,
-    pub message: String,
-}
+/// Why a file cannot be shown as a form: its front matter's problem.
+pub type Unreadable = front_matter::Problem;
 
 impl Case {
     /// Reads a case file's text.
     pub fn read(text: &str, config: &Config) -> Result<Case, Unreadable> {
-        let split = front_matter::split(text).map_err(|p| Unreadable {
-            line: p.line,
-            message: p.message,
-        })?;
-        let value: Value = if split.yaml.trim().is_empty() {
-            Value::Mapping(Default::default())
-        } else {
-            serde_yaml::from_str(split.yaml).map_err(|e| Unreadable {
-                line: e.location().map_or(1, |l| split.yaml_line + l.line() - 1),
-                message: e.to_string(),
-            })?
-        };
-        let Value::Mapping(map) = value else {
-            return Err(Unreadable {
-                line: split.yaml_line,
-                message: "front matter must be a list of \"field: value\" lines".into(),
-            });
-        };
+        let split = front_matter::split(text)?;
+        let map = front_matter::fields(split.yaml, split.yaml_line)?;
         let text_of = |key: &str| map.get(key).and_then(scalar).unwrap_or_default();
         let mut case = Case {
             title: text_of("title"),

@@ -87,6 +87,81 @@ pub fn refused(messages: &Messages, text: &str) -> String {
     )
 }
 
+/// What the page of a file that cannot be shown as a form shows.
+pub struct Fix<'a> {
+    pub rel: &'a str,
+    /// The hash of the file as the page was opened.
+    pub hash: &'a str,
+    /// The file's text, or the text sent that could not be saved.
+    pub text: &'a str,
+    /// Why its front matter cannot be read, at its line and column; `None`
+    /// for a text sent that reads well but could not be saved.
+    pub problem: Option<&'a front_matter::Problem>,
+    pub notice: Option<&'a str>,
+    pub refusal: Option<&'a str>,
+}
+
+/// A file whose front matter cannot be read as fields (a YAML syntax error):
+/// the problem in the author's words with the lines around it, and the whole
+/// file in a text box to put it right and save.
+pub fn fix(messages: &Messages, page: &Fix<'_>) -> String {
+    let mut main = String::new();
+    if let Some(notice) = page.notice {
+        let _ = write!(main, "<p class=\"notice\" role=\"status\">{}</p>", esc(notice));
+    }
+    if let Some(refusal) = page.refusal {
+        let _ = write!(
+            main,
+            "<p class=\"refusal\" role=\"alert\" id=\"refusal\">{}</p>",
+            esc(refusal)
+        );
+    }
+    let _ = write!(
+        main,
+        "<div class=\"heading\"><h1>{}</h1><p class=\"file\">{CONTENT_DIR}/{}</p></div>",
+        esc(&msg!(messages, "desk-fix-heading")),
+        esc(page.rel),
+    );
+    if let Some(problem) = page.problem {
+        let message = problem
+            .keyed
+            .as_ref()
+            .map_or_else(|| problem.message.clone(), |k| k.text(messages));
+        let _ = write!(
+            main,
+            "<section class=\"section problem\" aria-labelledby=\"problem-heading\"><h2 id=\"problem-heading\">{}</h2>\
+<p id=\"problem-text\">{}</p>",
+            esc(&msg!(messages, "desk-fix-where", line = problem.line)),
+            esc(&message),
+        );
+        if let Some(lines) = super::super::live::excerpt_of(page.text, problem.line, problem.col) {
+            let _ = write!(main, "<pre class=\"excerpt\"><code>{}</code></pre>", esc(&lines));
+        }
+        main.push_str("</section>");
+    }
+    let described = if page.problem.is_some() {
+        "source-hint problem-text"
+    } else {
+        "source-hint"
+    };
+    let _ = write!(
+        main,
+        "<form class=\"case-form fix\" method=\"post\" action=\"{PREFIX}source\">\
+<input type=\"hidden\" name=\"file\" value=\"{file}\"><input type=\"hidden\" name=\"hash\" value=\"{hash}\">\
+<div class=\"field\"><label for=\"source\">{label}</label><p class=\"hint\" id=\"source-hint\">{hint}</p>\
+<textarea id=\"source\" name=\"source\" rows=\"24\" spellcheck=\"false\" aria-describedby=\"{described}\">\n{text}</textarea></div>\
+<div class=\"actions\"><button class=\"button primary\" type=\"submit\">{save}</button></div></form>",
+        file = attr(page.rel),
+        hash = attr(page.hash),
+        label = esc(&msg!(messages, "desk-fix-source")),
+        hint = esc(&msg!(messages, "desk-fix-hint")),
+        // The HTML parser drops one newline after <textarea>: the file's first is kept by the one written here.
+        text = esc(page.text),
+        save = esc(&msg!(messages, "desk-save")),
+    );
+    shell(messages, &msg!(messages, "desk-fix-heading"), &main)
+}
+
 /// A translation's state, as words and a class for its colour.
 fn state_words(messages: &Messages, state: Option<State>) -> (String, &'static str) {
     match state {
@@ -106,6 +181,33 @@ pub fn list(messages: &Messages, config: &Config, library: &Library) -> String {
         esc(&msg!(messages, "desk-all-cases")),
         esc(&msg!(messages, "desk-new-case"))
     );
+    // Files whose front matter fails are not pages of the site: first, so they are put right.
+    if !library.unparsed.is_empty() {
+        let _ = write!(
+            main,
+            "<section class=\"section broken\" aria-labelledby=\"broken-heading\"><h2 id=\"broken-heading\">{}</h2><p class=\"hint\">{}</p><ul class=\"cases\">",
+            esc(&msg!(messages, "desk-broken-heading", count = library.unparsed.len())),
+            esc(&msg!(messages, "desk-broken-hint"))
+        );
+        for file in &library.unparsed {
+            let why = file.problem.as_ref().map(|d| {
+                msg!(
+                    messages,
+                    "desk-broken-why",
+                    line = d.line,
+                    message = d.text_in(messages).into_owned()
+                )
+            });
+            let _ = write!(
+                main,
+                "<li><a class=\"case-title\" href=\"{PREFIX}case?file={}\">{CONTENT_DIR}/{}</a><span class=\"why\">{}</span></li>",
+                attr(&encode(&file.rel)),
+                esc(&file.rel),
+                esc(why.as_deref().unwrap_or(""))
+            );
+        }
+        main.push_str("</ul></section>");
+    }
     for (index, section) in library.docs.iter().enumerate() {
         if section.kind != DocKind::Section || section.lang != 0 {
             continue;
@@ -286,7 +388,7 @@ pub fn validate(messages: &Messages, case: &Case) -> FieldErrors {
     if case.title.is_empty() {
         add("title", msg!(messages, "desk-need-title"));
     }
-    if !case.date.is_empty() && front_matter::parse_date(&case.date).is_err() {
+    if !case.date.is_empty() && front_matter::parse_date(&case.date).is_none() {
         add("date", msg!(messages, "desk-bad-date", date = case.date.as_str()));
     }
     if !case.cover_src.is_empty() && case.cover_alt.is_empty() {
@@ -317,9 +419,9 @@ fn problems(
     if let Err(problems) = front_matter::parse(split.yaml, split.yaml_line, config) {
         for p in problems {
             let words = match (&p.keyed, p.rule) {
+                // Said as the form asks for it.
+                (_, "missing-alt") => msg!(messages, "desk-need-alt"),
                 (Some(keyed), _) => keyed.text(messages),
-                // Said as the form asks for it, in the desk's language.
-                (None, "missing-alt") => msg!(messages, "desk-need-alt"),
                 (None, _) => p.message.clone(),
             };
             found.push((p.line, words));
