@@ -198,6 +198,7 @@ fn doc(body: &str, lang: usize) -> Doc {
         stamp: 0,
         fallbacks: vec![None; 2],
         withheld: None,
+        unfinished: Vec::new(),
     }
 }
 

@@ -465,11 +465,11 @@ impl Shared {
             return;
         }
         let target = request.url().to_string();
-        let snapshot = self.current();
         if method == Method::Get && target.split('?').next() == Some(live::EVENTS_PATH) {
-            self.hub.join(request, snapshot.version);
+            self.hub.join(request, || self.current().version);
             return;
         }
+        let snapshot = self.current();
         let reply = http::answer(&snapshot, &target);
         // Every reply's length is known: sent with Content-Length, never in chunks
         // (tiny_http chunks replies over 32 KiB unless told otherwise).

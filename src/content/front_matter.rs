@@ -233,7 +233,7 @@ pub fn fields(yaml: &str, first_line: usize) -> Result<serde_yaml::Mapping, Prob
             let (line, col) = e
                 .location()
                 .map_or((first_line, 1), |l| (first_line + l.line() - 1, l.column()));
-            Problem::keyed(line, col, crate::keyed!("fm-yaml", detail = yaml_message(&e))).rule("yaml")
+            Problem::keyed(line, col, yaml_problem(&e)).rule("yaml")
         })?
     };
     match value {
@@ -553,13 +553,37 @@ fn find_word(line: &str, word: &str) -> Option<usize> {
     })
 }
 
-fn yaml_message(e: &serde_yaml::Error) -> String {
+/// A YAML error in plain words for the mistakes authors make, else in YAML's own.
+fn yaml_problem(e: &serde_yaml::Error) -> Keyed {
     let message = e.to_string();
-    // serde_yaml appends " at line L column C"; the position is reported separately.
-    match message.find(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message,
-    }
+    let plain = |kind: &str| Some(crate::keyed!("fm-yaml-plain", kind = kind, key = ""));
+    let said = if message.starts_with("mapping values are not allowed") {
+        plain("colon")
+    } else if message.contains("tab character") {
+        plain("tab")
+    } else if message.contains("expected ',' or ']'") {
+        plain("bracket")
+    } else if message.contains("expected ',' or '}'") {
+        plain("brace")
+    } else if message.contains("end of stream") && message.contains("quoted scalar") {
+        plain("quote")
+    } else if let Some(rest) = message.strip_prefix("duplicate entry with key \"") {
+        let key = rest.split('"').next().unwrap_or_default();
+        Some(crate::keyed!("fm-yaml-plain", kind = "twice", key = key))
+    } else if message.starts_with("could not find expected ':'") {
+        plain("no-colon")
+    } else if message.contains("cannot start any") {
+        plain("character")
+    } else if message.starts_with("did not find expected key") {
+        plain("indent")
+    } else {
+        None
+    };
+    said.unwrap_or_else(|| {
+        // serde_yaml appends " at line L column C"; the position is reported separately.
+        let detail = message.find(" at line ").map_or(message.as_str(), |i| &message[..i]);
+        crate::keyed!("fm-yaml", detail = detail)
+    })
 }
 
 fn scalar(value: &Value) -> Option<String> {

@@ -78,6 +78,9 @@ pub struct Doc {
     /// Why this page would not be published today, when the run includes it
     /// anyway (`build --future`, `serve`): its templates mark it.
     pub withheld: Option<schedule::Withheld>,
+    /// What is unfinished in it ([`unfinished::problems`]), found when the file
+    /// was read: a doc kept from an earlier reading keeps them.
+    pub unfinished: Vec<Diagnostic>,
 }
 
 impl Doc {
@@ -143,8 +146,8 @@ pub struct Unparsed {
     pub doc: Option<Box<Doc>>,
 }
 
-/// A file read: the doc and what is unfinished in it, or its problems and what is known of it.
-type Parsed = Result<(Doc, Vec<Diagnostic>), (Vec<Diagnostic>, Unparsed)>;
+/// A file read: the doc, or its problems and what is known of it.
+type Parsed = Result<Doc, (Vec<Diagnostic>, Unparsed)>;
 
 impl Default for Library {
     fn default() -> Library {
@@ -302,16 +305,16 @@ impl Library {
                     .and_then(crate::cache::changed_at)
                     .zip(settled_before)
                     .is_some_and(|(changed, before)| changed < before);
-                let doc = match kept.get(f.rel.as_str()) {
+                match kept.get(f.rel.as_str()) {
                     Some(doc) if settled && stamp != 0 && doc.stamp == stamp && doc.lang == f.lang => {
                         Ok((*doc).clone())
                     }
-                    _ => parse_file(config, &content_dir, f).map(|doc| Doc { stamp, ..doc }),
-                };
-                doc.map(|doc| {
-                    let unfinished = unfinished::problems(&doc);
-                    (doc, unfinished)
-                })
+                    _ => parse_file(config, &content_dir, f).map(|doc| Doc {
+                        stamp,
+                        unfinished: unfinished::problems(&doc),
+                        ..doc
+                    }),
+                }
             })
             .collect();
         let mut docs = Vec::with_capacity(parsed.len());
@@ -322,14 +325,14 @@ impl Library {
         let mut file_problems = Vec::new();
         for result in parsed {
             match result {
-                Ok((doc, _)) if doc.fm.draft && !options.drafts => {
+                Ok(doc) if doc.fm.draft && !options.drafts => {
                     for (taxonomy, keys) in &doc.fm.terms {
                         draft_terms.extend(keys.iter().map(|k| (taxonomy.clone(), k.clone())));
                     }
                     drafts.push(neutral_path(&doc.rel, config));
                 }
-                Ok((mut doc, mut unfinished)) => {
-                    file_problems.append(&mut unfinished);
+                Ok(mut doc) => {
+                    file_problems.extend(doc.unfinished.iter().cloned());
                     // Only pages are scheduled: a section stays up for the pages it lists.
                     doc.withheld = options
                         .today
@@ -520,6 +523,7 @@ fn parse_file(config: &Config, content_dir: &Path, found: &Found) -> Result<Doc,
         stamp: 0,
         fallbacks: Vec::new(),
         withheld: None,
+        unfinished: Vec::new(),
     };
     let unparsed = |doc: Option<Box<Doc>>| Unparsed {
         rel: found.rel.clone(),

@@ -163,6 +163,7 @@ mod tests {
             stamp: 0,
             fallbacks: Vec::new(),
             withheld: None,
+            unfinished: Vec::new(),
         }
     }
 

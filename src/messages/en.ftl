@@ -489,6 +489,17 @@ serve-overlay-problem = { $severity }: { $message }
 ## Front matter (the lines between --- at the top of a page)
 
 fm-yaml = front matter is not valid YAML: { $detail }
+fm-yaml-plain = front matter is not valid YAML: { $kind ->
+        [colon] there is a ": " (a colon and a space) in a value; put the whole value in double quotes, such as title: "Park: a case"; if this line is a field of its own, start it at the beginning of the line
+        [tab] a tab in the indentation; indent with spaces
+        [bracket] a "[" is not closed; end the list with "]"
+        [brace] a "{"{"}" is not closed; end it with "{"}"}"
+        [quote] a quotation mark is not closed; end the value with the same quotation mark
+        [twice] the field { $key } is written twice; keep one of the two lines
+        [no-colon] this line is not "field: value"; write the field's name, a colon and a space, then the value
+        [character] the value starts with a character YAML keeps for itself (such as ` @ % & *); put the whole value in double quotes
+       *[indent] this line does not line up with the fields above; start a field at the beginning of the line, and a list item with "- " under its field
+    }
 fm-unknown-field = unknown field "{ $field }"; put free-form data for themes under extra:
 fm-unknown-field-like = unknown field "{ $field }"; did you mean "{ $like }"?
 fm-unknown-term = unknown { $field } "{ $term }"; site.toml defines: { $terms }

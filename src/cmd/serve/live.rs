@@ -186,18 +186,25 @@ pub struct Hub {
 }
 
 impl Hub {
-    /// Answers an events request: the stream's headers, then the current state.
+    /// Answers an events request: the stream's headers, then the current state,
+    /// the version `version` reads.
+    ///
+    /// The version is read and the stream joins the others under one lock, the
+    /// one [`Hub::send`] takes: a rebuild published meanwhile is either in the
+    /// version said here or sent to this stream after, never lost between.
     ///
     /// Headers and every message go through the raw connection and are
     /// flushed at once: tiny_http would hold back small messages of a body of
     /// unknown length.
-    pub fn join(&self, request: tiny_http::Request, version: u64) {
+    pub fn join(&self, request: tiny_http::Request, version: impl FnOnce() -> u64) {
         let mut writer = request.into_writer();
+        let mut clients = self.lock();
         let hello = format!(
-            "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\nX-Accel-Buffering: no\r\n\r\nretry: 500\ndata: reload {version}\n\n"
+            "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\nX-Accel-Buffering: no\r\n\r\nretry: 500\ndata: reload {}\n\n",
+            version()
         );
         if writer.write_all(hello.as_bytes()).and_then(|()| writer.flush()).is_ok() {
-            self.lock().push(writer);
+            clients.push(writer);
         }
     }
 

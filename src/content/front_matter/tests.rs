@@ -120,3 +120,32 @@ fn missing_title() {
     let e = parse("summary: x\n", 2, &config()).unwrap_err();
     assert!(e[0].message.contains("title is missing"));
 }
+
+#[test]
+fn yaml_mistakes_are_named_in_plain_words() {
+    for (yaml, words) in [
+        ("title: 园区: 案例\n", "put the whole value in double quotes"),
+        ("title: a\n  date: 2024-01-01\n", "put the whole value in double quotes"),
+        ("title: a\n\tdate: 2024-01-01\n", "a tab in the indentation"),
+        ("title: a\nindustry: [a, b\n", "a \"[\" is not closed"),
+        ("title: a\ncover: {src: a.jpg, alt: b\n", "a \"{\" is not closed"),
+        ("title: \"a\n", "a quotation mark is not closed"),
+        ("title: a\ntitle: b\n", "the field title is written twice"),
+        (
+            "title: a\nthis line has no colon\n",
+            "this line is not \"field: value\"",
+        ),
+        ("title: `a`\n", "starts with a character YAML keeps for itself"),
+        ("title: a\n- b\n", "does not line up with the fields above"),
+    ] {
+        let e = parse(yaml, 2, &config()).unwrap_err();
+        assert!(
+            e[0].message.starts_with("front matter is not valid YAML: "),
+            "{yaml:?}: {e:?}"
+        );
+        assert!(e[0].message.contains(words), "{yaml:?}: {}", e[0].message);
+    }
+    // What no plain words are written for is said in YAML's own.
+    let e = parse("title: a\n? [a\n", 2, &config()).unwrap_err();
+    assert!(e[0].message.starts_with("front matter is not valid YAML: "), "{e:?}");
+}
