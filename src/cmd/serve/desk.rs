@@ -15,6 +15,7 @@
 //! translation up to date is `showcase translated`.
 
 mod files;
+mod fix;
 mod form;
 mod pages;
 
@@ -418,7 +419,7 @@ impl Desk {
         let case = match Case::read(&text, &config) {
             Ok(case) => case,
             Err(problem) => {
-                let page = pages::Fix {
+                let page = fix::Fix {
                     rel,
                     hash: &hash(&bytes),
                     text: &text,
@@ -426,7 +427,7 @@ impl Desk {
                     notice: notice.as_deref(),
                     refusal: None,
                 };
-                return Answer::html(200, pages::fix(messages, &page));
+                return Answer::html(200, fix::page(messages, &page));
             }
         };
         let page = Page {
@@ -486,44 +487,6 @@ impl Desk {
         if let Err(e) = files::write_atomic(&path, case.write(&config).as_bytes()) {
             let refusal = msg!(messages, "desk-write-failed", reason = e.to_string());
             return redraw(500, &FieldErrors::default(), Some(&refusal));
-        }
-        Answer::see_other(format!("{PREFIX}case?file={}&saved=1", encode(rel)))
-    }
-
-    /// Saves the whole text of a file whose front matter could not be read as a form
-    /// (sent by [`pages::fix`]), as it was written, then shows it again: as a form
-    /// if it now reads as one.
-    fn save_source(&self, messages: &Messages, form: &Fields) -> Answer {
-        let rel = form.get("file");
-        let (path, bytes) = match self.case_file(messages, rel) {
-            Ok(found) => found,
-            Err(answer) => return answer,
-        };
-        // Browsers send a text box's lines ended by CR LF: the file keeps its own ends.
-        let sent = form.get("source");
-        let text = if bytes.windows(2).any(|w| w == b"\r\n") {
-            sent.to_string()
-        } else {
-            sent.replace("\r\n", "\n")
-        };
-        let refuse = |status: u16, refusal: String| {
-            let problem = self.config().ok().and_then(|config| Case::read(&text, &config).err());
-            let page = pages::Fix {
-                rel,
-                // The hash the page was opened with: saving again is refused again until reloaded.
-                hash: form.get("hash"),
-                text: &text,
-                problem: problem.as_ref(),
-                notice: None,
-                refusal: Some(&refusal),
-            };
-            Answer::html(status, pages::fix(messages, &page))
-        };
-        if form.get("hash") != hash(&bytes) {
-            return refuse(409, msg!(messages, "desk-stale-file"));
-        }
-        if let Err(e) = files::write_atomic(&path, text.as_bytes()) {
-            return refuse(500, msg!(messages, "desk-write-failed", reason = e.to_string()));
         }
         Answer::see_other(format!("{PREFIX}case?file={}&saved=1", encode(rel)))
     }

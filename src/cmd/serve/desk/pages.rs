@@ -54,7 +54,7 @@ fn label(labels: &[String], lang: usize) -> &str {
 }
 
 /// The frame of every desk page.
-fn shell(messages: &Messages, title: &str, main: &str) -> String {
+pub(super) fn shell(messages: &Messages, title: &str, main: &str) -> String {
     let lang = messages.lang().code();
     let (other, other_name) = if lang == "zh" {
         ("en", "English")
@@ -87,29 +87,13 @@ pub fn refused(messages: &Messages, text: &str) -> String {
     )
 }
 
-/// What the page of a file that cannot be shown as a form shows.
-pub struct Fix<'a> {
-    pub rel: &'a str,
-    /// The hash of the file as the page was opened.
-    pub hash: &'a str,
-    /// The file's text, or the text sent that could not be saved.
-    pub text: &'a str,
-    /// Why its front matter cannot be read, at its line and column; `None`
-    /// for a text sent that reads well but could not be saved.
-    pub problem: Option<&'a front_matter::Problem>,
-    pub notice: Option<&'a str>,
-    pub refusal: Option<&'a str>,
-}
-
-/// A file whose front matter cannot be read as fields (a YAML syntax error):
-/// the problem in the author's words with the lines around it, and the whole
-/// file in a text box to put it right and save.
-pub fn fix(messages: &Messages, page: &Fix<'_>) -> String {
+/// The top of a file's page: what the last save did, then the heading and the file.
+pub(super) fn head(notice: Option<&str>, refusal: Option<&str>, heading: &str, rel: &str) -> String {
     let mut main = String::new();
-    if let Some(notice) = page.notice {
+    if let Some(notice) = notice {
         let _ = write!(main, "<p class=\"notice\" role=\"status\">{}</p>", esc(notice));
     }
-    if let Some(refusal) = page.refusal {
+    if let Some(refusal) = refusal {
         let _ = write!(
             main,
             "<p class=\"refusal\" role=\"alert\" id=\"refusal\">{}</p>",
@@ -119,47 +103,10 @@ pub fn fix(messages: &Messages, page: &Fix<'_>) -> String {
     let _ = write!(
         main,
         "<div class=\"heading\"><h1>{}</h1><p class=\"file\">{CONTENT_DIR}/{}</p></div>",
-        esc(&msg!(messages, "desk-fix-heading")),
-        esc(page.rel),
+        esc(heading),
+        esc(rel)
     );
-    if let Some(problem) = page.problem {
-        let message = problem
-            .keyed
-            .as_ref()
-            .map_or_else(|| problem.message.clone(), |k| k.text(messages));
-        let _ = write!(
-            main,
-            "<section class=\"section problem\" aria-labelledby=\"problem-heading\"><h2 id=\"problem-heading\">{}</h2>\
-<p id=\"problem-text\">{}</p>",
-            esc(&msg!(messages, "desk-fix-where", line = problem.line)),
-            esc(&message),
-        );
-        if let Some(lines) = super::super::live::excerpt_of(page.text, problem.line, problem.col) {
-            let _ = write!(main, "<pre class=\"excerpt\"><code>{}</code></pre>", esc(&lines));
-        }
-        main.push_str("</section>");
-    }
-    let described = if page.problem.is_some() {
-        "source-hint problem-text"
-    } else {
-        "source-hint"
-    };
-    let _ = write!(
-        main,
-        "<form class=\"case-form fix\" method=\"post\" action=\"{PREFIX}source\">\
-<input type=\"hidden\" name=\"file\" value=\"{file}\"><input type=\"hidden\" name=\"hash\" value=\"{hash}\">\
-<div class=\"field\"><label for=\"source\">{label}</label><p class=\"hint\" id=\"source-hint\">{hint}</p>\
-<textarea id=\"source\" name=\"source\" rows=\"24\" spellcheck=\"false\" aria-describedby=\"{described}\">\n{text}</textarea></div>\
-<div class=\"actions\"><button class=\"button primary\" type=\"submit\">{save}</button></div></form>",
-        file = attr(page.rel),
-        hash = attr(page.hash),
-        label = esc(&msg!(messages, "desk-fix-source")),
-        hint = esc(&msg!(messages, "desk-fix-hint")),
-        // The HTML parser drops one newline after <textarea>: the file's first is kept by the one written here.
-        text = esc(page.text),
-        save = esc(&msg!(messages, "desk-save")),
-    );
-    shell(messages, &msg!(messages, "desk-fix-heading"), &main)
+    main
 }
 
 /// A translation's state, as words and a class for its colour.
@@ -182,32 +129,7 @@ pub fn list(messages: &Messages, config: &Config, library: &Library) -> String {
         esc(&msg!(messages, "desk-new-case"))
     );
     // Files whose front matter fails are not pages of the site: first, so they are put right.
-    if !library.unparsed.is_empty() {
-        let _ = write!(
-            main,
-            "<section class=\"section broken\" aria-labelledby=\"broken-heading\"><h2 id=\"broken-heading\">{}</h2><p class=\"hint\">{}</p><ul class=\"cases\">",
-            esc(&msg!(messages, "desk-broken-heading", count = library.unparsed.len())),
-            esc(&msg!(messages, "desk-broken-hint"))
-        );
-        for file in &library.unparsed {
-            let why = file.problem.as_ref().map(|d| {
-                msg!(
-                    messages,
-                    "desk-broken-why",
-                    line = d.line,
-                    message = d.text_in(messages).into_owned()
-                )
-            });
-            let _ = write!(
-                main,
-                "<li><a class=\"case-title\" href=\"{PREFIX}case?file={}\">{CONTENT_DIR}/{}</a><span class=\"why\">{}</span></li>",
-                attr(&encode(&file.rel)),
-                esc(&file.rel),
-                esc(why.as_deref().unwrap_or(""))
-            );
-        }
-        main.push_str("</ul></section>");
-    }
+    main.push_str(&super::fix::list(messages, library));
     for (index, section) in library.docs.iter().enumerate() {
         if section.kind != DocKind::Section || section.lang != 0 {
             continue;
@@ -514,23 +436,7 @@ pub fn edit(
             .splice(0..0, list.iter().cloned());
     }
     let doc = library.and_then(|l| l.docs.iter().position(|d| d.rel == page.rel).map(|i| (l, i)));
-    let mut main = String::new();
-    if let Some(notice) = page.notice {
-        let _ = write!(main, "<p class=\"notice\" role=\"status\">{}</p>", esc(notice));
-    }
-    if let Some(refusal) = page.refusal {
-        let _ = write!(
-            main,
-            "<p class=\"refusal\" role=\"alert\" id=\"refusal\">{}</p>",
-            esc(refusal)
-        );
-    }
-    let _ = write!(
-        main,
-        "<div class=\"heading\"><h1>{}</h1><p class=\"file\">{CONTENT_DIR}/{}</p></div>",
-        esc(&case.title),
-        esc(page.rel)
-    );
+    let mut main = head(page.notice, page.refusal, &case.title, page.rel);
 
     // The languages of this case, and the original beside a translation.
     let mut original_doc = None;
