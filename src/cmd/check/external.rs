@@ -7,10 +7,11 @@
 //! page (4xx) is broken; a server that fails, is busy (429, 5xx) or does not
 //! answer is unreachable, which may be passing trouble.
 
-use crate::messages::Keyed;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
+
+use crate::messages::Keyed;
 
 /// How many requests run at once.
 pub const WORKERS: usize = 8;
