@@ -108,7 +108,7 @@ pub fn list(messages: &Messages, library: &Library) -> String {
 
 impl Desk {
     /// Saves the whole text of a file whose front matter could not be read as a form
-    /// (sent by [`pages::fix`]), as it was written, then shows it again: as a form
+    /// (sent by [`page`]), as it was written, then shows it again: as a form
     /// if it now reads as one.
     pub(super) fn save_source(&self, messages: &Messages, form: &Fields) -> Answer {
         let rel = form.get("file");
