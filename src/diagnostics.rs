@@ -455,6 +455,12 @@ pub fn listing<'a>(names: impl ExactSizeIterator<Item = &'a str>) -> String {
     text
 }
 
+/// "Did you mean …?" as a part of a catalog message (`hint-did-you-mean`), when
+/// one of `known` is near enough to `unknown`; nothing otherwise.
+pub fn hint<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<Keyed> {
+    did_you_mean(unknown, known).map(|like| crate::keyed!("hint-did-you-mean", like = like))
+}
+
 /// " did you mean \"x\"?" or nothing.
 pub fn suggestion<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> String {
     match did_you_mean(unknown, known) {

@@ -50,8 +50,7 @@ pub fn entries<'a>(
             return Err(crate::keyed!(
                 "casebook-no-section",
                 section = section.as_str(),
-                hint = crate::diagnostics::did_you_mean(section, names.iter().copied())
-                    .map(|like| crate::keyed!("hint-did-you-mean", like = like)),
+                hint = crate::diagnostics::hint(section, names.iter().copied()),
                 sections = names.join(", ")
             )
             .into());

@@ -10,7 +10,7 @@ use std::time::Instant;
 use crate::casebook::{self, Request};
 use crate::cli::CasebookArgs;
 use crate::config::Config;
-use crate::diagnostics::{self, Failure};
+use crate::diagnostics::Failure;
 use crate::messages::Messages;
 use crate::msg;
 use crate::site::{self, Source, profile::Stages};
@@ -69,8 +69,7 @@ fn languages(config: &Config, codes: &[String]) -> Result<Vec<usize>, Failure> {
             return Err(Failure::from(crate::keyed!(
                 "casebook-no-language",
                 code = code,
-                hint = diagnostics::did_you_mean(code, known.iter().copied())
-                    .map(|like| crate::keyed!("hint-did-you-mean", like = like)),
+                hint = crate::diagnostics::hint(code, known.iter().copied()),
                 codes = known.join(", ")
             )));
         };

@@ -20,7 +20,7 @@ use crate::content::front_matter::{self, placeholder_title};
 use crate::content::slug::slugify;
 use crate::content::translation::{self, STAMP_LEN};
 use crate::content::{CONTENT_DIR, display_path, language_of, parent_folder};
-use crate::diagnostics::{Failure, did_you_mean};
+use crate::diagnostics::Failure;
 use crate::keyed;
 use crate::messages::Messages;
 use crate::msg;
@@ -294,7 +294,7 @@ fn choose_kind(
         Some(kind) => Err(keyed!(
             "new-unknown-kind",
             kind = kind,
-            hint = did_you_mean(kind, kinds.iter().copied()).map(|like| keyed!("hint-did-you-mean", like = like)),
+            hint = crate::diagnostics::hint(kind, kinds.iter().copied()),
             kinds = listing()
         )
         .into()),
@@ -354,8 +354,7 @@ fn check_section(config: &Config, survey: &Survey, section: &str) -> Result<(), 
         return Err(keyed!(
             "new-no-section",
             section = format!("{CONTENT_DIR}/{section}/"),
-            hint = did_you_mean(section, survey.sections.keys().map(String::as_str))
-                .map(|like| keyed!("hint-did-you-mean", like = like)),
+            hint = crate::diagnostics::hint(section, survey.sections.keys().map(String::as_str)),
             index = index(0),
             sections = sections_listing(survey)
         )

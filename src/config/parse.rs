@@ -189,8 +189,7 @@ impl Config {
                 crate::keyed!(
                     "config-no-default-language",
                     code = &default_code,
-                    hint = diagnostics::did_you_mean(&default_code, known)
-                        .map(|like| crate::keyed!("hint-did-you-mean", like = like))
+                    hint = crate::diagnostics::hint(&default_code, known)
                 ),
             ));
         }
@@ -257,8 +256,7 @@ impl Config {
                                 "config-label-other-language",
                                 what = what.clone(),
                                 code = extra,
-                                hint = diagnostics::did_you_mean(extra, codes.iter().map(String::as_str))
-                                    .map(|like| crate::keyed!("hint-did-you-mean", like = like))
+                                hint = crate::diagnostics::hint(extra, codes.iter().map(String::as_str))
                             ),
                         ));
                     }
@@ -339,8 +337,7 @@ impl Config {
                 crate::keyed!(
                     "config-highlight-theme",
                     theme = &highlight_theme,
-                    hint = diagnostics::did_you_mean(&highlight_theme, themes.iter().copied())
-                        .map(|like| crate::keyed!("hint-did-you-mean", like = like)),
+                    hint = crate::diagnostics::hint(&highlight_theme, themes.iter().copied()),
                     themes = themes.join(", ")
                 ),
             ));
@@ -416,8 +413,7 @@ impl Config {
                                 crate::keyed!(
                                     "config-count-level",
                                     written = &text,
-                                    hint = diagnostics::did_you_mean(&text, ["municipal", "district"])
-                                        .map(|like| crate::keyed!("hint-did-you-mean", like = like))
+                                    hint = crate::diagnostics::hint(&text, ["municipal", "district"])
                                 ),
                             ));
                         }
@@ -456,8 +452,7 @@ impl Config {
                                 crate::keyed!(
                                     "config-count-by",
                                     name = name,
-                                    hint = diagnostics::did_you_mean(name, known)
-                                        .map(|like| crate::keyed!("hint-did-you-mean", like = like))
+                                    hint = crate::diagnostics::hint(name, known)
                                 ),
                             ));
                         }
@@ -635,11 +630,10 @@ fn glossary(
                     "config-glossary-key",
                     term = term,
                     key = key,
-                    hint = diagnostics::did_you_mean(
+                    hint = crate::diagnostics::hint(
                         key,
                         languages.iter().skip(1).map(|l| l.code.as_str()).chain(["avoid"])
                     )
-                    .map(|like| crate::keyed!("hint-did-you-mean", like = like))
                 )),
             }
         }

@@ -296,8 +296,7 @@ pub fn parse(yaml: &str, first_line: usize, config: &Config) -> Result<FrontMatt
                 Some(other) => bad(crate::keyed!(
                     "fm-bad-level",
                     not = Some(crate::keyed!("fm-level-not", written = other)),
-                    hint = crate::diagnostics::did_you_mean(other, ["municipal", "district"])
-                        .map(|like| crate::keyed!("hint-did-you-mean", like = like))
+                    hint = crate::diagnostics::hint(other, ["municipal", "district"])
                 )),
                 None => bad(crate::keyed!("fm-bad-level", not = None, hint = None)),
             },
@@ -553,37 +552,37 @@ fn find_word(line: &str, word: &str) -> Option<usize> {
     })
 }
 
+/// The mistakes authors make in YAML, by the words of serde_yaml's error (all
+/// of them), and the kind `fm-yaml-plain` names them by.
+const YAML_MISTAKES: &[(&[&str], &str)] = &[
+    (&["mapping values are not allowed"], "colon"),
+    (&["tab character"], "tab"),
+    (&["expected ',' or ']'"], "bracket"),
+    (&["expected ',' or '}'"], "brace"),
+    (&["end of stream", "quoted scalar"], "quote"),
+    (&["could not find expected ':'"], "no-colon"),
+    (&["cannot start any"], "character"),
+    (&["did not find expected key"], "indent"),
+];
+
 /// A YAML error in plain words for the mistakes authors make, else in YAML's own.
 fn yaml_problem(e: &serde_yaml::Error) -> Keyed {
     let message = e.to_string();
-    let plain = |kind: &str| Some(crate::keyed!("fm-yaml-plain", kind = kind, key = ""));
-    let said = if message.starts_with("mapping values are not allowed") {
-        plain("colon")
-    } else if message.contains("tab character") {
-        plain("tab")
-    } else if message.contains("expected ',' or ']'") {
-        plain("bracket")
-    } else if message.contains("expected ',' or '}'") {
-        plain("brace")
-    } else if message.contains("end of stream") && message.contains("quoted scalar") {
-        plain("quote")
-    } else if let Some(rest) = message.strip_prefix("duplicate entry with key \"") {
+    if let Some(rest) = message.strip_prefix("duplicate entry with key \"") {
         let key = rest.split('"').next().unwrap_or_default();
-        Some(crate::keyed!("fm-yaml-plain", kind = "twice", key = key))
-    } else if message.starts_with("could not find expected ':'") {
-        plain("no-colon")
-    } else if message.contains("cannot start any") {
-        plain("character")
-    } else if message.starts_with("did not find expected key") {
-        plain("indent")
-    } else {
-        None
-    };
-    said.unwrap_or_else(|| {
+        return crate::keyed!("fm-yaml-plain", kind = "twice", key = key);
+    }
+    match YAML_MISTAKES
+        .iter()
+        .find(|(words, _)| words.iter().all(|w| message.contains(w)))
+    {
+        Some((_, kind)) => crate::keyed!("fm-yaml-plain", kind = *kind, key = ""),
         // serde_yaml appends " at line L column C"; the position is reported separately.
-        let detail = message.find(" at line ").map_or(message.as_str(), |i| &message[..i]);
-        crate::keyed!("fm-yaml", detail = detail)
-    })
+        None => crate::keyed!(
+            "fm-yaml",
+            detail = message.find(" at line ").map_or(message.as_str(), |i| &message[..i])
+        ),
+    }
 }
 
 fn scalar(value: &Value) -> Option<String> {
@@ -617,11 +616,6 @@ fn string_list(value: &Value) -> Option<Vec<String>> {
     }
 }
 
-/// "Did you mean" one of the `known` fields of a mapping, for one it does not have.
-fn field_hint(field: &str, known: [&str; 2]) -> Option<Keyed> {
-    crate::diagnostics::did_you_mean(field, known).map(|like| crate::keyed!("hint-did-you-mean", like = like))
-}
-
 /// The cover, or the rule and message of what is wrong with it.
 fn cover(value: &Value) -> Result<Cover, (&'static str, Keyed)> {
     let shape = || ("front-matter", crate::keyed!("fm-cover-shape"));
@@ -635,7 +629,7 @@ fn cover(value: &Value) -> Result<Cover, (&'static str, Keyed)> {
             Some("src") => src = scalar(v),
             Some("alt") => alt = scalar(v),
             Some(other) => {
-                let hint = field_hint(other, ["src", "alt"]);
+                let hint = crate::diagnostics::hint(other, ["src", "alt"]);
                 return Err((
                     "front-matter",
                     crate::keyed!("fm-cover-unknown", field = other, hint = hint),
@@ -671,7 +665,7 @@ fn highlights(value: &Value) -> Result<Vec<Highlight>, Keyed> {
                     Some("value") => value = scalar(v),
                     Some("label") => label = scalar(v),
                     Some(other) => {
-                        let hint = field_hint(other, ["value", "label"]);
+                        let hint = crate::diagnostics::hint(other, ["value", "label"]);
                         return Err(crate::keyed!("fm-highlight-unknown", field = other, hint = hint));
                     }
                     None => return Err(shape()),

@@ -444,8 +444,7 @@ fn split_language<'a>(without_ext: &'a str, config: &Config) -> Result<(&'a str,
                 "content-bad-language",
                 code = code,
                 codes = codes.join(", "),
-                hint = diagnostics::did_you_mean(code, codes.iter().copied())
-                    .map(|like| crate::keyed!("hint-did-you-mean", like = like))
+                hint = crate::diagnostics::hint(code, codes.iter().copied())
             ));
         }
     }

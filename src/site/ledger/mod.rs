@@ -207,8 +207,7 @@ pub fn resolve(site: &Site, published: &[Published]) -> Resolved {
             },
             Step::BadFile(target) => {
                 let known = settle.docs().iter().map(|d| d.rel.as_str());
-                let like = crate::diagnostics::did_you_mean(&target, known)
-                    .map(|like| crate::keyed!("hint-did-you-mean", like = like));
+                let like = crate::diagnostics::hint(&target, known);
                 let message = crate::keyed!(
                     "ledger-bad-file",
                     address = address.as_str(),
