@@ -4,7 +4,8 @@
 //! Each sequence starts from the `basic` fixture, built into memory as
 //! `serve` builds it. Then, edit after edit — a body, a title, terms, a date,
 //! a case added, removed or renamed, a translation added, a term added to
-//! site.toml, a template changed — the site is rebuilt over the one served,
+//! site.toml, a redirect written into the address ledger, an alias, a
+//! template changed — the site is rebuilt over the one served,
 //! as `serve` does on every change, and compared file by file with a site
 //! built from nothing. An edit that breaks the site (a link to a removed
 //! case) must fail both ways; `serve` then keeps the last good site, and so
@@ -104,7 +105,7 @@ fn edit(site: &Site, random: &mut Random, step: usize) -> String {
     let cases = cases(site);
     let case = random.pick(&cases).clone();
     let text = site.read(&case);
-    match random.below(10) {
+    match random.below(12) {
         0 => {
             site.write(&case, &format!("{text}\n第{step}次修改的段落。\n"));
             format!("body of {case}")
@@ -181,6 +182,23 @@ fn edit(site: &Site, random: &mut Random, step: usize) -> String {
             let with_term = set_field(&text, "industry", &format!("[new-{step}]"));
             site.write(&case, &with_term);
             format!("term new-{step} added to site.toml and {case}")
+        }
+        9 => {
+            // A redirect the author writes into the address ledger, to home or to a
+            // case no edit removes.
+            let ledger = site.root.join("addresses.txt");
+            let mut text = std::fs::read_to_string(&ledger).unwrap_or_default();
+            let target = match random.below(2) {
+                0 => "/",
+                _ => *random.pick(&LINKED),
+            };
+            text.push_str(&format!("/old-{step}/ -> {target}\n"));
+            site.write("addresses.txt", &text);
+            format!("/old-{step}/ -> {target} added to addresses.txt")
+        }
+        10 => {
+            site.write(&case, &set_field(&text, "aliases", &format!("[/was-{step}/]")));
+            format!("alias /was-{step}/ of {case}")
         }
         _ => {
             let template = "themes/default/templates/base.html";

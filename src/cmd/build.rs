@@ -105,7 +105,7 @@ pub fn run(args: &BuildArgs, messages: &crate::messages::Messages) -> Result<Sum
     let staging = Staging::new(&output, &site.config.root)?;
     let kept = Record::load(&site).map(Record::into_map);
     let renderer = site.renderer();
-    let mut pages = site::produce_pages(&site, &renderer, &staging, Keys::Kept(kept.as_ref()), &mut stages)?;
+    let mut pages = site::produce_pages(&site, &renderer, &staging, Keys::Kept(kept.as_ref()), None, &mut stages)?;
     drop(kept);
     drop(renderer);
     let record = Record::new(&site, std::mem::take(&mut pages.made));

@@ -147,17 +147,14 @@ pub fn run(args: &ServeArgs, messages: &Messages) -> Result<(), Failure> {
         });
     }
 
-    let mut indexing = None;
+    let mut indexing: Option<Indexing> = None;
     loop {
         let wait = (!search_due.is_empty()).then_some(SEARCH_DELAY);
         let change = match watch.next_within(wait) {
             Next::Change(change) => change,
             Next::Quiet => {
                 // One index at a time, so an older one never lands after a newer.
-                if indexing
-                    .as_ref()
-                    .is_some_and(|t: &std::thread::JoinHandle<()>| !t.is_finished())
-                {
+                if indexing.as_ref().is_some_and(|i| !i.thread.is_finished()) {
                     continue;
                 }
                 if let Some(built) = &built {
@@ -168,6 +165,14 @@ pub fn run(args: &ServeArgs, messages: &Messages) -> Result<(), Failure> {
             }
             Next::Closed => break,
         };
+        // An index still being made is of sources that have changed: it stops, and
+        // its languages wait for the sources to be quiet again, so the rebuild has
+        // both cores.
+        if let Some(running) = indexing.take_if(|i| !i.thread.is_finished()) {
+            running.stop.store(true, Ordering::SeqCst);
+            search_due.extend(running.langs.iter().copied());
+            indexing = Some(running);
+        }
         log_change(&change);
         let current = shared.current();
         let outcome = builder.build(
@@ -183,9 +188,23 @@ pub fn run(args: &ServeArgs, messages: &Messages) -> Result<(), Failure> {
     Err(Failure::from(crate::keyed!("serve-watcher-closed")))
 }
 
+/// A language's search index made: the language, its inputs' fingerprint, its
+/// folder and its files.
+type MadeIndex = (usize, u64, String, Vec<crate::search::IndexFile>);
+
+/// A search index being made on another thread.
+struct Indexing {
+    thread: std::thread::JoinHandle<()>,
+    /// Set to stop it: it then lays nothing over the site.
+    stop: Arc<std::sync::atomic::AtomicBool>,
+    /// The languages it indexes.
+    langs: BTreeSet<usize>,
+}
+
 /// Indexes the text of some languages on another thread and lays the index
-/// over the site served, unless a rebuild came first (it makes its own).
-fn index_in_background(built: &Built, langs: &BTreeSet<usize>, shared: &Arc<Shared>) -> std::thread::JoinHandle<()> {
+/// over the site served, unless a rebuild came first (it makes its own) or it
+/// is stopped.
+fn index_in_background(built: &Built, langs: &BTreeSet<usize>, shared: &Arc<Shared>) -> Indexing {
     let site = &built.site;
     let inputs: Vec<(usize, u64, crate::search::Inputs<'static>)> = langs
         .iter()
@@ -200,15 +219,27 @@ fn index_in_background(built: &Built, langs: &BTreeSet<usize>, shared: &Arc<Shar
         .collect();
     let generation = shared.generation.load(Ordering::SeqCst);
     let shared = Arc::clone(shared);
-    std::thread::spawn(move || {
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stopped = Arc::clone(&stop);
+    let thread = std::thread::spawn(move || {
         let started = Instant::now();
-        let indexes: Vec<(usize, u64, String, Vec<crate::search::IndexFile>)> = inputs
+        let stop = || stopped.load(Ordering::Relaxed);
+        let indexes: Option<Vec<MadeIndex>> = inputs
             .iter()
             .zip(folders)
-            .map(|((lang, fingerprint, inputs), folder)| (*lang, *fingerprint, folder, crate::search::index(inputs)))
+            .map(|((lang, fingerprint, inputs), folder)| {
+                Some((*lang, *fingerprint, folder, crate::search::index_until(inputs, &stop)?))
+            })
             .collect();
-        shared.update_search(&indexes, generation, started);
-    })
+        if let Some(indexes) = indexes {
+            shared.update_search(&indexes, generation, started);
+        }
+    });
+    Indexing {
+        thread,
+        stop,
+        langs: langs.clone(),
+    }
 }
 
 /// The host part of the served URL: a loopback name for "any address".
@@ -344,12 +375,7 @@ impl Shared {
 
     /// Lays a new search index over the site served, without a reload (no
     /// page shows it), unless a rebuild has come since it was begun.
-    fn update_search(
-        &self,
-        indexes: &[(usize, u64, String, Vec<crate::search::IndexFile>)],
-        generation: u64,
-        started: Instant,
-    ) {
+    fn update_search(&self, indexes: &[MadeIndex], generation: u64, started: Instant) {
         let _publishing = self.publishing.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if self.generation.load(Ordering::SeqCst) != generation {
             return;

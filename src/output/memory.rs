@@ -94,9 +94,10 @@ impl<'a> Overlay<'a> {
         let mut changes = self.changes.into_inner().unwrap_or_else(|p| p.into_inner());
         let present = self.present.into_inner().unwrap_or_else(|p| p.into_inner());
         if let Some(served) = self.served {
-            for file in served.keys_under("") {
-                if !present.contains(&file) && !keep(&file) {
-                    changes.insert(file, None);
+            // Every file served is looked at: no copy of the list, no sorting.
+            for file in served.keys() {
+                if !present.contains(file) && !keep(file) {
+                    changes.insert(file.to_string(), None);
                 }
             }
         }
@@ -203,22 +204,24 @@ impl Layers {
         self.len() == 0
     }
 
-    /// The paths of the files served that start with `prefix`.
+    /// The paths of the files served that start with `prefix`, in order.
     pub fn keys_under(&self, prefix: &str) -> Vec<String> {
         let mut keys: Vec<String> = self
-            .base
             .keys()
-            .filter(|k| k.starts_with(prefix) && !self.top.contains_key(*k))
-            .chain(
-                self.top
-                    .iter()
-                    .filter(|(k, v)| v.is_some() && k.starts_with(prefix))
-                    .map(|(k, _)| k),
-            )
-            .cloned()
+            .filter(|k| k.starts_with(prefix))
+            .map(str::to_string)
             .collect();
         keys.sort();
         keys
+    }
+
+    /// The paths of the files served, in no order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.base
+            .keys()
+            .filter(|k| !self.top.contains_key(*k))
+            .chain(self.top.iter().filter(|(_, v)| v.is_some()).map(|(k, _)| k))
+            .map(String::as_str)
     }
 
     /// This site with `changes` laid over it; it shares the full build's files.

@@ -117,20 +117,35 @@ impl Inputs<'_> {
         // A new program may tokenize or shard otherwise: its records start afresh.
         field(crate::cache::program_stamp().as_bytes());
         field(self.base.as_bytes());
-        for d in &self.docs {
-            for s in [
-                &*d.title,
-                &d.meta,
-                &d.url,
-                &*d.kind,
-                &d.date,
-                &d.date_display,
-                &*d.summary,
-            ] {
-                field(s.as_bytes());
-            }
-            field(d.text.as_bytes());
-            field(d.lang_tag.as_deref().unwrap_or("\u{0}").as_bytes());
+        // Each document is hashed on its own, in parallel; the index's hash is of theirs, in order.
+        let docs: Vec<u64> = self
+            .docs
+            .par_iter()
+            .map(|d| {
+                let mut h = xxhash_rust::xxh3::Xxh3::new();
+                let mut field = |s: &[u8]| {
+                    h.update(&(s.len() as u64).to_le_bytes());
+                    h.update(s);
+                };
+                for s in [
+                    &*d.title,
+                    &d.meta,
+                    &d.url,
+                    &*d.kind,
+                    &d.date,
+                    &d.date_display,
+                    &*d.summary,
+                ] {
+                    field(s.as_bytes());
+                }
+                field(d.text.as_bytes());
+                field(d.lang_tag.as_deref().unwrap_or("\u{0}").as_bytes());
+                h.digest()
+            })
+            .collect();
+        field(&(docs.len() as u64).to_le_bytes());
+        for doc in docs {
+            field(&doc.to_le_bytes());
         }
         h.digest()
     }
@@ -326,6 +341,25 @@ pub fn index(inputs: &Inputs<'_>) -> Vec<IndexFile> {
 /// Builds the index files of one language, handing each to `emit` as soon as it
 /// is made (from several threads), so the whole index is never held at once.
 pub fn index_into(inputs: &Inputs<'_>, emit: &(dyn Fn(IndexFile) + Sync)) {
+    index_unless(inputs, emit, &|| false);
+}
+
+/// The index files of one language, unless `stop` says so before they are all
+/// made (`serve` stops an index its sources have changed under): `None` then.
+pub fn index_until(inputs: &Inputs<'_>, stop: &(dyn Fn() -> bool + Sync)) -> Option<Vec<IndexFile>> {
+    let files = std::sync::Mutex::new(Vec::new());
+    let done = index_unless(
+        inputs,
+        &|file| files.lock().unwrap_or_else(|p| p.into_inner()).push(file),
+        stop,
+    );
+    let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    done.then_some(files)
+}
+
+/// [`index_into`], asking `stop` between steps; false if it stopped before the end.
+fn index_unless(inputs: &Inputs<'_>, emit: &(dyn Fn(IndexFile) + Sync), stop: &(dyn Fn() -> bool + Sync)) -> bool {
     let base = &inputs.base;
     let docs = &inputs.docs;
 
@@ -372,6 +406,9 @@ pub fn index_into(inputs: &Inputs<'_>, emit: &(dyn Fn(IndexFile) + Sync)) {
     };
     let mut pending: Option<(usize, Vec<DocPostings>)> = None;
     for (chunk_no, chunk) in docs.chunks(CHUNK).enumerate() {
+        if stop() {
+            return false;
+        }
         let previous = pending.take();
         let (tokenized, ()) = rayon::join(
             || chunk.par_iter().map(doc_postings).collect(),
@@ -388,6 +425,9 @@ pub fn index_into(inputs: &Inputs<'_>, emit: &(dyn Fn(IndexFile) + Sync)) {
     }
     drop(interned);
     drop(last);
+    if stop() {
+        return false;
+    }
     // Terms in code-point order.
     let mut order: Vec<u32> = (0..terms.len() as u32).collect();
     order.par_sort_unstable_by(|&a, &b| terms[a as usize].cmp(&terms[b as usize]));
@@ -428,6 +468,9 @@ pub fn index_into(inputs: &Inputs<'_>, emit: &(dyn Fn(IndexFile) + Sync)) {
     let key = hashes.iter().fold(0u64, |h, &x| h.rotate_left(5) ^ x);
     drop(buckets);
     drop(postings);
+    if stop() {
+        return false;
+    }
 
     docs.par_iter().enumerate().for_each(|(id, input)| {
         let fragment = Fragment {
@@ -455,6 +498,7 @@ pub fn index_into(inputs: &Inputs<'_>, emit: &(dyn Fn(IndexFile) + Sync)) {
         path: format!("{base}index.json"),
         bytes: manifest.to_string().into_bytes(),
     });
+    true
 }
 
 /// What a build wrote for one language's index: the fingerprint of its input

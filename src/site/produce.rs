@@ -40,7 +40,7 @@ pub struct Produced {
     /// saves it then).
     pub qr_codes_changed: bool,
     /// The address ledger settled against the pages (see [`super::ledger`]).
-    pub ledger: super::ledger::Resolved,
+    pub ledger: super::ledger::Settled,
 }
 
 /// Renders every file of the site into a sink: the pages in parallel, then the
@@ -52,7 +52,7 @@ pub fn produce(
     sink: &dyn Sink,
     stages: &mut Stages,
 ) -> Result<Produced, Failure> {
-    let pages = produce_pages(site, renderer, sink, Keys::Off, stages)?;
+    let pages = produce_pages(site, renderer, sink, Keys::Off, None, stages)?;
     produce_rest(site, sink, pages, Replaced::Cached, stages)
 }
 
@@ -85,7 +85,7 @@ pub struct Pages {
     /// Each page's path, key, length, hash and identity, for the [`Record`].
     pub made: Vec<PageEntry>,
     /// The address ledger settled against the pages planned.
-    ledger: super::ledger::Resolved,
+    pub ledger: super::ledger::Settled,
 }
 
 /// A page made: its site path, its key (see `render::Ctx`), its length and xxh3,
@@ -169,12 +169,15 @@ pub enum Keys<'a> {
 }
 
 /// The first half of [`produce`]: every page. After it, the pages' HTML is no
-/// longer needed (`build` drops it before the search index is made).
+/// longer needed (`build` drops it before the search index is made). `ledger`
+/// is the address ledger as the site replaced settled it, under the same config
+/// (`serve`): taken as it is when nothing it was settled from has changed.
 pub fn produce_pages(
     site: &Site,
     renderer: &Renderer<'_>,
     sink: &dyn Sink,
     keys: Keys<'_>,
+    ledger: Option<&super::ledger::Settled>,
     stages: &mut Stages,
 ) -> Result<Pages, Failure> {
     let config = &site.config;
@@ -184,7 +187,7 @@ pub fn produce_pages(
     }
     let jobs = renderer.plan();
     let published: Vec<_> = jobs.iter().filter_map(|&job| renderer.published(job)).collect();
-    let ledger = super::ledger::resolve(site, &published);
+    let ledger = super::ledger::resolve(site, &published, ledger);
     drop(published);
     stages.mark("address ledger");
     let kept_count = std::sync::atomic::AtomicUsize::new(0);
@@ -253,7 +256,7 @@ pub fn produce_pages(
             entry.4 = if settled && now == entry.4 { now } else { 0 };
         }
     });
-    let entries: Vec<sitemap::Entry> = jobs.iter().filter_map(|&job| renderer.sitemap_entry(job)).collect();
+    let entries: Vec<sitemap::Entry> = jobs.par_iter().filter_map(|&job| renderer.sitemap_entry(job)).collect();
     stages.mark("pages");
     let kept_count = kept_count.into_inner();
     stages.note(|| format!("pages: {kept_count} kept, {} rendered", jobs.len() - kept_count));

@@ -33,6 +33,8 @@ pub struct Built {
     sources: Sources,
     /// The QR codes beside the articles, kept like pages.
     qr_codes: crate::render::wechat::QrRecord,
+    /// The address ledger as this site settled it.
+    ledger: super::ledger::Settled,
     began: SystemTime,
 }
 
@@ -76,8 +78,13 @@ pub fn rebuild(
     let kept = previous
         .map(|(built, _, _)| &built.pages)
         .filter(|_| previous.is_some_and(|(built, _, _)| built.site.theme.fingerprint == site.theme.fingerprint));
+    // The ledger settled last time, if the config it was settled under is this one.
+    let ledger = previous
+        .map(|(built, _, _)| built)
+        .filter(|built| built.site.config == site.config)
+        .map(|built| &built.ledger);
     let renderer = site.renderer();
-    let mut pages = super::produce_pages(&site, &renderer, &overlay, Keys::Kept(kept), &mut stages)?;
+    let mut pages = super::produce_pages(&site, &renderer, &overlay, Keys::Kept(kept), ledger, &mut stages)?;
     drop(renderer);
     let made = std::mem::take(&mut pages.made);
     let replaced = Replaced::Served {
@@ -117,6 +124,7 @@ pub fn rebuild(
             sources,
             began,
             qr_codes: produced.qr_codes,
+            ledger: produced.ledger,
         },
         files,
         changed,
@@ -138,9 +146,9 @@ pub fn index_changes(files: &[search::IndexFile], folder: &str, served: &Layers)
         .iter()
         .map(|file| (crate::output::file_of(&file.path), Some(file.bytes.clone())))
         .collect();
-    for old in served.keys_under(folder) {
-        if in_index(folder, &old) {
-            changes.entry(old).or_insert(None);
+    for old in served.keys() {
+        if in_index(folder, old) {
+            changes.entry(old.to_string()).or_insert(None);
         }
     }
     changes

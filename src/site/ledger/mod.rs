@@ -95,12 +95,72 @@ impl Resolved {
     }
 }
 
-/// Settles the ledger of `site` against what it publishes now (see the module's steps).
-pub fn resolve(site: &Site, published: &[Published]) -> Resolved {
+/// The ledger settled, with a hash of what it was settled from: a rebuild
+/// whose inputs hash the same takes it as it is (see [`resolve`]).
+#[derive(Debug, Clone, Default)]
+pub struct Settled {
+    /// `None` when the ledger could not be read: never taken again.
+    inputs: Option<u64>,
+    resolved: std::sync::Arc<Resolved>,
+}
+
+impl std::ops::Deref for Settled {
+    type Target = Resolved;
+
+    fn deref(&self) -> &Resolved {
+        &self.resolved
+    }
+}
+
+/// Settles the ledger of `site` against what it publishes now (see the module's
+/// steps). `previous` is the ledger settled for the site built before under the
+/// same config (`serve`): when the ledger's text, the addresses published and
+/// what the ledger reads of each doc are the same, it is the answer.
+pub fn resolve(site: &Site, published: &[Published], previous: Option<&Settled>) -> Settled {
+    let read = std::fs::read(site.config.root.join(FILE));
+    let inputs = inputs_hash(site, published, &read);
+    if let Some(previous) = previous.filter(|p| p.inputs.is_some() && p.inputs == inputs) {
+        return previous.clone();
+    }
+    Settled {
+        inputs,
+        resolved: std::sync::Arc::new(settle_all(site, published, read)),
+    }
+}
+
+/// A hash of all [`settle_all`] reads but the config: the ledger's bytes, the
+/// addresses published, and each doc's file, address, language, title, date
+/// and aliases. `None` when the ledger could not be read.
+fn inputs_hash(site: &Site, published: &[Published], read: &std::io::Result<Vec<u8>>) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    match read {
+        Ok(bytes) => Some(bytes).hash(&mut h),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None::<&Vec<u8>>.hash(&mut h),
+        Err(_) => return None,
+    }
+    published.len().hash(&mut h);
+    for p in published {
+        p.path.hash(&mut h);
+        p.lang.hash(&mut h);
+        match &p.owner {
+            Owner::Doc(d) => (0u8, d).hash(&mut h),
+            Owner::Generated(what) => (1u8, what).hash(&mut h),
+        }
+    }
+    site.library.docs.len().hash(&mut h);
+    for doc in &site.library.docs {
+        (&doc.source, &doc.rel, &doc.path, doc.lang).hash(&mut h);
+        (&doc.fm.title, doc.fm.date, &doc.fm.aliases).hash(&mut h);
+    }
+    Some(h.finish())
+}
+
+/// Settles the ledger read (`read`) against what the site publishes now.
+fn settle_all(site: &Site, published: &[Published], read: std::io::Result<Vec<u8>>) -> Resolved {
     let config = &site.config;
     let shown = crate::content::display_path(config, FILE);
-    let path = config.root.join(FILE);
-    let was = match std::fs::read(&path) {
+    let was = match read {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => Some(text),
             Err(_) => {
