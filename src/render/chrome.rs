@@ -28,6 +28,12 @@ impl<'a> Renderer<'a> {
     /// [`Renderer::common`] for a page that has `stand_ins` (the path of its fallback page
     /// in languages without a version, for the switcher) and whose canonical address may
     /// be another page's.
+    ///
+    /// The chrome is a function of these arguments and of what every page of the
+    /// language shares (its navigation, footer, site data), so its part of the key
+    /// is a hash of the arguments and of that shared part, hashed once per
+    /// language ([`Renderer::chrome_key`]): the chrome itself is made only when
+    /// rendering.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn common_at(
         &self,
@@ -40,6 +46,43 @@ impl<'a> Renderer<'a> {
         path: &str,
         canonical: &str,
     ) -> Result<Ctx, Diagnostic> {
+        let mut ctx = Ctx::new(mode, path);
+        let share = self.share(lang, current);
+        let chrome = self.chrome_key(lang);
+        if chrome.is_none() {
+            ctx.unkeyed();
+        }
+        let key = (chrome, versions, stand_ins, crumbs, canonical, &share);
+        ctx.extend_keyed(&key, || {
+            self.common_view(lang, versions, stand_ins, crumbs, path, canonical, share.clone())
+        })?;
+        Ok(ctx)
+    }
+
+    /// A hash of the chrome every page of `lang` shares: the chrome of no page in
+    /// particular (no versions, no breadcrumbs, no path), whose navigation,
+    /// footer and site data are every page's. Made once; `None` if it cannot be hashed.
+    fn chrome_key(&self, lang: usize) -> Option<u64> {
+        *self.chrome_keys[lang].get_or_init(|| {
+            let none = vec![None; self.config.languages.len()];
+            let common = self.common_view(lang, &none, &[], &[], "", "", self.share(lang, None));
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            crate::cache::hash_value(&mut h, &common).then(|| h.digest())
+        })
+    }
+
+    /// The chrome of a page (see [`Renderer::common_at`]).
+    #[allow(clippy::too_many_arguments)]
+    fn common_view(
+        &self,
+        lang: usize,
+        versions: &[Option<String>],
+        stand_ins: &[Option<String>],
+        crumbs: &[Crumb<'a>],
+        path: &str,
+        canonical: &str,
+        share: ShareView<'a>,
+    ) -> Common<'a> {
         let config = self.config;
         let language = &config.languages[lang];
         let languages: Vec<LangLink<'_>> = config
@@ -131,7 +174,7 @@ impl<'a> Renderer<'a> {
                 )
             })
             .collect();
-        let common = Common {
+        Common {
             lang: &language.code,
             lang_tag: &language.tag,
             site: views::SiteView {
@@ -155,11 +198,8 @@ impl<'a> Renderer<'a> {
             sitemap_url: config.link(&self.sitemap_path(lang)),
             footer_links: self.footer[lang].clone(),
             government: views::GovernmentView::new(config, lang),
-            share: self.share(lang, current),
-        };
-        let mut ctx = Ctx::new(mode, path);
-        ctx.extend(&common)?;
-        Ok(ctx)
+            share,
+        }
     }
 
     /// The paths of a doc's versions (page `number` of a section's list).

@@ -46,15 +46,26 @@ impl Ctx {
         }
     }
 
-    /// Inserts each field of a struct.
-    pub(super) fn extend<T: serde::Serialize>(&mut self, value: &T) -> Result<(), Diagnostic> {
-        self.hashable = self.hashable && crate::cache::hash_value(&mut self.hasher, value);
+    /// Inserts each field of the struct `value` makes into the context, and `key`
+    /// into the key in its place: `key` must say all `value` is made of. `value` is
+    /// made only when rendering.
+    pub(super) fn extend_keyed<T: serde::Serialize, K: serde::Serialize + ?Sized>(
+        &mut self,
+        key: &K,
+        value: impl FnOnce() -> T,
+    ) -> Result<(), Diagnostic> {
+        self.hashable = self.hashable && crate::cache::hash_value(&mut self.hasher, key);
         if let Some(context) = &mut self.context {
-            let fields =
-                tera::Context::from_serialize(value).map_err(|e| Diagnostic::file_error("templates", e.to_string()))?;
+            let fields = tera::Context::from_serialize(&value())
+                .map_err(|e| Diagnostic::file_error("templates", e.to_string()))?;
             context.extend(fields);
         }
         Ok(())
+    }
+
+    /// The job gets no key: it is always rendered.
+    pub(super) fn unkeyed(&mut self) {
+        self.hashable = false;
     }
 
     /// Inserts a value into the context only, not into the key: a value made of

@@ -165,6 +165,8 @@ pub struct Renderer<'a> {
     /// Each doc's card in each language, hashed once (see [`Cards`]): indexed by doc
     /// and then language.
     card_keys: Vec<std::sync::OnceLock<u64>>,
+    /// Per language: the hash of the chrome its pages share (see `chrome_key`), made once.
+    chrome_keys: Vec<std::sync::OnceLock<Option<u64>>>,
     /// The theme's `wechat.css`, rendered once for every article.
     wechat_css: std::sync::OnceLock<Result<String, Diagnostic>>,
 }
@@ -240,6 +242,9 @@ impl<'a> Renderer<'a> {
             place,
             listed_terms,
             card_keys: (0..library.docs.len() * config.languages.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+            chrome_keys: (0..config.languages.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
             wechat_css: std::sync::OnceLock::new(),

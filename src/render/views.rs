@@ -102,7 +102,7 @@ pub struct SiteMapSection<'a> {
 }
 
 /// What a shared link shows (Open Graph, Twitter card).
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct ShareView<'a> {
     pub title: &'a str,
     /// The page's summary, or the site's description.
