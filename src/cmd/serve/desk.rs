@@ -375,7 +375,10 @@ impl Desk {
             Ok((config, library))
         });
         match loaded {
-            Ok((config, library)) => Answer::html(200, pages::list(messages, &config, &library)),
+            Ok((config, library)) => Answer::html(
+                200,
+                pages::list(messages, &config, &library, &fix::list(messages, &library)),
+            ),
             Err(failure) => Answer::html(500, pages::refused(messages, &failure.text(messages))),
         }
     }

@@ -121,15 +121,16 @@ fn state_words(messages: &Messages, state: Option<State>) -> (String, &'static s
     }
 }
 
-/// Every page of the site by section, each with its languages and their state.
-pub fn list(messages: &Messages, config: &Config, library: &Library) -> String {
+/// Every page of the site by section, each with its languages and their state,
+/// after `broken`: the files whose front matter fails (see `fix::list`).
+pub fn list(messages: &Messages, config: &Config, library: &Library, broken: &str) -> String {
     let mut main = format!(
         "<div class=\"heading\"><h1>{}</h1><a class=\"button primary\" href=\"{PREFIX}new\">{}</a></div>",
         esc(&msg!(messages, "desk-all-cases")),
         esc(&msg!(messages, "desk-new-case"))
     );
     // Files whose front matter fails are not pages of the site: first, so they are put right.
-    main.push_str(&super::fix::list(messages, library));
+    main.push_str(broken);
     for (index, section) in library.docs.iter().enumerate() {
         if section.kind != DocKind::Section || section.lang != 0 {
             continue;
