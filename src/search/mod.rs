@@ -329,13 +329,7 @@ pub fn build(config: &Config, library: &Library, rendered: &[Rendered], lang: us
 
 /// Builds the index files of one language from what [`inputs`] read.
 pub fn index(inputs: &Inputs<'_>) -> Vec<IndexFile> {
-    let files = std::sync::Mutex::new(Vec::new());
-    index_into(inputs, &|file| {
-        files.lock().unwrap_or_else(|p| p.into_inner()).push(file)
-    });
-    let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files
+    index_until(inputs, &|| false).unwrap_or_default()
 }
 
 /// Builds the index files of one language, handing each to `emit` as soon as it
