@@ -31,9 +31,11 @@ const MIN_SECONDS: f64 = 0.25;
 /// The most a build at 4N may take where the input limits keep the build at N
 /// under [`MIN_SECONDS`].
 const QUICK_SECONDS: f64 = 2.0;
-/// Runs at N; the fastest counts. The build at 4N runs once, and again with
-/// another run at N if it grew too much.
+/// Runs at N; the fastest counts. The build at 4N runs once, and again (with
+/// another run at N) if it grew too much.
 const RUNS: usize = 2;
+/// Rounds of runs again at N and 4N when the growth is over [`MAX_GROWTH`].
+const RETRIES: usize = 3;
 
 /// A case's front matter up to its last field; the caller closes it.
 const CASE: &str = "---\ntitle: 规模测试\ndate: 2024-01-01\nkind: enterprise\n";
@@ -404,10 +406,18 @@ fn every_dimension_of_the_input_builds_in_linear_time() {
         let large_site = site(dimension, 4 * n);
         let mut large = time(&large_site, dimension, 4 * n, 1);
         let mut growth = large / small;
-        if growth > MAX_GROWTH {
-            // One more try against a burst of other work on the machine.
-            small = small.min(time(&site(dimension, n), dimension, n, 1));
-            large = large.min(time(&large_site, dimension, 4 * n, RUNS));
+        // A burst of other work on the machine can slow one run by half, and
+        // the fastest of several runs at N against one at 4N leans the ratio
+        // up: try again, with one more run of each size a round, before the
+        // growth counts. A quadratic path stays near 16× however often it runs.
+        let mut small_site = None;
+        for _ in 0..RETRIES {
+            if growth <= MAX_GROWTH {
+                break;
+            }
+            let again = small_site.get_or_insert_with(|| site(dimension, n));
+            small = small.min(time(again, dimension, n, 1));
+            large = large.min(time(&large_site, dimension, 4 * n, 2));
             growth = large / small;
         }
         // Where the input limits keep a build under MIN_SECONDS, fixed costs and noise
