@@ -3,11 +3,14 @@
 //!
 //! Steps: find the fonts ([`fonts`]); per language, choose the cases in the
 //! site's order ([`select`]); generate the Typst source with the cover, the
-//! preface, the table of contents and one page per case ([`markup`]); typeset
+//! preface, the table of contents and one page per case ([`markup`], each
+//! case's body by [`body`]); typeset
 //! it into a PDF with fonts embedded and subset ([`world`]). `showcase
 //! casebook` writes the PDFs; `build` with `[casebook] publish = true` puts
 //! them into the site ([`publish`]).
 
+#[cfg(feature = "casebook")]
+mod body;
 #[cfg(feature = "casebook")]
 mod fonts;
 #[cfg(feature = "casebook")]
