@@ -232,7 +232,7 @@ const ENGLISH_ONLY: &[(&str, usize)] = &[
     ("src/render/feeds.rs", 1),
     ("src/render/jobs.rs", 1),
     ("src/render/mod.rs", 2),
-    ("src/render/wechat.rs", 2),
+    ("src/render/wechat/mod.rs", 2),
     // Shortcode templates that do not parse or declare their arguments wrongly.
     ("src/markdown/shortcodes/mod.rs", 4),
     ("src/markdown/shortcodes/expand.rs", 1),
