@@ -5,7 +5,9 @@
 //! language, the base path, the highlight theme, the file's path, the line its
 //! body starts on, and the body. What rendering reads of the rest of the site —
 //! where the doc's links and images go — is checked before an entry is used:
-//! each is resolved again and must give the URL the entry has. An entry also
+//! each is resolved again and must give the URL the entry has, and the site's
+//! images it shows must be as they were (their size and copies, hashed when it
+//! was rendered: [`Links::pictures_key`]). An entry also
 //! names its code blocks and their highlight classes, so the highlight cache
 //! and the stylesheet come out as if the doc had been rendered. Only docs
 //! rendered without problems are kept. Every entry carries a checksum, and
@@ -24,7 +26,7 @@ use crate::packed::Packed;
 /// Changes whenever what [`crate::markdown::render`] makes of the same input may change.
 const FORMAT: &str = "showcase-markdown-1";
 const FILE: &str = "markdown.bin";
-const MAGIC: &[u8] = b"SHOWCASE-MD-CACHE-2\n";
+const MAGIC: &[u8] = b"SHOWCASE-MD-CACHE-3\n";
 
 /// The entries of the last build, read once.
 pub struct Cache {
@@ -138,6 +140,13 @@ fn encode(entry: &Rendered, out: &mut Vec<u8>) {
         out.extend_from_slice(&block.to_le_bytes());
     }
     put_strings(out, &entry.classes);
+    match entry.pictures {
+        Some(key) => {
+            out.push(1);
+            out.extend_from_slice(&key.to_le_bytes());
+        }
+        None => out.push(0),
+    }
 }
 
 fn put(out: &mut Vec<u8>, bytes: &[u8]) {
@@ -207,6 +216,10 @@ impl<'b> Reader<'b> {
             .map(|_| Some(u128::from_le_bytes(self.bytes(16)?.try_into().ok()?)))
             .collect::<Option<Vec<_>>>()?;
         let classes = self.strings()?;
+        let pictures = match self.bytes(1)?[0] {
+            0 => None,
+            _ => Some(u64::from_le_bytes(self.bytes(8)?.try_into().ok()?)),
+        };
         self.0.is_empty().then_some(Rendered {
             html,
             text,
@@ -215,6 +228,7 @@ impl<'b> Reader<'b> {
             links,
             blocks,
             classes,
+            pictures,
         })
     }
 }
@@ -254,6 +268,7 @@ mod tests {
             }],
             blocks: vec![42, u128::MAX],
             classes: vec!["hl-a71d5d".into()],
+            pictures: Some(7),
         }
     }
 

@@ -40,6 +40,10 @@ pub struct Rendered {
     /// The highlight cache keys of its code blocks, and the classes they use.
     pub blocks: Vec<u128>,
     pub classes: Vec<String>,
+    /// What the site's images it shows were when it was rendered (see
+    /// [`Links::pictures_key`]): the Markdown cache keeps the entry only while
+    /// they are the same.
+    pub pictures: Option<u64>,
 }
 
 impl Rendered {
@@ -416,6 +420,7 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> (Rendered, Vec<Diagnostic>) {
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, result.into_iter());
     let html = placed.apply(html);
+    let pictures = links.pictures_key(&out.links);
     let rendered = Rendered {
         html: Packed::new(&html),
         text: Packed::new(&text),
@@ -424,6 +429,7 @@ pub fn render(doc: &Doc, links: &Links<'_>) -> (Rendered, Vec<Diagnostic>) {
         links: out.links,
         blocks: out.blocks,
         classes: out.classes,
+        pictures,
     };
     (rendered, out.problems)
 }

@@ -8,7 +8,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use super::{Links, Rendered};
+use super::{DocLink, Links, Rendered};
 use crate::output::pictures::{self, Picture};
 use crate::text::percent_decode;
 
@@ -50,29 +50,33 @@ impl Links<'_> {
     }
 
     /// Whether every image of the site in a rendered entry (from the Markdown
-    /// cache) is still what its HTML says: the same size and copies.
+    /// cache) is still what it was when the entry was rendered: the same size
+    /// and copies, so its HTML has the tags it would have now.
     pub fn pictures_unchanged(&self, entry: &Rendered) -> bool {
-        if self.pictures.is_none() {
-            return true;
-        }
-        let mut html = None;
-        entry.links.iter().filter(|link| link.image).all(|link| {
+        self.pictures.is_none() || (entry.pictures.is_some() && self.pictures_key(&entry.links) == entry.pictures)
+    }
+
+    /// A hash of the site's images among `links` as they are now: each one's
+    /// site path and the attributes of its tag that come from the file (see
+    /// [`pictures::signature`]). `None` where one of them cannot be read or has
+    /// no size: an entry showing such an image is never kept.
+    pub fn pictures_key(&self, links: &[DocLink]) -> Option<u64> {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        for link in links.iter().filter(|link| link.image) {
             let Some((site_path, picture)) = self.picture(&link.url) else {
-                return true;
+                continue;
             };
             let Ok(Some(picture)) = picture else {
-                return false;
+                return None;
             };
-            let html = html.get_or_insert_with(|| entry.html.unpack());
             let (attrs, webp) = pictures::signature(self.config, &site_path, &picture);
-            html.contains(&attrs)
-                && webp.is_none_or(|w| html.contains(&w))
-                && (picture.webp
-                    || !html.contains(&pictures::link(
-                        self.config,
-                        &pictures::copy_path(&site_path, picture.width, Some("webp")),
-                    )))
-        })
+            for part in [site_path.as_str(), &attrs, webp.as_deref().unwrap_or("")] {
+                hasher.update(&(part.len() as u64).to_le_bytes());
+                hasher.update(part.as_bytes());
+            }
+            hasher.update(&[u8::from(webp.is_some())]);
+        }
+        Some(hasher.digest())
     }
 }
 

@@ -518,7 +518,7 @@ pub fn tag(config: &Config, site_path: &str, picture: &Picture, eager: bool) -> 
 
 /// The attributes of an image's tag that come from the image file (its
 /// address, size and copies), and its WebP `srcset`: what the Markdown cache
-/// checks a page still has before using it.
+/// checks are the same as when a page was rendered before using it.
 pub fn signature(config: &Config, site_path: &str, picture: &Picture) -> (String, Option<String>) {
     let src = link(config, site_path);
     let mut attrs = format!("src=\"{}\"", attr(&src));
