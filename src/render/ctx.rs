@@ -63,6 +63,32 @@ impl Ctx {
         Ok(())
     }
 
+    /// Inserts the value `make` makes under `key` into the context, and into the
+    /// key the hash `hash` gives of it (`None`: it cannot be hashed), where a
+    /// hash made once serves every job that shows the value. `make` is called
+    /// only when rendering, and its value is given back; `hash` only for a key,
+    /// given the value when there is one.
+    pub(super) fn insert_hashed<T: serde::Serialize>(
+        &mut self,
+        key: &'static str,
+        hash: impl FnOnce(Option<&T>) -> Option<u64>,
+        make: impl FnOnce() -> T,
+    ) -> Option<T> {
+        let value = self.context.is_some().then(make);
+        if self.hashable {
+            self.hashable = match hash(value.as_ref()) {
+                Some(hash) => {
+                    crate::cache::hash_value(&mut self.hasher, key) && crate::cache::hash_value(&mut self.hasher, &hash)
+                }
+                None => false,
+            };
+        }
+        if let (Some(context), Some(value)) = (&mut self.context, &value) {
+            context.insert(key, value);
+        }
+        value
+    }
+
     /// The job gets no key: it is always rendered.
     pub(super) fn unkeyed(&mut self) {
         self.hashable = false;

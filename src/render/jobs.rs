@@ -29,7 +29,11 @@ impl<'a> Renderer<'a> {
         let canonical = if fallback { &doc.path } else { &path };
         let crumbs = self.crumbs(doc, lang);
         let mut ctx = self.common_at(mode, lang, &versions, &stand_ins, Some(i), &crumbs, &path, canonical)?;
-        ctx.insert("page", &PageView::new(self, i, lang));
+        ctx.insert_hashed(
+            "page",
+            |made| self.page_key(i, lang, made),
+            || PageView::new(self, i, lang),
+        );
         let parent = doc.parent.and_then(|p| match fallback {
             false => Some(p),
             true => self.library.translations[&self.library.docs[p].key][lang],

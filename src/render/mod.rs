@@ -167,6 +167,9 @@ pub struct Renderer<'a> {
     card_keys: Vec<std::sync::OnceLock<u64>>,
     /// Per language: the hash of the chrome its pages share (see `chrome_key`), made once.
     chrome_keys: Vec<std::sync::OnceLock<Option<u64>>>,
+    /// Each doc's page view in each language, hashed once: a case's page and its
+    /// WeChat article show the same view. Indexed like `card_keys`.
+    page_keys: Vec<std::sync::OnceLock<Option<u64>>>,
     /// The theme's `wechat.css`, rendered once for every article.
     wechat_css: std::sync::OnceLock<Result<String, Diagnostic>>,
 }
@@ -245,6 +248,9 @@ impl<'a> Renderer<'a> {
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
             chrome_keys: (0..config.languages.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+            page_keys: (0..library.docs.len() * config.languages.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
             wechat_css: std::sync::OnceLock::new(),
@@ -443,6 +449,19 @@ impl<'a> Renderer<'a> {
                 return u64::MAX - d as u64;
             }
             h.digest()
+        })
+    }
+
+    /// The hash of doc `d`'s page view in language `lang` (`None` if it cannot
+    /// be hashed), made once: of `made` when the caller has made the view.
+    fn page_key(&self, d: usize, lang: usize, made: Option<&views::PageView<'_>>) -> Option<u64> {
+        *self.page_keys[d * self.config.languages.len() + lang].get_or_init(|| {
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            let hashed = match made {
+                Some(view) => crate::cache::hash_value(&mut h, view),
+                None => crate::cache::hash_value(&mut h, &views::PageView::new(self, d, lang)),
+            };
+            hashed.then(|| h.digest())
         })
     }
 

@@ -152,12 +152,16 @@ impl Renderer<'_> {
         let stand_ins = vec![None; self.config.languages.len()];
         let crumbs = self.crumbs(doc, lang);
         let mut ctx = self.common_at(mode, lang, &versions, &stand_ins, Some(i), &crumbs, &path, &path)?;
-        let page = PageView::new(self, i, lang);
-        ctx.insert("page", &page);
+        // The case's page shows the same view: its hash is made once for both.
+        let page = ctx.insert_hashed(
+            "page",
+            |made| self.page_key(i, lang, made),
+            || PageView::new(self, i, lang),
+        );
         ctx.insert("noindex", &true);
         // The article is made of the page view and the theme (its key's inputs): made
         // only when rendering, outside the key.
-        if ctx.rendering() {
+        if let Some(page) = page {
             let article = self.article(i, &page)?;
             ctx.insert_unkeyed("article", &article);
         }
