@@ -105,7 +105,9 @@ fn edit(site: &Site, random: &mut Random, step: usize) -> String {
     let cases = cases(site);
     let case = random.pick(&cases).clone();
     let text = site.read(&case);
-    match random.below(13) {
+    // Terms and dates are drawn twice as often: the lists, the related cases
+    // and the catalogue's memo all turn on them.
+    match random.below(15) {
         0 => {
             site.write(&case, &format!("{text}\n第{step}次修改的段落。\n"));
             format!("body of {case}")
@@ -115,7 +117,7 @@ fn edit(site: &Site, random: &mut Random, step: usize) -> String {
             site.write(&case, &set_field(&text, "title", &title));
             format!("title of {case}")
         }
-        2 => {
+        2 | 13 => {
             let terms = match random.below(4) {
                 0 => "[]",
                 1 => "[fintech]",
@@ -126,7 +128,7 @@ fn edit(site: &Site, random: &mut Random, step: usize) -> String {
             site.write(&case, &set_field(&with_kind, "industry", terms));
             format!("terms of {case}")
         }
-        3 => {
+        3 | 14 => {
             site.write(&case, &set_field(&text, "date", random.pick::<&str>(&DATES)));
             format!("date of {case}")
         }

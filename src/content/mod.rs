@@ -34,7 +34,7 @@ pub const CONTENT_DIR: &str = "content";
 /// size, so a pasted or generated monster cannot take minutes or gigabytes.
 pub const MAX_MARKDOWN_BYTES: u64 = 20 * 1024 * 1024;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DocKind {
     /// An `_index.md`: a section, or the home page at the top.
     Section,

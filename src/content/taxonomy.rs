@@ -5,9 +5,12 @@
 //! fallback is `notice`), the derived `year` taxonomy, the list of every case,
 //! related cases (most shared terms, deterministic ties) and the cases each
 //! target of the plan counts. Lists are sorted newest first, then by file
-//! name (the same order in every language).
+//! name (the same order in every language). A rebuild under the same config
+//! whose docs hash the same in all the catalogue reads of them takes the
+//! catalogue built before ([`Catalogue::build_over`]).
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -105,6 +108,42 @@ pub fn terms_of(doc: &Doc) -> impl Iterator<Item = (&str, String)> {
 }
 
 impl Catalogue {
+    /// The catalogue of `library`, with a hash of what it was built from. It is
+    /// `previous` (built under the same config, from inputs that hashed as
+    /// given) when the library hashes the same.
+    pub fn build_over(
+        config: &Config,
+        library: &Library,
+        previous: Option<(&Arc<Catalogue>, u64)>,
+    ) -> (Arc<Catalogue>, u64) {
+        let inputs = Catalogue::inputs(library);
+        match previous.filter(|(_, was)| *was == inputs) {
+            Some((catalogue, _)) => (Arc::clone(catalogue), inputs),
+            None => (Arc::new(Catalogue::build(config, library)), inputs),
+        }
+    }
+
+    /// A hash of all [`Catalogue::build`] reads of the library, the config
+    /// aside: each doc's kind, language, translation key, file, title, date,
+    /// level and terms, in the library's order (the catalogue holds docs by
+    /// their place in it). The translations are made of the keys and languages.
+    fn inputs(library: &Library) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        library.docs.len().hash(&mut h);
+        for doc in &library.docs {
+            (doc.kind, doc.lang, &doc.key, &doc.rel).hash(&mut h);
+            (
+                &doc.fm.title,
+                doc.fm.date,
+                doc.fm.level.map(|l| l.as_str()),
+                &doc.fm.terms,
+            )
+                .hash(&mut h);
+        }
+        h.finish()
+    }
+
     pub fn build(config: &Config, library: &Library) -> Catalogue {
         let nlang = config.languages.len();
         let docs = &library.docs;

@@ -65,7 +65,9 @@ pub struct Site {
     pub resized: Resizes,
     pub assets: Assets,
     pub theme: Theme,
-    pub catalogue: Catalogue,
+    pub catalogue: Arc<Catalogue>,
+    /// A hash of what the catalogue was built from (see [`Catalogue::build_over`]).
+    catalogue_inputs: u64,
     /// Kept to save its cache after a build.
     pub highlighter: Highlighter,
     /// What the Markdown stage keeps for the next build (see [`markdown::Record`]).
@@ -179,7 +181,11 @@ pub fn load(
         Err(other) => return Err(other),
     };
     stages.mark("assets, theme");
-    let catalogue = Catalogue::build(&config, &library);
+    // The catalogue built before is taken only under the same config.
+    let built_before = previous
+        .filter(|p| p.config == config)
+        .map(|p| (&p.catalogue, p.catalogue_inputs));
+    let (catalogue, catalogue_inputs) = Catalogue::build_over(&config, &library, built_before);
     stages.mark("catalogue");
     Ok((
         Site {
@@ -192,6 +198,7 @@ pub fn load(
             assets,
             theme,
             catalogue,
+            catalogue_inputs,
             highlighter,
             markdown: markdown.record,
             pictures,
