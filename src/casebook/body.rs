@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 
-use super::markup::{BookInput, FileData, Files, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, escape_into, lit};
+use super::book::{BookInput, FileData, Files, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, escape_into, lit};
 use crate::config::RawHtml;
 use crate::content::Doc;
 use crate::diagnostics::{Diagnostic, LineIndex};

@@ -4,13 +4,15 @@
 //! Steps: find the fonts ([`fonts`]); per language, choose the cases in the
 //! site's order ([`select`]); generate the Typst source with the cover, the
 //! preface, the table of contents and one page per case ([`markup`], each
-//! case's body by [`body`]); typeset
+//! case's body by [`body`], from the input [`book`] describes); typeset
 //! it into a PDF with fonts embedded and subset ([`world`]). `showcase
 //! casebook` writes the PDFs; `build` with `[casebook] publish = true` puts
 //! them into the site ([`publish`]).
 
 #[cfg(feature = "casebook")]
 mod body;
+#[cfg(feature = "casebook")]
+mod book;
 #[cfg(feature = "casebook")]
 mod fonts;
 #[cfg(feature = "casebook")]
@@ -83,7 +85,7 @@ pub fn make(config: &Config, library: &Library, request: &Request) -> Result<Vec
 #[cfg(feature = "casebook")]
 struct Prepared<'a> {
     lang: usize,
-    document: markup::Document,
+    document: book::Document,
     cases: usize,
     fonts: &'a fonts::Fonts,
     today: jiff::civil::Date,
@@ -128,7 +130,7 @@ fn books<T>(
             _ => None,
         };
         let language = &config.languages[lang];
-        let input = markup::BookInput {
+        let input = book::BookInput {
             config,
             library,
             links: &links,
@@ -241,9 +243,9 @@ fn key(book: &Prepared<'_>) -> u64 {
     for (name, data) in files {
         name.hash(&mut h);
         match data {
-            markup::FileData::Memory(bytes) => bytes.hash(&mut h),
+            book::FileData::Memory(bytes) => bytes.hash(&mut h),
             // An image's bytes: a photo replaced under the same name changes the book.
-            markup::FileData::Disk(path) => std::fs::read(path).unwrap_or_default().hash(&mut h),
+            book::FileData::Disk(path) => std::fs::read(path).unwrap_or_default().hash(&mut h),
         }
     }
     h.finish()

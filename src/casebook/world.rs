@@ -15,8 +15,8 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 
+use super::book::{Document, FileData};
 use super::fonts::Fonts;
-use super::markup::{Document, FileData};
 use crate::diagnostics::{Diagnostic, Failure};
 
 /// Typst's standard library, built once.
