@@ -19,9 +19,9 @@
 //!
 //! N starts where the build takes about a quarter of a second in release
 //! mode, and doubles while it takes less than [`MIN_SECONDS`] (within the
-//! input limits), so that the site's fixed cost does not hide the growth. Where the input limits keep even the largest N
-//! under that (a front matter is at most 256 KB), the build at 4N must only
-//! stay under [`QUICK_SECONDS`].
+//! input limits), so that the site's fixed cost does not hide the growth.
+//! Where the input limits keep even the largest N under that (a front matter
+//! is at most 256 KB), the build at 4N must only stay under [`QUICK_SECONDS`].
 //!
 //! Slow unoptimised, so ignored by a plain `cargo test`; CI runs it with
 //! `cargo test --release --locked --test scaling -- --ignored --test-threads=1`.
