@@ -628,7 +628,10 @@ fn rebuilds_reuse_unchanged_files_and_write_what_a_fresh_build_writes() {
 }
 
 /// The lines a build prints about what its caches saved (with SHOWCASE_PROFILE).
+/// Without the record of the last build's sources and output, so that a build
+/// with nothing to do runs its stages instead of stopping after comparing.
 fn cache_report(site: &Site) -> (usize, usize, usize, usize) {
+    let _ = std::fs::remove_file(site.root.join(".showcase-cache/unchanged.json"));
     let run = site.run("build", &[], &[("SHOWCASE_PROFILE", "1")]);
     run.assert_ok();
     let counts = |what: &str| -> (usize, usize) {
@@ -736,4 +739,98 @@ fn an_unreadable_cover_is_an_error() {
         "{}",
         run.stderr
     );
+}
+
+/// A build whose sources, options, day and output are those of the last build
+/// stops after comparing them, and says what the last one made. Any change to
+/// one of them — a source, the output by hand, a file added to the output, the
+/// day — makes a full build, which gives the site a fresh build gives.
+#[test]
+fn a_build_with_nothing_to_do_stops_after_comparing() {
+    let site = built();
+    let profiled = |env: &[(&str, &str)]| -> (bool, String) {
+        let mut env = env.to_vec();
+        env.push(("SHOWCASE_PROFILE", "1"));
+        let run = site.run("build", &[], &env);
+        run.assert_ok();
+        let skipped = run.stderr.contains("nothing changed");
+        assert_eq!(
+            skipped,
+            !run.stderr.contains("showcase: markdown: "),
+            "a build either stops after comparing or runs its stages: {}",
+            run.stderr
+        );
+        // The summary without its time.
+        let summary = run
+            .stdout
+            .rsplit_once(" in ")
+            .map_or(run.stdout.clone(), |(s, _)| s.to_string());
+        (skipped, summary)
+    };
+    // A build into an empty folder with no cache (the site's is set aside).
+    let fresh = |site: &Site| {
+        let out = site.root.join("fresh");
+        let (cache, kept) = (site.root.join(".showcase-cache"), site.root.join(".cache-kept"));
+        std::fs::rename(&cache, &kept).unwrap();
+        site.build(&["-o", out.to_str().unwrap()]).assert_ok();
+        std::fs::remove_dir_all(&cache).unwrap();
+        std::fs::rename(&kept, &cache).unwrap();
+        let files = snapshot(&out);
+        std::fs::remove_dir_all(&out).unwrap();
+        files
+    };
+    let public = site.root.join("public");
+
+    // The first build recorded what it read and wrote: the next one stops.
+    let (skipped, full_summary) = profiled(&[]);
+    let (again, summary) = profiled(&[]);
+    assert!(skipped || again, "one of two builds with nothing to do stopped");
+    assert_eq!(summary, full_summary, "it says what the last build made");
+    assert!(summary.contains("pages"), "{summary}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let ino = std::fs::metadata(&public).unwrap().ino();
+        assert!(profiled(&[]).0);
+        assert_eq!(
+            std::fs::metadata(&public).unwrap().ino(),
+            ino,
+            "the output was not replaced"
+        );
+    }
+
+    // A page of the output changed by hand: written again.
+    let page = public.join("cases/alpha/index.html");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, text.replace("<main", "<main data-hand-edit")).unwrap();
+    assert!(!profiled(&[]).0);
+    assert!(!site.page("/cases/alpha/").contains("data-hand-edit"));
+    // A file added to the output, and one removed: the output is the build's again.
+    std::fs::write(public.join("cases/stray.html"), "stray").unwrap();
+    assert!(!profiled(&[]).0);
+    assert!(!public.join("cases/stray.html").exists());
+    std::fs::remove_file(&page).unwrap();
+    assert!(!profiled(&[]).0);
+    assert!(page.is_file());
+    assert!(snapshot(&public) == fresh(&site));
+
+    // A source changed: a full build that shows it.
+    assert!(profiled(&[]).0);
+    let alpha = site.read("content/cases/alpha.md");
+    site.write("content/cases/alpha.md", &alpha.replace("第一行", "第一行（新）"));
+    assert!(!profiled(&[]).0);
+    assert!(site.page("/cases/alpha/").contains("第一行（新）"));
+    assert!(snapshot(&public) == fresh(&site));
+    // Another day may publish other pages: a full build.
+    assert!(profiled(&[]).0);
+    assert!(!profiled(&[("SHOWCASE_TODAY", "2031-01-01")]).0);
+    // And other options.
+    assert!(profiled(&[("SHOWCASE_TODAY", "2031-01-01")]).0);
+    let run = site.run(
+        "build",
+        &["--drafts"],
+        &[("SHOWCASE_TODAY", "2031-01-01"), ("SHOWCASE_PROFILE", "1")],
+    );
+    run.assert_ok();
+    assert!(!run.stderr.contains("nothing changed"), "{}", run.stderr);
 }

@@ -12,11 +12,13 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::cli::BuildArgs;
+use crate::config::Config;
 use crate::content::translation;
 use crate::diagnostics::Failure;
 use crate::messages::Messages;
 use crate::msg;
 use crate::output::Staging;
+use crate::site::unchanged::{self, Made};
 use crate::site::{self, Keys, Record, Replaced, Source, Stages, profile};
 
 /// What a build made, for the summary line.
@@ -69,6 +71,18 @@ impl Summary {
     }
 }
 
+impl Summary {
+    fn of(made: Made, output: PathBuf, started: Instant) -> Summary {
+        Summary {
+            pages: made.pages,
+            files: made.files,
+            output,
+            seconds: started.elapsed().as_secs_f64(),
+            translations: made.translations,
+        }
+    }
+}
+
 pub fn run(args: &BuildArgs, messages: &crate::messages::Messages) -> Result<Summary, Failure> {
     let started = Instant::now();
     let mut stages = Stages::new(started);
@@ -79,6 +93,26 @@ pub fn run(args: &BuildArgs, messages: &crate::messages::Messages) -> Result<Sum
         future: args.future,
         expired: false,
     };
+    // A build with nothing to do stops once it has compared.
+    let (root, output, today) = {
+        let config = Config::load(source.root, source.base_url)?;
+        let today = crate::content::schedule::today(&config)?;
+        let output = args.output.clone().unwrap_or_else(|| config.root.join("public"));
+        (config.root, output, today.to_string())
+    };
+    let options = unchanged::Options {
+        base_url: source.base_url,
+        drafts: source.drafts,
+        future: source.future,
+        output: &output,
+        today,
+    };
+    let inputs = unchanged::Inputs::read(&root, &options);
+    if let Some(made) = inputs.and_then(|inputs| unchanged::Record::load(&root)?.still(inputs, &output)) {
+        stages.mark("nothing changed");
+        stages.report();
+        return Ok(Summary::of(made, output, started));
+    }
     let (mut site, problems) = site::load(&source, None, &mut stages)?;
     if !problems.is_empty() {
         return Err(Failure::Content(problems));
@@ -101,7 +135,6 @@ pub fn run(args: &BuildArgs, messages: &crate::messages::Messages) -> Result<Sum
     // The Markdown is rendered: its source is only needed by check's editorial rules.
     site.forget_sources();
     profile::give_back_memory();
-    let output = args.output.clone().unwrap_or_else(|| site.config.root.join("public"));
     let staging = Staging::new(&output, &site.config.root)?;
     let kept = Record::load(&site).map(Record::into_map);
     let renderer = site.renderer();
@@ -117,6 +150,8 @@ pub fn run(args: &BuildArgs, messages: &crate::messages::Messages) -> Result<Sum
     if !ledger_errors.is_empty() {
         return Err(Failure::Content(ledger_errors));
     }
+    // The output changes: the record of the one it replaces no longer holds.
+    unchanged::Record::remove(&root);
     staging.commit()?;
     stages.mark("swap");
     // The address ledger records what was published: not a preview with drafts
@@ -140,9 +175,7 @@ pub fn run(args: &BuildArgs, messages: &crate::messages::Messages) -> Result<Sum
     if let Err(e) = saved {
         eprintln!("showcase: the cache in {} was not saved: {e}", crate::cache::DIR);
     }
-    stages.report();
-
-    Ok(Summary {
+    let made = Made {
         pages: site
             .config
             .languages
@@ -151,12 +184,22 @@ pub fn run(args: &BuildArgs, messages: &crate::messages::Messages) -> Result<Sum
             .zip(produced.pages)
             .collect(),
         files: produced.files,
-        output,
-        seconds: started.elapsed().as_secs_f64(),
         translations: translation::status(&site.config, &site.library)
             .languages
             .into_iter()
             .map(|l| (l.lang, l.totals.missing, l.totals.stale))
             .collect(),
-    })
+    };
+    // What the next build compares with, if the sources did not change while
+    // this one read them (or by its own hand: a new address in the ledger).
+    drop(site);
+    if let Some(inputs) = inputs.filter(|&inputs| unchanged::Inputs::read(&root, &options) == Some(inputs))
+        && let Some(record) = unchanged::Record::take(inputs, made.clone(), &output)
+        && let Err(e) = record.save(&root)
+    {
+        eprintln!("showcase: the cache in {} was not saved: {e}", crate::cache::DIR);
+    }
+    stages.mark("record");
+    stages.report();
+    Ok(Summary::of(made, output, started))
 }

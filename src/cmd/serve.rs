@@ -311,7 +311,11 @@ impl Builder {
                         served_search[lang] = fingerprint;
                     }
                 }
-                *built = Some(next);
+                // The site built before is let go of on a thread of its own: freeing
+                // a site of 10,000 cases takes a tenth of a second the edit need not wait.
+                if let Some(before) = built.replace(next) {
+                    std::thread::spawn(move || drop(before));
+                }
                 search_due.extend(due);
                 Ok((files, changed))
             }

@@ -18,6 +18,7 @@ pub mod markdown;
 pub mod produce;
 pub mod profile;
 pub mod rebuild;
+pub mod unchanged;
 
 use std::path::Path;
 use std::sync::Arc;
