@@ -473,19 +473,6 @@ fn the_previous_site_is_set_aside_and_deleted_by_the_next_build() {
 #[test]
 fn rebuilds_reuse_unchanged_files_and_write_what_a_fresh_build_writes() {
     let site = built();
-    // A build into an empty folder with no cache at all (the site's cache is set aside).
-    let fresh = |site: &Site| {
-        let out = site.root.join("fresh");
-        let (cache, kept) = (site.root.join(".showcase-cache"), site.root.join(".cache-kept"));
-        let _ = std::fs::remove_dir_all(&out);
-        std::fs::rename(&cache, &kept).unwrap();
-        site.build(&["-o", out.to_str().unwrap()]).assert_ok();
-        std::fs::remove_dir_all(&cache).unwrap();
-        std::fs::rename(&kept, &cache).unwrap();
-        let files = snapshot(&out);
-        std::fs::remove_dir_all(&out).unwrap();
-        files
-    };
     let alpha = site.read("content/cases/alpha.md");
     let beta = site.read("content/cases/beta.md");
     let zeta = "---\ntitle: 泽塔\n---\n\n正文。\n";
@@ -627,6 +614,21 @@ fn rebuilds_reuse_unchanged_files_and_write_what_a_fresh_build_writes() {
     }
 }
 
+/// The site a build makes into an empty folder with no cache at all (the
+/// site's cache is set aside meanwhile).
+fn fresh(site: &Site) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let out = site.root.join("fresh");
+    let (cache, kept) = (site.root.join(".showcase-cache"), site.root.join(".cache-kept"));
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::rename(&cache, &kept).unwrap();
+    site.build(&["-o", out.to_str().unwrap()]).assert_ok();
+    std::fs::remove_dir_all(&cache).unwrap();
+    std::fs::rename(&kept, &cache).unwrap();
+    let files = snapshot(&out);
+    std::fs::remove_dir_all(&out).unwrap();
+    files
+}
+
 /// The lines a build prints about what its caches saved (with SHOWCASE_PROFILE).
 /// Without the record of the last build's sources and output, so that a build
 /// with nothing to do runs its stages instead of stopping after comparing.
@@ -766,18 +768,6 @@ fn a_build_with_nothing_to_do_stops_after_comparing() {
             .rsplit_once(" in ")
             .map_or(run.stdout.clone(), |(s, _)| s.to_string());
         (skipped, summary)
-    };
-    // A build into an empty folder with no cache (the site's is set aside).
-    let fresh = |site: &Site| {
-        let out = site.root.join("fresh");
-        let (cache, kept) = (site.root.join(".showcase-cache"), site.root.join(".cache-kept"));
-        std::fs::rename(&cache, &kept).unwrap();
-        site.build(&["-o", out.to_str().unwrap()]).assert_ok();
-        std::fs::remove_dir_all(&cache).unwrap();
-        std::fs::rename(&kept, &cache).unwrap();
-        let files = snapshot(&out);
-        std::fs::remove_dir_all(&out).unwrap();
-        files
     };
     let public = site.root.join("public");
 

@@ -1,12 +1,15 @@
 //! `showcase build`: the site's pipeline ([`crate::site`]) into a published folder.
 //!
-//! Steps: load the site's stages (nothing is written if anything was wrong);
+//! Steps: compare the sources, the program, the options, the day and the
+//! output with the record of the last build, and stop there if none changed
+//! ([`site::unchanged`]); load the site's stages (nothing is written if anything was wrong);
 //! save the Markdown and highlight caches; produce every job into a staging
 //! folder, keeping the pages whose key is the one recorded by the last build,
 //! with the redirects of the address ledger ([`site::ledger`]; its errors stop
 //! the build); swap the staging folder in; save the ledger (not for a build
 //! with drafts) and say which pages moved; save the record of the pages and
-//! the search indexes for the next build; print the summary.
+//! the search indexes for the next build, and the record of this build's
+//! sources and output when they held still while it ran; print the summary.
 
 use std::path::PathBuf;
 use std::time::Instant;
