@@ -525,6 +525,34 @@ fn build_publishes_the_casebook_with_a_link_from_the_home_page() {
     assert!(all_text(&pdf).contains("艾普西隆新案例"));
     assert_ne!(written(&record), recorded);
 
+    // The fonts are sources of the book: with one the site names rewritten, a
+    // build with nothing else to do does not stop after comparing the sources.
+    let font = walkdir::WalkDir::new("/usr/share/fonts")
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .map(|e| e.into_path())
+        .find(|p| p.extension().is_some_and(|x| x == "ttf" || x == "otf"))
+        .expect("a font file in /usr/share/fonts");
+    let named = format!("fonts/extra.{}", font.extension().unwrap().to_string_lossy());
+    site.write(
+        "site.toml",
+        &toml.replace("[casebook]\n", &format!("[casebook]\nfonts = [\"{named}\"]\n")),
+    );
+    std::fs::create_dir_all(site.root.join("fonts")).unwrap();
+    std::fs::copy(&font, site.root.join(&named)).unwrap();
+    site.build(&[]).assert_ok();
+    let compared = || {
+        let run = site.run("build", &[], &[("SHOWCASE_PROFILE", "1")]);
+        run.assert_ok();
+        run.stderr.contains("nothing changed")
+    };
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    assert!(compared(), "nothing changed");
+    std::fs::copy(&font, site.root.join(&named)).unwrap();
+    assert!(!compared(), "the font file was written again");
+    site.write("site.toml", &toml);
+
     // Without publish, no PDF and no link.
     let site = self::site();
     site.build(&[]).assert_ok();

@@ -112,13 +112,7 @@ impl Fonts {
             }
         }
         let dirs = font_dirs();
-        for dir in &dirs {
-            for entry in walkdir::WalkDir::new(dir).follow_links(true).into_iter().flatten() {
-                if entry.file_type().is_file() && is_font_file(entry.path()) {
-                    files.push((entry.into_path(), false));
-                }
-            }
-        }
+        files.extend(system_files(&dirs).into_iter().map(|path| (path, false)));
         // Each file is read once, in parallel, for its faces' names and coverage.
         let faces: Vec<(PathBuf, bool, u32, FontInfo)> = files
             .par_iter()
@@ -221,6 +215,31 @@ fn choose(book: &FontBook, named: &[String]) -> Families {
 }
 
 /// `fonts/x.otf` names a file; `Noto Serif CJK SC` a family.
+/// The font files in the system's font folders `dirs`.
+fn system_files(dirs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for dir in dirs {
+        for entry in walkdir::WalkDir::new(dir).follow_links(true).into_iter().flatten() {
+            if entry.file_type().is_file() && is_font_file(entry.path()) {
+                files.push(entry.into_path());
+            }
+        }
+    }
+    files
+}
+
+/// Every font file a book may be set in: the files site.toml names (`named`,
+/// relative to `root`) and those in the system's font folders.
+pub fn files(root: &Path, named: &[String]) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = named
+        .iter()
+        .filter(|entry| looks_like_file(entry))
+        .map(|entry| root.join(entry))
+        .collect();
+    files.extend(system_files(&font_dirs()));
+    files
+}
+
 fn looks_like_file(entry: &str) -> bool {
     entry.contains('/') || entry.contains('\\') || is_font_file(Path::new(entry))
 }

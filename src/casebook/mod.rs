@@ -153,6 +153,26 @@ fn books<T>(
     Ok(made)
 }
 
+/// The font files a published book may be set in, each with the stamp of its
+/// size, times and inode (a build that has nothing else to do compares them);
+/// none when the site publishes no book.
+pub fn font_stamps(config: &Config) -> Vec<(PathBuf, u64)> {
+    if !config.casebook.publish {
+        return Vec::new();
+    }
+    #[cfg(feature = "casebook")]
+    let files = fonts::files(&config.root, &config.casebook.fonts);
+    #[cfg(not(feature = "casebook"))]
+    let files: Vec<PathBuf> = Vec::new();
+    files
+        .into_iter()
+        .map(|path| {
+            let stamp = std::fs::metadata(&path).map_or(0, |meta| crate::cache::file_stamp(&meta));
+            (path, stamp)
+        })
+        .collect()
+}
+
 /// Without the feature "casebook", `[casebook] publish` is an error that says how to get it.
 #[cfg(not(feature = "casebook"))]
 pub fn publish(config: &Config, _library: &Library, _sink: &dyn Sink) -> Result<usize, Failure> {

@@ -97,11 +97,12 @@ pub fn run(args: &BuildArgs, messages: &crate::messages::Messages) -> Result<Sum
         expired: false,
     };
     // A build with nothing to do stops once it has compared.
-    let (root, output, today) = {
+    let (root, output, today, fonts) = {
         let config = Config::load(source.root, source.base_url)?;
         let today = crate::content::schedule::today(&config)?;
         let output = args.output.clone().unwrap_or_else(|| config.root.join("public"));
-        (config.root, output, today.to_string())
+        let fonts = crate::casebook::font_stamps(&config);
+        (config.root, output, today.to_string(), fonts)
     };
     let options = unchanged::Options {
         base_url: source.base_url,
@@ -109,6 +110,7 @@ pub fn run(args: &BuildArgs, messages: &crate::messages::Messages) -> Result<Sum
         future: source.future,
         output: &output,
         today,
+        fonts,
     };
     let inputs = unchanged::Inputs::read(&root, &options);
     if let Some(made) = inputs.and_then(|inputs| unchanged::Record::load(&root)?.still(inputs, &output)) {

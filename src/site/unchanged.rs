@@ -4,7 +4,8 @@
 //! made.
 //!
 //! The comparison reads every source (site.toml, the address ledger and each
-//! file under the source folders `serve` watches) and hashes its bytes; the
+//! file under the source folders `serve` watches) and hashes its bytes, with
+//! the stamps of the font files of a casebook the site publishes; the
 //! output is compared by the identity of every file and folder in it (device,
 //! inode, size, modification and change times: any write, new entry or
 //! removal changes one of them). Anything else — a link among the sources, a
@@ -35,6 +36,8 @@ pub struct Options<'a> {
     pub output: &'a Path,
     /// The day the build publishes for (pages dated after it wait).
     pub today: String,
+    /// The font files a published casebook may be set in, with their stamps.
+    pub fonts: Vec<(PathBuf, u64)>,
 }
 
 impl Inputs {
