@@ -159,6 +159,12 @@ pub fn run(args: &BuildArgs, messages: &crate::messages::Messages) -> Result<Sum
     unchanged::Record::remove(&root);
     staging.commit()?;
     stages.mark("swap");
+    // The output as published, for the next build to compare with: surveyed while
+    // the rest is saved.
+    let survey = inputs.map(|_| {
+        let output = output.clone();
+        std::thread::spawn(move || unchanged::Survey::take(&output))
+    });
     // The address ledger records what was published: not a preview with drafts
     // or pages before their date. Its news goes to standard error: standard
     // output is the summary's line.
@@ -198,9 +204,10 @@ pub fn run(args: &BuildArgs, messages: &crate::messages::Messages) -> Result<Sum
     // What the next build compares with, if the sources did not change while
     // this one read them (or by its own hand: a new address in the ledger).
     drop(site);
-    if let Some(inputs) = inputs.filter(|&inputs| unchanged::Inputs::read(&root, &options) == Some(inputs))
-        && let Some(record) = unchanged::Record::take(inputs, made.clone(), &output)
-        && let Err(e) = record.save(&root)
+    let survey = survey.and_then(|survey| survey.join().ok().flatten());
+    if let Some(inputs) = inputs.filter(|inputs| inputs.held(&root))
+        && let Some(survey) = survey
+        && let Err(e) = unchanged::Record::new(inputs, made.clone(), survey).save(&root)
     {
         eprintln!("showcase: the cache in {} was not saved: {e}", crate::cache::DIR);
     }

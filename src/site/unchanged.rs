@@ -23,9 +23,15 @@ const RECORD: &str = "unchanged.json";
 /// the ledger (the folders `serve` watches).
 const SOURCES: [&str; 6] = ["content", "themes", "templates", "static", "i18n", "archetypes"];
 
-/// What a build is made from, as one hash.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Inputs(u64);
+/// What a build is made from, as one hash, and the stamps of its sources as
+/// they were read.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs {
+    hash: u64,
+    /// The hash of every source's stamp ([`crate::output::identity`]); `None` if one
+    /// changed too lately for a later change to be told from it.
+    stamps: Option<u64>,
+}
 
 /// What a build is run with besides its sources.
 #[derive(Debug, serde::Serialize)]
@@ -45,57 +51,83 @@ impl Inputs {
     /// `None` when a source cannot be read or is a link (whose target a build may
     /// read without its name changing).
     pub fn read(root: &Path, options: &Options<'_>) -> Option<Inputs> {
-        let mut files: Vec<(String, PathBuf)> = Vec::new();
-        for name in [crate::config::CONFIG_FILE, crate::site::ledger::FILE] {
-            let path = root.join(name);
-            match path.symlink_metadata() {
-                Ok(meta) if meta.is_file() => files.push((name.to_string(), path)),
-                Ok(_) => return None,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(_) => return None,
-            }
-        }
-        for folder in SOURCES {
-            let top = root.join(folder);
-            if !top.exists() {
-                continue;
-            }
-            for entry in walkdir::WalkDir::new(&top).follow_links(false).sort_by_file_name() {
-                let entry = entry.ok()?;
-                let rel = entry.path().strip_prefix(root).ok()?.to_str()?.replace('\\', "/");
-                let kind = entry.file_type();
-                if kind.is_symlink() {
-                    return None;
-                }
-                // Folders count by their names (an empty one may be published).
-                files.push((
-                    rel,
-                    if kind.is_dir() {
-                        PathBuf::new()
-                    } else {
-                        entry.into_path()
-                    },
-                ));
-            }
-        }
+        let files = sources(root)?;
         let hashes: Vec<Option<u64>> = files
             .par_iter()
-            .map(|(_, path)| {
-                if path.as_os_str().is_empty() {
-                    return Some(0);
-                }
-                std::fs::read(path).ok().map(|bytes| xxhash_rust::xxh3::xxh3_64(&bytes))
+            .map(|(_, path, _)| match path {
+                None => Some(0),
+                Some(path) => std::fs::read(path).ok().map(|bytes| xxhash_rust::xxh3::xxh3_64(&bytes)),
             })
             .collect();
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         crate::cache::hash_value(&mut h, &(crate::cache::program_stamp(), options)).then_some(())?;
-        for ((rel, _), hash) in files.iter().zip(hashes) {
+        for ((rel, _, _), hash) in files.iter().zip(hashes) {
             h.update(rel.as_bytes());
             h.update(&[0]);
             h.update(&hash?.to_le_bytes());
         }
-        Some(Inputs(h.digest()))
+        Some(Inputs {
+            hash: h.digest(),
+            stamps: stamps(&files, true),
+        })
     }
+
+    /// Whether the sources in `root` still have the stamps they had when they
+    /// were read (a build that read them changed while it ran makes no record).
+    pub fn held(&self, root: &Path) -> bool {
+        self.stamps.is_some() && sources(root).and_then(|files| stamps(&files, false)) == self.stamps
+    }
+}
+
+/// A source: its path relative to the site, its file (`None` for a folder) and
+/// what the system says of it.
+type Source = (String, Option<PathBuf>, std::fs::Metadata);
+
+/// The sources of the site in `root`, in order; `None` when one cannot be read
+/// or is a link.
+fn sources(root: &Path) -> Option<Vec<Source>> {
+    let mut files = Vec::new();
+    for name in [crate::config::CONFIG_FILE, crate::site::ledger::FILE] {
+        let path = root.join(name);
+        match path.symlink_metadata() {
+            Ok(meta) if meta.is_file() => files.push((name.to_string(), Some(path), meta)),
+            Ok(_) => return None,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(_) => return None,
+        }
+    }
+    for folder in SOURCES {
+        let top = root.join(folder);
+        if !top.exists() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&top).follow_links(false).sort_by_file_name() {
+            let entry = entry.ok()?;
+            let rel = entry.path().strip_prefix(root).ok()?.to_str()?.replace('\\', "/");
+            let kind = entry.file_type();
+            if kind.is_symlink() {
+                return None;
+            }
+            let meta = entry.metadata().ok()?;
+            // Folders count by their names (an empty one may be published).
+            files.push((rel, (!kind.is_dir()).then(|| entry.into_path()), meta));
+        }
+    }
+    Some(files)
+}
+
+/// The hash of the sources' stamps; with `settled`, `None` if one changed too
+/// lately for a later change to be told from it.
+fn stamps(files: &[Source], settled: bool) -> Option<u64> {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for (rel, _, meta) in files {
+        if settled && !crate::output::settled(meta) {
+            return None;
+        }
+        h.update(rel.as_bytes());
+        h.update(&crate::output::identity(meta).to_le_bytes());
+    }
+    Some(h.digest())
 }
 
 /// What a build made, as its summary says it.
@@ -121,27 +153,15 @@ pub struct Record {
 }
 
 impl Record {
-    /// The record of a build made from `inputs` that made `made` in `output`,
-    /// taken of the output as it stands; `None` where identities cannot tell a
-    /// later change (an entry changed within [`crate::output::SETTLED`] of now,
-    /// and again after waiting that long; a system without change times).
-    pub fn take(inputs: Inputs, made: Made, output: &Path) -> Option<Record> {
-        if cfg!(not(unix)) {
-            return None;
-        }
-        let mut entries = Vec::new();
-        list(output, "", &mut entries).ok()?;
-        entries.sort_unstable();
-        let identities = identities(output, &entries, true).or_else(|| {
-            std::thread::sleep(crate::output::SETTLED);
-            identities(output, &entries, true)
-        })?;
-        Some(Record {
-            inputs: inputs.0,
+    /// The record of a build made from `inputs` that made `made`, with the
+    /// survey of its output.
+    pub fn new(inputs: Inputs, made: Made, survey: Survey) -> Record {
+        Record {
+            inputs: inputs.hash,
             made,
-            entries,
-            identities,
-        })
+            entries: survey.entries,
+            identities: survey.identities,
+        }
     }
 
     /// The last build's record in the site's cache, if there is one.
@@ -161,18 +181,56 @@ impl Record {
     /// What the last build made, if it was made from `inputs` and its output in
     /// `output` is as it left it.
     pub fn still(self, inputs: Inputs, output: &Path) -> Option<Made> {
-        if self.inputs != inputs.0 || identities(output, &self.entries, false)? != self.identities {
+        if self.inputs != inputs.hash || identities(output, &self.entries)? != self.identities {
             return None;
         }
         Some(self.made)
     }
 }
 
-/// Every file and folder under `dir` (`rel` inside the output), into `out`;
-/// fails on anything else (a link: the build writes none).
-fn list(dir: &Path, rel: &str, out: &mut Vec<String>) -> std::io::Result<()> {
+/// Every file and folder of an output, and the hash of their identities.
+pub struct Survey {
+    entries: Vec<String>,
+    identities: u64,
+}
+
+impl Survey {
+    /// The survey of `output` as it stands; `None` where identities cannot tell a
+    /// later change (an entry changed within [`crate::output::SETTLED`] of now,
+    /// and again after waiting that long; a system without change times).
+    pub fn take(output: &Path) -> Option<Survey> {
+        if cfg!(not(unix)) {
+            return None;
+        }
+        let survey = || -> Option<Survey> {
+            let mut found = Vec::new();
+            list(output, "", &mut found).ok()?;
+            found.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            h.update(&of(output, true)?.to_le_bytes());
+            let mut entries = Vec::with_capacity(found.len());
+            for (rel, identity) in found {
+                h.update(&identity?.to_le_bytes());
+                entries.push(rel);
+            }
+            Some(Survey {
+                entries,
+                identities: h.digest(),
+            })
+        };
+        survey().or_else(|| {
+            std::thread::sleep(crate::output::SETTLED);
+            survey()
+        })
+    }
+}
+
+/// Every file and folder under `dir` (`rel` inside the output), with its
+/// identity if it has settled, into `out`; fails on anything else (a link: the
+/// build writes none).
+fn list(dir: &Path, rel: &str, out: &mut Vec<(String, Option<u64>)>) -> std::io::Result<()> {
     let entries = std::fs::read_dir(dir)?.collect::<std::io::Result<Vec<_>>>()?;
-    let found: Vec<Vec<String>> = entries
+    let found: Vec<Vec<(String, Option<u64>)>> = entries
         .par_iter()
         .map(|entry| {
             let name = entry
@@ -180,11 +238,12 @@ fn list(dir: &Path, rel: &str, out: &mut Vec<String>) -> std::io::Result<()> {
                 .into_string()
                 .map_err(|_| std::io::Error::other("a name that is not UTF-8"))?;
             let path = if rel.is_empty() { name } else { format!("{rel}/{name}") };
-            let kind = entry.file_type()?;
-            let mut found = vec![path.clone()];
-            if kind.is_dir() {
+            let meta = entry.metadata()?;
+            let identity = crate::output::settled(&meta).then(|| crate::output::identity(&meta));
+            let mut found = vec![(path.clone(), identity)];
+            if meta.is_dir() {
                 list(&entry.path(), &path, &mut found)?;
-            } else if !kind.is_file() {
+            } else if !meta.is_file() {
                 return Err(std::io::Error::other("neither a file nor a folder"));
             }
             Ok(found)
@@ -194,20 +253,22 @@ fn list(dir: &Path, rel: &str, out: &mut Vec<String>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// The identity of the file or folder at `path`; `None` if it is gone, or,
+/// with `settled`, if it changed too lately to be told from a change to come.
+fn of(path: &Path, settled: bool) -> Option<u64> {
+    let meta = path.symlink_metadata().ok()?;
+    if settled && !crate::output::settled(&meta) {
+        return None;
+    }
+    Some(crate::output::identity(&meta))
+}
+
 /// The hash of the identities of `output` and each of its `entries`; `None` if
-/// one is gone, or, with `settled`, if one changed too lately to be told from a
-/// change to come.
-fn identities(output: &Path, entries: &[String], settled: bool) -> Option<u64> {
-    let of = |path: &Path| -> Option<u64> {
-        let meta = path.symlink_metadata().ok()?;
-        if settled && !crate::output::settled(&meta) {
-            return None;
-        }
-        Some(crate::output::identity(&meta))
-    };
-    let each: Vec<Option<u64>> = entries.par_iter().map(|rel| of(&output.join(rel))).collect();
+/// one is gone.
+fn identities(output: &Path, entries: &[String]) -> Option<u64> {
+    let each: Vec<Option<u64>> = entries.par_iter().map(|rel| of(&output.join(rel), false)).collect();
     let mut h = xxhash_rust::xxh3::Xxh3::new();
-    h.update(&of(output)?.to_le_bytes());
+    h.update(&of(output, false)?.to_le_bytes());
     for identity in each {
         h.update(&identity?.to_le_bytes());
     }
