@@ -1,6 +1,7 @@
 //! What builds keep between runs in `.showcase-cache/`: highlighted code
-//! blocks (see `markdown::highlight`), the search index's record and the
-//! pages' record. All of it only saves time: a missing, damaged or stale
+//! blocks (see `markdown::highlight`), the search index's record, the
+//! pages' record and the record of the last build's sources and output
+//! (see `site::unchanged`). All of it only saves time: a missing, damaged or stale
 //! file is ignored and the work done afresh, so the folder is safe to delete
 //! and never changes the output.
 
