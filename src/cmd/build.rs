@@ -72,9 +72,7 @@ impl Summary {
         }
         text
     }
-}
 
-impl Summary {
     fn of(made: Made, output: PathBuf, started: Instant) -> Summary {
         Summary {
             pages: made.pages,

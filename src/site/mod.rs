@@ -37,6 +37,10 @@ use crate::templates::Theme;
 pub use produce::{Keys, Pages, Produced, Record, Replaced, produce, produce_pages, produce_rest};
 pub use profile::Stages;
 
+/// The site's folders that hold sources (besides site.toml and the address
+/// ledger): what `serve` watches and what a build compares with the last one's.
+pub const SOURCE_FOLDERS: [&str; 6] = ["content", "themes", "templates", "static", "i18n", "archetypes"];
+
 /// Where a site comes from and what of it to read.
 #[derive(Debug, Clone, Copy)]
 pub struct Source<'a> {

@@ -19,10 +19,6 @@ use rayon::prelude::*;
 /// The record's file in the cache folder.
 const RECORD: &str = "unchanged.json";
 
-/// The files and folders of the site that a build reads, besides site.toml and
-/// the ledger (the folders `serve` watches).
-const SOURCES: [&str; 6] = ["content", "themes", "templates", "static", "i18n", "archetypes"];
-
 /// What a build is made from, as one hash, and the stamps of its sources as
 /// they were read.
 #[derive(Debug, Clone, Copy)]
@@ -96,7 +92,7 @@ fn sources(root: &Path) -> Option<Vec<Source>> {
             Err(_) => return None,
         }
     }
-    for folder in SOURCES {
+    for folder in super::SOURCE_FOLDERS {
         let top = root.join(folder);
         if !top.exists() {
             continue;

@@ -23,12 +23,10 @@ use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, ne
 
 use crate::config::CONFIG_FILE;
 use crate::diagnostics::Failure;
+use crate::site::SOURCE_FOLDERS;
 
 /// How long the sources must be quiet before a rebuild starts.
 pub const DEBOUNCE: Duration = Duration::from_millis(60);
-
-/// The site's folders that hold sources.
-pub const FOLDERS: [&str; 6] = ["content", "themes", "templates", "static", "i18n", "archetypes"];
 
 /// What changed since the last rebuild.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -101,7 +99,7 @@ impl Watch {
 
     /// Watches the source folders that exist now and forgets those that went away.
     pub fn refresh(&mut self) {
-        for name in FOLDERS {
+        for name in SOURCE_FOLDERS {
             let folder = self.root.join(name);
             let exists = folder.is_dir();
             let watched = self.watched.contains(&folder);
@@ -183,7 +181,7 @@ fn source_path(root: &Path, path: &Path) -> Option<PathBuf> {
     if first == CONFIG_FILE && components.next().is_none() {
         return Some(rel.to_path_buf());
     }
-    if !FOLDERS.contains(&first) {
+    if !SOURCE_FOLDERS.contains(&first) {
         return None;
     }
     let name = rel.file_name()?.to_string_lossy();
