@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Site, lines_with, snapshot};
+use common::{Site, fresh, lines_with, snapshot};
 
 fn built() -> Site {
     let site = Site::fixture("basic");
@@ -612,21 +612,6 @@ fn rebuilds_reuse_unchanged_files_and_write_what_a_fresh_build_writes() {
             ino(&old.path().join("cases/beta/index.html"))
         );
     }
-}
-
-/// The site a build makes into an empty folder with no cache at all (the
-/// site's cache is set aside meanwhile).
-fn fresh(site: &Site) -> std::collections::BTreeMap<String, Vec<u8>> {
-    let out = site.root.join("fresh");
-    let (cache, kept) = (site.root.join(".showcase-cache"), site.root.join(".cache-kept"));
-    let _ = std::fs::remove_dir_all(&out);
-    std::fs::rename(&cache, &kept).unwrap();
-    site.build(&["-o", out.to_str().unwrap()]).assert_ok();
-    std::fs::remove_dir_all(&cache).unwrap();
-    std::fs::rename(&kept, &cache).unwrap();
-    let files = snapshot(&out);
-    std::fs::remove_dir_all(&out).unwrap();
-    files
 }
 
 /// The lines a build prints about what its caches saved (with SHOWCASE_PROFILE).

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Site, snapshot};
+use common::{Site, fresh, snapshot};
 
 fn json(site: &Site, path: &str) -> serde_json::Value {
     serde_json::from_str(&site.page(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -128,4 +128,91 @@ fn an_unchanged_index_is_reused_only_when_it_checks() {
         .filter_map(|id| std::fs::read_to_string(site.root.join(format!("public/search/f/{id}.json"))).ok())
         .collect();
     assert!(fragments.contains("鹦鹉螺实训"));
+}
+
+/// What the build says it did with one language's index (with SHOWCASE_PROFILE).
+fn index_note(site: &Site, lang: &str) -> String {
+    let run = site.run("build", &[], &[("SHOWCASE_PROFILE", "1")]);
+    run.assert_ok();
+    let head = format!("showcase: search index {lang}: ");
+    run.stderr
+        .lines()
+        .find_map(|l| l.strip_prefix(&head))
+        .unwrap_or_else(|| panic!("no {head} line in {}", run.stderr))
+        .to_string()
+}
+
+/// A build after an edit updates the last build's index: it tokenizes only the
+/// cases that changed and reads the others' postings back from the index it
+/// replaces. The files are those a build from nothing writes, whether the
+/// edit keeps every case's number or renumbers them (a new date, a case added
+/// or removed); an index whose files were changed by hand is made anew.
+#[test]
+fn a_rebuild_updates_the_index_to_the_same_bytes() {
+    let site = Site::fixture("basic");
+    for n in 0..20 {
+        site.write(
+            &format!("content/cases/gen-{n:02}.md"),
+            &format!(
+                "---\ntitle: 生成案例{n} Generated case {n}\nsummary: 第{n}个摘要。\ndate: 2023-{:02}-{:02}\nkind: enterprise\n---\n\n校企合作第{n}段，training apprentices {n}.\n",
+                n % 12 + 1,
+                n % 28 + 1
+            ),
+        );
+    }
+    site.build(&[]).assert_ok();
+    type Edit = fn(&Site);
+    let edits: [(&str, &str, Edit); 6] = [
+        // Words the case had already move: into the title, and further on in the text.
+        ("a case's title and text", "updated, 1 of 25 documents tokenized", |s| {
+            let text = s.read("content/cases/gen-03.md");
+            let text = text
+                .replace("Generated case 3", "Generated case 3 training")
+                .replace("\n\n校企合作", "\n\n新增鹦鹉螺实训 nautilus.\n\n校企合作");
+            s.write("content/cases/gen-03.md", &text);
+        }),
+        (
+            "a case's date, which renumbers the others",
+            "updated, 1 of 25 documents tokenized",
+            |s| {
+                let text = s.read("content/cases/gen-07.md");
+                s.write(
+                    "content/cases/gen-07.md",
+                    &text.replace("date: 2023-08-08", "date: 2025-01-01"),
+                );
+            },
+        ),
+        ("a case added", "updated, 1 of 26 documents tokenized", |s| {
+            s.write(
+                "content/cases/gen-new.md",
+                "---\ntitle: 新来的案例 Newcomer\ndate: 2023-06-15\nkind: enterprise\n---\n\n独一无二的穿山甲 pangolin.\n",
+            );
+        }),
+        ("a case removed", "updated, 0 of 25 documents tokenized", |s| {
+            s.remove("content/cases/gen-11.md");
+        }),
+        ("the case as it was", "updated, 1 of 25 documents tokenized", |s| {
+            let text = s.read("content/cases/gen-03.md");
+            let text = text
+                .replace("Generated case 3 training", "Generated case 3")
+                .replace("新增鹦鹉螺实训 nautilus.\n\n", "");
+            s.write("content/cases/gen-03.md", &text);
+        }),
+        ("a shard changed by hand", "made anew, 25 documents", |s| {
+            let shard = s.root.join("public/search/s/0.json");
+            let text = std::fs::read_to_string(&shard).unwrap();
+            std::fs::remove_file(&shard).unwrap();
+            std::fs::write(&shard, text.replacen(",4,", ",2,", 1)).unwrap();
+            let text = s.read("content/cases/gen-05.md");
+            s.write("content/cases/gen-05.md", &format!("{text}\n再加一句。\n"));
+        }),
+    ];
+    for (what, said, edit) in edits {
+        edit(&site);
+        assert_eq!(index_note(&site, "zh"), said, "{what}");
+        assert!(snapshot(&site.root.join("public")) == fresh(&site), "{what}");
+    }
+    // The index holds the new text and not the old.
+    assert!(postings(&site, "/search/", "穿山").len() == 1);
+    assert!(postings(&site, "/search/", "鹦鹉").is_empty());
 }

@@ -41,6 +41,11 @@ pub trait Sink: Sync {
     fn identity(&self, _site_path: &str) -> (u64, bool) {
         (0, false)
     }
+    /// The bytes of the file the site being replaced has at `site_path`, if it
+    /// has `len` bytes whose xxh3 is `hash`.
+    fn previous(&self, _site_path: &str, _len: u64, _hash: u64) -> Option<Vec<u8>> {
+        None
+    }
 }
 
 /// How [`Staging::place`] put a file in place.
@@ -486,6 +491,17 @@ impl Sink for Staging {
             Some(Placed::Linked) => Some(Sink::identity(self, site_path)),
             None => None,
         }
+    }
+
+    fn previous(&self, site_path: &str, len: u64, hash: u64) -> Option<Vec<u8>> {
+        // `file_for` refuses a path that could leave the folder.
+        self.file_for(site_path).ok()?;
+        let path = self.previous.as_ref()?.join(file_of(site_path));
+        if path.symlink_metadata().ok()?.len() != len {
+            return None;
+        }
+        let bytes = std::fs::read(path).ok()?;
+        (bytes.len() as u64 == len && xxhash_rust::xxh3::xxh3_64(&bytes) == hash).then_some(bytes)
     }
 
     fn identity(&self, site_path: &str) -> (u64, bool) {

@@ -294,22 +294,24 @@ pub fn produce_rest(
     let mut search_due = Vec::new();
     for lang in 0..config.languages.len() {
         let inputs = search::inputs(config, &site.library, &site.rendered, lang);
-        let fingerprint = inputs.fingerprint();
+        let doc_keys = inputs.doc_keys();
+        let fingerprint = inputs.fingerprint_of(&doc_keys);
         search_fingerprints.push(fingerprint);
         let record_path = config
             .root
             .join(crate::cache::DIR)
             .join(format!("search-{}.json", config.languages[lang].code));
+        let mut last = None;
         match replaced {
             // An index whose input has not changed since the last build is the replaced site's.
             Replaced::Cached => {
-                let reused = search::Record::load(&record_path)
-                    .filter(|r| r.fingerprint == fingerprint)
-                    .filter(|r| {
-                        r.files
+                last = search::Record::load(&record_path);
+                let reused = last.as_ref().filter(|r| {
+                    r.fingerprint == fingerprint
+                        && r.files
                             .par_iter()
                             .all(|(path, len, hash)| sink.reuse(path, *len, *hash, 0).is_some())
-                    });
+                });
                 if let Some(record) = reused {
                     files += record.files.len();
                     continue;
@@ -328,13 +330,36 @@ pub fn produce_rest(
         // Each file is written as it is made, and only its length and hash kept.
         let written = std::sync::Mutex::new(Vec::new());
         let failed = std::sync::Mutex::new(None);
-        search::index_into(&inputs, &|file| {
+        let emit = |file: search::IndexFile| {
             let entry = file.entry();
             match sink.write(&file.path, &file.bytes) {
                 Ok(()) => written.lock().unwrap_or_else(|p| p.into_inner()).push(entry),
                 Err(e) => *failed.lock().unwrap_or_else(|p| p.into_inner()) = Some(e),
             }
+        };
+        // The last build's index, updated where it can be; else made anew.
+        let code = &config.languages[lang].code;
+        let updated = last.and_then(|last| {
+            search::update_into(
+                &inputs,
+                &doc_keys,
+                &last,
+                &|path, len, hash| sink.previous(path, len, hash),
+                &emit,
+            )
         });
+        match updated {
+            Some(tokenized) => stages.note(|| {
+                format!(
+                    "search index {code}: updated, {tokenized} of {} documents tokenized",
+                    doc_keys.len()
+                )
+            }),
+            None => {
+                search::index_into(&inputs, &emit);
+                stages.note(|| format!("search index {code}: made anew, {} documents", doc_keys.len()));
+            }
+        }
         if let Some(failure) = failed.into_inner().unwrap_or_else(|p| p.into_inner()) {
             return Err(failure);
         }
@@ -346,6 +371,7 @@ pub fn produce_rest(
             search::Record {
                 fingerprint,
                 files: written,
+                docs: doc_keys,
             },
         ));
     }

@@ -137,6 +137,21 @@ impl Site {
     }
 }
 
+/// The site a build makes into an empty folder with no cache at all (the
+/// site's cache is set aside meanwhile).
+pub fn fresh(site: &Site) -> BTreeMap<String, Vec<u8>> {
+    let out = site.root.join("fresh");
+    let (cache, kept) = (site.root.join(".showcase-cache"), site.root.join(".cache-kept"));
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::rename(&cache, &kept).unwrap();
+    site.build(&["-o", out.to_str().unwrap()]).assert_ok();
+    std::fs::remove_dir_all(&cache).unwrap();
+    std::fs::rename(&kept, &cache).unwrap();
+    let files = snapshot(&out);
+    std::fs::remove_dir_all(&out).unwrap();
+    files
+}
+
 /// Every file under a folder with its bytes, for comparing two builds.
 pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
