@@ -139,10 +139,15 @@ impl EntryWriter {
 /// Reads a file [`EntryWriter`] wrote, an entry at a time, handing each key and
 /// payload to `each`. Nothing is read unless the magic line and the header are
 /// the ones given; reading stops at the first entry that does not verify, or
-/// when `each` returns false.
-pub fn read_entries(path: &Path, magic: &[u8], header: &[u8], mut each: impl FnMut(u128, &[u8]) -> bool) {
+/// when `each` returns false. True if every entry of the file was read.
+pub fn read_entries(path: &Path, magic: &[u8], header: &[u8], mut each: impl FnMut(u128, &[u8]) -> bool) -> bool {
     use io::Read;
-    let Ok(file) = std::fs::File::open(path) else { return };
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let Ok(size) = file.metadata().map(|m| m.len()) else {
+        return false;
+    };
     let mut input = io::BufReader::with_capacity(1 << 16, file);
     let mut expected = Vec::with_capacity(magic.len() + 8 + header.len());
     expected.extend_from_slice(magic);
@@ -150,28 +155,30 @@ pub fn read_entries(path: &Path, magic: &[u8], header: &[u8], mut each: impl FnM
     expected.extend_from_slice(header);
     let mut found = vec![0; expected.len()];
     if input.read_exact(&mut found).is_err() || found != expected {
-        return;
+        return false;
     }
+    let mut read = expected.len() as u64;
     let mut payload = Vec::new();
     loop {
         let mut head = [0u8; 24];
         if input.read_exact(&mut head).is_err() {
-            return;
+            return read == size;
         }
         let key = u128::from_le_bytes(head[..16].try_into().unwrap_or_default());
         let len = u64::from_le_bytes(head[16..].try_into().unwrap_or_default());
         payload.clear();
         // Never more than the file holds, whatever the length says.
         if input.by_ref().take(len).read_to_end(&mut payload).is_err() || payload.len() as u64 != len {
-            return;
+            return false;
         }
         let mut sum = [0u8; 8];
         if input.read_exact(&mut sum).is_err()
             || xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes() != sum
             || !each(key, &payload)
         {
-            return;
+            return false;
         }
+        read += 24 + len + 8;
     }
 }
 

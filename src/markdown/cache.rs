@@ -1,4 +1,7 @@
-//! Rendered Markdown kept between builds, in `.showcase-cache/markdown.bin`.
+//! Rendered Markdown kept between builds, in `.showcase-cache/markdown/`:
+//! the entries are spread over 64 files by key, and a build writes again only
+//! the files whose entries changed (a rebuild after one case changed writes
+//! one file of the 64, not the whole cache).
 //!
 //! A doc's entry is found by a hash of all that rendering reads of the doc and
 //! of the config: this format, the program, the raw-HTML setting, the
@@ -14,9 +17,11 @@
 //! reading stops at the first that does not verify: a damaged file costs time,
 //! never a wrong page.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content::Doc;
@@ -25,25 +30,68 @@ use crate::packed::Packed;
 
 /// Changes whenever what [`crate::markdown::render`] makes of the same input may change.
 const FORMAT: &str = "showcase-markdown-1";
-const FILE: &str = "markdown.bin";
+/// The cache's folder in the cache folder, and the file the cache was before it.
+const FOLDER: &str = "markdown";
+const OLD_FILE: &str = "markdown.bin";
 const MAGIC: &[u8] = b"SHOWCASE-MD-CACHE-3\n";
+/// The files the entries are spread over, by the first bits of their keys.
+const SHARDS: usize = 64;
+
+/// The file of the cache an entry's key goes in.
+fn shard(key: u128) -> usize {
+    (key >> (128 - SHARDS.trailing_zeros())) as usize
+}
+
+/// A file of the cache: `00.bin` to `3f.bin`.
+fn shard_file(folder: &Path, shard: usize) -> PathBuf {
+    folder.join(format!("{shard:02x}.bin"))
+}
+
+/// The keys of a file of the cache, sorted, if all of it was read.
+type WholeKeys = Option<Vec<u128>>;
 
 /// The entries of the last build, read once.
 pub struct Cache {
-    file: Option<PathBuf>,
+    folder: Option<PathBuf>,
     entries: Mutex<HashMap<u128, Rendered>>,
+    /// Per file, the keys of its entries, sorted, when all of it was read (else
+    /// `None`: it is written again).
+    read: Vec<WholeKeys>,
+    /// The keys of the entries read but not taken: their docs changed, or were
+    /// rendered again (what their links point to changed).
+    left: Mutex<HashSet<u128>>,
     stamp: String,
 }
 
 impl Cache {
-    /// The cache of the site in `root`; empty without a root or a readable file.
+    /// The cache of the site in `root`; empty without a root or readable files.
     pub fn load(root: Option<&Path>) -> Cache {
-        let file = root.map(|r| r.join(crate::cache::DIR).join(FILE));
+        let folder = root.map(|r| r.join(crate::cache::DIR).join(FOLDER));
         let stamp = format!("{FORMAT} {}", crate::cache::program_stamp());
-        let entries = file.as_deref().map(|f| read(f, &stamp)).unwrap_or_default();
+        let (read, parts): (Vec<WholeKeys>, Vec<HashMap<u128, Rendered>>) = match &folder {
+            Some(folder) => (0..SHARDS)
+                .into_par_iter()
+                .map(|n| {
+                    let (entries, whole) = read(&shard_file(folder, n), &stamp);
+                    let keys = whole.then(|| {
+                        let mut keys: Vec<u128> = entries.keys().copied().collect();
+                        keys.sort_unstable();
+                        keys
+                    });
+                    (keys, entries)
+                })
+                .unzip(),
+            None => (vec![None; SHARDS], Vec::new()),
+        };
+        let mut entries = HashMap::with_capacity(parts.iter().map(HashMap::len).sum());
+        for part in parts {
+            entries.extend(part);
+        }
         Cache {
-            file,
+            folder,
             entries: Mutex::new(entries),
+            read,
+            left: Mutex::default(),
             stamp,
         }
     }
@@ -51,8 +99,10 @@ impl Cache {
     /// A cache of entries in memory, saved nowhere.
     pub fn from_entries(entries: HashMap<u128, Rendered>) -> Cache {
         Cache {
-            file: None,
+            folder: None,
             entries: Mutex::new(entries),
+            read: vec![None; SHARDS],
+            left: Mutex::default(),
             stamp: format!("{FORMAT} {}", crate::cache::program_stamp()),
         }
     }
@@ -62,10 +112,13 @@ impl Cache {
         self.entries.lock().map_or(0, |e| e.len())
     }
 
-    /// Lets go of the entries not taken.
+    /// Lets go of the entries not taken, and notes their keys.
     pub fn forget(&self) {
         if let Ok(mut entries) = self.entries.lock() {
-            *entries = HashMap::new();
+            let entries = std::mem::take(&mut *entries);
+            if let Ok(mut left) = self.left.lock() {
+                left.extend(entries.into_keys());
+            }
         }
     }
 
@@ -105,17 +158,44 @@ impl Cache {
         same.then_some(entry)
     }
 
-    /// Writes the entries of this build's docs, replacing the file whole.
+    /// Writes the entries of this build's docs, each file of the cache replaced
+    /// whole; a file that would hold the same entries it was read with, all of
+    /// them taken from it, is left as it is.
     pub fn save<'e>(&self, entries: impl Iterator<Item = (u128, &'e Rendered)>) -> std::io::Result<()> {
-        let Some(file) = &self.file else { return Ok(()) };
-        let mut out = crate::cache::EntryWriter::create(file, MAGIC, self.stamp.as_bytes())?;
-        let mut payload = Vec::new();
+        let Some(folder) = &self.folder else { return Ok(()) };
+        let mut shards: Vec<Vec<(u128, &Rendered)>> = vec![Vec::new(); SHARDS];
         for (key, entry) in entries {
-            payload.clear();
-            encode(entry, &mut payload);
-            out.put(key, &payload)?;
+            shards[shard(key)].push((key, entry));
         }
-        out.finish()
+        let left = self
+            .left
+            .lock()
+            .map_err(|_| std::io::Error::other("the cache's lock was poisoned"))?;
+        shards.par_iter_mut().enumerate().try_for_each(|(n, entries)| {
+            entries.sort_unstable_by_key(|(key, _)| *key);
+            entries.dedup_by_key(|(key, _)| *key);
+            let same = self.read[n].as_ref().is_some_and(|read| {
+                read.len() == entries.len()
+                    && read.iter().zip(entries.iter()).all(|(a, (b, _))| a == b)
+                    && !entries.iter().any(|(key, _)| left.contains(key))
+            });
+            if same {
+                return Ok(());
+            }
+            let mut out = crate::cache::EntryWriter::create(&shard_file(folder, n), MAGIC, self.stamp.as_bytes())?;
+            let mut payload = Vec::new();
+            for (key, entry) in entries.iter() {
+                payload.clear();
+                encode(entry, &mut payload);
+                out.put(*key, &payload)?;
+            }
+            out.finish()
+        })?;
+        // The one file the cache was before it was spread over several.
+        if let Some(old) = folder.parent().map(|dir| dir.join(OLD_FILE)) {
+            let _ = std::fs::remove_file(old);
+        }
+        Ok(())
     }
 }
 
@@ -233,18 +313,19 @@ impl<'b> Reader<'b> {
     }
 }
 
-/// The file's entries that verify; any damage ends the reading there. A file
-/// another program wrote is not read at all: no key of it can match.
-fn read(file: &Path, stamp: &str) -> HashMap<u128, Rendered> {
+/// The file's entries that verify, and whether that is all of them; any damage
+/// ends the reading there. A file another program wrote is not read at all: no
+/// key of it can match.
+fn read(file: &Path, stamp: &str) -> (HashMap<u128, Rendered>, bool) {
     let mut entries = HashMap::new();
-    crate::cache::read_entries(file, MAGIC, stamp.as_bytes(), |key, payload| {
+    let whole = crate::cache::read_entries(file, MAGIC, stamp.as_bytes(), |key, payload| {
         let Some(entry) = Reader(payload).entry() else {
             return false;
         };
         entries.insert(key, entry);
         true
     });
-    entries
+    (entries, whole)
 }
 
 #[cfg(test)]
@@ -284,10 +365,11 @@ mod tests {
         let (a, mut b) = (entry(), entry());
         b.lead = "second".into();
         save(&cache, &[(1, &a), (2, &b)]);
-        let file = dir.path().join(crate::cache::DIR).join(FILE);
+        let file = shard_file(&dir.path().join(crate::cache::DIR).join(FOLDER), 0);
         // Written by another program: not read.
-        assert!(read(&file, "another program").is_empty());
-        let read_back = read(&file, &cache.stamp);
+        assert!(read(&file, "another program").0.is_empty());
+        let (read_back, whole) = read(&file, &cache.stamp);
+        assert!(whole);
         assert_eq!(read_back.len(), 2);
         assert_eq!(read_back[&1], a);
         assert_eq!(read_back[&2], b);
@@ -297,14 +379,62 @@ mod tests {
         let at = bytes.windows(6).rposition(|w| w == b"second").unwrap();
         bytes[at] = b'S';
         std::fs::write(&file, &bytes).unwrap();
-        let read_back = read(&file, &cache.stamp);
+        let (read_back, whole) = read(&file, &cache.stamp);
+        assert!(!whole);
         assert_eq!(read_back.len(), 1);
         assert_eq!(read_back[&1], a);
 
         // Cut short, or not a cache at all: nothing, and no panic.
         std::fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
-        assert!(read(&file, &cache.stamp).len() <= 1);
+        assert!(read(&file, &cache.stamp).0.len() <= 1);
         std::fs::write(&file, b"garbage").unwrap();
-        assert!(read(&file, &cache.stamp).is_empty());
+        assert!(read(&file, &cache.stamp).0.is_empty());
+    }
+
+    /// A save writes again only the files whose entries changed, and what it
+    /// leaves is read back whole.
+    #[test]
+    fn a_save_writes_only_the_files_whose_entries_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join(crate::cache::DIR).join(FOLDER);
+        // Keys in three files: 0, 1 and 63.
+        let (first, second, last) = (5u128, (1u128 << 122) + 7, u128::MAX - 3);
+        assert_eq!((shard(first), shard(second), shard(last)), (0, 1, SHARDS - 1));
+        let (a, mut b) = (entry(), entry());
+        b.lead = "second".into();
+        save(&Cache::load(Some(dir.path())), &[(first, &a), (second, &a), (last, &a)]);
+        assert_eq!(std::fs::read_dir(&folder).unwrap().count(), SHARDS);
+        let stamps = || -> Vec<std::time::SystemTime> {
+            (0..SHARDS)
+                .map(|n| std::fs::metadata(shard_file(&folder, n)).unwrap().modified().unwrap())
+                .collect()
+        };
+        // The files' times must tell a write apart.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let before = stamps();
+
+        // Every entry taken: nothing written.
+        let cache = Cache::load(Some(dir.path()));
+        for key in [first, second, last] {
+            assert!(cache.entries.lock().unwrap().remove(&key).is_some());
+        }
+        cache.forget();
+        save(&cache, &[(first, &a), (second, &a), (last, &a)]);
+        assert_eq!(stamps(), before);
+
+        // One entry rendered again (not taken) and one gone: their two files only.
+        let cache = Cache::load(Some(dir.path()));
+        cache.entries.lock().unwrap().remove(&first);
+        cache.forget();
+        save(&cache, &[(first, &a), (second, &b)]);
+        let after = stamps();
+        let written: Vec<usize> = (0..SHARDS).filter(|&n| after[n] != before[n]).collect();
+        assert_eq!(written, vec![1, SHARDS - 1]);
+        let cache = Cache::load(Some(dir.path()));
+        assert!(cache.read.iter().all(Option::is_some));
+        let entries = cache.entries.lock().unwrap();
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[&second], b);
+        assert_eq!(entries[&first], a);
     }
 }

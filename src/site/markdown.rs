@@ -1,7 +1,7 @@
 //! The Markdown stage: every doc's body rendered, or taken from a cache, into
 //! the site's table of rendered Markdown; and every doc's cover link resolved.
 //!
-//! A build takes what it can from `.showcase-cache/markdown.bin` (see
+//! A build takes what it can from `.showcase-cache/markdown/` (see
 //! [`crate::markdown::cache`]) and saves the table there for the next build;
 //! `serve` takes it from the site it built before ([`Cache::kept`]). Either
 //! way an entry is used only under the same key (all that rendering reads of
