@@ -24,6 +24,11 @@
 //! fields that hold it and no positions (a lone character between other text
 //! also has its positions): a query of one character fetches that one term's
 //! shard.
+//!
+//! A build after some pages changed updates the last build's index
+//! ([`update_into`]): only those pages are tokenized again, the others'
+//! postings are read back from the index it replaces. The bytes are those of
+//! an index made anew.
 
 pub mod tokenize;
 

@@ -5,7 +5,7 @@
 //! with the keys of the pages made last time ([`Keys::Kept`]), a page whose
 //! key is the same is taken from the site being replaced instead. Then
 //! [`produce_rest`] adds the search index (kept when its inputs are the
-//! same), the redirects of the address ledger ([`super::ledger`], settled
+//! same, updated when some pages changed), the redirects of the address ledger ([`super::ledger`], settled
 //! against the pages planned), the feeds, the sitemap, robots.txt, the cover
 //! copies and the assets. Template errors are reported together, each
 //! distinct one once.
