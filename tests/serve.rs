@@ -44,8 +44,14 @@ fn drain(stream: impl Read + Send + 'static, output: Arc<Mutex<String>>, ready: 
 impl Server {
     /// Starts serve on the site, on a port the system picks, and waits for it.
     fn start(site: &Site, args: &[&str]) -> Server {
+        Server::start_with(site, args, &[])
+    }
+
+    /// [`Server::start`] with more variables in its environment.
+    fn start_with(site: &Site, args: &[&str], env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_showcase"))
             .env("SHOWCASE_LANG", "en")
+            .envs(env.iter().copied())
             .arg("serve")
             .arg("--root")
             .arg(&site.root)
@@ -296,7 +302,7 @@ fn an_edit_shows_up_and_open_pages_hear_of_it() {
 #[test]
 fn an_edit_to_a_body_renders_only_what_shows_it() {
     let site = Site::fixture("basic");
-    let server = Server::start(&site, &[]);
+    let server = Server::start_with(&site, &[], &[("SHOWCASE_PROFILE", "1")]);
     let list = server.get("/cases/");
     let english = server.get("/en/cases/alpha/");
     let stale = "has been updated since this English version was made";
@@ -330,6 +336,28 @@ fn an_edit_to_a_body_renders_only_what_shows_it() {
         .find(|r| r.body.contains("/cases/alpha/"))
         .expect("alpha's fragment in the search index");
     assert!(fragment.body.contains("鹦鹉螺实训"), "{}", fragment.body);
+    // Updated from the index served, not made anew, and as a build makes it.
+    assert!(
+        server.printed().contains("search index zh: updated"),
+        "{}",
+        server.printed()
+    );
+    // Serve shows drafts, and its address is the base.
+    let out = site.root.join("compare");
+    let base = format!("http://127.0.0.1:{}", server.port);
+    site.build(&["--drafts", "--base-url", &base, "-o", out.to_str().unwrap()])
+        .assert_ok();
+    // The index's files, not the search page.
+    let index = common::snapshot(&out.join("search"))
+        .into_iter()
+        .filter(|(f, _)| f != "index.html");
+    for (file, bytes) in index {
+        let served = server.get(&format!("/search/{file}"));
+        assert!(
+            served.body.as_bytes() == &bytes[..],
+            "search/{file} differs from a build's"
+        );
+    }
 
     // Front matter shows in lists: they are rendered again.
     site.write(

@@ -175,7 +175,7 @@ pub fn run(args: &BuildArgs, messages: &crate::messages::Messages) -> Result<Sum
         produced
             .search_records
             .iter()
-            .try_for_each(|(path, record)| record.save(path))?;
+            .try_for_each(|(_, path, record)| record.save(path))?;
         if produced.qr_codes_changed {
             crate::render::wechat::save_qr_record(&site.config, &produced.qr_codes)?;
         }

@@ -11,7 +11,7 @@
 //! change runs the same pipeline over the site served: the jobs whose key has
 //! not changed are kept, the others rendered, and only what differs is laid
 //! over the site. A search index whose text changed follows on another thread
-//! once the sources are quiet. A rebuild that fails keeps the last good site,
+//! once the sources are quiet, updated from the index served where it can be. A rebuild that fails keeps the last good site,
 //! adds the error overlay to its pages and prints the errors once; a rebuild
 //! that succeeds clears them. Either way open tabs hear of it over
 //! Server-Sent Events ([`live`]). Nothing is written to disk.
@@ -93,6 +93,7 @@ pub fn run(args: &ServeArgs, messages: &Messages) -> Result<(), Failure> {
         hub: Hub::default(),
         publishing: Mutex::new(()),
         search: Mutex::new(Vec::new()),
+        search_records: Mutex::new(Vec::new()),
         generation: AtomicU64::new(0),
         messages: Messages::new(messages.lang()),
         root: args.root.clone(),
@@ -105,7 +106,7 @@ pub fn run(args: &ServeArgs, messages: &Messages) -> Result<(), Failure> {
     let mut built: Option<Built> = None;
     // Languages whose search index waits for the sources to be quiet, and the thread indexing.
     let mut search_due = BTreeSet::new();
-    let first = builder.build(&mut built, &mut search_due, None, true, &shared.search);
+    let first = builder.build(&mut built, &mut search_due, None, true, &shared);
     shared.publish(first, false);
 
     println!(
@@ -175,22 +176,24 @@ pub fn run(args: &ServeArgs, messages: &Messages) -> Result<(), Failure> {
         }
         log_change(&change);
         let current = shared.current();
-        let outcome = builder.build(
-            &mut built,
-            &mut search_due,
-            current.files.as_deref(),
-            false,
-            &shared.search,
-        );
+        let outcome = builder.build(&mut built, &mut search_due, current.files.as_deref(), false, &shared);
         shared.publish(outcome, change.css_only());
         watch.refresh();
     }
     Err(Failure::from(crate::keyed!("serve-watcher-closed")))
 }
 
-/// A language's search index made: the language, its inputs' fingerprint, its
-/// folder and its files.
-type MadeIndex = (usize, u64, String, Vec<crate::search::IndexFile>);
+/// A language's search index made.
+struct MadeIndex {
+    lang: usize,
+    /// The fingerprint of its inputs.
+    fingerprint: u64,
+    /// Its folder in the output: `en/search/`.
+    folder: String,
+    files: Vec<crate::search::IndexFile>,
+    /// What updates it next time.
+    record: crate::search::Record,
+}
 
 /// A search index being made on another thread.
 struct Indexing {
@@ -206,17 +209,32 @@ struct Indexing {
 /// is stopped.
 fn index_in_background(built: &Built, langs: &BTreeSet<usize>, shared: &Arc<Shared>) -> Indexing {
     let site = &built.site;
-    let inputs: Vec<(usize, u64, crate::search::Inputs<'static>)> = langs
+    let records = shared
+        .search_records
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .clone();
+    // (language, its code, the index's inputs, the record of the index served)
+    type Job = (
+        usize,
+        String,
+        crate::search::Inputs<'static>,
+        Option<crate::search::Record>,
+    );
+    let jobs: Vec<Job> = langs
         .iter()
         .map(|&lang| {
             let inputs = crate::search::inputs(&site.config, &site.library, &site.rendered, lang).into_owned();
-            (lang, inputs.fingerprint(), inputs)
+            let code = site.config.languages[lang].code.clone();
+            (lang, code, inputs, records.get(lang).cloned().flatten())
         })
         .collect();
     let folders: Vec<String> = langs
         .iter()
         .map(|&lang| crate::search::folder(&site.config, lang))
         .collect();
+    // The site served, whose index files an update reads.
+    let served = shared.current().files.clone();
     let generation = shared.generation.load(Ordering::SeqCst);
     let shared = Arc::clone(shared);
     let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
@@ -224,15 +242,43 @@ fn index_in_background(built: &Built, langs: &BTreeSet<usize>, shared: &Arc<Shar
     let thread = std::thread::spawn(move || {
         let started = Instant::now();
         let stop = || stopped.load(Ordering::Relaxed);
-        let indexes: Option<Vec<MadeIndex>> = inputs
+        let previous = |path: &str, len: u64, hash: u64| {
+            let bytes = served.as_deref()?.get(&crate::output::file_of(path))?;
+            (bytes.len() as u64 == len && xxhash_rust::xxh3::xxh3_64(bytes) == hash).then(|| bytes.to_vec())
+        };
+        let indexes: Option<Vec<MadeIndex>> = jobs
             .iter()
             .zip(folders)
-            .map(|((lang, fingerprint, inputs), folder)| {
-                Some((*lang, *fingerprint, folder, crate::search::index_until(inputs, &stop)?))
+            .map(|((lang, code, inputs, last), folder)| {
+                let keys = inputs.doc_keys();
+                let updated = last
+                    .as_ref()
+                    .and_then(|last| crate::search::update(inputs, &keys, last, &previous));
+                let profile = std::env::var_os("SHOWCASE_PROFILE").is_some();
+                if profile {
+                    let how = if updated.is_some() { "updated" } else { "made anew" };
+                    eprintln!("showcase: search index {code}: {how}");
+                }
+                let files = match updated {
+                    Some(files) => files,
+                    None => crate::search::index_until(inputs, &stop)?,
+                };
+                let record = crate::search::Record {
+                    fingerprint: inputs.fingerprint_of(&keys),
+                    files: files.iter().map(crate::search::IndexFile::entry).collect(),
+                    docs: keys,
+                };
+                Some(MadeIndex {
+                    lang: *lang,
+                    fingerprint: record.fingerprint,
+                    folder,
+                    files,
+                    record,
+                })
             })
             .collect();
         if let Some(indexes) = indexes {
-            shared.update_search(&indexes, generation, started);
+            shared.update_search(indexes, generation, started);
         }
     });
     Indexing {
@@ -274,16 +320,18 @@ struct Outcome {
 
 impl Builder {
     /// Builds the site over the one served (`served`, made by `built`, with the search
-    /// indexes of `search`'s fingerprints); a site built without errors replaces
-    /// `built`, and the languages whose search index it left for later join `search_due`.
+    /// indexes `shared` has the fingerprints and records of); a site built without
+    /// errors replaces `built`, and the languages whose search index it left for
+    /// later join `search_due`.
     fn build(
         &self,
         built: &mut Option<Built>,
         search_due: &mut BTreeSet<usize>,
         served: Option<&Layers>,
         search_now: bool,
-        search: &Mutex<Vec<u64>>,
+        shared: &Shared,
     ) -> Outcome {
+        let search = &shared.search;
         let started = Instant::now();
         let source = Source {
             root: &self.root,
@@ -302,14 +350,23 @@ impl Builder {
                 changed,
                 search: made,
                 search_due: due,
+                search_records,
             }) => {
                 // The indexes served are those made now or kept; the ones due follow later.
                 let mut served_search = search.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
                 served_search.resize(made.len(), 0);
+                let mut records = shared
+                    .search_records
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+                records.resize(made.len(), None);
                 for (lang, fingerprint) in made.into_iter().enumerate() {
                     if !due.contains(&lang) {
                         served_search[lang] = fingerprint;
                     }
+                }
+                for (lang, record) in search_records {
+                    records[lang] = Some(record);
                 }
                 // The site built before is let go of on a thread of its own: freeing
                 // a site of 10,000 cases takes a tenth of a second the edit need not wait.
@@ -362,6 +419,8 @@ struct Shared {
     publishing: Mutex<()>,
     /// Per language: the fingerprint of the inputs of the search index served.
     search: Mutex<Vec<u64>>,
+    /// Per language: the record of the search index served, to update it from.
+    search_records: Mutex<Vec<Option<crate::search::Record>>>,
     /// Counts rebuilds: an index begun before the last one is out of date.
     generation: AtomicU64,
     /// What the console and the error overlay say, in the author's language.
@@ -379,7 +438,7 @@ impl Shared {
 
     /// Lays a new search index over the site served, without a reload (no
     /// page shows it), unless a rebuild has come since it was begun.
-    fn update_search(&self, indexes: &[MadeIndex], generation: u64, started: Instant) {
+    fn update_search(&self, indexes: Vec<MadeIndex>, generation: u64, started: Instant) {
         let _publishing = self.publishing.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if self.generation.load(Ordering::SeqCst) != generation {
             return;
@@ -389,8 +448,8 @@ impl Shared {
             return;
         };
         let mut changes = Changes::new();
-        for (_, _, folder, files) in indexes {
-            changes.extend(rebuild::index_changes(files, folder, served));
+        for index in &indexes {
+            changes.extend(rebuild::index_changes(&index.files, &index.folder, served));
         }
         if let Some(next) = served.with(changes) {
             *self.current.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(Snapshot {
@@ -401,9 +460,16 @@ impl Shared {
             });
         }
         let mut search = self.search.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        for (lang, fingerprint, _, _) in indexes {
-            if let Some(slot) = search.get_mut(*lang) {
-                *slot = *fingerprint;
+        let mut records = self
+            .search_records
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        for index in indexes {
+            if let Some(slot) = search.get_mut(index.lang) {
+                *slot = index.fingerprint;
+            }
+            if let Some(slot) = records.get_mut(index.lang) {
+                *slot = Some(index.record);
             }
         }
         if std::env::var_os("SHOWCASE_PROFILE").is_some() {

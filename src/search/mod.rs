@@ -569,6 +569,23 @@ pub fn update_into(
     Some(tokenized)
 }
 
+/// The index files of one language, sorted by path, as [`update_into`] makes
+/// them; `None` where it cannot.
+pub fn update(
+    inputs: &Inputs<'_>,
+    doc_keys: &[u64],
+    record: &Record,
+    previous: &Previous<'_>,
+) -> Option<Vec<IndexFile>> {
+    let files = std::sync::Mutex::new(Vec::new());
+    update_into(inputs, doc_keys, record, previous, &|file| {
+        files.lock().unwrap_or_else(|p| p.into_inner()).push(file)
+    })?;
+    let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Some(files)
+}
+
 /// The postings [`postings`] would give for `inputs`, from the record's shards and
 /// the documents new to it, and how many those are; `None` when the record
 /// cannot be used.
@@ -771,7 +788,7 @@ fn renumbered(list: &str, new_id: &[Option<u32>], added: &[(u32, Posting)]) -> O
 /// with the same fingerprint takes the files from the site it replaces, after
 /// checking each against its length and hash; one with another fingerprint
 /// updates the index ([`update_into`]). Kept in the cache folder with a checksum.
-#[derive(Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Record {
     pub fingerprint: u64,
     pub files: Vec<(String, u64, u64)>,

@@ -28,8 +28,9 @@ pub struct Produced {
     pub pages: Vec<usize>,
     /// Other files: the 404 page, redirects, feeds, sitemap, assets.
     pub files: usize,
-    /// The search indexes built anew, for the next build to reuse (see [`search::Record`]).
-    pub search_records: Vec<(PathBuf, search::Record)>,
+    /// The search indexes made, for the next build to reuse or update (see
+    /// [`search::Record`]): the language, the record's file and the record.
+    pub search_records: Vec<(usize, PathBuf, search::Record)>,
     /// Per language: the fingerprint of the search index's inputs.
     pub search_fingerprints: Vec<u64>,
     /// The languages whose index is out of date, left to be made later.
@@ -367,6 +368,7 @@ pub fn produce_rest(
         written.sort();
         files += written.len();
         search_records.push((
+            lang,
             record_path,
             search::Record {
                 fingerprint,

@@ -49,6 +49,9 @@ pub struct Rebuilt {
     pub search: Vec<u64>,
     /// The languages whose search index is out of date and was left for later.
     pub search_due: Vec<usize>,
+    /// The records of the search indexes made now, by language, for updating
+    /// them later ([`search::update`]).
+    pub search_records: Vec<(usize, search::Record)>,
 }
 
 /// Builds the site into memory: over the site served (`previous`, the build it was
@@ -130,6 +133,11 @@ pub fn rebuild(
         changed,
         search: produced.search_fingerprints,
         search_due: produced.search_due,
+        search_records: produced
+            .search_records
+            .into_iter()
+            .map(|(lang, _, record)| (lang, record))
+            .collect(),
     })
 }
 
