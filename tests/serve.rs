@@ -77,6 +77,16 @@ impl Server {
         server
     }
 
+    /// What a build of the site writes as serve serves it: with drafts, and its
+    /// address as the base.
+    fn built_alike(&self, site: &Site) -> std::collections::BTreeMap<String, Vec<u8>> {
+        let out = site.root.join("compare");
+        let base = format!("http://127.0.0.1:{}", self.port);
+        site.build(&["--drafts", "--base-url", &base, "-o", out.to_str().unwrap()])
+            .assert_ok();
+        common::snapshot(&out)
+    }
+
     fn printed(&self) -> String {
         self.output.lock().unwrap().clone()
     }
@@ -117,6 +127,23 @@ impl Server {
                     self.printed()
                 );
             }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Server {
+    /// Waits until serve has printed `text` (its output is read on other threads,
+    /// so a line may come after the change it tells of is served).
+    #[track_caller]
+    fn wait_printed(&self, text: &str, seconds: u64) {
+        let end = Instant::now() + Duration::from_secs(seconds);
+        while !self.printed().contains(text) {
+            assert!(
+                Instant::now() < end,
+                "serve did not print {text:?} in {seconds} s:\n{}",
+                self.printed()
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -319,7 +346,7 @@ fn an_edit_to_a_body_renders_only_what_shows_it() {
         ),
     );
     server.wait_for("/cases/alpha/", 10, |r| r.body.contains("鹦鹉螺实训"));
-    assert!(server.printed().contains("changed file"), "{}", server.printed());
+    server.wait_printed("changed file", 10);
     // The translation now says its original changed; lists show no body, so they stay.
     assert!(server.get("/en/cases/alpha/").body.contains(stale));
     let unversioned = |body: &str| body.split("data-version=").next().unwrap_or("").to_string();
@@ -337,19 +364,12 @@ fn an_edit_to_a_body_renders_only_what_shows_it() {
         .expect("alpha's fragment in the search index");
     assert!(fragment.body.contains("鹦鹉螺实训"), "{}", fragment.body);
     // Updated from the index served, not made anew, and as a build makes it.
-    assert!(
-        server.printed().contains("search index zh: updated"),
-        "{}",
-        server.printed()
-    );
-    // Serve shows drafts, and its address is the base.
-    let out = site.root.join("compare");
-    let base = format!("http://127.0.0.1:{}", server.port);
-    site.build(&["--drafts", "--base-url", &base, "-o", out.to_str().unwrap()])
-        .assert_ok();
+    server.wait_printed("search index zh: updated", 10);
     // The index's files, not the search page.
-    let index = common::snapshot(&out.join("search"))
+    let index = server
+        .built_alike(&site)
         .into_iter()
+        .filter_map(|(f, bytes)| Some((f.strip_prefix("search/")?.to_string(), bytes)))
         .filter(|(f, _)| f != "index.html");
     for (file, bytes) in index {
         let served = server.get(&format!("/search/{file}"));
@@ -428,11 +448,7 @@ fn rebuilds_serve_what_a_build_writes() {
         server.printed()
     );
 
-    let out = site.root.join("compare");
-    let base = format!("http://127.0.0.1:{}", server.port);
-    site.build(&["--drafts", "--base-url", &base, "-o", out.to_str().unwrap()])
-        .assert_ok();
-    let built = common::snapshot(&out);
+    let built = server.built_alike(&site);
     let manifest = String::from_utf8_lossy(&built["search/index.json"]).to_string();
     server.wait_for("/search/index.json", 10, |r| r.body == manifest);
     for (file, bytes) in &built {
@@ -535,7 +551,7 @@ fn a_broken_edit_shows_the_errors_and_keeps_the_last_good_page() {
     );
     let fixed = server.wait_for("/cases/alpha/", 10, |r| r.body.contains("阿尔法案例（修订）"));
     assert!(!fixed.body.contains("showcase-errors"));
-    assert!(server.printed().contains("the errors are fixed"));
+    server.wait_printed("the errors are fixed", 10);
 }
 
 #[test]
