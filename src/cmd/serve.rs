@@ -253,7 +253,10 @@ fn index_in_background(built: &Built, langs: &BTreeSet<usize>, shared: &Arc<Shar
                 let keys = inputs.doc_keys();
                 let updated = last
                     .as_ref()
-                    .and_then(|last| crate::search::update(inputs, &keys, last, &previous));
+                    .and_then(|last| crate::search::update_until(inputs, &keys, last, &previous, &stop));
+                if stop() {
+                    return None;
+                }
                 let profile = std::env::var_os("SHOWCASE_PROFILE").is_some();
                 if profile {
                     let how = if updated.is_some() { "updated" } else { "made anew" };

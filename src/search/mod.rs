@@ -570,20 +570,25 @@ pub fn update_into(
 }
 
 /// The index files of one language, sorted by path, as [`update_into`] makes
-/// them; `None` where it cannot.
-pub fn update(
+/// them; `None` where it cannot, or when `stop` says so before they are made.
+pub fn update_until(
     inputs: &Inputs<'_>,
     doc_keys: &[u64],
     record: &Record,
     previous: &Previous<'_>,
+    stop: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<IndexFile>> {
+    let (postings, _) = updated_postings(inputs, doc_keys, record, previous)?;
     let files = std::sync::Mutex::new(Vec::new());
-    update_into(inputs, doc_keys, record, previous, &|file| {
-        files.lock().unwrap_or_else(|p| p.into_inner()).push(file)
-    })?;
+    let done = write_index(
+        inputs,
+        postings,
+        &|file| files.lock().unwrap_or_else(|p| p.into_inner()).push(file),
+        stop,
+    );
     let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Some(files)
+    done.then_some(files)
 }
 
 /// The postings [`postings`] would give for `inputs`, from the record's shards and

@@ -50,7 +50,7 @@ pub struct Rebuilt {
     /// The languages whose search index is out of date and was left for later.
     pub search_due: Vec<usize>,
     /// The records of the search indexes made now, by language, for updating
-    /// them later ([`search::update`]).
+    /// them later ([`search::update_until`]).
     pub search_records: Vec<(usize, search::Record)>,
 }
 
