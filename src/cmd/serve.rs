@@ -11,10 +11,11 @@
 //! change runs the same pipeline over the site served: the jobs whose key has
 //! not changed are kept, the others rendered, and only what differs is laid
 //! over the site. A search index whose text changed follows on another thread
-//! once the sources are quiet, updated from the index served where it can be. A rebuild that fails keeps the last good site,
-//! adds the error overlay to its pages and prints the errors once; a rebuild
-//! that succeeds clears them. Either way open tabs hear of it over
-//! Server-Sent Events ([`live`]). Nothing is written to disk.
+//! once the sources are quiet, updated from the index served where it can be.
+//! A rebuild that fails keeps the last good site, adds the error overlay to its
+//! pages and prints the errors once; a rebuild that succeeds clears them.
+//! Either way open tabs hear of it over Server-Sent Events ([`live`]).
+//! Nothing is written to disk.
 
 mod desk;
 mod http;
