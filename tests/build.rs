@@ -667,6 +667,19 @@ fn warm_builds_render_only_what_changed() {
     assert!((1..=4).contains(&pages_rendered), "{pages_rendered} pages rendered");
     assert!(site.page("/cases/alpha/").contains("第一行（改）"));
 
+    // Alpha links to beta: beta's new address renders alpha's Markdown again,
+    // once; the cache keeps the new entry, and the next build renders nothing.
+    let beta = site.read("content/cases/beta.md");
+    site.write(
+        "content/cases/beta.md",
+        &beta.replacen("---\n", "---\nslug: beta-2\n", 1),
+    );
+    let (_, md_rendered, _, _) = cache_report(&site);
+    assert!(md_rendered >= 2, "beta and the pages linking to it: {md_rendered}");
+    assert!(site.page("/cases/alpha/").contains("/cases/beta-2/"));
+    let (_, md_rendered, _, pages_rendered) = cache_report(&site);
+    assert_eq!((md_rendered, pages_rendered), (0, 0));
+
     // Without its cache a build renders everything, and makes the same site.
     let before = snapshot(&site.root.join("public"));
     std::fs::remove_dir_all(site.root.join(".showcase-cache")).unwrap();

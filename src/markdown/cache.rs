@@ -155,6 +155,12 @@ impl Cache {
             .iter()
             .all(|link| resolve_url(&link.written, doc, links).is_ok_and(|url| url == link.url))
             && links.pictures_unchanged(&entry);
+        if !same {
+            // Rendered again: its file of the cache must be written again with the new entry.
+            if let Ok(mut left) = self.left.lock() {
+                left.insert(key);
+            }
+        }
         same.then_some(entry)
     }
 
